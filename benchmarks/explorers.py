@@ -1,0 +1,70 @@
+"""How long an explorer takes to answer a slider move.
+
+Runs 20 slider moves on the Connection explorer as a learner would make them
+(setting a slider's value triggers the whole update: simulation, drawing,
+image), and the same 20 settings the naive way: building the whole figure
+again and rendering it on every move. Prints the median and the worst time of
+each, in milliseconds. An interface feels instant below about 100 ms.
+
+    make bench            # or: .venv/bin/python benchmarks/explorers.py
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+import networkx as nx
+
+from sevencs import connection, figures
+from sevencs.widgets import ConnectionExplorer
+from sevencs.widgets.connection import draw, explorer_figure
+
+# 20 moves across all four sliders: (slider, value)
+MOVES = [
+    ("hops", 4), ("per_friend", 5), ("acceptance", 0.5), ("start", 20), ("hops", 5),
+    ("per_friend", 30), ("acceptance", 0.1), ("start", 3), ("hops", 2), ("per_friend", 12),
+    ("acceptance", 0.85), ("start", 40), ("hops", 3), ("per_friend", 1), ("acceptance", 0.3),
+    ("start", 10), ("hops", 1), ("per_friend", 20), ("acceptance", 1.0), ("hops", 5),
+]
+
+
+def time_moves(explorer: ConnectionExplorer) -> list[float]:
+    times = []
+    for name, value in MOVES:
+        slider = getattr(explorer, name)
+        began = time.perf_counter()
+        slider.value = value
+        times.append((time.perf_counter() - began) * 1000)
+    return times
+
+
+def time_naive_rebuild(explorer: ConnectionExplorer) -> list[float]:
+    """The same settings, rebuilding and rendering the whole figure each time."""
+    settings = {"start": 10, "per_friend": 10, "acceptance": 1.0, "hops": 3}
+    pos = nx.get_node_attributes(explorer.graph, "pos")
+    times = []
+    for name, value in MOVES:
+        settings[name] = value
+        began = time.perf_counter()
+        table = connection.simulate_growth(explorer.graph, seed=explorer.seed, source=explorer.source, **settings)
+        fig, artists = explorer_figure(explorer.graph, pos, explorer.source)
+        draw(artists, table)
+        figures.to_png(fig, dpi=100)
+        times.append((time.perf_counter() - began) * 1000)
+    return times
+
+
+def report(label: str, times: list[float]) -> str:
+    return f"{label:<40} median {statistics.median(times):6.1f} ms   worst {max(times):6.1f} ms   ({len(times)} moves)"
+
+
+def main() -> None:
+    explorer = ConnectionExplorer()
+    time_moves(explorer)  # warm-up: fonts, caches
+    print(report("Connection explorer (update in place)", time_moves(ConnectionExplorer())))
+    print(report("naive: rebuild the whole figure", time_naive_rebuild(explorer)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""Input checks shared by the chapter modules.
+
+Each check raises ``ValueError`` (or ``TypeError`` for the wrong kind of
+object) with a message written for a learner: what was expected, what was
+found, and what to try.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import numbers
+from collections.abc import Hashable, Iterable
+
+import networkx as nx
+import pandas as pd
+
+
+def whole_number(name: str, value: object, minimum: int = 0) -> int:
+    """``value`` as an int, if it is a whole number of at least ``minimum``."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a whole number, but got {value!r} ({type(value).__name__})")
+    if isinstance(value, float) and math.isnan(value):
+        raise ValueError(f"{name} must be a whole number, but got NaN (not a number)")
+    if value != int(value):
+        raise ValueError(f"{name} must be a whole number, but got {value!r}")
+    if value < minimum:
+        raise ValueError(f"{name} must be at least {minimum}, but got {int(value)}")
+    return int(value)
+
+
+def rate(name: str, value: object) -> float:
+    """``value`` as a float between 0 and 1 (a share, such as an acceptance rate)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a number between 0 and 1, but got {value!r}")
+    value = float(value)
+    if math.isnan(value):
+        raise ValueError(f"{name} must be a number between 0 and 1, but got NaN (not a number)")
+    if not 0.0 <= value <= 1.0:
+        hint = " (a percentage? divide by 100)" if 1.0 < value <= 100.0 else ""
+        raise ValueError(f"{name} must be between 0 and 1, but got {value:g}{hint}")
+    return value
+
+
+def graph(value: object, name: str = "graph") -> nx.Graph:
+    """An undirected networkx graph of friendships."""
+    if not isinstance(value, nx.Graph):
+        raise TypeError(
+            f"{name} must be a networkx graph (for example load_network()), "
+            f"but got {type(value).__name__}"
+        )
+    if value.is_directed():
+        raise ValueError(
+            f"{name} is directed (who follows whom); these measures need friendships that go "
+            "both ways. Try graph.to_undirected()"
+        )
+    return value
+
+
+def account(g: nx.Graph, value: Hashable, name: str = "account") -> Hashable:
+    """An account that is in the graph; otherwise a message naming it and close matches."""
+    if not isinstance(value, Hashable):  # such as a list of accounts
+        raise TypeError(f"{name} must be one account name, but got {type(value).__name__} {value!r}")
+    if value in g:
+        return value
+    close = difflib.get_close_matches(str(value), [str(n) for n in g.nodes], n=3)
+    suggestion = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    raise ValueError(
+        f"the account {value!r} is not in the network ({g.number_of_nodes()} accounts).{suggestion}"
+    )
+
+
+def columns(frame: object, expected: Iterable[str], name: str = "table") -> pd.DataFrame:
+    """A non-empty DataFrame with all the ``expected`` columns."""
+    expected = list(expected)
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"{name} must be a pandas DataFrame, but got {type(frame).__name__}")
+    missing = [c for c in expected if c not in frame.columns]
+    if missing:
+        plural = "s" if len(missing) > 1 else ""
+        raise ValueError(
+            f"{name} is missing the column{plural} {', '.join(repr(c) for c in missing)}; "
+            f"expected columns: {', '.join(expected)}"
+        )
+    if frame.empty:
+        raise ValueError(f"{name} is empty: there are no rows to measure")
+    return frame

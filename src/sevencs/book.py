@@ -1,0 +1,70 @@
+"""Numbers quoted in the book's text, computed from the package and its sample data.
+
+A chapter page glues these into its prose (``{glue:text}`name```), so the text
+can never drift from what the package computes. A test checks that every
+glued name a page uses exists here.
+"""
+
+from __future__ import annotations
+
+from sevencs import connection as cx
+from sevencs.datasets import NURSERY, TEN_FRIENDS, load_karate_club, load_network, load_posts
+
+
+def welcome_numbers() -> dict[str, object]:
+    posts = load_posts()
+    return {
+        "posts": len(posts),
+        "promotional_share": float((posts["type"] == "promotional").mean()),
+        "first_post": f"{posts['date'].min():%B %Y}",
+        "last_post": f"{posts['date'].max():%B %Y}",
+    }
+
+
+def connection_numbers() -> dict[str, object]:
+    graph = load_network()
+    karate = load_karate_club()
+    counts = cx.friend_counts(graph)
+    people = counts.drop(NURSERY)
+    parts = cx.two_hop_breakdown(graph, TEN_FRIENDS)
+    mean_k, mean_friend_k = cx.friendship_paradox(graph)
+    k_mean_k, k_mean_friend_k = cx.friendship_paradox(karate)
+    growth = cx.simulate_growth(graph, start=10, per_friend=10, acceptance=1.0, hops=3, source=NURSERY)
+    brokers = cx.brokers(graph, top=5)
+    broker = brokers[brokers["account"] != NURSERY].iloc[0]
+    karate_brokers = cx.brokers(karate, top=2)["account"].tolist()
+    return {
+        "accounts": graph.number_of_nodes(),
+        "friendships": graph.number_of_edges(),
+        "median_friends": int(people.median()),
+        "most_friends": int(people.iloc[0]),
+        "most_friends_account": people.index[0],
+        "ten_account": TEN_FRIENDS,
+        "ten_friends": int(parts["friends"]),
+        "ten_entries": int(parts["friend_list_entries"]),
+        "ten_back": int(parts["back_to_you"]),
+        "ten_own": int(parts["your_own_friends"]),
+        "ten_repeats": int(parts["repeats"]),
+        "ten_new": int(parts["new_people"]),
+        "ten_overlap": cx.overlap(graph, TEN_FRIENDS),
+        "nursery_friends": int(counts[NURSERY]),
+        "nursery_reach2": cx.reach(graph, NURSERY, 2),
+        "nursery_overlap": cx.overlap(graph, NURSERY),
+        "story_hop3": int(growth["naive_connected"].iloc[-1]),
+        "sim_hop3": int(growth["connected"].iloc[-1]),
+        "sim_hop2": int(growth["connected"].iloc[1]),
+        "mean_friends": mean_k,
+        "mean_friend_friends": mean_friend_k,
+        "paradox_share": cx.paradox_share(graph),
+        "broker": broker["account"],
+        "broker_friends": int(broker["friends"]),
+        "karate_members": karate.number_of_nodes(),
+        "karate_friendships": karate.number_of_edges(),
+        "karate_mean_friends": k_mean_k,
+        "karate_mean_friend_friends": k_mean_friend_k,
+        "karate_paradox_share": cx.paradox_share(karate),
+        "karate_broker_1": karate_brokers[0],
+        "karate_broker_2": karate_brokers[1],
+        "karate_reach2_0": cx.reach(karate, 0, 2),
+        "karate_story2_0": cx.naive_reach_cumulative(karate.degree(0), karate.degree(0), 2),
+    }

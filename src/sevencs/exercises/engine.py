@@ -1,0 +1,461 @@
+"""The exercise engine: ``check(answer)``, ``hint(n)``, ``solution()``.
+
+Each exercise is a small object defined once in a chapter module
+(``sevencs.exercises.connection`` and so on). In a notebook the learner writes
+an answer in place of the ``...`` left there and runs::
+
+    ex.q1.check(answer)     # → Feedback: correct, not yet (with what is wrong), or not answered
+    ex.q1.hint()            # first hint; ex.q1.hint(2) for the next
+    ex.q1.solution()        # the model solution, as code
+
+Three outcomes, never a traceback: the blank ``...`` means *not answered yet*;
+an answer of the wrong kind or value gets a message saying what was expected
+and, where the mistake is a common one, what probably happened.
+
+Set the environment variable ``SEVENCS_EXPECT_CORRECT=1`` to make a check that
+is not correct raise ``AssertionError``; the tests use it to prove that every
+model solution passes inside the real notebooks.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import numbers
+import os
+import re
+import sqlite3
+import warnings
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, ClassVar
+
+from sevencs.store import ProgressStore, ProgressWarning
+
+EXPECT_CORRECT_ENV = "SEVENCS_EXPECT_CORRECT"
+
+
+class Status(str, Enum):
+    CORRECT = "correct"
+    INCORRECT = "incorrect"
+    NOT_ANSWERED = "not answered"
+
+
+# Okabe–Ito colours (readable with every common colour-vision deficiency); every
+# box also carries a word and a symbol, so colour is never the only signal.
+_STYLE = {
+    Status.CORRECT: ("#009E73", "#e6f5f0", "✔", "Correct"),
+    Status.INCORRECT: ("#D55E00", "#fbece3", "✘", "Not yet"),
+    Status.NOT_ANSWERED: ("#0072B2", "#e5f0f7", "…", "Not answered yet"),
+    "hint": ("#E69F00", "#fdf4e0", "💡", "Hint"),
+    "solution": ("#0072B2", "#e5f0f7", "📖", "Solution"),
+    "info": ("#555555", "#f2f2f2", "ℹ", "Exercise"),
+}
+
+
+def text_to_html(text: str) -> str:
+    """Escape ``text`` and turn `backticks` into code and blank lines into paragraphs."""
+    escaped = html.escape(text)
+    escaped = re.sub(r"`([^`]+)`", r"<code>\1</code>", escaped)
+    paragraphs = [p.replace("\n", "<br>") for p in escaped.split("\n\n")]
+    return "".join(f"<p style='margin:0.3em 0'>{p}</p>" for p in paragraphs)
+
+
+def box(style_key: Any, heading: str, body_html: str) -> str:
+    border, background, symbol, _ = _STYLE[style_key]
+    return (
+        f"<div class='sevencs-box' style='border-left:6px solid {border};background:{background};"
+        f"color:#1a1a1a;padding:0.6em 1em;margin:0.4em 0;border-radius:4px'>"
+        f"<strong style='color:#1a1a1a'><span aria-hidden='true'>{symbol}</span> "
+        f"{html.escape(heading)}</strong>{body_html}</div>"
+    )
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The result of a check: ``.status``, ``.correct`` and a plain-text ``.message``."""
+
+    status: Status
+    message: str
+    exercise: str = ""
+
+    @property
+    def correct(self) -> bool:
+        return self.status is Status.CORRECT
+
+    @property
+    def heading(self) -> str:
+        label = _STYLE[self.status][3]
+        return f"{label} ({self.exercise})" if self.exercise else label
+
+    def __str__(self) -> str:
+        return f"{_STYLE[self.status][2]} {self.heading}: {self.message}"
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        return box(self.status, self.heading, text_to_html(self.message))
+
+
+@dataclass(frozen=True)
+class Note:
+    """A hint, a solution or an introduction, shown as a box in a notebook."""
+
+    kind: str
+    heading: str
+    text: str = ""
+    code: str = ""
+
+    def __str__(self) -> str:
+        parts = [f"{self.heading}:", self.text, self.code]
+        return "\n".join(p for p in parts if p)
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        body = text_to_html(self.text) if self.text else ""
+        if self.code:
+            body += (
+                "<pre style='background:#fff;border:1px solid #ccc;padding:0.5em;"
+                f"margin:0.4em 0;white-space:pre-wrap'><code>{html.escape(self.code)}</code></pre>"
+            )
+        return box(self.kind, self.heading, body)
+
+
+# --- recording progress without ever breaking a check ----------------------------------
+
+_warned = False
+
+
+def record(chapter: str, item: str, kind: str, status: str | None = None, value: str | None = None) -> bool:
+    """Record one event; on failure warn once and carry on. Returns whether it was saved."""
+    global _warned
+    try:
+        ProgressStore().record(chapter, item, kind, status, value)
+        return True
+    except (sqlite3.Error, OSError) as exc:
+        if not _warned:
+            warnings.warn(
+                f"Your progress could not be saved ({exc}). Your work in this notebook is not "
+                "affected; check that the course folder is writable.",
+                ProgressWarning,
+                stacklevel=3,
+            )
+            _warned = True
+        return False
+
+
+# --- describing what a learner handed in --------------------------------------------------
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def describe_kind(value: Any) -> str:
+    """A learner-readable name for the kind of ``value``."""
+    name = type(value).__name__
+    module = type(value).__module__.split(".")[0]
+    if module == "pandas":
+        return f"a pandas {name}"
+    if module == "numpy" and hasattr(value, "shape") and getattr(value, "shape", ()) != ():
+        return "a numpy array"
+    return {
+        "str": "text (a string)",
+        "list": "a list",
+        "tuple": "a tuple",
+        "set": "a set",
+        "dict": "a dictionary",
+        "bool": "True/False (a boolean)",
+        "NoneType": "None",
+        "function": "a function",
+        "method": "a function",
+    }.get(name, f"a {name}")
+
+
+def _size(value: Any) -> int | None:
+    try:
+        return len(value)
+    except TypeError:
+        return None
+
+
+def _as_number(value: Any) -> float | None:
+    """The value as a float if it is a real number (numpy scalars too), else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, numbers.Real):
+        return float(value)
+    if type(value).__module__ == "numpy" and getattr(value, "shape", None) == ():
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            return None
+    return None
+
+
+def _common_problem(value: Any, wanted: str) -> str | None:
+    """Messages for answers that are not even the right kind of thing."""
+    if value is None:
+        return (
+            "Your answer is `None`: the cell ran, but no value was stored. Did you write "
+            "the calculation without assigning it with `=`, or call `print()` instead of "
+            "keeping the result?"
+        )
+    if callable(value) and not hasattr(value, "shape"):
+        return (
+            f"Your answer is a function, not its result. Call it with brackets, "
+            f"for example `len(x)` rather than `len`. The question asks for {wanted}."
+        )
+    return None
+
+
+# --- exercises -----------------------------------------------------------------------------
+
+
+class Exercise:
+    """One exercise. Subclasses set the class attributes and implement :meth:`expected`.
+
+    ``answer_name`` is the variable the learner fills in the notebook;
+    ``solution_code`` is real code that assigns it, run by the tests against the
+    chapter's ``SETUP`` code; ``hints`` go from gentle to nearly the answer.
+    """
+
+    title: ClassVar[str] = ""
+    answer_name: ClassVar[str] = "answer"
+    hints: ClassVar[Sequence[str]] = ()
+    solution_code: ClassVar[str] = ""
+    solution_note: ClassVar[str] = ""
+    # May use {expected}, formatted with the expected value: e.g. "{expected:.0%}".
+    correct_message: ClassVar[str] = "Well done."
+
+    def __init__(self, chapter: str, name: str) -> None:
+        self.chapter = chapter
+        self.name = name
+
+    @property
+    def label(self) -> str:
+        return f"{self.chapter} {self.name}"
+
+    # -- what subclasses provide ---------------------------------------------------------
+
+    def expected(self) -> Any:
+        raise NotImplementedError
+
+    def judge(self, answer: Any, expected: Any) -> Feedback:
+        """Compare an answer (not the blank) with the expected value."""
+        raise NotImplementedError
+
+    def special(self, answer: Any, expected: Any) -> str | None:
+        """A message for a wrong answer particular to this exercise (checked first), or None."""
+        return None
+
+    # -- the learner's API -----------------------------------------------------------------
+
+    def check(self, answer: Any = ...) -> Feedback:
+        """Check ``answer``; returns a :class:`Feedback` (shown as a coloured box)."""
+        if answer is ...:
+            feedback = self._feedback(
+                Status.NOT_ANSWERED,
+                f"Replace the `...` with your answer (store it in `{self.answer_name}`), then run "
+                f"the cell again. Stuck? `ex.{self.name}.hint()` gives a first nudge.",
+            )
+        else:
+            try:
+                feedback = self.judge(answer, self._expected_value())
+            except Exception as exc:  # an odd object must not crash a learner's notebook
+                feedback = self._feedback(
+                    Status.INCORRECT,
+                    f"This answer could not be compared with the expected one "
+                    f"({type(exc).__name__}: {exc}). It is {describe_kind(answer)}: "
+                    f"{_short(answer)}.",
+                )
+            record(self.chapter, self.name, "attempt", feedback.status.value, _short(answer, 200))
+        if os.environ.get(EXPECT_CORRECT_ENV) == "1" and not feedback.correct:
+            raise AssertionError(f"{self.label} was expected to pass: {feedback}")
+        return feedback
+
+    def hint(self, n: int = 1) -> Note:
+        """Hint number ``n`` (1 is the gentlest)."""
+        total = len(self.hints)
+        if total == 0:
+            return Note("hint", f"No hints for {self.label}", "Try the solution instead.")
+        if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+            n = 1
+        shown = min(n, total)
+        note = "" if n <= total else f"There are only {total} hints; this is the last one.\n\n"
+        more = f"\n\nNext: `ex.{self.name}.hint({shown + 1})`." if shown < total else (
+            f"\n\nThat was the last hint. `ex.{self.name}.solution()` shows a model answer."
+        )
+        record(self.chapter, self.name, "hint", value=str(shown))
+        return Note("hint", f"Hint {shown} of {total} ({self.label})", note + self.hints[shown - 1] + more)
+
+    def solution(self) -> Note:
+        """The model solution as code to copy into the answer cell."""
+        record(self.chapter, self.name, "solution")
+        return Note("solution", f"Solution ({self.label})", self.solution_note, self.solution_code)
+
+    def _expected_value(self) -> Any:
+        # The sample data never change within a session, so compute the answer once.
+        if not hasattr(self, "_expected_cache"):
+            self._expected_cache = self.expected()
+        return self._expected_cache
+
+    def _feedback(self, status: Status, message: str) -> Feedback:
+        return Feedback(status, message, self.label)
+
+    def _repr_html_(self) -> str:
+        return Note("info", f"Exercise {self.label}: {self.title}", self._usage())._repr_html_()
+
+    def _usage(self) -> str:
+        return (
+            f"Check with `ex.{self.name}.check({self.answer_name})`, ask for a hint with "
+            f"`ex.{self.name}.hint()`, see a model answer with `ex.{self.name}.solution()`."
+        )
+
+    def __repr__(self) -> str:
+        return f"Exercise {self.label}: {self.title}. {self._usage()}"
+
+
+def _close(a: float, b: float, rel: float, abs_: float) -> bool:
+    return math.isclose(a, b, rel_tol=rel, abs_tol=abs_)
+
+
+class NumberExercise(Exercise):
+    """An exercise whose answer is one number.
+
+    ``whole`` asks for a whole number; ``share`` marks a proportion between 0
+    and 1 (which enables the "percentage?" and "the other part?" diagnoses).
+    :meth:`mistakes` lists known wrong values with what they reveal.
+    """
+
+    whole: ClassVar[bool] = False
+    share: ClassVar[bool] = False
+    rel_tol: ClassVar[float] = 1e-6
+    wanted: ClassVar[str] = "one number"
+
+    def mistakes(self, expected: float) -> Iterable[tuple[float, str]]:
+        return ()
+
+    def judge(self, answer: Any, expected: float) -> Feedback:
+        problem = self.special(answer, expected) or _common_problem(answer, self.wanted)
+        if problem:
+            return self._feedback(Status.INCORRECT, problem)
+        number = _as_number(answer)
+        if number is None:
+            return self._feedback(Status.INCORRECT, self._wrong_kind(answer))
+        if math.isnan(number):
+            return self._feedback(
+                Status.INCORRECT,
+                "Your answer is NaN ('not a number'): somewhere a calculation had nothing to "
+                "work with, such as an average of an empty column or 0 divided by 0.",
+            )
+        if self.whole and number != int(number):
+            return self._feedback(
+                Status.INCORRECT,
+                f"Your answer {number:g} has decimals, but the question asks for a whole number "
+                "(a count of accounts or people).",
+            )
+        if self._matches(number, expected):
+            return self._feedback(Status.CORRECT, self.correct_message.format(expected=expected))
+        for value, message in self.mistakes(expected):
+            if self._matches(number, value):
+                return self._feedback(Status.INCORRECT, message)
+        return self._feedback(Status.INCORRECT, self._generic_miss(number, expected))
+
+    def _matches(self, number: float, target: float) -> bool:
+        if _close(number, target, self.rel_tol, 1e-9):
+            return True
+        # a share rounded to two or more decimals is still right
+        return self.share and any(number == round(target, d) for d in (2, 3, 4))
+
+    def _wrong_kind(self, answer: Any) -> str:
+        kind = describe_kind(answer)
+        if isinstance(answer, str):
+            try:
+                float(answer.replace(",", ""))
+            except ValueError:
+                return f"The question asks for {self.wanted}, but your answer is {kind}: {_short(answer)}."
+            return (
+                f"Your answer {answer!r} is text, because of the quotes. Remove them so "
+                "Python sees a number."
+            )
+        if isinstance(answer, bool):
+            return f"The question asks for {self.wanted}, but your answer is {kind}."
+        size = _size(answer)
+        if size is not None:
+            extra = ""
+            if size == 1:
+                extra = " It holds a single value: take it out, for example with `.iloc[0]` or `[0]`."
+            return (
+                f"The question asks for {self.wanted}, but your answer is {kind} of {size} "
+                f"item{'s' if size != 1 else ''}.{extra} If you meant how many items it holds, "
+                "use `len(...)`."
+            )
+        return f"The question asks for {self.wanted}, but your answer is {kind}: {_short(answer)}."
+
+    def _generic_miss(self, number: float, expected: float) -> str:
+        if expected and _close(number, expected * 100, 1e-3, 1e-9):
+            return (
+                "Your answer is 100 times too large: it looks like a percentage. Give the "
+                "share as a number between 0 and 1 (for example 0.25 rather than 25)."
+            )
+        if self.share and _close(number, 1 - expected, 1e-6, 1e-9):
+            return (
+                "Your answer is the other part of the whole (1 minus the share asked for). "
+                "Check which group the question counts."
+            )
+        if expected >= 0 > number:
+            return "Your answer is negative, but this quantity cannot be below zero."
+        if self.share and not 0 <= number <= 1:
+            return (
+                f"Your answer {number:g} is not between 0 and 1, so it cannot be a share. Did you "
+                "count instead of dividing by the total?"
+            )
+        direction = "higher" if number > expected else "lower"
+        return f"Your answer {number:g} is {direction} than the expected value. Have a look at the hints."
+
+
+class NameExercise(Exercise):
+    """An exercise whose answer is one name (an account, a post type...)."""
+
+    wanted: ClassVar[str] = "one name"
+
+    def mistakes(self, expected: Hashable) -> dict[Hashable, str]:
+        return {}
+
+    @staticmethod
+    def _normal(value: Any) -> Any:
+        return value.strip().lstrip("@").lower() if isinstance(value, str) else value
+
+    def judge(self, answer: Any, expected: Hashable) -> Feedback:
+        problem = self.special(answer, expected) or _common_problem(answer, self.wanted)
+        if problem:
+            return self._feedback(Status.INCORRECT, problem)
+        if isinstance(answer, Hashable) and not isinstance(answer, tuple):
+            if self._normal(answer) == self._normal(expected):
+                return self._feedback(Status.CORRECT, self.correct_message.format(expected=expected))
+            for value, message in self.mistakes(expected).items():
+                if self._normal(answer) == self._normal(value):
+                    return self._feedback(Status.INCORRECT, message)
+            if _as_number(answer) is not None and isinstance(expected, str):
+                return self._feedback(
+                    Status.INCORRECT,
+                    f"Your answer is a number ({answer!r}), but the question asks for {self.wanted}. "
+                    "Did you pick a score instead of the name next to it?",
+                )
+            return self._feedback(
+                Status.INCORRECT, f"{_short(answer)} is not the answer. Have a look at the hints."
+            )
+        size = _size(answer)
+        items = f" of {size} items" if size is not None else ""
+        return self._feedback(
+            Status.INCORRECT,
+            f"The question asks for {self.wanted}, but your answer is {describe_kind(answer)}{items}. "
+            "Pick the single name out of it, for example `table['account'].iloc[0]` for the "
+            "first row of a table.",
+        )

@@ -1,0 +1,189 @@
+"""Chapter 0, Welcome: warm-up exercises, self-check questions and the community map.
+
+The two code exercises are there to learn the tools (``check``, ``hint``,
+``solution``) on the nursery's posts; the reflection starts the learner's plan.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sevencs.datasets import load_posts
+from sevencs.exercises.engine import NumberExercise
+from sevencs.questions import Option, Question, Reflection
+
+CHAPTER = "welcome"
+
+SETUP = """\
+from sevencs.datasets import load_posts
+from sevencs.exercises import welcome as ex
+
+posts = load_posts()"""
+
+
+class CountPosts(NumberExercise):
+    title = "How many posts did the nursery publish in its year?"
+    answer_name = "number_of_posts"
+    whole = True
+    hints = (
+        "Each row of the `posts` table is one post.",
+        "`len(table)` counts the rows of a pandas table.",
+    )
+    solution_code = "number_of_posts = len(posts)"
+    correct_message = "Right: {expected} posts in twelve months, a steady rhythm for a small business."
+
+    def expected(self) -> int:
+        return len(load_posts())
+
+    def special(self, answer: Any, expected: int) -> str | None:
+        if isinstance(answer, tuple) and len(answer) == 2 and answer[0] == expected:
+            return (
+                "That is the table's shape, (rows, columns). The number of posts is the first "
+                "of the two: `posts.shape[0]`, or simply `len(posts)`."
+            )
+        return None
+
+    def mistakes(self, expected: int):
+        columns = len(load_posts().columns)
+        yield columns, f"{columns} is the number of columns (post_id, date, type...). Count the rows instead."
+        yield expected - 1, "One short: pandas does not count the header as a row, so there is nothing to subtract."
+        yield expected + 1, "One too many: the header line of the file is not a post."
+
+
+class PromotionalShare(NumberExercise):
+    title = "What share of the nursery's posts are promotional?"
+    answer_name = "promotional_share"
+    share = True
+    wanted = "one number between 0 and 1"
+    hints = (
+        "The `type` column says what kind each post is; count the promotional ones and divide "
+        "by the number of posts.",
+        "`posts['type'] == 'promotional'` gives True or False per post; the mean of True/False "
+        "values is the share of True.",
+    )
+    solution_code = "promotional_share = (posts['type'] == 'promotional').mean()"
+    correct_message = (
+        "Right: {expected:.0%} of what the nursery posts is about selling. Keep the number in "
+        "mind: the Conversation and Content chapters ask what that does to comments and shares."
+    )
+
+    def expected(self) -> float:
+        return float((load_posts()["type"] == "promotional").mean())
+
+    def mistakes(self, expected: float):
+        posts = load_posts()
+        count = int((posts["type"] == "promotional").sum())
+        yield count, (
+            f"{count} is how many posts are promotional. A share divides that by the number of "
+            "posts, so it lands between 0 and 1."
+        )
+        for other in ("how-to", "question", "story"):
+            value = float((posts["type"] == other).mean())
+            yield value, f"That is the share of {other} posts. Check the spelling: 'promotional'."
+
+
+q1 = CountPosts(CHAPTER, "q1")
+q2 = PromotionalShare(CHAPTER, "q2")
+
+sc1 = Question(
+    CHAPTER,
+    "sc1",
+    "The nursery posts “Lawn feed 20% off this week”. Which change turns this from "
+    "publishing into sharing?",
+    (
+        Option(
+            "Post the same offer three times a day so more people see it.",
+            False,
+            "More copies of a one-way message are still one-way. Reach goes up for a while; "
+            "conversation does not.",
+        ),
+        Option(
+            "Post a short guide to a greener lawn and ask readers what their lawn struggles with.",
+            True,
+            "Yes. It gives something useful first and invites a reply, so people can talk back "
+            "and pass it on. The offer can follow when someone asks.",
+        ),
+        Option(
+            "Pay to show the offer to more people in town.",
+            False,
+            "Paid reach is publishing with a bigger loudspeaker. It can have its place, but it "
+            "does not make the post social.",
+        ),
+        Option(
+            "Add ten hashtags to the offer.",
+            False,
+            "Hashtags help people find a post; they do not make the post worth talking about.",
+        ),
+    ),
+)
+
+sc2 = Question(
+    CHAPTER,
+    "sc2",
+    "Think of social media as a gift economy. What does the nursery get back for a free "
+    "how-to guide on pruning roses?",
+    (
+        Option(
+            "A sale from most readers within the week.",
+            False,
+            "That is the market-economy view: an exchange, now. Gifts are not paid back on the spot.",
+        ),
+        Option(
+            "Nothing directly: goodwill, trust and word of mouth that build up over months.",
+            True,
+            "Yes. In a gift economy the return is indirect and slow: people remember who helped "
+            "them, and some of them will buy or recommend later.",
+        ),
+        Option(
+            "Nothing at all, so the guide is wasted effort.",
+            False,
+            "The return is not immediate, but it is real: visibility, reputation and referrals "
+            "are what the Clients chapter measures.",
+        ),
+    ),
+)
+
+sc3 = Question(
+    CHAPTER,
+    "sc3",
+    "Which of these is *being* social rather than *doing* social?",
+    (
+        Option(
+            "Scheduling thirty posts in advance and not reading the replies.",
+            False,
+            "That is doing social: the posts go out, but nobody is there to listen.",
+        ),
+        Option(
+            "Answering a customer's question about yellowing tomato leaves, with a photo from "
+            "the greenhouse.",
+            True,
+            "Yes: a real person helping another, in public, where others can learn from it too.",
+        ),
+        Option(
+            "Buying a thousand followers to look established.",
+            False,
+            "Bought followers cannot talk, buy or recommend. It is a number, not a community.",
+        ),
+    ),
+)
+
+reflection = Reflection(
+    CHAPTER,
+    "reflection",
+    "Map your community. Who are they (two or three groups, as concretely as you can)? "
+    "Where do they spend time, online and offline? How do they like to hear from you and "
+    "talk to you? What do they need that you could give freely?",
+    "Fernleaf Nursery's map. Who: first-time gardeners in new-build homes; allotment holders "
+    "who grow food; landscape gardeners who buy in bulk. Where: the first group on Instagram "
+    "and the town's Facebook group, the second at the allotment society and its mailing list, "
+    "the third by phone and at the trade counter. How: beginners want short how-to videos and "
+    "a place to ask questions; allotment holders like swapping tips and seeds in person; "
+    "traders want stock news and quick answers. Given freely: a monthly 'what to do in the "
+    "garden now' post, a seed swap at the nursery, answers to every question within a day.",
+    (
+        "name groups specific enough to picture one person in each?",
+        "say where each group is, including places that are not social networks?",
+        "say how each group wants to interact (ask, learn, swap, buy)?",
+        "list something useful you could give before asking for anything?",
+    ),
+)

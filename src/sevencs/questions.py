@@ -1,0 +1,171 @@
+"""Self-check questions and reflection prompts, defined once as data.
+
+A :class:`Question` is a multiple-choice question whose every option carries
+an explanation; a :class:`Reflection` is a prompt with a model answer and a
+short rubric. Chapters define theirs in ``sevencs.exercises.<chapter>``;
+:func:`bank` collects them all.
+
+This module holds no display code. Notebooks show a question with
+``question.ask()``, which builds ipywidgets from :mod:`sevencs.widgets.quiz`;
+the published book can render the same objects without a kernel. Answers and
+reflections are saved in the learner's progress store.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+
+from sevencs.exercises import CHAPTERS
+from sevencs.exercises.engine import Feedback, Note, Status, box, record, text_to_html
+from sevencs.store import ProgressStore
+
+LETTERS = "abcdefgh"
+
+
+@dataclass(frozen=True)
+class Option:
+    text: str
+    correct: bool
+    why: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """A multiple-choice question with exactly one right option."""
+
+    chapter: str
+    name: str
+    prompt: str
+    options: tuple[Option, ...]
+
+    def __post_init__(self) -> None:
+        if len(self.options) < 2:
+            raise ValueError(f"{self.chapter} {self.name}: a question needs at least two options")
+        if sum(o.correct for o in self.options) != 1:
+            raise ValueError(f"{self.chapter} {self.name}: exactly one option must be correct")
+
+    @property
+    def label(self) -> str:
+        return f"{self.chapter} {self.name}"
+
+    def _index(self, choice: int | str) -> int | None:
+        if isinstance(choice, str) and len(choice.strip()) == 1:
+            index = LETTERS.find(choice.strip().lower())
+            return index if 0 <= index < len(self.options) else None
+        if isinstance(choice, int) and not isinstance(choice, bool) and 0 <= choice < len(self.options):
+            return choice
+        return None
+
+    def answer(self, choice: int | str | None) -> Feedback:
+        """Answer with an option's letter ("a", "b"...) or its position (0, 1...)."""
+        if choice is None or choice is ...:
+            return Feedback(Status.NOT_ANSWERED, "Pick one of the options first.", self.label)
+        index = self._index(choice)
+        if index is None:
+            letters = ", ".join(repr(LETTERS[i]) for i in range(len(self.options)))
+            return Feedback(
+                Status.INCORRECT, f"{choice!r} is not one of the options; answer with {letters}.", self.label
+            )
+        option = self.options[index]
+        status = Status.CORRECT if option.correct else Status.INCORRECT
+        record(self.chapter, self.name, "quiz", status.value, LETTERS[index])
+        return Feedback(status, option.why, self.label)
+
+    def __str__(self) -> str:
+        lines = [self.prompt] + [f"  {LETTERS[i]}) {o.text}" for i, o in enumerate(self.options)]
+        return "\n".join(lines)
+
+    def ask(self):
+        """Show the question as clickable options (ipywidgets)."""
+        from sevencs.widgets.quiz import QuestionWidget
+
+        return QuestionWidget(self)
+
+
+@dataclass(frozen=True)
+class ReflectionResult:
+    """What the learner sees after saving a reflection."""
+
+    saved: bool
+    text: str
+    model_answer: str
+    rubric: tuple[str, ...]
+    problem: str = ""
+
+    def __str__(self) -> str:
+        if not self.text.strip():
+            return "Not answered yet: write a few sentences first."
+        head = "Saved." if self.saved else f"NOT saved ({self.problem}); copy your text somewhere safe."
+        rubric = "\n".join(f"- {r}" for r in self.rubric)
+        return f"{head}\n\nA model answer:\n{self.model_answer}\n\nCompare yours:\n{rubric}"
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        if not self.text.strip():
+            return Feedback(Status.NOT_ANSWERED, "Write a few sentences first.")._repr_html_()
+        if self.saved:
+            head = box(Status.CORRECT, "Saved", text_to_html(
+                "Your reflection is saved for your Seven Cs plan. Nobody grades it: "
+                "compare it with the model answer below."))
+        else:
+            head = box(Status.INCORRECT, "Not saved", text_to_html(
+                f"{self.problem}. Copy your text somewhere safe before closing the notebook."))
+        items = "".join(f"<li>{text_to_html(r)}</li>" for r in self.rubric)
+        return head + box("info", "A model answer", text_to_html(self.model_answer)) + box(
+            "info", "Compare yours: did you…", f"<ul style='margin:0.3em 0'>{items}</ul>"
+        )
+
+
+@dataclass(frozen=True)
+class Reflection:
+    """A free-text prompt; after writing, the learner sees a model answer and a rubric."""
+
+    chapter: str
+    name: str
+    prompt: str
+    model_answer: str
+    rubric: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def label(self) -> str:
+        return f"{self.chapter} {self.name}"
+
+    def save(self, text: str | None) -> ReflectionResult:
+        """Save ``text`` (blank text is not saved) and return the model answer and rubric."""
+        text = "" if text is None or text is ... else str(text)
+        if not text.strip():
+            return ReflectionResult(False, "", self.model_answer, self.rubric)
+        saved = record(self.chapter, self.name, "reflection", value=text)
+        problem = "" if saved else "the progress file could not be written"
+        return ReflectionResult(saved, text, self.model_answer, self.rubric, problem)
+
+    def saved_text(self) -> str | None:
+        """The latest saved text, or None."""
+        try:
+            return ProgressStore().latest_reflection(self.chapter, self.name)
+        except Exception:  # reading progress must never break the notebook
+            return None
+
+    def ask(self):
+        """Show a text box, a save button and, after saving, the model answer."""
+        from sevencs.widgets.quiz import ReflectionWidget
+
+        return ReflectionWidget(self)
+
+    def show_model_answer(self) -> Note:
+        return Note("solution", f"A model answer ({self.label})", self.model_answer)
+
+
+def bank(chapter: str | None = None) -> list[Question | Reflection]:
+    """Every self-check question and reflection, in course order (or one chapter's)."""
+    chapters = CHAPTERS if chapter is None else (chapter,)
+    items: list[Question | Reflection] = []
+    for name in chapters:
+        if name not in CHAPTERS:
+            raise ValueError(f"there is no chapter {name!r}; chapters: {', '.join(CHAPTERS)}")
+        module = importlib.import_module(f"sevencs.exercises.{name}")
+        items.extend(v for v in vars(module).values() if isinstance(v, (Question, Reflection)))
+    return items

@@ -1,0 +1,63 @@
+"""The book builds from a copy of the repository, with Sphinx warnings as errors."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+KEEP = ["_config.yml", "_toc.yml", "book", "notebooks", "exercises"]
+
+
+@pytest.fixture(scope="session")
+def built_book(tmp_path_factory) -> Path:
+    """Build a copy of the book (never in place), like `make book` does."""
+    source = tmp_path_factory.mktemp("book-source")
+    for name in KEEP:
+        path = ROOT / name
+        if path.is_dir():
+            shutil.copytree(path, source / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "_build"))
+        else:
+            shutil.copy(path, source / name)
+    env = {**os.environ, "SEVENCS_PROGRESS_DB": str(source / "progress.sqlite")}
+    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(source), "-W", "-n", "--keep-going"]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=900)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return source / "_build" / "html"
+
+
+@pytest.mark.slow
+def test_the_book_builds_with_warnings_as_errors(built_book):
+    assert (built_book / "index.html").exists()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "page",
+    ["book/welcome.html", "book/connection.html", "notebooks/01_connection_lab.html",
+     "exercises/00_welcome.html", "exercises/01_connection.html", "book/glossary.html",
+     "book/references.html", "book/data.html"],
+)
+def test_every_page_is_built(built_book, page):
+    assert (built_book / page).exists()
+
+
+@pytest.mark.slow
+def test_chapter_pages_show_computed_numbers_and_figures_with_alt_text(built_book):
+    html = (built_book / "book" / "connection.html").read_text()
+    assert html.count('<img src="data:image/png;base64,') >= 3
+    assert 'alt=""' not in html
+    from sevencs.book import connection_numbers
+
+    assert str(connection_numbers()["ten_new"]) in html
+
+
+@pytest.mark.slow
+def test_exercise_pages_show_the_not_answered_feedback(built_book):
+    html = (built_book / "exercises" / "01_connection.html").read_text()
+    assert html.count("Not answered yet") >= 5

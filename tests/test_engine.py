@@ -1,0 +1,161 @@
+"""The exercise engine's contract, on small exercises defined here."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from sevencs.exercises import engine
+from sevencs.exercises.engine import Feedback, NameExercise, NumberExercise, Status
+from sevencs.store import ProgressWarning
+
+
+class Seven(NumberExercise):
+    title = "seven"
+    answer_name = "answer"
+    whole = True
+    hints = ("first", "second", "third")
+    solution_code = "answer = 7"
+
+    def expected(self):
+        return 7
+
+    def mistakes(self, expected):
+        yield 8, "You counted the starting point."
+
+
+class Quarter(NumberExercise):
+    title = "a quarter"
+    share = True
+    hints = ("one",)
+    solution_code = "answer = 0.25"
+
+    def expected(self):
+        return 0.25
+
+
+class Pick(NameExercise):
+    title = "a name"
+    hints = ("one",)
+    solution_code = "answer = 'rosa_y'"
+
+    def expected(self):
+        return "rosa_y"
+
+    def mistakes(self, expected):
+        return {"sam_y": "Popular, not a bridge."}
+
+
+SEVEN, QUARTER, PICK = Seven("test", "q1"), Quarter("test", "q2"), Pick("test", "q3")
+
+
+def test_three_outcomes():
+    assert SEVEN.check(7).status is Status.CORRECT
+    assert SEVEN.check(6).status is Status.INCORRECT
+    assert SEVEN.check(...).status is Status.NOT_ANSWERED
+    assert SEVEN.check().status is Status.NOT_ANSWERED
+
+
+def test_known_mistakes_come_before_generic_messages():
+    assert SEVEN.check(8).message == "You counted the starting point."
+    assert "higher than the expected" in SEVEN.check(9).message
+    assert "lower than the expected" in SEVEN.check(1).message
+
+
+@pytest.mark.parametrize(
+    ("answer", "words"),
+    [
+        ("7", "Remove them"),
+        ("seven", "text (a string)"),
+        (True, "True/False"),
+        ([1, 2, 3], "a list of 3 items"),
+        (pd.Series([7]), "single value"),
+        (pd.DataFrame({"a": [1, 2]}), "pandas DataFrame of 2 items"),
+        (np.array([7, 7]), "numpy array of 2 items"),
+        (None, "`None`"),
+        (len, "a function"),
+        (-7, "negative"),
+        (7.5, "whole number"),
+    ],
+)
+def test_wrong_kinds_get_messages_that_say_what_was_expected(answer, words):
+    feedback = SEVEN.check(answer)
+    assert feedback.status is Status.INCORRECT
+    assert words in feedback.message
+
+
+def test_share_diagnoses_percentages_complements_and_counts():
+    assert "percentage" in QUARTER.check(25).message
+    assert "other part" in QUARTER.check(0.75).message
+    assert "not between 0 and 1" in QUARTER.check(3).message
+    assert QUARTER.check(0.25).correct and QUARTER.check(np.float32(0.25)).correct
+
+
+def test_name_exercise():
+    assert PICK.check("rosa_y").correct
+    assert PICK.check("sam_y").message == "Popular, not a bridge."
+    assert "not the answer" in PICK.check("nobody").message
+    assert "a number" in PICK.check(0.4).message
+    assert "a list of 2 items" in PICK.check(["rosa_y", "sam_y"]).message
+
+
+def test_an_answer_that_breaks_comparison_is_reported_not_raised():
+    class Awkward:
+        def __float__(self):
+            raise RuntimeError("no")
+
+        def __eq__(self, other):
+            raise RuntimeError("cannot compare me")
+
+        __hash__ = object.__hash__
+
+    feedback = PICK.check(Awkward())
+    assert feedback.status is Status.INCORRECT
+
+
+def test_feedback_renders_as_escaped_html_and_plain_text():
+    feedback = SEVEN.check("<script>alert(1)</script>")
+    html = feedback._repr_html_()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "Not yet" in html and "Not yet" in str(feedback)
+    correct = Feedback(Status.CORRECT, "Use `len(x)`.", "test q1")
+    assert "<code>len(x)</code>" in correct._repr_html_()
+    assert str(correct) == "✔ Correct (test q1): Use `len(x)`."
+
+
+def test_hints_go_in_order_and_never_fail():
+    assert "first" in SEVEN.hint().text and "Hint 1 of 3" in SEVEN.hint().heading
+    assert "second" in SEVEN.hint(2).text and "hint(3)" in SEVEN.hint(2).text
+    last = SEVEN.hint(10)
+    assert "third" in last.text and "only 3 hints" in last.text
+    assert "first" in SEVEN.hint(0).text and "first" in SEVEN.hint("two").text
+
+
+def test_solution_is_real_code():
+    note = SEVEN.solution()
+    assert note.code == "answer = 7"
+    assert "answer = 7" in note._repr_html_()
+
+
+def test_expect_correct_mode_raises_on_anything_but_correct(monkeypatch):
+    monkeypatch.setenv(engine.EXPECT_CORRECT_ENV, "1")
+    assert SEVEN.check(7).correct
+    with pytest.raises(AssertionError, match="expected to pass"):
+        SEVEN.check(8)
+    with pytest.raises(AssertionError):
+        SEVEN.check(...)
+
+
+def test_a_progress_file_that_cannot_be_written_warns_once_and_checking_goes_on(tmp_path, monkeypatch):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the progress folder should be")
+    monkeypatch.setenv("SEVENCS_PROGRESS_DB", str(blocked / "progress.sqlite"))
+    monkeypatch.setattr(engine, "_warned", False)
+    with pytest.warns(ProgressWarning, match="could not be saved"):
+        assert SEVEN.check(7).correct
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert not SEVEN.check(6).correct

@@ -1,0 +1,168 @@
+"""Every exercise: its solution passes inside the chapter's set-up, plausible wrong answers fail
+with a message about the mistake, and the blank says "not answered yet".
+
+Expected values and wrong answers are computed here independently of the package
+(plain breadth-first search, networkx's own betweenness, pandas by hand).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import networkx as nx
+import numpy as np
+import pytest
+
+from reference import adjacency_of, bfs_distances
+from sevencs.datasets import NURSERY, load_network, load_posts
+from sevencs.exercises import CHAPTERS
+from sevencs.exercises.engine import Status
+from sevencs.progress import chapter_items
+from sevencs.store import ProgressStore
+
+ALL_EXERCISES = [(c, e) for c in CHAPTERS for e in chapter_items(c)["exercises"]]
+IDS = [e.label for _, e in ALL_EXERCISES]
+
+
+def run_solution(chapter: str, exercise):
+    module = importlib.import_module(f"sevencs.exercises.{chapter}")
+    namespace: dict = {}
+    exec(module.SETUP, namespace)
+    exec(exercise.solution_code, namespace)
+    return namespace[exercise.answer_name]
+
+
+@pytest.mark.parametrize(("chapter", "exercise"), ALL_EXERCISES, ids=IDS)
+def test_the_model_solution_passes(chapter, exercise):
+    feedback = exercise.check(run_solution(chapter, exercise))
+    assert feedback.correct, feedback.message
+
+
+@pytest.mark.parametrize(("chapter", "exercise"), ALL_EXERCISES, ids=IDS)
+def test_the_blank_says_not_answered_and_records_nothing(chapter, exercise):
+    feedback = exercise.check(...)
+    assert feedback.status is Status.NOT_ANSWERED
+    assert "Replace the `...`" in feedback.message
+    assert ProgressStore().events().empty
+
+
+@pytest.mark.parametrize(("chapter", "exercise"), ALL_EXERCISES, ids=IDS)
+def test_every_exercise_has_graded_hints_and_a_title(chapter, exercise):
+    assert exercise.title and len(exercise.hints) >= 2
+    assert exercise.answer_name in exercise.solution_code
+
+
+# --- independent truths for the connection chapter ------------------------------------------
+
+GRAPH = load_network()
+ADJ = adjacency_of(GRAPH)
+DIST = bfs_distances(ADJ, NURSERY)
+FRIENDS = ADJ[NURSERY]
+RING = [u for u, d in DIST.items() if d == 2]
+REACH_2 = sum(1 for d in DIST.values() if 1 <= d <= 2)
+SHARED = [u for u in RING if len(ADJ[u] & FRIENDS) >= 2]
+OVERLAP = len(SHARED) / len(RING)
+BETWEENNESS = nx.betweenness_centrality(GRAPH)
+TOP_BROKER = max((a for a in GRAPH if a != NURSERY), key=BETWEENNESS.get)
+MOST_FRIENDS = max((a for a in GRAPH if a != NURSERY), key=lambda a: len(ADJ[a]))
+
+
+def _paradox(strict: bool, all_accounts: bool) -> float:
+    counted = [a for a in GRAPH if ADJ[a]]
+    hits = 0
+    for a in counted:
+        mean = np.mean([len(ADJ[f]) for f in ADJ[a]])
+        hits += len(ADJ[a]) < mean if strict else len(ADJ[a]) <= mean
+    return hits / (GRAPH.number_of_nodes() if all_accounts else len(counted))
+
+
+PARADOX = _paradox(strict=True, all_accounts=False)
+POSTS = load_posts()
+PROMO = (POSTS["type"] == "promotional").sum() / len(POSTS)
+
+EXPECTED = {
+    "welcome q1": len(POSTS),
+    "welcome q2": PROMO,
+    "connection q1": 12 * 8 * 8,
+    "connection q2": REACH_2,
+    "connection q3": OVERLAP,
+    "connection q4": TOP_BROKER,
+    "connection q5": PARADOX,
+}
+
+
+@pytest.mark.parametrize(("chapter", "exercise"), ALL_EXERCISES, ids=IDS)
+def test_the_expected_answer_matches_an_independent_calculation(chapter, exercise):
+    assert exercise.expected() == pytest.approx(EXPECTED[exercise.label])
+    assert run_solution(chapter, exercise) == pytest.approx(EXPECTED[exercise.label])
+
+
+WRONG = [
+    ("welcome q1", len(POSTS.columns), "number of columns"),
+    ("welcome q1", POSTS.shape, "table's shape"),
+    ("welcome q1", POSTS, "pandas DataFrame"),
+    ("welcome q1", str(len(POSTS)), "Remove them"),
+    ("welcome q1", None, "`None`"),
+    ("welcome q2", int((POSTS["type"] == "promotional").sum()), "how many posts are promotional"),
+    ("welcome q2", PROMO * 100, "percentage"),
+    ("welcome q2", 1 - PROMO, "other part"),
+    ("welcome q2", (POSTS["type"] == "story").mean(), "share of story posts"),
+    ("connection q1", 12 * 8**3, "One hop too many"),
+    ("connection q1", 12 + 12 * 8 + 12 * 8 * 8, "exactly 3 hops"),
+    ("connection q1", 8**3, "start from 12"),
+    ("connection q1", 767.5, "whole number"),
+    ("connection q2", REACH_2 + 1, "counted the nursery itself"),
+    ("connection q2", len(FRIENDS) + sum(len(ADJ[f]) for f in FRIENDS), "added up the friend lists"),
+    ("connection q2", len(FRIENDS), "1 hop"),
+    ("connection q2", len(RING), "exactly 2 hops"),
+    ("connection q2", {u for u, d in DIST.items() if 1 <= d <= 2}, "len(...)"),
+    ("connection q3", OVERLAP * 100, "percentage"),
+    ("connection q3", len(SHARED), "how many friends-of-friends overlap"),
+    ("connection q3", 1 - OVERLAP, "other part"),
+    ("connection q3", float("nan"), "NaN"),
+    ("connection q4", NURSERY, "nursery itself"),
+    ("connection q4", MOST_FRIENDS, "popular is not the same as bridging"),
+    ("connection q4", BETWEENNESS[TOP_BROKER], "a number"),
+    ("connection q4", [TOP_BROKER, NURSERY], "list of 2 items"),
+    ("connection q5", _paradox(strict=False, all_accounts=False), "fewer or equal"),
+    ("connection q5", _paradox(strict=True, all_accounts=True), "no friends at all"),
+    ("connection q5", PARADOX * 100, "percentage"),
+]
+BY_LABEL = {e.label: e for _, e in ALL_EXERCISES}
+
+
+@pytest.mark.parametrize(("label", "answer", "words"), WRONG, ids=[f"{w[0]}: {w[2]}" for w in WRONG])
+def test_a_plausible_wrong_answer_fails_with_a_message_about_it(label, answer, words):
+    feedback = BY_LABEL[label].check(answer)
+    assert feedback.status is Status.INCORRECT
+    assert words in feedback.message
+
+
+def test_each_exercise_has_at_least_two_tested_wrong_answers():
+    counts = {label: sum(1 for w in WRONG if w[0] == label) for label in BY_LABEL}
+    assert all(n >= 2 for n in counts.values()), counts
+
+
+def test_numpy_numbers_and_rounded_shares_are_accepted():
+    exercises = importlib.import_module("sevencs.exercises.connection")
+    assert exercises.q2.check(np.int64(REACH_2)).correct
+    assert exercises.q3.check(np.float64(OVERLAP)).correct
+    assert exercises.q3.check(round(OVERLAP, 3)).correct
+    assert not exercises.q3.check(round(OVERLAP, 1)).correct
+
+
+def test_account_names_are_matched_forgivingly():
+    exercises = importlib.import_module("sevencs.exercises.connection")
+    assert exercises.q4.check(f"  @{TOP_BROKER.upper()} ").correct
+
+
+def test_checks_and_hints_are_recorded_as_progress():
+    exercises = importlib.import_module("sevencs.exercises.connection")
+    exercises.q1.check(12 * 8**3)
+    exercises.q1.hint()
+    exercises.q1.check(768)
+    exercises.q1.solution()
+    summary = ProgressStore().summary().set_index("item")
+    assert summary.at["q1", "attempts"] == 2
+    assert summary.at["q1", "passed"] and summary.at["q1", "solution_seen"]
+    assert summary.at["q1", "hints_seen"] == 1

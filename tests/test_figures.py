@@ -1,0 +1,52 @@
+"""Every chapter figure has a title, labelled axes, alt text from its numbers, and no colour-only cue."""
+
+from __future__ import annotations
+
+import pytest
+
+from sevencs import connection as cx, figures
+from sevencs.datasets import NURSERY, TEN_FRIENDS, load_network
+
+GRAPH = load_network()
+PARTS = cx.two_hop_breakdown(GRAPH, TEN_FRIENDS)
+TABLE = cx.simulate_growth(GRAPH, source=NURSERY)
+CASES = {
+    "breakdown": figures.breakdown(PARTS),
+    "growth": figures.growth(TABLE, GRAPH.number_of_nodes() - 1),
+    "paradox": figures.paradox(GRAPH),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_figures_have_a_title_and_labelled_axes(name):
+    axes = CASES[name].figure.axes[0]
+    assert axes.get_title(loc="left")
+    assert axes.get_xlabel()
+    assert name == "breakdown" or axes.get_ylabel()
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_figures_render_to_png_with_alt_text(name):
+    image = CASES[name]
+    assert image.png[:4] == b"\x89PNG"
+    html = image._repr_html_()
+    assert html.startswith("<img") and f'alt="{image.alt}"' in html.replace("&#x27;", "'")
+
+
+def test_alt_text_states_the_figures_numbers():
+    assert f"{PARTS['friend_list_entries']} entries" in CASES["breakdown"].alt
+    assert f"{PARTS['new_people']} are new people" in CASES["breakdown"].alt
+    assert f"reaches {TABLE['connected'].iloc[-1]:,}" in CASES["growth"].alt
+    mean, mean_friend = cx.friendship_paradox(GRAPH)
+    assert f"{mean:.1f} friends on average" in CASES["paradox"].alt
+    assert f"a friend has {mean_friend:.1f}" in CASES["paradox"].alt
+
+
+def test_lines_differ_by_style_and_marker_not_only_colour():
+    naive, actual = CASES["growth"].figure.axes[0].lines[:2]
+    assert naive.get_linestyle() != actual.get_linestyle()
+    assert naive.get_marker() != actual.get_marker()
+
+
+def test_palette_is_okabe_ito():
+    assert figures.OKABE_ITO["blue"] == "#0072B2" and figures.OKABE_ITO["vermillion"] == "#D55E00"

@@ -1,0 +1,120 @@
+"""The notebooks as shipped: clean, consistent with the package, and fillable with solutions."""
+
+from __future__ import annotations
+
+import importlib
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+from sevencs import book
+from sevencs.notebooks import answer_line, cells_with_outputs, chapter_of, fill_solutions, setup_cell
+from sevencs.progress import chapter_items
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted([*ROOT.glob("notebooks/*.ipynb"), *ROOT.glob("exercises/*.ipynb")])
+EXERCISE_NOTEBOOKS = sorted(ROOT.glob("exercises/*.ipynb"))
+
+
+def toc_files() -> list[str]:
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries:
+            files.append(entry["file"])
+            walk(entry.get("sections", []))
+
+    for part in toc["parts"]:
+        walk(part["chapters"])
+    return files
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebooks_are_valid_and_committed_without_outputs(path):
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    assert cells_with_outputs(nb) == [], "clear the outputs before committing"
+    assert "widgets" not in nb.metadata, "saved widget state belongs to the build, not the repository"
+
+
+def test_a_notebook_with_outputs_is_detected():
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1", execution_count=1)])
+    assert cells_with_outputs(nb) == [0]
+
+
+@pytest.mark.parametrize("path", EXERCISE_NOTEBOOKS, ids=lambda p: p.name)
+def test_exercise_notebooks_start_with_their_chapters_setup(path):
+    module = importlib.import_module(f"sevencs.exercises.{chapter_of(path)}")
+    assert setup_cell(nbformat.read(path, as_version=4)).startswith(module.SETUP)
+
+
+@pytest.mark.parametrize("path", EXERCISE_NOTEBOOKS, ids=lambda p: p.name)
+def test_every_exercise_has_one_blank_a_check_and_its_questions_are_asked(path):
+    chapter = chapter_of(path)
+    source = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+    items = chapter_items(chapter)
+    for exercise in items["exercises"]:
+        assert len(answer_line(exercise.answer_name).findall(source)) == 1
+        assert f"ex.{exercise.name}.check({exercise.answer_name})" in source
+    for question in items["questions"] + items["reflections"]:
+        assert f"ex.{question.name}.ask()" in source
+
+
+@pytest.mark.parametrize("path", EXERCISE_NOTEBOOKS, ids=lambda p: p.name)
+def test_filling_replaces_every_blank_with_its_solution(path):
+    chapter = chapter_of(path)
+    filled = fill_solutions(nbformat.read(path, as_version=4), chapter, expect_correct=True)
+    source = "\n".join(c.source for c in filled.cells)
+    for exercise in chapter_items(chapter)["exercises"]:
+        assert exercise.solution_code in source
+        assert not answer_line(exercise.answer_name).search(source)
+    assert "SEVENCS_EXPECT_CORRECT" in filled.cells[0].source
+
+
+def test_filling_refuses_a_notebook_whose_blank_is_missing():
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("story_3_hops = 768")])
+    with pytest.raises(ValueError, match="story_3_hops = \\.\\.\\."):
+        fill_solutions(nb, "connection")
+
+
+def test_the_fill_command_writes_filled_copies(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "sevencs.notebooks", "fill", *map(str, EXERCISE_NOTEBOOKS), "--out", str(tmp_path)],
+        capture_output=True, text=True, check=True,
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in EXERCISE_NOTEBOOKS)
+    assert "->" in result.stdout
+
+
+def test_chapter_of_reads_the_file_name():
+    assert chapter_of(Path("exercises/01_connection.ipynb")) == "connection"
+    assert chapter_of(Path("notebooks/01_connection_lab.ipynb")) == "connection"
+    with pytest.raises(ValueError, match="does not name a chapter"):
+        chapter_of(Path("scratch.ipynb"))
+
+
+def test_every_page_in_the_table_of_contents_exists():
+    for name in toc_files():
+        assert any((ROOT / f"{name}{ext}").exists() for ext in (".md", ".ipynb")), name
+
+
+def test_every_notebook_is_in_the_table_of_contents():
+    listed = set(toc_files())
+    for path in NOTEBOOKS:
+        assert str(path.relative_to(ROOT).with_suffix("")) in listed
+
+
+GLUE = re.compile(r"\{glue:text\}`([a-z0-9_]+)")
+
+
+@pytest.mark.parametrize(("page", "numbers"), [("welcome", book.welcome_numbers), ("connection", book.connection_numbers)])
+def test_every_glued_number_in_a_page_is_computed_by_the_package(page, numbers):
+    used = set(GLUE.findall((ROOT / "book" / f"{page}.md").read_text()))
+    assert used, f"book/{page}.md quotes no computed numbers"
+    assert used <= set(numbers()), used - set(numbers())

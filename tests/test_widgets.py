@@ -1,0 +1,121 @@
+"""Widgets without a browser: set slider values as a learner would, assert what changed."""
+
+from __future__ import annotations
+
+import base64
+import io
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from sevencs import connection as cx
+from sevencs.datasets import NURSERY, load_karate_club, load_network
+from sevencs.progress import chapter_items
+from sevencs.store import ProgressStore
+from sevencs.widgets import ConnectionExplorer, QuestionWidget, ReflectionWidget
+
+
+@pytest.fixture(scope="module")
+def explorer():
+    return ConnectionExplorer()
+
+
+def shown_numbers(explorer) -> str:
+    return explorer.numbers.value
+
+
+def test_the_explorer_starts_with_the_stories_default_numbers(explorer):
+    expected = cx.simulate_growth(load_network(), 10, 10, 1.0, 3, seed=0, source=NURSERY)
+    assert explorer.table.drop(columns="accounts").equals(expected.drop(columns="accounts"))
+    assert "promises <strong>1,110</strong>" in shown_numbers(explorer)
+    assert f"you reach <strong>{expected['connected'].iloc[-1]:,}</strong>" in shown_numbers(explorer)
+
+
+def test_moving_a_slider_changes_the_numbers_and_the_picture(explorer):
+    before_png, before_table = explorer.png, explorer.table
+    explorer.hops.value = 4
+    assert len(explorer.table) == 4
+    assert explorer.table["naive_connected"].iloc[-1] == 11110
+    assert explorer.png != before_png
+    assert not explorer.table.equals(before_table)
+    explorer.hops.value = 3
+
+
+@pytest.mark.parametrize(
+    ("slider", "value"),
+    [("start", 25), ("per_friend", 3), ("acceptance", 0.4), ("hops", 5)],
+)
+def test_each_slider_is_read_and_agrees_with_the_chapter_module(explorer, slider, value):
+    getattr(explorer, slider).value = value
+    expected = cx.simulate_growth(
+        load_network(), explorer.start.value, explorer.per_friend.value, explorer.acceptance.value,
+        explorer.hops.value, seed=0, source=NURSERY,
+    )
+    assert explorer.table.drop(columns="accounts").equals(expected.drop(columns="accounts"))
+    assert f"{expected['naive_connected'].iloc[-1]:,.0f}" in shown_numbers(explorer)
+
+
+def test_zero_acceptance_leaves_only_the_first_connections(explorer):
+    explorer.start.value, explorer.acceptance.value = 10, 0.0
+    assert set(explorer.table["connected"]) == {10}
+    explorer.acceptance.value = 1.0
+
+
+def test_the_figure_is_an_image_with_alt_text_that_states_the_numbers(explorer):
+    value = explorer.figure.value
+    assert value.startswith('<img src="data:image/png;base64,')
+    last = explorer.table.iloc[-1]
+    assert f"simulation {int(last['connected']):,} of 410 accounts" in value
+    image = Image.open(io.BytesIO(explorer.png))
+    assert image.size == (1000, 420)
+
+
+def test_reached_accounts_are_coloured_on_the_map():
+    small = ConnectionExplorer()
+    small.hops.value = 1
+    one_hop = small.png
+    small.hops.value = 2
+    before = np.asarray(Image.open(io.BytesIO(one_hop)).convert("RGB"))
+    after = np.asarray(Image.open(io.BytesIO(small.png)).convert("RGB"))
+    changed = int((before != after).any(axis=2).sum())
+    assert changed > 500  # more coloured points and longer lines
+
+
+def test_the_slider_for_start_stops_at_the_sources_friends(explorer):
+    assert explorer.start.max == load_network().degree(NURSERY)
+
+
+def test_the_explorer_runs_on_the_karate_club():
+    widget = ConnectionExplorer(load_karate_club(), source=0)
+    assert widget.start.max == 16
+    assert widget.table["connected"].iloc[-1] <= 33
+    assert base64.b64decode(widget.figure.value.split("base64,")[1].split('"')[0])[:4] == b"\x89PNG"
+
+
+def test_a_question_widget_shows_the_explanation_of_the_picked_option():
+    question = chapter_items("connection")["questions"][0]
+    widget = QuestionWidget(question)
+    widget.button.click()
+    assert "Not answered yet" in widget.feedback.value
+    right = next(i for i, o in enumerate(question.options) if o.correct)
+    widget.choices.value = (right + 1) % len(question.options)
+    widget.button.click()
+    assert "Not yet" in widget.feedback.value
+    widget.choices.value = right
+    widget.button.click()
+    assert "Correct" in widget.feedback.value
+    assert list(ProgressStore().events()["status"]) == ["incorrect", "correct"]
+
+
+def test_a_reflection_widget_saves_and_comes_back_filled_in():
+    reflection = chapter_items("welcome")["reflections"][0]
+    widget = ReflectionWidget(reflection)
+    widget.button.click()
+    assert "Not answered yet" in widget.result.value
+    widget.text.value = "Allotment holders, on the society's mailing list."
+    widget.button.click()
+    assert "Saved" in widget.result.value and "A model answer" in widget.result.value
+    again = ReflectionWidget(reflection)
+    assert again.text.value == "Allotment holders, on the society's mailing list."
+    assert "saved a reflection here before" in again.result.value
