@@ -65,6 +65,7 @@ def connection_numbers() -> dict[str, object]:
         "karate_paradox_share": cx.paradox_share(karate),
         "karate_broker_1": karate_brokers[0],
         "karate_broker_2": karate_brokers[1],
+        "karate_friends_0": karate.degree(0),
         "karate_reach2_0": cx.reach(karate, 0, 2),
         "karate_story2_0": cx.naive_reach_cumulative(karate.degree(0), karate.degree(0), 2),
     }

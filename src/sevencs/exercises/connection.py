@@ -318,8 +318,8 @@ reflection = Reflection(
     "For Fernleaf Nursery: friends and family (the owner's sister, two neighbours, an old "
     "colleague); customers (four regulars, two landscape gardeners); groups (the allotment "
     "society's secretary, the garden club chair, the farmers' market organiser). Bridges: the "
-    "market organiser knows the traders and the school parents; the sister coaches youth "
-    "football. Offer: a spring sowing guide for the school's garden club, and a stall of "
+    "market organiser also knows the school parents and the church volunteers; the sister "
+    "coaches youth football. Offer: a spring sowing guide for the school's garden club, and a stall of "
     "seedlings at the market with planting tips rather than prices.",
     (
         "name real people or groups, not categories like 'everyone'?",
