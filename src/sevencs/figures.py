@@ -104,7 +104,7 @@ def growth(table: pd.DataFrame, accounts: int) -> FigureImage:
     ax.plot(table["hop"], table["naive_connected"], **NAIVE)
     ax.plot(table["hop"], table["connected"], **ACTUAL)
     ax.axhline(accounts, color=OKABE_ITO["grey"], linestyle=":", linewidth=1.5,
-               label=f"everyone in the network ({accounts})")
+               label=f"everyone else in the network ({accounts})")
     ax.set_yscale("log")
     ax.set_xticks(list(table["hop"]))
     _style(ax, "Connections after each hop", "hops from your first connections", "people connected (log scale)")

@@ -41,7 +41,7 @@ def explorer_figure(graph: nx.Graph, pos: dict, source: Hashable | None):
     actual_line, = growth_ax.plot([], [], **figures.ACTUAL)
     ceiling = graph.number_of_nodes() - (1 if source is not None else 0)
     ceiling_line = growth_ax.axhline(ceiling, color=figures.OKABE_ITO["grey"], linestyle=":", linewidth=1.5,
-                                     label=f"everyone in the network ({ceiling})")
+                                     label=f"everyone else in the network ({ceiling})")
     growth_ax.set_yscale("log")
     growth_ax.set_xlim(0.7, MAX_HOPS + 0.3)
     growth_ax.set_ylim(*Y_LIMITS)
