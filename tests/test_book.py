@@ -52,7 +52,7 @@ def test_chapter_pages_show_computed_numbers_and_figures_with_alt_text(built_boo
     html = (built_book / "book" / "connection.html").read_text()
     assert html.count('<img src="data:image/png;base64,') >= 3
     assert 'alt=""' not in html
-    from sevencs.book import connection_numbers
+    from sevencs.book.connection import numbers as connection_numbers
 
     assert str(connection_numbers()["ten_new"]) in html
 

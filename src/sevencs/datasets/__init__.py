@@ -31,6 +31,15 @@ __all__ = [
     "describe",
     "load_table",
     "load_posts",
+    "load_comments",
+    "load_questions",
+    "load_interactions",
+    "load_mentions",
+    "load_leads",
+    "load_sales",
+    "load_survey",
+    "load_group_activity",
+    "load_peer_posts",
     "load_network",
     "load_karate_club",
 ]
@@ -57,6 +66,8 @@ class Table:
     description: str
     columns: tuple[Column, ...]
     dates: tuple[str, ...] = ()
+    #: whole-number columns that may be empty (read as pandas' nullable ``Int64``)
+    nullable_ints: tuple[str, ...] = ()
 
     @property
     def column_names(self) -> list[str]:
@@ -80,6 +91,8 @@ TABLES: dict[str, Table] = {
             Column("likes", "integer", "Likes (and other reactions) on the post."),
             Column("comments", "integer", "Comments written under the post."),
             Column("shares", "integer", "Times the post was shared or reposted."),
+            Column("followers", "integer", "The nursery's follower count on the day of the post."),
+            Column("impressions", "integer", "Times the post was shown, repeats counted (at least the reach)."),
         ),
         dates=("date",),
     ),
@@ -106,6 +119,158 @@ TABLES: dict[str, Table] = {
             Column("source", "text", "One account of the pair."),
             Column("target", "text", "The other account of the pair."),
         ),
+    ),
+    "comments": Table(
+        name="comments",
+        file="comments.csv",
+        description=(
+            "Every comment under the nursery's posts, including the nursery's own replies. "
+            "A post's comment count is its number of rows here."
+        ),
+        columns=(
+            Column("comment_id", "integer", "Number of the comment, unique."),
+            Column("post_id", "integer", "The post it is under (see posts)."),
+            Column("date", "date and time", "When it was written."),
+            Column("author", "text", "Who wrote it; fernleaf_nursery for the nursery's own replies."),
+            Column("reply_to", "integer or empty", "The comment it answers; empty if it starts a thread."),
+            Column("text", "text", "The words of the comment."),
+        ),
+        dates=("date",),
+        nullable_ints=("reply_to",),
+    ),
+    "questions": Table(
+        name="questions",
+        file="questions.csv",
+        description=(
+            "Questions put to the nursery, in comments or by direct message, with when and "
+            "by whom each was first answered."
+        ),
+        columns=(
+            Column("question_id", "integer", "Number of the question, in order of asking."),
+            Column("asked_at", "date and time", "When it was asked."),
+            Column("author", "text", "The person who asked."),
+            Column("channel", "text", "comment (under a post) or message (a direct message to the nursery)."),
+            Column("comment_id", "integer or empty", "For questions asked in comments: the comment (see comments)."),
+            Column("text", "text", "The question."),
+            Column("first_reply_at", "date and time or empty", "When the first answer came; empty if none yet."),
+            Column("first_reply_by", "text or empty", "Who gave the first answer: the nursery or another member."),
+        ),
+        dates=("asked_at", "first_reply_at"),
+        nullable_ints=("comment_id",),
+    ),
+    "interactions": Table(
+        name="interactions",
+        file="interactions.csv",
+        description=(
+            "Every interaction between the nursery and a person, in either direction: "
+            "comments, replies, likes, shares and direct messages."
+        ),
+        columns=(
+            Column("date", "date and time", "When it happened."),
+            Column("source", "text", "Who did it."),
+            Column("target", "text", "Who it was aimed at (one of the two is always fernleaf_nursery)."),
+            Column("kind", "text", "comment, reply, like, share or message."),
+            Column("post_id", "integer or empty", "The nursery's post it was about, if any."),
+        ),
+        dates=("date",),
+        nullable_ints=("post_id",),
+    ),
+    "mentions": Table(
+        name="mentions",
+        file="mentions.csv",
+        description=(
+            "Posts by other people that mention the nursery, with how a careful human reader "
+            "reads each one (to check a sentiment tool against)."
+        ),
+        columns=(
+            Column("mention_id", "integer", "Number of the mention, in order."),
+            Column("date", "date and time", "When it was posted."),
+            Column("author", "text", "Who posted it."),
+            Column("text", "text", "The words of the post."),
+            Column("human_label", "text", "positive, neutral or negative, as a person reads it (sarcasm included)."),
+        ),
+        dates=("date",),
+    ),
+    "leads": Table(
+        name="leads",
+        file="leads.csv",
+        description=(
+            "People who entered the nursery's funnel, where they came from and the furthest "
+            "stage they reached: connection, conversation, relationship or client."
+        ),
+        columns=(
+            Column("lead_id", "integer", "Number of the lead, in order."),
+            Column("date", "date and time", "When the person first connected."),
+            Column("person", "text", "An anonymous id for the person (p0001, ...)."),
+            Column("source", "text", "Where they came from: social, word of mouth, walk-in, search or local paper."),
+            Column("stage", "text", "The furthest stage reached: connection, conversation, relationship or client."),
+        ),
+        dates=("date",),
+    ),
+    "sales": Table(
+        name="sales",
+        file="sales.csv",
+        description="Every purchase by a client who came through the funnel, with the client's source.",
+        columns=(
+            Column("sale_id", "integer", "Number of the sale, in order."),
+            Column("date", "date and time", "When the purchase was made."),
+            Column("person", "text", "The client (see leads)."),
+            Column("source", "text", "Where the client first came from."),
+            Column("amount", "number", "What they spent, in pounds."),
+        ),
+        dates=("date",),
+    ),
+    "survey": Table(
+        name="survey",
+        file="survey.csv",
+        description=(
+            "A customer survey in October 2026: \"How likely are you to recommend Fernleaf "
+            "to a friend?\" on a scale from 0 to 10, with an optional comment."
+        ),
+        columns=(
+            Column("response_id", "integer", "Number of the response."),
+            Column("date", "date and time", "When it was answered."),
+            Column("person", "text", "The client who answered (see leads)."),
+            Column("source", "text", "Where the client first came from."),
+            Column("score", "integer", "0 (not at all likely) to 10 (extremely likely)."),
+            Column("comment", "text or empty", "Anything else they wanted to say."),
+        ),
+        dates=("date",),
+    ),
+    "group_activity": Table(
+        name="group_activity",
+        file="group_activity.csv",
+        description=(
+            "Monthly activity in Fernleaf Growers, the nursery's online group, from December "
+            "2025: one row per member per month since joining, quiet months included."
+        ),
+        columns=(
+            Column("account", "text", "The member."),
+            Column("month", "text", "The month, as YYYY-MM."),
+            Column("joined", "text", "The month the member joined, as YYYY-MM."),
+            Column("posts", "integer", "Posts the member started that month."),
+            Column("comments", "integer", "Comments the member wrote that month."),
+            Column("reactions", "integer", "Likes and other reactions the member gave that month."),
+        ),
+    ),
+    "peer_posts": Table(
+        name="peer_posts",
+        file="peer_posts.csv",
+        description=(
+            "Three months of posts (August to October 2026) by four other local businesses, "
+            "without a type column: classifying them is an exercise."
+        ),
+        columns=(
+            Column("post_id", "integer", "Number of the post."),
+            Column("account", "text", "The business that posted it."),
+            Column("date", "date and time", "When it was posted."),
+            Column("text", "text", "The words of the post."),
+            Column("reach", "integer", "Accounts that saw the post."),
+            Column("likes", "integer", "Likes on the post."),
+            Column("comments", "integer", "Comments under the post."),
+            Column("shares", "integer", "Times the post was shared."),
+        ),
+        dates=("date",),
     ),
 }
 
@@ -140,6 +305,8 @@ def _read(name: str) -> pd.DataFrame:
         raise RuntimeError(f"the shipped file {table.file} lacks the columns {missing}; reinstall sevencs")
     for column in table.dates:
         frame[column] = pd.to_datetime(frame[column])
+    for column in table.nullable_ints:
+        frame[column] = frame[column].astype("Int64")
     return frame[table.column_names]
 
 
@@ -149,8 +316,53 @@ def load_table(name: str) -> pd.DataFrame:
 
 
 def load_posts() -> pd.DataFrame:
-    """Twelve months of the nursery's posts: ``post_id, date, type, text, reach, likes, comments, shares``."""
+    """Twelve months of the nursery's posts: ``post_id, date, type, text, reach, likes, comments, shares, followers, impressions``."""
     return load_table("posts")
+
+
+def load_comments() -> pd.DataFrame:
+    """Every comment under the nursery's posts, with ``author`` and ``reply_to`` (empty = starts a thread)."""
+    return load_table("comments")
+
+
+def load_questions() -> pd.DataFrame:
+    """Questions put to the nursery, with ``asked_at``, ``first_reply_at`` (NaT if unanswered) and ``first_reply_by``."""
+    return load_table("questions")
+
+
+def load_interactions() -> pd.DataFrame:
+    """Interactions between the nursery and people: ``date, source, target, kind, post_id``."""
+    return load_table("interactions")
+
+
+def load_mentions() -> pd.DataFrame:
+    """Posts by others that mention the nursery, with a ``human_label`` to check sentiment tools against."""
+    return load_table("mentions")
+
+
+def load_leads() -> pd.DataFrame:
+    """People who entered the funnel: ``lead_id, date, person, source, stage``."""
+    return load_table("leads")
+
+
+def load_sales() -> pd.DataFrame:
+    """Purchases by clients: ``sale_id, date, person, source, amount`` (pounds)."""
+    return load_table("sales")
+
+
+def load_survey() -> pd.DataFrame:
+    """The October 2026 customer survey: ``score`` from 0 to 10 and an optional ``comment``."""
+    return load_table("survey")
+
+
+def load_group_activity() -> pd.DataFrame:
+    """Monthly activity per member of the nursery's online group: ``account, month, joined, posts, comments, reactions``."""
+    return load_table("group_activity")
+
+
+def load_peer_posts() -> pd.DataFrame:
+    """Posts by four other local businesses, without a ``type`` column."""
+    return load_table("peer_posts")
 
 
 @lru_cache(maxsize=1)

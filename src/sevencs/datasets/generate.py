@@ -408,6 +408,535 @@ def posts_table(seed: int = SEED, people: list[str] | None = None, followers: in
     return rows
 
 
+# --- the community around the posts ---------------------------------------------------
+#
+# Everything below is drawn from its own stream (seed + 2, seed + 3, ...), so adding a
+# table never changes the tables above it.
+
+
+def _hours(delta: float) -> dt.timedelta:
+    return dt.timedelta(minutes=max(1, round(delta * 60)))
+
+
+def _stamp(moment: dt.datetime) -> str:
+    return moment.replace(second=0, microsecond=0).isoformat(sep=" ")
+
+
+def _audience(nodes: list[dict], edges: list[dict], draw: Draw) -> tuple[list[str], list[float], set[str]]:
+    """Who interacts with the nursery: its followers (weighted up) and their friends.
+
+    Each account gets an *affinity*, drawn from a Pareto distribution, so a few
+    people comment, like and message a lot and most rarely do.
+    """
+    friends: dict[str, set[str]] = {}
+    for row in edges:
+        friends.setdefault(row["source"], set()).add(row["target"])
+        friends.setdefault(row["target"], set()).add(row["source"])
+    followers = friends.get(NURSERY, set())
+    second = set().union(*(friends[f] for f in followers)) - followers - {NURSERY}
+    accounts = sorted(followers) + sorted(second)
+    weights = [(3.0 if a in followers else 1.0) * min(draw.pareto(1.6), 12.0) for a in accounts]
+    return accounts, weights, followers
+
+
+def _weighted(draw: Draw, items: list, weights: list[float], total: float | None = None):
+    target = draw.uniform() * (total if total is not None else sum(weights))
+    cumulative = 0.0
+    for item, weight in zip(items, weights):
+        cumulative += weight
+        if target < cumulative:
+            return item
+    return items[-1]
+
+
+COMMENT_TEXT = {
+    "question": [
+        "{thing}, every single year.", "Definitely {thing}!", "Has to be {thing} for me.",
+        "{thing}. My neighbour swears by it too.", "Easy: {thing}.",
+        "Does anyone know if {thing} will grow in clay soil?",
+    ],
+    "how-to": [
+        "Thanks, this is really helpful!", "Saving this for the weekend.",
+        "How often should I water them after that?", "Does this work in a shady garden?",
+        "Tried this last year and it worked a treat.", "Can I do this in pots on a balcony?",
+        "Great guide, sharing with my sister.", "What size pot would you use?",
+    ],
+    "story": [
+        "Lovely!", "What a great story.", "This made my day.", "Beautiful, well done!",
+        "Brilliant, we visited last week.", "So nice to see.",
+    ],
+    "promotional": [
+        "Do you have any left?", "Are you open on Sunday?", "Is that for members only?",
+        "Too expensive for me, sadly.", "Can I order by phone?", "Ok.",
+    ],
+}
+THINGS = ["tomatoes", "sweet peas", "courgettes", "lavender", "basil", "runner beans", "dahlias",
+          "potatoes", "strawberries", "roses", "garlic", "sunflowers"]
+BUSINESS_REPLIES = {
+    # answers to a comment that asked something, and to one that did not
+    "question": [
+        "Good question, {name}! Pop in with a photo and we will help you choose.",
+        "Yes, {name}, that works. Send us a message if you get stuck.",
+        "{name}, it depends on your soil: ask at the till and we will test a sample for free.",
+    ],
+    "other": [
+        "Thanks {name}! Glad it helped.", "Thank you {name}, that is lovely to hear.",
+        "Great tip, {name}! Pop in and tell us how it goes.", "That is the spirit, {name}!",
+    ],
+}
+MEMBER_REPLIES = [
+    "I had the same problem, coffee grounds worked for me.", "Try a sunny windowsill first.",
+    "Mine did fine in a big pot.", "Agree! Best ones I have grown.", "Ask for Dana, she knows.",
+    "Water in the evening, not at noon.", "We did that too, worked well.",
+]
+
+
+def comments_table(posts: list[dict], nodes: list[dict], edges: list[dict], seed: int = SEED) -> list[dict]:
+    """Every comment under the nursery's posts; a post's ``comments`` is its number of rows here.
+
+    A comment either starts a thread (``reply_to`` empty) or answers an earlier
+    comment. The nursery answers about 45% of comments on conversational posts
+    and 25% on promotions, less in its busiest months (April and May); other
+    members sometimes answer each other.
+    """
+    draw = Draw(seed + 2)
+    accounts, weights, _ = _audience(nodes, edges, draw)
+    total = sum(weights)
+    rows: list[dict] = []
+    comment_id = 0
+    for post in posts:
+        posted = dt.datetime.fromisoformat(post["date"])
+        busy = 0.6 if posted.month in (4, 5) else 1.0
+        answer_p = (0.25 if post["type"] == "promotional" else 0.45) * busy
+        thread: list[dict] = []
+        for _ in range(post["comments"]):
+            others = [c for c in thread if c["author"] != NURSERY]
+            answered = {c["reply_to"] for c in thread if c["author"] == NURSERY}
+            waiting = [c for c in others if c["comment_id"] not in answered and not c["reply_to"]]
+            comment_id += 1
+            if waiting and draw.chance(answer_p):
+                target = waiting[0]
+                delay = draw.lognormal(math.log(5.0 / busy), 0.8)
+                when = dt.datetime.fromisoformat(target["date"]) + _hours(delay)
+                name = target["author"].split("_")[0].title()
+                row = {"author": NURSERY, "reply_to": target["comment_id"], "date": _stamp(when),
+                       "text": draw.pick(BUSINESS_REPLIES["question" if target["text"].endswith("?") else "other"]).format(name=name)}
+            elif others and draw.chance(0.15):
+                target = draw.pick(others)
+                author = _weighted(draw, accounts, weights, total)
+                if author == target["author"]:
+                    author = draw.pick(accounts)
+                when = dt.datetime.fromisoformat(target["date"]) + _hours(draw.lognormal(math.log(2.0), 0.9))
+                row = {"author": author, "reply_to": target["comment_id"], "date": _stamp(when),
+                       "text": draw.pick(MEMBER_REPLIES)}
+            else:
+                when = posted + _hours(draw.lognormal(math.log(3.0), 1.0))
+                text = draw.pick(COMMENT_TEXT[post["type"]]).format(thing=draw.pick(THINGS))
+                row = {"author": _weighted(draw, accounts, weights, total), "reply_to": "",
+                       "date": _stamp(when), "text": text[0].upper() + text[1:]}
+            row = {"comment_id": comment_id, "post_id": post["post_id"], **row}
+            thread.append(row)
+        rows.extend(thread)
+    return [{k: r[k] for k in ("comment_id", "post_id", "date", "author", "reply_to", "text")} for r in rows]
+
+
+MESSAGE_TEXT = [
+    "Hi, do you deliver compost to {place}?", "Do you have bare-root apple trees in stock?",
+    "What time do you close on Saturday?", "Can you recommend a climber for a north wall?",
+    "My lemon tree is dropping leaves, what am I doing wrong?", "Do you run workshops for children?",
+    "Is the car park open during the market?", "Could you hold two trays of bedding plants for me?",
+    "Do you take back plastic pots for reuse?", "Are your plants peat-free?",
+]
+PLACES = ["Millbrook", "Riverside", "Old Town", "Hillcrest"]
+
+
+def questions_table(comments: list[dict], nodes: list[dict], edges: list[dict], seed: int = SEED) -> list[dict]:
+    """Questions put to the nursery, with when and by whom each was first answered.
+
+    Two channels: questions asked in comments (a thread-starting comment ending
+    in "?"; its first reply, by anyone, comes from the comments table) and
+    direct messages, which only the nursery can answer. Messages wait longer
+    in the busy spring; a few are never answered, more often recent ones.
+    """
+    draw = Draw(seed + 3)
+    accounts, weights, _ = _audience(nodes, edges, draw)
+    first_reply: dict[int, dict] = {}
+    for c in comments:
+        if c["reply_to"] != "":
+            first = first_reply.get(c["reply_to"])
+            if first is None or c["date"] < first["date"]:
+                first_reply[c["reply_to"]] = c
+    rows = []
+    for c in comments:
+        if c["reply_to"] == "" and c["author"] != NURSERY and c["text"].endswith("?"):
+            reply = first_reply.get(c["comment_id"])
+            rows.append({"asked_at": c["date"], "author": c["author"], "channel": "comment",
+                         "comment_id": c["comment_id"], "text": c["text"],
+                         "first_reply_at": reply["date"] if reply else "",
+                         "first_reply_by": reply["author"] if reply else ""})
+    day = START
+    while day <= END:
+        for _ in range(draw.poisson(0.3 * SEASON[day.month])):
+            asked = dt.datetime(day.year, day.month, day.day, draw.integer(7, 22), draw.integer(0, 59))
+            busy = 2.5 if day.month in (4, 5) else 1.0
+            never = 0.05 + (0.25 if (END - day).days < 45 else 0.0)
+            text = draw.pick(MESSAGE_TEXT).format(place=draw.pick(PLACES))
+            author = _weighted(draw, accounts, weights)
+            if draw.chance(never):
+                reply_at, reply_by = "", ""
+            else:
+                reply_at = _stamp(asked + _hours(draw.lognormal(math.log(4.0 * busy), 1.1)))
+                reply_by = NURSERY
+            rows.append({"asked_at": _stamp(asked), "author": author, "channel": "message",
+                         "comment_id": "", "text": text, "first_reply_at": reply_at,
+                         "first_reply_by": reply_by})
+        day += dt.timedelta(days=1)
+    rows.sort(key=lambda r: (r["asked_at"], r["author"]))
+    return [{"question_id": i + 1, **r} for i, r in enumerate(rows)]
+
+
+def interactions_table(posts: list[dict], comments: list[dict], questions: list[dict],
+                       nodes: list[dict], edges: list[dict], seed: int = SEED) -> list[dict]:
+    """One row per interaction between the nursery and a person, in either direction.
+
+    ``kind`` is comment, reply, like, share or message. Comments and replies
+    come from the comments table, messages from the questions table; likes and
+    shares of the nursery's posts are handed out to people by affinity (a
+    post's ``likes`` and ``shares`` are the rows here for that post); and the
+    nursery itself likes some people's posts, mostly those of people who talk
+    to it, which makes some relationships two-way and leaves others one-way.
+    """
+    draw = Draw(seed + 4)
+    accounts, weights, _ = _audience(nodes, edges, draw)
+    total = sum(weights)
+    by_id = {c["comment_id"]: c for c in comments}
+    rows = []
+    for c in comments:
+        if c["author"] == NURSERY:
+            target = by_id[c["reply_to"]]["author"]
+            rows.append({"date": c["date"], "source": NURSERY, "target": target, "kind": "reply", "post_id": c["post_id"]})
+        elif c["reply_to"] == "":
+            rows.append({"date": c["date"], "source": c["author"], "target": NURSERY, "kind": "comment", "post_id": c["post_id"]})
+    for q in questions:
+        if q["channel"] == "message":
+            rows.append({"date": q["asked_at"], "source": q["author"], "target": NURSERY, "kind": "message", "post_id": ""})
+            if q["first_reply_at"]:
+                rows.append({"date": q["first_reply_at"], "source": NURSERY, "target": q["author"], "kind": "message", "post_id": ""})
+    talkers: dict[str, int] = {}
+    for r in rows:
+        if r["source"] != NURSERY:
+            talkers[r["source"]] = talkers.get(r["source"], 0) + 1
+    for post in posts:
+        posted = dt.datetime.fromisoformat(post["date"])
+        for kind, count in (("like", post["likes"]), ("share", post["shares"])):
+            chosen: set[str] = set()
+            for _ in range(count):
+                account = _weighted(draw, accounts, weights, total)
+                while account in chosen:
+                    account = draw.pick(accounts)
+                chosen.add(account)
+                when = posted + _hours(draw.lognormal(math.log(4.0), 1.0))
+                rows.append({"date": _stamp(when), "source": account, "target": NURSERY, "kind": kind, "post_id": post["post_id"]})
+    # the nursery's own likes on people's posts: two a week or so
+    liked = sorted(talkers)
+    day = START
+    while day <= END:
+        for _ in range(draw.poisson(0.3)):
+            account = draw.pick(liked) if draw.chance(0.8) else draw.pick(accounts)
+            when = dt.datetime(day.year, day.month, day.day, draw.integer(7, 21), draw.integer(0, 59))
+            rows.append({"date": _stamp(when), "source": NURSERY, "target": account, "kind": "like", "post_id": ""})
+        day += dt.timedelta(days=1)
+    rows.sort(key=lambda r: (r["date"], r["source"], r["target"], r["kind"]))
+    return rows
+
+
+MENTIONS = {
+    "positive": [
+        "Love the herb plants from Fernleaf Nursery!", "Fernleaf staff answered all my questions, so helpful.",
+        "Best tomato seedlings in town, thank you Fernleaf.", "Fernleaf's pruning guide saved my roses. Brilliant.",
+        "Such a friendly welcome at Fernleaf today.", "Fernleaf workshop was great fun, the kids loved it.",
+        "Proud of our balcony garden, all plants from Fernleaf.",
+    ],
+    "neutral": [
+        "Picked up compost at Fernleaf Nursery today.", "Fernleaf is open until 5 on Saturdays.",
+        "Anyone know if Fernleaf sells fruit trees?", "Heading to Fernleaf for bedding plants.",
+        "Fernleaf has moved the seed rack near the till.",
+    ],
+    "negative": [
+        "Queue at Fernleaf was awful, waited 40 minutes.", "The roses from Fernleaf died within a week.",
+        "Fernleaf had no tomato plants left again.", "Disappointed, my order from Fernleaf never arrived.",
+        "Fernleaf prices have gone up a lot, not happy.",
+    ],
+    # what a person would read as negative, though a word-counting tool may not
+    "sarcastic": [
+        "Great, another dead plant from Fernleaf. Just great.", "Love queuing for half an hour at Fernleaf. Fun.",
+        "Wonderful, Fernleaf sold out of compost again.",
+    ],
+}
+
+
+def mentions_table(nodes: list[dict], edges: list[dict], seed: int = SEED) -> list[dict]:
+    """Posts by other people that mention the nursery, with how a person reads each one.
+
+    About three a week, more in spring. Mostly positive; a late-spring rush
+    (May) brings a run of complaints about queues and sold-out stock. The
+    ``human_label`` column is how a careful human reader would read the text,
+    so a sentiment tool can be checked against it (sarcasm included).
+    """
+    draw = Draw(seed + 5)
+    accounts, weights, _ = _audience(nodes, edges, draw)
+    rows = []
+    day = START
+    while day <= END:
+        for _ in range(draw.poisson(0.4 * SEASON[day.month])):
+            bad = 0.35 if day.month == 5 else 0.12
+            u = draw.uniform()
+            if u < bad * 0.8:
+                kind, label = "negative", "negative"
+            elif u < bad:
+                kind, label = "sarcastic", "negative"
+            elif u < bad + 0.3:
+                kind, label = "neutral", "neutral"
+            else:
+                kind, label = "positive", "positive"
+            when = dt.datetime(day.year, day.month, day.day, draw.integer(7, 22), draw.integer(0, 59))
+            rows.append({"date": _stamp(when), "author": _weighted(draw, accounts, weights),
+                         "text": draw.pick(MENTIONS[kind]), "human_label": label})
+        day += dt.timedelta(days=1)
+    return [{"mention_id": i + 1, **r} for i, r in enumerate(rows)]
+
+
+# How new clients arrive, per source. "social" follows the Bass model of
+# diffusion (innovation p, imitation q, market m) over the twelve months, so
+# its monthly new clients rise and then fall; the others are steady.
+BASS = {"p": 0.03, "q": 0.38, "m": 260}
+STEADY_CLIENTS = {"word of mouth": 9.0, "walk-in": 14.0, "search": 6.0, "local paper": 3.0}
+# Furthest stage reached by a lead that did not become a client, per client.
+FUNNEL_EXTRA = {"social": (5.0, 2.2, 1.1), "word of mouth": (0.6, 0.5, 0.5),
+                "walk-in": (1.5, 0.6, 0.2), "search": (3.0, 1.0, 0.4), "local paper": (4.0, 1.0, 0.3)}
+STAGES = ("connection", "conversation", "relationship", "client")
+
+
+def _bass_cumulative(t: float, p: float, q: float) -> float:
+    e = math.exp(-(p + q) * t)
+    return (1 - e) / (1 + (q / p) * e)
+
+
+def leads_and_sales(seed: int = SEED) -> tuple[list[dict], list[dict]]:
+    """Leads (people who entered the nursery's funnel) and the sales they became.
+
+    Each lead has a source and the furthest stage it reached: connection,
+    conversation, relationship or client. Clients buy one or more times;
+    baskets are log-normal around £30, larger in spring and for people who
+    came through word of mouth (they arrive already trusting the nursery).
+    """
+    draw = Draw(seed + 6)
+    months = []
+    d = START
+    while d <= END:
+        months.append(d)
+        d = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    leads, sales = [], []
+    customer = 0
+    for index, month in enumerate(months):
+        next_month = months[index + 1] if index + 1 < len(months) else END + dt.timedelta(days=1)
+        days = (next_month - month).days
+        new = {"social": draw.poisson(BASS["m"] * (_bass_cumulative(index + 1, BASS["p"], BASS["q"])
+                                                   - _bass_cumulative(index, BASS["p"], BASS["q"])))}
+        for source, rate in STEADY_CLIENTS.items():
+            factor = SEASON[month.month] if source == "walk-in" else 1.0
+            new[source] = draw.poisson(rate * factor)
+        for source, clients in new.items():
+            extra = FUNNEL_EXTRA[source]
+            stages = ["client"] * clients
+            for stage, per_client in zip(STAGES[:3], extra):
+                stages += [stage] * draw.poisson(per_client * max(clients, 1))
+            for stage in stages:
+                customer += 1
+                person = f"p{customer:04d}"
+                joined = dt.datetime(month.year, month.month, 1 + draw.integer(0, days - 1),
+                                     draw.integer(8, 19), draw.integer(0, 59))
+                leads.append({"date": _stamp(joined), "person": person, "source": source, "stage": stage})
+                if stage != "client":
+                    continue
+                when = joined + dt.timedelta(days=draw.integer(0, 20))
+                repeat = draw.poisson(1.6 if source in ("social", "word of mouth") else 0.9)
+                for visit in range(1 + repeat):
+                    if when.date() > END:
+                        break
+                    basket = 30.0 * SEASON[when.month] ** 0.5 * draw.lognormal(0.0, 0.6)
+                    if source == "word of mouth":
+                        basket *= 1.3
+                    sales.append({"date": _stamp(when), "person": person, "source": source,
+                                  "amount": round(basket, 2)})
+                    when = when + dt.timedelta(days=draw.integer(14, 90))
+    leads.sort(key=lambda r: (r["date"], r["person"]))
+    sales.sort(key=lambda r: (r["date"], r["person"]))
+    leads = [{"lead_id": i + 1, **r} for i, r in enumerate(leads)]
+    sales = [{"sale_id": i + 1, **r} for i, r in enumerate(sales)]
+    return leads, sales
+
+
+SURVEY_COMMENTS = {
+    "promoter": ["Friendly and they know their plants.", "Always helpful, I tell all my friends.",
+                 "Great advice on social media and in the shop.", "Lovely place, healthy plants."],
+    "passive": ["Good plants, a bit pricey.", "Fine, but the car park is small.", "Nice, nothing special.", ""],
+    "detractor": ["Waited too long at the till.", "My plants died quickly.", "Never answered my message.",
+                  "Sold out of what I came for."],
+}
+
+
+def survey_table(sales: list[dict], seed: int = SEED) -> list[dict]:
+    """A short customer survey in October 2026: "How likely are you to recommend us?" (0 to 10).
+
+    One in three clients answered. People who came through word of mouth or
+    social media score higher on average: they arrived already trusting the
+    nursery.
+    """
+    draw = Draw(seed + 7)
+    clients = {}
+    for s in sales:
+        clients.setdefault(s["person"], s["source"])
+    rows = []
+    for person, source in sorted(clients.items()):
+        if not draw.chance(1 / 3):
+            continue
+        lift = {"word of mouth": 1.0, "social": 0.6}.get(source, 0.0)
+        score = max(0, min(10, round(7.4 + lift + 1.9 * draw.normal())))
+        group = "promoter" if score >= 9 else "passive" if score >= 7 else "detractor"
+        when = dt.datetime(2026, 10, draw.integer(1, 31), draw.integer(8, 20), draw.integer(0, 59))
+        rows.append({"date": _stamp(when), "person": person, "source": source, "score": score,
+                     "comment": draw.pick(SURVEY_COMMENTS[group])})
+    rows.sort(key=lambda r: (r["date"], r["person"]))
+    return [{"response_id": i + 1, **r} for i, r in enumerate(rows)]
+
+
+GROUP_START = dt.date(2025, 12, 1)
+
+
+def group_activity_table(nodes: list[dict], edges: list[dict], seed: int = SEED) -> list[dict]:
+    """Monthly activity in "Fernleaf Growers", the nursery's online group, from December 2025.
+
+    One row per member per month since they joined, zeros included, so a quiet
+    month is visible. Joining follows an S-curve: slow, then fast, then
+    levelling off as the town's gardeners run out. Each member has a habit:
+    most only read (lurkers), some comment, a few start posts. Activity fades
+    with months since joining, faster for lurkers.
+    """
+    draw = Draw(seed + 8)
+    accounts, weights, followers = _audience(nodes, edges, draw)
+    order = []
+    pool = list(zip(accounts, weights))
+    while pool and len(order) < 190:
+        total = sum(w for _, w in pool)
+        target, cumulative = draw.uniform() * total, 0.0
+        for i, (a, w) in enumerate(pool):
+            cumulative += w
+            if target < cumulative:
+                order.append(a)
+                pool.pop(i)
+                break
+    months = []
+    d = GROUP_START
+    while d <= END:
+        months.append(d)
+        d = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    # logistic joining: cumulative members by the end of month k
+    market, rate, midpoint = 190, 0.75, 4.5
+    cumulative = [round(market / (1 + math.exp(-rate * (k + 1 - midpoint)))) for k in range(len(months))]
+    joined_at: dict[str, int] = {}
+    start = 0
+    for k, upto in enumerate(cumulative):
+        for account in order[start:upto]:
+            joined_at[account] = k
+        start = max(start, upto)
+    rows = []
+    for account in order:
+        if account not in joined_at:
+            continue
+        u = draw.uniform()
+        habit = "creator" if u < 0.04 else "contributor" if u < 0.24 else "lurker"
+        means = {"creator": (1.2, 3.0, 6.0), "contributor": (0.0, 1.5, 4.0), "lurker": (0.0, 0.0, 0.8)}[habit]
+        k0 = joined_at[account]
+        for k in range(k0, len(months)):
+            age = k - k0
+            stay = 0.9 ** age if habit != "lurker" else 0.75 ** age
+            active = draw.chance(0.35 + 0.6 * stay)
+            counts = [draw.poisson(m * stay) if active else 0 for m in means]
+            rows.append({"account": account, "month": f"{months[k]:%Y-%m}", "joined": f"{months[k0]:%Y-%m}",
+                         "posts": counts[0], "comments": counts[1], "reactions": counts[2]})
+    rows.sort(key=lambda r: (r["month"], r["account"]))
+    return rows
+
+
+PEERS = {
+    # account: (share of posts that sell, posts per week)
+    "millbrook_bakery": (0.25, 3.0),
+    "old_town_bikes": (0.85, 2.5),
+    "riverside_florist": (0.45, 2.0),
+    "hillcrest_cafe": (0.15, 3.5),
+}
+PEER_TEXT = {
+    "promotional": ["Buy one get one free on {item} this week!", "Sale: 20% off all {item} until Sunday.",
+                    "New {item} just in. Order now, limited stock.", "Last chance to buy {item} at this price."],
+    "conversational": ["What is your favourite {item}? Tell us below!", "Which {item} should we make next week?",
+                       "We want your ideas: how would you improve our {item}?", "Guess how many {item} we sold today?"],
+    "informational": ["How we make our {item}, step by step.", "Closed Monday for a staff training day.",
+                      "Three tips for looking after your {item} at home.", "Meet Sam, who has made our {item} for ten years."],
+}
+PEER_ITEMS = {"millbrook_bakery": ["sourdough", "cinnamon buns", "cakes"],
+              "old_town_bikes": ["e-bikes", "helmets", "bike lights"],
+              "riverside_florist": ["bouquets", "house plants", "wreaths"],
+              "hillcrest_cafe": ["flat whites", "scones", "soups"]}
+
+
+def peer_posts_table(seed: int = SEED) -> list[dict]:
+    """Three months of posts by four other local businesses (August to October 2026).
+
+    There is no ``type`` column on purpose: the Conversation chapter classifies
+    the texts. Posts that ask something draw comments; sales posts draw few.
+    """
+    draw = Draw(seed + 9)
+    rows = []
+    for account, (sell_share, per_week) in PEERS.items():
+        day = dt.date(2026, 8, 1)
+        while day <= END:
+            if draw.chance(per_week / 7):
+                u = draw.uniform()
+                kind = "promotional" if u < sell_share else "conversational" if u < sell_share + (1 - sell_share) / 2 else "informational"
+                reach = max(10, round(180 * draw.lognormal(0.0, 0.5)))
+                comment_rate = {"promotional": 0.003, "conversational": 0.05, "informational": 0.012}[kind]
+                when = dt.datetime(day.year, day.month, day.day, draw.integer(7, 20), draw.pick([0, 15, 30, 45]))
+                rows.append({"account": account, "date": _stamp(when),
+                             "text": draw.pick(PEER_TEXT[kind]).format(item=draw.pick(PEER_ITEMS[account])),
+                             "reach": reach, "likes": draw.poisson(reach * 0.05), "comments": draw.poisson(reach * comment_rate),
+                             "shares": draw.poisson(reach * 0.006)})
+            day += dt.timedelta(days=1)
+    rows.sort(key=lambda r: (r["date"], r["account"]))
+    return [{"post_id": i + 1, **r} for i, r in enumerate(rows)]
+
+
+def add_followers_and_impressions(posts: list[dict], followers: int, seed: int = SEED) -> list[dict]:
+    """Add the follower count on the day of each post and its impressions (views, repeats counted).
+
+    Impressions count every time a post was shown, so they are at least the
+    reach: on average about 1.5 views per account that saw it.
+    """
+    draw = Draw(seed + 10)
+    followers_start = round(0.7 * followers)
+    total_days = (END - START).days
+    out = []
+    for post in posts:
+        day = dt.date.fromisoformat(post["date"][:10])
+        count = round(followers_start + (followers - followers_start) * (day - START).days / total_days)
+        impressions = round(post["reach"] * (1.2 + 0.6 * draw.uniform()))
+        row = dict(post)
+        row["followers"] = count
+        row["impressions"] = impressions
+        out.append(row)
+    return out
+
+
 # --- writing -------------------------------------------------------------------------
 
 
@@ -424,10 +953,23 @@ def write_all(directory: Path = DATA_DIR, seed: int = SEED) -> list[Path]:
     nodes, edges = network_tables(seed)
     people = [row["account"] for row in nodes if row["kind"] == "person"]
     followers = sum(NURSERY in (row["source"], row["target"]) for row in edges)
+    posts = posts_table(seed, people, followers)
+    comments = comments_table(posts, nodes, edges, seed)
+    questions = questions_table(comments, nodes, edges, seed)
+    leads, sales = leads_and_sales(seed)
     tables = {
         "network_nodes.csv": nodes,
         "network_edges.csv": edges,
-        "posts.csv": posts_table(seed, people, followers),
+        "posts.csv": add_followers_and_impressions(posts, followers, seed),
+        "comments.csv": comments,
+        "questions.csv": questions,
+        "interactions.csv": interactions_table(posts, comments, questions, nodes, edges, seed),
+        "mentions.csv": mentions_table(nodes, edges, seed),
+        "leads.csv": leads,
+        "sales.csv": sales,
+        "survey.csv": survey_table(sales, seed),
+        "group_activity.csv": group_activity_table(nodes, edges, seed),
+        "peer_posts.csv": peer_posts_table(seed),
     }
     written = []
     for name, rows in tables.items():

@@ -1,27 +1,12 @@
-"""Numbers quoted in the book's text, computed from the package and its sample data.
-
-A chapter page glues these into its prose (``{glue:text}`name```), so the text
-can never drift from what the package computes. A test checks that every
-glued name a page uses exists here.
-"""
+"""Numbers glued into book/connection.md."""
 
 from __future__ import annotations
 
 from sevencs import connection as cx
-from sevencs.datasets import NURSERY, TEN_FRIENDS, load_karate_club, load_network, load_posts
+from sevencs.datasets import NURSERY, TEN_FRIENDS, load_karate_club, load_network
 
 
-def welcome_numbers() -> dict[str, object]:
-    posts = load_posts()
-    return {
-        "posts": len(posts),
-        "promotional_share": float((posts["type"] == "promotional").mean()),
-        "first_post": f"{posts['date'].min():%B %Y}",
-        "last_post": f"{posts['date'].max():%B %Y}",
-    }
-
-
-def connection_numbers() -> dict[str, object]:
+def numbers() -> dict[str, object]:
     graph = load_network()
     karate = load_karate_club()
     counts = cx.friend_counts(graph)
