@@ -159,3 +159,33 @@ def test_a_progress_file_that_cannot_be_written_warns_once_and_checking_goes_on(
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert not SEVEN.check(6).correct
+
+
+# --- shared input checks used by every chapter module -----------------------------------------
+
+import math as _math
+
+import pandas as _pd
+import pytest as _pytest
+
+from sevencs import _checks
+
+
+def test_counts_names_the_column_and_row_of_a_bad_value():
+    frame = _pd.DataFrame({"likes": [3, -1], "comments": [1.0, float("nan")]})
+    with _pytest.raises(ValueError, match=r"'likes' of posts has a negative count \(-1\) in row 1"):
+        _checks.counts(frame, ["likes"], "posts")
+    with _pytest.raises(ValueError, match=r"'comments' of posts has a missing value \(NaN\) in row 1"):
+        _checks.counts(frame, ["comments"], "posts")
+    with _pytest.raises(ValueError, match="must hold numbers"):
+        _checks.counts(_pd.DataFrame({"likes": ["3"]}), ["likes"], "posts")
+    assert _checks.counts(_pd.DataFrame({"likes": [0, 2]}), ["likes"]) is not None
+
+
+def test_a_rate_over_nothing_is_undefined_not_zero_or_infinite():
+    assert _checks.ratio(3, 4, "reply ratio", "comments") == 0.75
+    undefined = _checks.ratio(0, 0, "reply ratio", "comments")
+    assert not undefined
+    assert _math.isnan(float(undefined))
+    assert repr(undefined) == "undefined (reply ratio: there are no comments to divide by)"
+    assert undefined != 0 and undefined == _checks.Undefined("reply ratio", "there are no comments to divide by")

@@ -85,3 +85,62 @@ def columns(frame: object, expected: Iterable[str], name: str = "table") -> pd.D
     if frame.empty:
         raise ValueError(f"{name} is empty: there are no rows to measure")
     return frame
+
+
+def counts(frame: pd.DataFrame, names: Iterable[str], table: str = "table") -> pd.DataFrame:
+    """Check that the columns ``names`` hold whole, non-negative numbers with no gaps.
+
+    Call after :func:`columns`. Names the first bad row so a learner can find it.
+    """
+    for name in names:
+        column = frame[name]
+        if not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
+            raise ValueError(f"the column {name!r} of {table} must hold numbers, but it holds {column.dtype}")
+        if column.isna().any():
+            row = column[column.isna()].index[0]
+            raise ValueError(f"the column {name!r} of {table} has a missing value (NaN) in row {row!r}; "
+                             "fill it in or drop that row")
+        if (column < 0).any():
+            row = column[column < 0].index[0]
+            raise ValueError(f"the column {name!r} of {table} has a negative count ({column[row]:g}) in row {row!r}; "
+                             "counts cannot be below zero")
+    return frame
+
+
+class Undefined:
+    """A rate whose denominator is zero: not 0, not infinity, but undefined.
+
+    It prints as ``undefined (...)`` with the reason, is false in an ``if``,
+    and becomes NaN if turned into a float, so it can never pass for a real
+    rate in a calculation or a comparison.
+    """
+
+    __slots__ = ("what", "why")
+
+    def __init__(self, what: str, why: str) -> None:
+        self.what = what
+        self.why = why
+
+    def __repr__(self) -> str:
+        return f"undefined ({self.what}: {self.why})"
+
+    __str__ = __repr__
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __float__(self) -> float:
+        return math.nan
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Undefined) and (self.what, self.why) == (other.what, other.why)
+
+    def __hash__(self) -> int:
+        return hash((self.what, self.why))
+
+
+def ratio(numerator: float, denominator: float, what: str, denominator_name: str) -> float | Undefined:
+    """``numerator / denominator``, or :class:`Undefined` when there is nothing to divide by."""
+    if denominator == 0:
+        return Undefined(what, f"there are no {denominator_name} to divide by")
+    return float(numerator) / float(denominator)
