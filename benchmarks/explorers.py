@@ -1,18 +1,24 @@
 """How long an explorer takes to answer a slider move.
 
-Runs 20 slider moves on the Connection explorer as a learner would make them
-(setting a slider's value triggers the whole update: simulation, drawing,
-image), and the same 20 settings the naive way: building the whole figure
-again and rendering it on every move. Prints the median and the worst time of
-each, in milliseconds. An interface feels instant below about 100 ms.
+Runs 20 slider moves on each chapter's explorer as a learner would make them
+(setting a slider's value triggers the whole update: computing, drawing,
+image). For the Connection explorer it also times the same 20 settings the
+naive way: building the whole figure again and rendering it on every move.
+Prints the median and the worst time of each, in milliseconds. An interface
+feels instant below about 100 ms.
+
+Each other chapter's explorer has a file ``benchmarks/explorer_<chapter>.py``
+defining ``MOVES`` (20 ``(attribute, value)`` pairs) and ``make_explorer()``.
 
     make bench            # or: .venv/bin/python benchmarks/explorers.py
 """
 
 from __future__ import annotations
 
+import importlib.util
 import statistics
 import time
+from pathlib import Path
 
 import networkx as nx
 
@@ -29,9 +35,9 @@ MOVES = [
 ]
 
 
-def time_moves(explorer: ConnectionExplorer) -> list[float]:
+def time_moves(explorer, moves=MOVES) -> list[float]:
     times = []
-    for name, value in MOVES:
+    for name, value in moves:
         slider = getattr(explorer, name)
         began = time.perf_counter()
         slider.value = value
@@ -59,11 +65,27 @@ def report(label: str, times: list[float]) -> str:
     return f"{label:<40} median {statistics.median(times):6.1f} ms   worst {max(times):6.1f} ms   ({len(times)} moves)"
 
 
+def chapter_benchmarks() -> list[tuple[str, object]]:
+    """The ``explorer_<chapter>.py`` modules next to this file, in course order."""
+    found = []
+    for path in sorted(Path(__file__).parent.glob("explorer_*.py")):
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        found.append((path.stem.removeprefix("explorer_"), module))
+    return found
+
+
 def main() -> None:
     explorer = ConnectionExplorer()
     time_moves(explorer)  # warm-up: fonts, caches
     print(report("Connection explorer (update in place)", time_moves(ConnectionExplorer())))
     print(report("naive: rebuild the whole figure", time_naive_rebuild(explorer)))
+    for chapter, module in chapter_benchmarks():
+        warm = module.make_explorer()
+        time_moves(warm, module.MOVES)
+        label = f"{chapter.title()} explorer (update in place)"
+        print(report(label, time_moves(module.make_explorer(), module.MOVES)))
 
 
 if __name__ == "__main__":
