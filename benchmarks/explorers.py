@@ -11,18 +11,21 @@ Each other chapter's explorer has a file ``benchmarks/explorer_<chapter>.py``
 defining ``MOVES`` (20 ``(attribute, value)`` pairs) and ``make_explorer()``.
 
     make bench            # or: .venv/bin/python benchmarks/explorers.py
+    .venv/bin/python benchmarks/explorers.py caring clients    # only these chapters
 """
 
 from __future__ import annotations
 
 import importlib.util
 import statistics
+import sys
 import time
 from pathlib import Path
 
 import networkx as nx
 
 from sevencs import connection, figures
+from sevencs.exercises import CHAPTERS
 from sevencs.widgets import ConnectionExplorer
 from sevencs.widgets.connection import draw, explorer_figure
 
@@ -68,7 +71,9 @@ def report(label: str, times: list[float]) -> str:
 def chapter_benchmarks() -> list[tuple[str, object]]:
     """The ``explorer_<chapter>.py`` modules next to this file, in course order."""
     found = []
-    for path in sorted(Path(__file__).parent.glob("explorer_*.py")):
+    paths = Path(__file__).parent.glob("explorer_*.py")
+    order = {chapter: n for n, chapter in enumerate(CHAPTERS)}
+    for path in sorted(paths, key=lambda p: (order.get(p.stem.removeprefix("explorer_"), len(order)), p.stem)):
         spec = importlib.util.spec_from_file_location(path.stem, path)
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
@@ -76,17 +81,21 @@ def chapter_benchmarks() -> list[tuple[str, object]]:
     return found
 
 
-def main() -> None:
-    explorer = ConnectionExplorer()
-    time_moves(explorer)  # warm-up: fonts, caches
-    print(report("Connection explorer (update in place)", time_moves(ConnectionExplorer())))
-    print(report("naive: rebuild the whole figure", time_naive_rebuild(explorer)))
+def main(chapters: list[str]) -> None:
+    """Time the named chapters' explorers (all of them when none is named)."""
+    if not chapters or "connection" in chapters:
+        explorer = ConnectionExplorer()
+        time_moves(explorer)  # warm-up: fonts, caches
+        print(report("Connection explorer (update in place)", time_moves(ConnectionExplorer())))
+        print(report("naive: rebuild the whole figure", time_naive_rebuild(explorer)))
     for chapter, module in chapter_benchmarks():
+        if chapters and chapter not in chapters:
+            continue
         warm = module.make_explorer()
-        time_moves(warm, module.MOVES)
+        time_moves(warm, module.MOVES)  # warm-up: fonts, caches, data
         label = f"{chapter.title()} explorer (update in place)"
         print(report(label, time_moves(module.make_explorer(), module.MOVES)))
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

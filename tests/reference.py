@@ -6,6 +6,7 @@ either cannot hide by being copied here.
 
 from __future__ import annotations
 
+import importlib
 from collections import deque
 
 
@@ -25,3 +26,13 @@ def bfs_distances(adjacency: dict, start) -> dict:
 def adjacency_of(graph) -> dict:
     """A plain dict-of-sets copy of a networkx graph's friendships."""
     return {node: {o for o in graph[node] if o != node} for node in graph.nodes}
+
+
+def run_solution(exercise):
+    """The value an exercise's model solution gives when run after its chapter's ``SETUP`` cell,
+    as in the learner's notebook."""
+    module = importlib.import_module(f"sevencs.exercises.{exercise.chapter}")
+    namespace: dict = {}
+    exec(module.SETUP, namespace)
+    exec(exercise.solution_code, namespace)
+    return namespace[exercise.answer_name]

@@ -10,4 +10,13 @@ which the tests run before each model solution.
 """
 
 #: Chapter modules in course order.
-CHAPTERS = ("welcome", "connection")
+CHAPTERS = (
+    "welcome",
+    "connection",
+    "conversation",
+    "relationships",
+    "content",
+    "community",
+    "caring",
+    "clients",
+)

@@ -11,8 +11,6 @@ the published book without a kernel.
 
 from __future__ import annotations
 
-import base64
-import html
 from collections.abc import Hashable
 
 import ipywidgets as widgets
@@ -22,6 +20,7 @@ import pandas as pd
 
 from sevencs import connection, figures
 from sevencs.datasets import NURSERY, load_network
+from sevencs.widgets.explorer import Blitter, Explorer
 
 SLIDER_STYLE = {"description_width": "11em"}
 SLIDER_LAYOUT = widgets.Layout(width="30em")
@@ -83,27 +82,6 @@ def draw(artists: dict, table: pd.DataFrame) -> None:
     artists["points"].set_sizes([22 if n in colour_of else 10 for n in artists["nodes"]])
 
 
-class Blitter:
-    """Renders a figure's changing artists over a background drawn once."""
-
-    def __init__(self, fig, dynamic: list) -> None:
-        self.fig, self.dynamic = fig, dynamic
-        fig.canvas.draw()  # lets the layout engine place everything once
-        fig.set_layout_engine("none")
-        for artist in dynamic:
-            artist.set_visible(False)
-        fig.canvas.draw()
-        self.background = fig.canvas.copy_from_bbox(fig.bbox)
-        for artist in dynamic:
-            artist.set_visible(True)
-
-    def png(self) -> bytes:
-        canvas = self.fig.canvas
-        canvas.restore_region(self.background)
-        for artist in self.dynamic:
-            self.fig.draw_artist(artist)
-        return figures.rgba_to_png(canvas.buffer_rgba(), canvas.get_width_height())
-
 
 def summary_html(table: pd.DataFrame, ceiling: int) -> str:
     last = table.iloc[-1]
@@ -136,7 +114,7 @@ def figure_alt(table: pd.DataFrame, ceiling: int) -> str:
     )
 
 
-class ConnectionExplorer(widgets.VBox):
+class ConnectionExplorer(Explorer):
     """Sliders for start size, friends per friend, acceptance rate and hops.
 
     >>> explorer = ConnectionExplorer()          # the nursery's network
@@ -165,15 +143,10 @@ class ConnectionExplorer(widgets.VBox):
         self.acceptance = widgets.FloatSlider(value=1.0, min=0.0, max=1.0, step=0.05, readout_format=".0%",
                                               description="acceptance rate", **slider)
         self.hops = widgets.IntSlider(value=3, min=1, max=MAX_HOPS, description="hops", **slider)
-        self.figure = widgets.HTML()
-        self.numbers = widgets.HTML()
         self._fig, self._artists = explorer_figure(self.graph, pos, source)
         self._blitter = Blitter(self._fig, [self._artists[k] for k in ("naive", "actual", "legend", "points")])
         self.table: pd.DataFrame = pd.DataFrame()
-        for control in self.controls:
-            control.observe(self.update, names="value")
-        super().__init__([widgets.VBox(self.controls), self.figure, self.numbers])
-        self.update()
+        self._start()
 
     @property
     def controls(self) -> list[widgets.Widget]:
@@ -191,13 +164,5 @@ class ConnectionExplorer(widgets.VBox):
             source=self.source,
         )
         draw(self._artists, self.table)
-        png = base64.b64encode(self._blitter.png()).decode("ascii")
-        alt = html.escape(figure_alt(self.table, self._artists["ceiling"]), quote=True)
-        self.figure.value = f'<img src="data:image/png;base64,{png}" alt="{alt}" style="max-width:100%">'
-        self.numbers.value = summary_html(self.table, self._artists["ceiling"])
-
-    @property
-    def png(self) -> bytes:
-        """The figure as currently shown, as PNG bytes."""
-        value = self.figure.value
-        return base64.b64decode(value.split("base64,", 1)[1].split('"', 1)[0])
+        self._show(self._blitter.png(), figure_alt(self.table, self._artists["ceiling"]),
+                   summary_html(self.table, self._artists["ceiling"]))

@@ -1,0 +1,545 @@
+"""Clients: people buy from those they know, like and trust, and arrive presold.
+
+The source texts end the seven Cs with clients: after connection,
+conversation, relationships, content, community and caring, people who need
+what you sell come to you already trusting you, and the return on social
+media is visibility, reputation and referrals as well as sales. This module
+puts numbers on that story:
+
+- :func:`funnel`: how many people move from connection to conversation to
+  relationship to client, each step with its denominator;
+- :func:`bass_diffusion` and :func:`fit_bass`: how new clients arrive through
+  outside influence (advertising) and through imitation (word of mouth),
+  after Bass (1969);
+- :func:`net_promoter_score`: how many clients would recommend you, after
+  Reichheld (2003);
+- :func:`customer_lifetime_value`: what a client who keeps coming back is
+  worth today, after Gupta and Lehmann (2003);
+- :func:`social_roi`: visibility, reputation, referrals and sales side by
+  side, never folded into one money number.
+
+Rates whose denominator is zero are :class:`~sevencs._checks.Undefined` (in a
+table: NaN, which means undefined), never 0 or infinity.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from sevencs import _checks
+from sevencs._checks import Undefined
+
+__all__ = [
+    "STAGES",
+    "funnel",
+    "conversion",
+    "bass_diffusion",
+    "bass_cumulative",
+    "fit_bass",
+    "BassFit",
+    "net_promoter_score",
+    "promoter_groups",
+    "customer_lifetime_value",
+    "social_roi",
+    "monthly_new_clients",
+]
+
+#: The funnel's stages in order: each person's furthest stage is one of these.
+STAGES = ("connection", "conversation", "relationship", "client")
+
+
+# --- the funnel -------------------------------------------------------------------------
+
+
+def _stage_counts(stages: object, reached: bool) -> pd.Series:
+    """People per stage (furthest stage reached), from names or from counts."""
+    if isinstance(stages, pd.DataFrame):
+        stages = _checks.columns(stages, ["stage"], "the leads table")["stage"]
+    if isinstance(stages, Mapping) or (isinstance(stages, pd.Series) and pd.api.types.is_numeric_dtype(stages)):
+        counts = pd.Series(dict(stages) if isinstance(stages, Mapping) else stages, dtype="object")
+        unknown = [s for s in counts.index if s not in STAGES]
+        if unknown:
+            raise ValueError(
+                f"unknown stage {unknown[0]!r} in the counts; expected stages: {', '.join(STAGES)}"
+            )
+        for stage, value in counts.items():
+            if isinstance(value, bool) or not isinstance(value, numbers.Real):
+                raise ValueError(f"the count for {stage!r} must be a number, but got {value!r}")
+            if isinstance(value, float) and math.isnan(value):
+                raise ValueError(f"the count for {stage!r} is missing (NaN); fill it in with 0 if nobody got there")
+            if value < 0:
+                raise ValueError(f"the count for {stage!r} is negative ({value:g}); counts cannot be below zero")
+            if value != int(value):
+                raise ValueError(f"the count for {stage!r} must be a whole number of people, but got {value:g}")
+        counts = counts.reindex(list(STAGES), fill_value=0).astype(int)
+        if reached:
+            steps = list(zip(STAGES, STAGES[1:]))
+            for before, after in steps:
+                if counts[after] > counts[before]:
+                    raise ValueError(
+                        f"with reached=True each count is everyone who got at least that far, so it "
+                        f"cannot grow along the funnel, but {after!r} ({counts[after]}) is more than "
+                        f"{before!r} ({counts[before]}). Are these counts of each person's furthest "
+                        "stage? Then leave out reached=True"
+                    )
+            furthest = counts - counts.shift(-1, fill_value=0)
+            return furthest
+        return counts
+    if reached:
+        raise ValueError("reached=True is for counts per stage; a list of stage names is always the furthest stage")
+    if isinstance(stages, (str, bytes)) or not isinstance(stages, Iterable):
+        raise TypeError(
+            "stages must be the leads table's 'stage' column (one stage name per person) or counts "
+            f"per stage (a dictionary or a pandas Series), but got {type(stages).__name__}"
+        )
+    names = pd.Series(list(stages), dtype="object")
+    if names.empty:
+        raise ValueError("there are no stages to count: the column is empty")
+    if names.isna().any():
+        row = int(names[names.isna()].index[0])
+        raise ValueError(f"stage number {row} is missing (NaN); every person needs a stage: {', '.join(STAGES)}")
+    unknown = sorted({str(s) for s in names if s not in STAGES})
+    if unknown:
+        raise ValueError(f"unknown stage {unknown[0]!r}; expected stages: {', '.join(STAGES)}")
+    return names.value_counts().reindex(list(STAGES), fill_value=0).astype(int)
+
+
+def funnel(stages: object, reached: bool = False) -> pd.DataFrame:
+    """How many people reach each stage, and the conversion of each step with its denominator.
+
+    ``stages`` is either one stage name per person, the *furthest* stage they
+    reached (the leads table's ``stage`` column, or the table itself), or counts
+    per stage (a dictionary or Series such as ``leads["stage"].value_counts()``).
+    Counts are taken as furthest-stage counts unless ``reached=True``, which
+    says each count is already everyone who got at least that far.
+
+    Someone whose furthest stage is *client* also passed through connection,
+    conversation and relationship, so::
+
+        reached(stage)   = people whose furthest stage is this stage or a later one
+        conversion(step) = reached(stage) ÷ reached(previous stage)
+        of_connections   = reached(stage) ÷ reached("connection")
+
+    Returns one row per stage (``STAGES``) with columns ``stage``, ``reached``,
+    ``furthest`` (people who stopped there), ``from_stage`` (the step's
+    denominator stage), ``denominator`` (people at that stage), ``conversion``
+    and ``of_connections``. The first row has no step, so its ``from_stage`` is
+    empty and its ``conversion`` is NaN; a conversion whose denominator is 0 is
+    NaN too. NaN means undefined, not zero.
+
+    Source: the know, like and trust funnel of the source texts; the stage
+    arithmetic is the standard conversion funnel.
+    """
+    furthest = _stage_counts(stages, reached)
+    reached_counts = furthest[::-1].cumsum()[::-1]
+    total = int(reached_counts["connection"])
+    rows = []
+    previous = None
+    for stage in STAGES:
+        count = int(reached_counts[stage])
+        if previous is None:
+            denominator, conversion = pd.NA, math.nan
+        else:
+            denominator = int(reached_counts[previous])
+            conversion = count / denominator if denominator else math.nan
+        rows.append({
+            "stage": stage,
+            "reached": count,
+            "furthest": int(furthest[stage]),
+            "from_stage": previous or "",
+            "denominator": denominator,
+            "conversion": conversion,
+            "of_connections": count / total if total else math.nan,
+        })
+        previous = stage
+    table = pd.DataFrame(rows)
+    table["denominator"] = table["denominator"].astype("Int64")
+    return table
+
+
+def conversion(stages: object, from_stage: str, to_stage: str, reached: bool = False) -> float | Undefined:
+    """Share of people who reached ``from_stage`` and went on to reach ``to_stage``.
+
+    ``reached(to_stage) ÷ reached(from_stage)`` over the same input as
+    :func:`funnel`; :class:`Undefined` when nobody reached ``from_stage``.
+    """
+    for name, value in (("from_stage", from_stage), ("to_stage", to_stage)):
+        if value not in STAGES:
+            raise ValueError(f"{name} must be one of {', '.join(STAGES)}, but got {value!r}")
+    if STAGES.index(to_stage) <= STAGES.index(from_stage):
+        raise ValueError(f"to_stage must come after from_stage in the funnel ({' → '.join(STAGES)})")
+    table = funnel(stages, reached).set_index("stage")
+    return _checks.ratio(table.at[to_stage, "reached"], table.at[from_stage, "reached"],
+                         f"conversion from {from_stage} to {to_stage}", f"people at the {from_stage} stage")
+
+
+
+# --- Bass diffusion -----------------------------------------------------------------------
+
+
+def _positive(name: str, value: object, allow_zero: bool = False) -> float:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a number, but got {value!r} ({type(value).__name__})")
+    value = float(value)
+    if math.isnan(value) or math.isinf(value):
+        raise ValueError(f"{name} must be a finite number, but got {value}")
+    if value < 0 or (value == 0 and not allow_zero):
+        raise ValueError(f"{name} must be {'at least 0' if allow_zero else 'above 0'}, but got {value:g}")
+    return value
+
+
+def bass_cumulative(t: float | np.ndarray, p: float, q: float) -> float | np.ndarray:
+    """Bass's closed form: the share of the market that has adopted by time ``t``.
+
+    ``F(t) = (1 − e^(−(p+q)t)) / (1 + (q/p)·e^(−(p+q)t))``, with ``F(0) = 0``.
+    With ``p = 0`` nobody ever starts, so ``F`` stays 0. Source: Bass (1969).
+    """
+    p = _positive("p", p, allow_zero=True)
+    q = _positive("q", q, allow_zero=True)
+    t = np.asarray(t, dtype=float)
+    if p == 0:
+        result = np.zeros_like(t)
+    else:
+        e = np.exp(-(p + q) * t)
+        result = (1 - e) / (1 + (q / p) * e)
+    return float(result) if result.ndim == 0 else result
+
+
+def bass_diffusion(p: float, q: float, market: float, periods: int) -> pd.DataFrame:
+    """New adopters per period in the Bass model, split into innovation and imitation.
+
+    Each period, the people who have not adopted yet (``market − N``) adopt at
+    the rate ``p + q·N/market``: ``p`` is outside influence such as
+    advertising (innovation), ``q·N/market`` is the pull of those who already
+    adopted, word of mouth (imitation). In continuous time the share adopted by
+    time t is the closed form :func:`bass_cumulative`, so the table uses it
+    exactly::
+
+        new(t)        = market × (F(t) − F(t − 1))
+        innovation(t) = ∫ p·(market − N(s)) ds over the period
+                      = market × (p / q) × ln((1 + u(t−1)) / (1 + u(t))),  u(s) = (q/p)·e^(−(p+q)s)
+        imitation(t)  = new(t) − innovation(t)   (= ∫ q·N(s)·(market − N(s))/market ds)
+
+    (With ``q = 0`` every adopter comes from innovation; with ``p = 0`` nobody
+    adopts, because word of mouth needs someone to start it.)
+
+    Returns one row per period ``1 … periods`` with columns ``period``,
+    ``new_adopters``, ``from_innovation``, ``from_imitation``, ``cumulative``
+    (everyone adopted by the end of the period) and ``remaining``
+    (``market − cumulative``). The numbers are expected values, so they have
+    decimals. Source: Bass (1969), Management Science 15(5), 215–227.
+    """
+    p = _positive("p", p, allow_zero=True)
+    q = _positive("q", q, allow_zero=True)
+    market = _positive("market", market)
+    periods = _checks.whole_number("periods", periods, 1)
+    t = np.arange(0, periods + 1, dtype=float)
+    cumulative = market * bass_cumulative(t, p, q)
+    new = np.diff(cumulative)
+    if p == 0:
+        innovation = np.zeros(periods)
+    elif q < 1e-9 * p:
+        # no (or next to no) word of mouth: the split's log form loses all precision here,
+        # and imitation is below a billionth of the adopters
+        innovation = new.copy()
+    else:
+        log_one_plus_u = np.log1p((q / p) * np.exp(-(p + q) * t))
+        innovation = market * (p / q) * (log_one_plus_u[:-1] - log_one_plus_u[1:])
+    return pd.DataFrame({
+        "period": np.arange(1, periods + 1),
+        "new_adopters": new,
+        "from_innovation": innovation,
+        "from_imitation": new - innovation,
+        "cumulative": cumulative[1:],
+        "remaining": market - cumulative[1:],
+    })
+
+
+@dataclass(frozen=True)
+class BassFit:
+    """Bass's parameters estimated from a series of new adopters (see :func:`fit_bass`)."""
+
+    p: float
+    q: float
+    market: float
+    a: float
+    b: float
+    c: float
+    r_squared: float
+    periods: int
+
+    @property
+    def peak_time(self) -> float:
+        """When new adoptions peak in the continuous model: ``ln(q/p) / (p + q)`` (0 if q ≤ p)."""
+        return max(0.0, math.log(self.q / self.p) / (self.p + self.q)) if self.q > 0 else 0.0
+
+    def table(self, periods: int | None = None) -> pd.DataFrame:
+        """The fitted model's :func:`bass_diffusion` table (as many periods as the data by default)."""
+        return bass_diffusion(self.p, self.q, self.market, periods or self.periods)
+
+    def __str__(self) -> str:
+        return (f"Bass fit over {self.periods} periods: p = {self.p:.3f} (innovation), "
+                f"q = {self.q:.3f} (imitation), market = {self.market:,.0f}; R² = {self.r_squared:.2f}")
+
+
+def _series(name: str, values: object) -> np.ndarray:
+    if isinstance(values, pd.DataFrame):
+        raise TypeError(f"{name} must be one column of numbers (a Series or a list), not a whole table")
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise TypeError(f"{name} must be a list or Series of numbers, one per period, but got {type(values).__name__}")
+    items = list(values)
+    for i, v in enumerate(items):
+        if isinstance(v, bool) or not isinstance(v, (numbers.Real, np.number)):
+            raise ValueError(f"{name} must hold numbers, but item {i} is {v!r}")
+    array = np.asarray(items, dtype=float)
+    if np.isnan(array).any():
+        raise ValueError(f"{name} has a missing value (NaN) in period {int(np.flatnonzero(np.isnan(array))[0]) + 1}; "
+                         "fill it in (0 if nobody adopted) or drop it")
+    if (array < 0).any():
+        i = int(np.flatnonzero(array < 0)[0])
+        raise ValueError(f"{name} has a negative count ({array[i]:g}) in period {i + 1}; counts cannot be below zero")
+    return array
+
+
+#: A fitted market may fall a little short of the adopters seen (the regression is a
+#: discrete approximation), but not below this share of them.
+MARKET_SLACK = 0.9
+
+#: Fewest periods :func:`fit_bass` accepts: three coefficients need more than three points.
+MIN_FIT_PERIODS = 4
+
+
+def fit_bass(adopters: object) -> BassFit:
+    """Estimate Bass's p, q and market from new adopters per period, by Bass's own regression.
+
+    With ``N(t−1)`` everyone who adopted before period t, the discrete Bass
+    model says ``n(t) = (p + q·N(t−1)/m)·(m − N(t−1))``, which multiplies out to::
+
+        n(t) = a + b·N(t−1) + c·N(t−1)²,   a = p·m,  b = q − p,  c = −q/m
+
+    so ``a, b, c`` come from ordinary least squares (numpy's ``lstsq``) and::
+
+        m = (−b − √(b² − 4ac)) / (2c),   p = a / m,   q = −c·m
+
+    Source: Bass (1969), section on estimation. Raises ``ValueError`` with the
+    reason when the series is shorter than ``MIN_FIT_PERIODS`` or has no
+    adopters, or when the fit gives no valid market: growth that does not bend
+    over (``c ≥ 0``), no real root, a market clearly smaller than the adopters
+    already seen, or a negative p or q. That usually means the data stop before the
+    peak or are not one wave of first purchases. (The discrete regression
+    approximates the continuous model, so a market up to 10% below the adopters
+    seen is accepted; see ``MARKET_SLACK``.)
+    """
+    n = _series("adopters", adopters)
+    if len(n) < MIN_FIT_PERIODS:
+        raise ValueError(
+            f"adopters has {len(n)} period{'s' if len(n) != 1 else ''}; fitting three numbers (p, q, market) "
+            f"needs at least {MIN_FIT_PERIODS}, and a reliable fit needs periods past the peak"
+        )
+    if n.sum() == 0:
+        raise ValueError("adopters holds only zeros: nobody adopted, so there is nothing to fit")
+    before = np.concatenate([[0.0], np.cumsum(n)[:-1]])
+    design = np.column_stack([np.ones_like(before), before, before**2])
+    (a, b, c), *_ = np.linalg.lstsq(design, n, rcond=None)
+    seen = float(n.sum())
+    if not c < 0:
+        raise ValueError(
+            "the fit gives no valid market: new adopters do not slow down as adopters add up (c ≥ 0), "
+            "so the curve never levels off. The series may stop before the peak"
+        )
+    disc = b * b - 4 * a * c
+    if disc < 0:
+        raise ValueError("the fit gives no valid market: the fitted curve never reaches zero new adopters "
+                         "(no real root). The series may not be one wave of first purchases")
+    market = (-b - math.sqrt(disc)) / (2 * c)
+    if market <= 0 or market < MARKET_SLACK * seen:
+        raise ValueError(
+            f"the fit gives no valid market: it says {market:,.1f}, clearly fewer than the {seen:,.0f} adopters "
+            "already seen. The series may not be one wave of first purchases"
+        )
+    p, q = a / market, -c * market
+    if p <= 0 or q < 0:
+        raise ValueError(
+            f"the fit gives a market of {market:,.0f} but p = {p:.3g} and q = {q:.3g}; both must be positive "
+            "(p above 0). Nobody can adopt with no outside influence: check the first periods"
+        )
+    fitted = design @ np.array([a, b, c])
+    total = float(((n - n.mean()) ** 2).sum())
+    r_squared = 1 - float(((n - fitted) ** 2).sum()) / total if total else math.nan
+    return BassFit(float(p), float(q), float(market), float(a), float(b), float(c), r_squared, len(n))
+
+
+# --- Net Promoter Score ----------------------------------------------------------------------
+
+
+def _scores(scores: object) -> pd.Series:
+    if isinstance(scores, pd.DataFrame):
+        scores = _checks.columns(scores, ["score"], "the survey table")["score"]
+    if isinstance(scores, (str, bytes)) or not isinstance(scores, Iterable):
+        raise TypeError(f"scores must be a column or list of whole numbers from 0 to 10, but got {type(scores).__name__}")
+    values = pd.Series(list(scores), dtype="object")
+    if values.empty:
+        raise ValueError("there are no scores: the survey is empty, so there is no score to compute")
+    for i, v in values.items():
+        if isinstance(v, bool) or not isinstance(v, (numbers.Real, np.number)):
+            raise ValueError(f"score number {i} is {v!r}; scores must be whole numbers from 0 to 10")
+        if isinstance(v, float) and math.isnan(v):
+            raise ValueError(f"score number {i} is missing (NaN); drop unanswered rows before scoring")
+        if v != int(v) or not 0 <= v <= 10:
+            raise ValueError(f"score number {i} is {v!r}; scores must be whole numbers from 0 to 10")
+    return values.astype(int)
+
+
+def promoter_groups(scores: object) -> pd.Series:
+    """Counts of promoters (9–10), passives (7–8) and detractors (0–6) among survey scores.
+
+    Source: Reichheld (2003). Scores must be whole numbers from 0 to 10.
+    """
+    values = _scores(scores)
+    return pd.Series({
+        "promoters": int((values >= 9).sum()),
+        "passives": int(((values >= 7) & (values <= 8)).sum()),
+        "detractors": int((values <= 6).sum()),
+        "responses": len(values),
+    })
+
+
+def net_promoter_score(scores: object) -> float:
+    """Net Promoter Score: percentage of promoters minus percentage of detractors.
+
+    Answers to "How likely are you to recommend us to a friend?" on a 0–10
+    scale: promoters score 9 or 10, passives 7 or 8, detractors 0 to 6::
+
+        NPS = 100 × (promoters − detractors) ÷ responses
+
+    Passives count in the denominator only. The result runs from −100 (all
+    detractors) to +100 (all promoters); it is in percentage points, not a
+    share. ``scores`` is a column, list or the survey table (its ``score``
+    column). Source: Reichheld (2003), "The One Number You Need to Grow",
+    Harvard Business Review 81(12).
+    """
+    groups = promoter_groups(scores)
+    return float(100.0 * (groups["promoters"] - groups["detractors"]) / groups["responses"])
+
+
+# --- lifetime value --------------------------------------------------------------------------
+
+
+def customer_lifetime_value(margin: float, retention: float, discount: float, first_margin: bool = True) -> float:
+    """What a client is worth today: margins while they stay, discounted, over an infinite horizon.
+
+    A client brings ``margin`` each period (profit, not takings), stays from
+    one period to the next with probability ``retention`` and future money is
+    discounted at ``discount`` per period. Adding up
+    ``margin × retention^t ÷ (1 + discount)^t`` for t = 0, 1, 2, … gives::
+
+        CLV = margin × (1 + discount) ÷ (1 + discount − retention)
+
+    That counts this period's margin (t = 0). Gupta and Lehmann (2003) start at
+    t = 1, the margin of the next period, which gives exactly one margin less,
+    ``margin × retention ÷ (1 + discount − retention)``: pass
+    ``first_margin=False`` for their version. Both assume margin and
+    retention stay constant. ``retention`` and ``discount`` are shares (0.8,
+    not 80). Source: Gupta and Lehmann (2003), "Customers as Assets", Journal
+    of Interactive Marketing 17(1), 9–24.
+    """
+    if isinstance(margin, bool) or not isinstance(margin, numbers.Real) or math.isnan(float(margin)):
+        raise TypeError(f"margin must be a number (money per period), but got {margin!r}")
+    retention = _checks.rate("retention", retention)
+    discount = _positive("discount", discount, allow_zero=True)
+    if discount > 1:
+        raise ValueError(f"discount must be a share per period such as 0.1 for 10%, but got {discount:g}"
+                         + (" (a percentage? divide by 100)" if discount <= 100 else ""))
+    if retention == 1 and discount == 0:
+        raise ValueError("with retention 1 and discount 0 a client stays and counts forever: the value is infinite")
+    multiple = (1 + discount) if first_margin else retention
+    return float(margin) * multiple / (1 + discount - retention)
+
+
+# --- return on social media, beyond sales --------------------------------------------------
+
+
+def monthly_new_clients(leads: pd.DataFrame, source: str | None = "social") -> pd.Series:
+    """New clients per calendar month (from a ``source``, or all with ``None``), quiet months as 0.
+
+    A lead whose furthest stage is ``client`` counts in the month of its
+    ``date``. The months run from the first to the last month in ``leads``.
+    """
+    leads = _checks.columns(leads, ["date", "source", "stage"], "the leads table")
+    dates = pd.to_datetime(leads["date"])
+    months = pd.period_range(dates.min().to_period("M"), dates.max().to_period("M"), freq="M")
+    chosen = leads["stage"] == "client"
+    if source is not None:
+        known = sorted(leads["source"].dropna().unique())
+        if source not in known:
+            raise ValueError(f"no leads come from {source!r}; sources: {', '.join(map(str, known))}")
+        chosen &= leads["source"] == source
+    counts = dates[chosen].dt.to_period("M").value_counts().reindex(months, fill_value=0).sort_index()
+    counts.index.name = "month"
+    return counts.rename("new_clients").astype(int)
+
+
+def social_roi(posts: pd.DataFrame, leads: pd.DataFrame, sales: pd.DataFrame, survey: pd.DataFrame,
+               channel: str = "social", referral: str = "word of mouth", cost: float | None = None) -> pd.DataFrame:
+    """The return on social media as four kinds of value side by side: visibility, reputation, referrals, sales.
+
+    The source texts insist that the return is not sales alone, so nothing here
+    is converted to money or added up. One row per measure:
+
+    - visibility: impressions (times posts were shown, repeats counted), mean
+      reach per post, and followers at the last post (from ``posts``);
+    - reputation: the Net Promoter Score of all surveyed clients and of those who
+      came through ``channel`` (Reichheld 2003);
+    - referrals: clients who came by ``referral`` (word of mouth), and their
+      share of all clients;
+    - sales: clients who came through ``channel``, what they spent, and, if a
+      ``cost`` is given, ``(sales − cost) ÷ cost`` on takings (not profit).
+
+    Returns columns ``dimension``, ``measure``, ``value`` and ``unit``. A value
+    whose denominator is zero is NaN (undefined). Sources: the source texts on
+    social media's return; Hoffman and Fodor (2010) on measuring what customers
+    do rather than money alone.
+    """
+    posts = _checks.columns(posts, ["reach", "impressions", "followers"], "posts")
+    _checks.counts(posts, ["reach", "impressions", "followers"], "posts")
+    leads = _checks.columns(leads, ["person", "source", "stage"], "the leads table")
+    sales = _checks.columns(sales, ["person", "source", "amount"], "the sales table")
+    survey = _checks.columns(survey, ["source", "score"], "the survey table")
+    amounts = sales["amount"]
+    if not pd.api.types.is_numeric_dtype(amounts) or amounts.isna().any() or (amounts < 0).any():
+        raise ValueError("the column 'amount' of the sales table must hold money amounts of 0 or more, with no gaps")
+    sources = set(leads["source"])
+    for name, value in (("channel", channel), ("referral", referral)):
+        if value not in sources:
+            raise ValueError(f"{name} {value!r} is not a source in the leads table; sources: "
+                             f"{', '.join(sorted(map(str, sources)))}")
+    clients = leads[leads["stage"] == "client"]
+    from_channel = clients[clients["source"] == channel]
+    referred = clients[clients["source"] == referral]
+    channel_scores = survey.loc[survey["source"] == channel, "score"]
+    channel_sales = float(amounts[sales["source"] == channel].sum())
+    rows = [
+        ("visibility", "impressions (times posts were shown)", float(posts["impressions"].sum()), "impressions"),
+        ("visibility", "mean reach per post", float(posts["reach"].mean()), "accounts per post"),
+        ("visibility", "followers at the last post", float(posts["followers"].iloc[-1]), "followers"),
+        ("reputation", "Net Promoter Score, all surveyed clients", net_promoter_score(survey["score"]),
+         "points (−100 to 100)"),
+        ("reputation", f"Net Promoter Score, clients from {channel}",
+         net_promoter_score(channel_scores) if len(channel_scores) else math.nan, "points (−100 to 100)"),
+        ("referrals", f"clients who came by {referral}", float(len(referred)), "clients"),
+        ("referrals", f"share of all clients who came by {referral}",
+         len(referred) / len(clients) if len(clients) else math.nan, "share of clients"),
+        ("sales", f"clients who came through {channel}", float(len(from_channel)), "clients"),
+        ("sales", f"sales to clients from {channel}", channel_sales, "pounds"),
+    ]
+    if cost is not None:
+        cost = _positive("cost", cost, allow_zero=True)
+        rows.append(("sales", "return on cost, (sales − cost) ÷ cost, on takings",
+                     (channel_sales - cost) / cost if cost else math.nan, "per pound spent"))
+    return pd.DataFrame(rows, columns=["dimension", "measure", "value", "unit"])

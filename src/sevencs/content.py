@@ -1,0 +1,518 @@
+"""Content: useful, free posts get passed on; sale notices mostly do not.
+
+The source texts ask a business to give away useful, relevant content (the
+nursery's lawn-care guide) rather than advertise (its sale notice), because
+people share what is useful to them. This module measures that with the
+numbers a post leaves behind:
+
+- :func:`amplification_rate`: shares per post (Kaushik 2011);
+- :func:`engagement_rate`: likes, comments and shares divided by reach,
+  impressions or followers, with the denominator carried in the result so two
+  rates with different denominators cannot be compared by accident;
+- :func:`rates_by_type`: both rates for each type of post;
+- :func:`content_mix` and :func:`mix_distance`: the share of each type of
+  post, and how far that mix is from a rule of thumb (80/20, 4-1-1, thirds);
+- :func:`simulate_mix`: what a different mix would be expected to earn, from
+  the per-type rates of a table of posts;
+- :func:`simulate_cascade`, :func:`average_cascade`, :func:`cascade_threshold`:
+  how far a post travels through a network of friends when each person who
+  passes it on convinces each friend with probability ``p`` (the independent
+  cascade model of Kempe, Kleinberg and Tardos 2003).
+
+Posts tables need the columns of :func:`sevencs.datasets.load_posts`
+(``type``, ``reach``, ``impressions``, ``followers``, ``likes``, ``comments``,
+``shares``); each function checks only the ones it uses.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass
+
+import networkx as nx
+import pandas as pd
+
+from sevencs import _checks
+
+__all__ = [
+    "ENGAGEMENTS",
+    "DENOMINATORS",
+    "GROUPS",
+    "RULES",
+    "Rule",
+    "Rate",
+    "amplification_rate",
+    "engagement_rate",
+    "rates_by_type",
+    "content_mix",
+    "group_mix",
+    "planned_mix",
+    "mix_distance",
+    "compare_to_rule",
+    "simulate_mix",
+    "simulate_cascade",
+    "average_cascade",
+    "cascade_threshold",
+]
+
+#: What counts as an engagement: the three things a person can do to a post.
+ENGAGEMENTS = ("likes", "comments", "shares")
+
+#: The denominators an engagement rate may use, and what each one counts.
+DENOMINATORS = {
+    "reach": "accounts that saw the post at least once",
+    "impressions": "times the post was shown, repeats counted",
+    "followers": "the account's followers on the day of the post",
+}
+
+#: How the nursery's post types fall into the groups the rules of thumb talk about.
+GROUPS = {
+    "how-to": "value",
+    "story": "value",
+    "question": "conversation",
+    "promotional": "promotional",
+}
+
+
+# --- rates -------------------------------------------------------------------------------------
+
+
+class Rate(float):
+    """A rate that remembers its denominator, e.g. ``0.068 (engagements ÷ reach)``.
+
+    It is an ordinary number in arithmetic. Comparing it with a rate that has
+    a *different* denominator raises ``ValueError``: an engagement rate by
+    followers and one by reach measure different things, so which is "higher"
+    means nothing.
+    """
+
+    numerator: str
+    denominator: str
+    method: str
+
+    def __new__(cls, value: float, numerator: str, denominator: str, method: str = "ratio of sums") -> Rate:
+        rate = super().__new__(cls, value)
+        rate.numerator, rate.denominator, rate.method = numerator, denominator, method
+        return rate
+
+    @property
+    def label(self) -> str:
+        return f"{self.numerator} ÷ {self.denominator}"
+
+    def __repr__(self) -> str:
+        return f"{float(self):.4g} ({self.label}, {self.method})"
+
+    __str__ = __repr__
+
+    def _same_base(self, other: object) -> None:
+        if isinstance(other, Rate) and other.denominator != self.denominator:
+            raise ValueError(
+                f"these two rates have different denominators ({self.label} and {other.label}); "
+                "comparing them means nothing. Compute both with the same `by=`."
+            )
+
+    def __lt__(self, other):
+        self._same_base(other)
+        return float(self) < other
+
+    def __le__(self, other):
+        self._same_base(other)
+        return float(self) <= other
+
+    def __gt__(self, other):
+        self._same_base(other)
+        return float(self) > other
+
+    def __ge__(self, other):
+        self._same_base(other)
+        return float(self) >= other
+
+    __hash__ = float.__hash__
+
+
+def _posts(posts: object, needed: Iterable[str]) -> pd.DataFrame:
+    needed = list(needed)
+    frame = _checks.columns(posts, needed, "posts")
+    _checks.counts(frame, [c for c in needed if c != "type"], "posts")
+    return frame
+
+
+def amplification_rate(posts: pd.DataFrame) -> float:
+    """Shares per post: how often, on average, one post is passed on.
+
+    Formula: ``amplification rate = total shares ÷ number of posts``. The
+    denominator is posts, not people, so it is a count per post (0.5 means one
+    share for every two posts), not a percentage. Because every post counts
+    once, the ratio of the totals and the mean of the per-post counts are the
+    same number here.
+
+    Source: Kaushik (2011), one of his four social-media metrics; the name says
+    that a share amplifies a post to the sharer's own friends.
+    """
+    frame = _posts(posts, ["shares"])
+    return Rate(frame["shares"].sum() / len(frame), "shares", "posts", "per post")
+
+
+def engagement_rate(posts: pd.DataFrame, by: str = "reach", average: str = "ratio") -> Rate | _checks.Undefined:
+    """Engagements (likes + comments + shares) divided by ``by``: reach, impressions or followers.
+
+    The three denominators answer three different questions:
+
+    - ``by="reach"``: of the accounts that saw a post, how much did they engage?
+      (``DENOMINATORS["reach"]``);
+    - ``by="impressions"``: per time a post was shown, repeats counted; lower
+      than by reach, because one account may see a post several times;
+    - ``by="followers"``: per follower; it can exceed 1 when shares carry a
+      post beyond the followers.
+
+    ``average="ratio"`` (the default) divides the totals, so a post seen by
+    many weighs more::
+
+        engagement rate = (Σ likes + Σ comments + Σ shares) ÷ Σ by
+
+    ``average="post"`` takes each post's own rate and averages those, so every
+    post weighs the same; a post with a zero denominator then makes the
+    average undefined. Vendors use both; state which you use.
+
+    Returns a :class:`Rate` that prints its denominator and refuses to be
+    compared with a rate that has another one. If the denominator adds up to
+    zero, returns :class:`~sevencs._checks.Undefined` (not 0, not infinity).
+    Sources: Kaushik (2011) for counting what happens after a post; the three
+    denominators follow the engagement-rate variants social-media tools report.
+    """
+    if by not in DENOMINATORS:
+        raise ValueError(f"by must be one of {', '.join(repr(d) for d in DENOMINATORS)}, but got {by!r}")
+    if average not in ("ratio", "post"):
+        raise ValueError(f"average must be 'ratio' (ratio of sums) or 'post' (mean of per-post rates), got {average!r}")
+    frame = _posts(posts, [*ENGAGEMENTS, by])
+    engaged = frame[list(ENGAGEMENTS)].sum(axis=1)
+    what = f"engagement rate by {by}"
+    if average == "ratio":
+        value = _checks.ratio(engaged.sum(), frame[by].sum(), what, by)
+        return value if isinstance(value, _checks.Undefined) else Rate(value, "engagements", by, "ratio of sums")
+    zero = frame.index[frame[by] == 0]
+    if len(zero):
+        return _checks.Undefined(what, f"post in row {zero[0]!r} has zero {by}, so its own rate is undefined")
+    return Rate((engaged / frame[by]).mean(), "engagements", by, "mean of per-post rates")
+
+
+def rates_by_type(posts: pd.DataFrame, by: str = "reach") -> pd.DataFrame:
+    """For each post type: posts, share of all posts, amplification rate and engagement rate.
+
+    Columns: ``type``, ``posts``, ``share_of_posts``, ``likes``, ``comments``,
+    ``shares``, ``engagements`` and ``by`` (totals), ``amplification_rate``
+    (shares ÷ posts), ``engagement_rate`` (engagements ÷ ``by``, ratio of
+    sums). NaN in ``engagement_rate`` means undefined (that type's ``by``
+    adds up to zero). Sorted by amplification rate, highest first. The
+    denominator is also kept in ``table.attrs["denominator"]``.
+    """
+    if by not in DENOMINATORS:
+        raise ValueError(f"by must be one of {', '.join(repr(d) for d in DENOMINATORS)}, but got {by!r}")
+    frame = _posts(posts, ["type", *ENGAGEMENTS, by])
+    table = frame.groupby("type", sort=True)[[*ENGAGEMENTS, by]].sum()
+    table.insert(0, "posts", frame.groupby("type", sort=True).size())
+    table.insert(1, "share_of_posts", table["posts"] / len(frame))
+    table["engagements"] = table[list(ENGAGEMENTS)].sum(axis=1)
+    table["amplification_rate"] = table["shares"] / table["posts"]
+    denominator = table[by].where(table[by] > 0)
+    table["engagement_rate"] = table["engagements"] / denominator
+    table = table.reset_index().sort_values(["amplification_rate", "type"], ascending=[False, True], ignore_index=True)
+    table.attrs["denominator"] = by
+    return table
+
+
+# --- the content mix ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule of thumb for the content mix: target shares of groups of posts."""
+
+    name: str
+    targets: dict[str, float]
+    meaning: str
+    source: str
+
+
+RULES: dict[str, Rule] = {
+    "80/20": Rule(
+        "80/20",
+        {"not promotional": 0.8, "promotional": 0.2},
+        "four posts in five are useful to the audience; at most one in five is about you",
+        "a rule of thumb passed around by marketers; no study behind it is known",
+    ),
+    "4-1-1": Rule(
+        "4-1-1",
+        {"not promotional": 5 / 6, "promotional": 1 / 6},
+        "for every post about yourself, one repost of someone else's and four useful posts; "
+        "the first two parts are both not about you, so the check is 5/6 against 1/6",
+        "Tippingpoint Labs (2009), popularised by the Content Marketing Institute; a rule of thumb, not a finding",
+    ),
+    "thirds": Rule(
+        "thirds",
+        {"value": 1 / 3, "conversation": 1 / 3, "promotional": 1 / 3},
+        "a third useful or informative posts, a third conversation, a third promotion",
+        "a rule of thumb passed around by social-media tool vendors; no study behind it is known",
+    ),
+}
+
+
+def content_mix(posts: pd.DataFrame) -> pd.Series:
+    """The share of posts of each type, largest first (a Series named ``share`` summing to 1).
+
+    Formula: ``share of type t = posts of type t ÷ all posts``.
+    """
+    frame = _checks.columns(posts, ["type"], "posts")
+    if frame["type"].isna().any():
+        row = frame.index[frame["type"].isna()][0]
+        raise ValueError(f"the column 'type' of posts has a missing value in row {row!r}; every post needs a type")
+    counts = frame["type"].value_counts()
+    shares = (counts / counts.sum()).rename("share")
+    order = sorted(shares.index, key=lambda t: (-shares[t], str(t)))
+    return shares.reindex(order).rename_axis("type")
+
+
+def _mix_of(posts: pd.DataFrame | pd.Series) -> pd.Series:
+    if isinstance(posts, pd.Series):
+        if posts.empty:
+            raise ValueError("the mix is empty: there are no post types to compare")
+        if posts.isna().any() or (posts < 0).any() or abs(float(posts.sum()) - 1) > 1e-6:
+            raise ValueError("a mix must hold shares of posts by type, none negative or missing, adding up to 1")
+        return posts
+    return content_mix(posts)
+
+
+def _rule(rule: str) -> Rule:
+    if rule not in RULES:
+        raise ValueError(f"there is no rule {rule!r}; rules: {', '.join(repr(r) for r in RULES)}")
+    return RULES[rule]
+
+
+def group_mix(mix: pd.Series, rule: str = "80/20", groups: Mapping[str, str] | None = None) -> pd.Series:
+    """A mix by post type (from :func:`content_mix`) summed into the groups a rule uses.
+
+    ``groups`` maps each post type to ``value``, ``conversation`` or
+    ``promotional`` (default :data:`GROUPS`, for the nursery's types). The
+    80/20 and 4-1-1 rules only tell promotional posts from the rest, so for
+    them value and conversation are added up as ``not promotional``.
+    """
+    targets = _rule(rule).targets
+    groups = dict(GROUPS if groups is None else groups)
+    unknown = [t for t in mix.index if t not in groups]
+    if unknown:
+        raise ValueError(
+            f"no group for the post type{'s' if len(unknown) > 1 else ''} {', '.join(repr(t) for t in unknown)}; "
+            f"pass groups={{type: 'value' | 'conversation' | 'promotional'}} (known types: {', '.join(groups)})"
+        )
+    summed = {name: 0.0 for name in targets}
+    for kind, share in mix.items():
+        group = groups[kind]
+        if group != "promotional" and "not promotional" in targets:
+            group = "not promotional"
+        if group not in summed:
+            raise ValueError(f"the group {group!r} (for {kind!r}) is not one of value, conversation, promotional")
+        summed[group] += float(share)
+    return pd.Series(summed, name="share").rename_axis("group")
+
+
+def mix_distance(
+    posts: pd.DataFrame | pd.Series, rule: str = "80/20", groups: Mapping[str, str] | None = None
+) -> float:
+    """How far the posts' mix is from a rule: the total variation distance, 0 (on target) to 1.
+
+    ``posts`` is a table of posts, or a mix already computed (shares by type,
+    as from :func:`content_mix` or :func:`planned_mix`).
+
+    With ``o`` the observed share of each group and ``t`` the rule's target::
+
+        distance = ½ × Σ |o − t|     over the rule's groups
+
+    It is the share of posts that would have to change group to meet the rule.
+    For the two-group rules (80/20, 4-1-1) it is simply how far the promotional
+    share is from its target: ``|promotional share − 0.2|`` for 80/20.
+    The rules are in :data:`RULES`, with their sources; all three are rules of
+    thumb, not research findings.
+    """
+    table = compare_to_rule(posts, rule, groups)
+    return float(table.attrs["distance"])
+
+
+def compare_to_rule(
+    posts: pd.DataFrame | pd.Series, rule: str = "80/20", groups: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    """The observed share of each of a rule's groups next to its target.
+
+    ``posts`` is a table of posts or a mix (shares by type). Columns
+    ``group``, ``observed``, ``target``, ``difference`` (observed − target).
+    ``table.attrs["distance"]`` holds :func:`mix_distance`.
+    """
+    targets = _rule(rule).targets
+    mix = _mix_of(posts)
+    observed = group_mix(mix, rule, groups)
+    table = pd.DataFrame({"group": list(targets), "observed": [observed[g] for g in targets],
+                          "target": list(targets.values())})
+    table["difference"] = table["observed"] - table["target"]
+    table.attrs["distance"] = 0.5 * table["difference"].abs().sum()
+    table.attrs["rule"] = rule
+    return table
+
+
+def planned_mix(posts: pd.DataFrame, promotional_share: float) -> pd.Series:
+    """A mix by post type with ``promotional_share`` promotional posts; the rest as in ``posts``.
+
+    The non-promotional types keep the proportions they have among the
+    non-promotional posts of ``posts``. Returns shares by type summing to 1,
+    the same shape as :func:`content_mix`.
+    """
+    share = _checks.rate("promotional_share", promotional_share)
+    mix = content_mix(posts)
+    if "promotional" not in mix.index:
+        raise ValueError("posts has no promotional posts, so there is no rate to plan them with")
+    others = mix.drop(index="promotional")
+    if others.empty and share < 1:
+        raise ValueError("posts has only promotional posts, so there is no rate to plan the others with")
+    planned = pd.Series(0.0, index=mix.index, name="share")
+    planned["promotional"] = share
+    if not others.empty:
+        planned[others.index] = (1 - share) * others / others.sum()
+    return planned
+
+
+def simulate_mix(
+    posts: pd.DataFrame, promotional_share: float, posts_count: int = 15, by: str = "reach"
+) -> pd.Series:
+    """What ``posts_count`` posts with a given promotional share would be expected to earn.
+
+    The per-type averages come from ``posts`` (:func:`rates_by_type`). The
+    promotional posts take ``promotional_share`` of the plan; the other posts
+    keep the proportions the types have among the non-promotional posts of
+    ``posts``. For each type with ``n_t`` planned posts::
+
+        expected likes = Σ n_t × (likes per post of type t), and so on
+        expected engagement rate = Σ n_t × engagements_t ÷ Σ n_t × by_t   (ratio of sums)
+
+    Returns a Series with ``posts``, ``promotional_posts``, ``likes``,
+    ``comments``, ``shares``, ``engagements``, ``amplification_rate`` and
+    ``engagement_rate`` (a :class:`Rate` naming its denominator). Expected
+    numbers, so they have decimals; they assume each type keeps performing as
+    it did, which a real audience tired of sale notices may not.
+    """
+    count = _checks.whole_number("posts_count", posts_count, 1)
+    table = rates_by_type(posts, by).set_index("type")
+    planned = count * planned_mix(posts, promotional_share).reindex(table.index)
+    share = float(planned["promotional"]) / count
+    per_post = table[[*ENGAGEMENTS, by]].div(table["posts"], axis=0)
+    expected = per_post.mul(planned, axis=0).sum()
+    engagements = float(expected[list(ENGAGEMENTS)].sum())
+    rate = _checks.ratio(engagements, float(expected[by]), f"engagement rate by {by}", by)
+    return pd.Series({
+        "posts": count,
+        "promotional_posts": count * share,
+        "likes": float(expected["likes"]),
+        "comments": float(expected["comments"]),
+        "shares": float(expected["shares"]),
+        "engagements": engagements,
+        "amplification_rate": Rate(float(expected["shares"]) / count, "shares", "posts", "per post"),
+        "engagement_rate": rate if isinstance(rate, _checks.Undefined) else Rate(rate, "engagements", by),
+    }, dtype=object)
+
+
+# --- cascades ---------------------------------------------------------------------------------
+
+
+def _seeds(graph: nx.Graph, seeds: object) -> list:
+    if isinstance(seeds, (str, int)) or not isinstance(seeds, Iterable):
+        seeds = [seeds]
+    seeds = list(dict.fromkeys(seeds))
+    if not seeds:
+        raise ValueError("seeds is empty: give at least one account that posts first")
+    return [_checks.account(graph, s, "seed account") for s in seeds]
+
+
+def _friends(graph: nx.Graph, account: Hashable) -> list:
+    return sorted((f for f in graph[account] if f != account), key=str)
+
+
+def simulate_cascade(graph: nx.Graph, seeds: Hashable | Iterable[Hashable], p: float, seed: int = 0) -> pd.DataFrame:
+    """How far one post travels when each sharer convinces each friend with probability ``p``.
+
+    The independent cascade model (Kempe, Kleinberg & Tardos 2003). At step 0
+    the ``seeds`` (one account or a list) have the post. At each step, every
+    account reached in the step before gets **one** chance to pass it to each
+    friend who does not have it yet, and succeeds with probability ``p``.
+    Whoever is convinced passes it on at the next step. The cascade ends when
+    a step reaches nobody new.
+
+    Reproducible: draws come from ``random.Random(seed)``, one draw per try,
+    with the newly reached accounts and their friends taken in sorted order
+    (by their text), so the same arguments always give the same table.
+
+    Returns one row per step with columns ``step``, ``tries`` (chances taken),
+    ``new`` (accounts reached at that step), ``reached`` (everyone with the
+    post so far, seeds included) and ``accounts`` (a tuple of the new ones).
+    ``p`` is an assumption, not something measured here.
+    """
+    graph = _checks.graph(graph)
+    p = _checks.rate("p", p)
+    seed = _checks.whole_number("seed", seed, 0)
+    starters = _seeds(graph, seeds)
+    rng = random.Random(seed)
+    reached = set(starters)
+    newest = sorted(starters, key=str)
+    rows = [{"step": 0, "tries": 0, "new": len(newest), "reached": len(reached), "accounts": tuple(newest)}]
+    step = 0
+    while newest:
+        step += 1
+        tries, convinced = 0, []
+        for account in newest:
+            for friend in _friends(graph, account):
+                if friend in reached:
+                    continue
+                tries += 1
+                if rng.random() < p:
+                    reached.add(friend)
+                    convinced.append(friend)
+        newest = sorted(convinced, key=str)
+        if newest:
+            rows.append({"step": step, "tries": tries, "new": len(newest), "reached": len(reached),
+                         "accounts": tuple(newest)})
+    return pd.DataFrame(rows)
+
+
+def average_cascade(
+    graph: nx.Graph, seeds: Hashable | Iterable[Hashable], p: float, runs: int = 200, seed: int = 0
+) -> float:
+    """The mean number of accounts reached (seeds included) over ``runs`` cascades.
+
+    Run ``i`` is :func:`simulate_cascade` with ``seed + i``, so the average is
+    reproducible too. One cascade is a lottery; the average says what to
+    expect.
+    """
+    runs = _checks.whole_number("runs", runs, 1)
+    seed = _checks.whole_number("seed", seed, 0)
+    total = 0
+    for i in range(runs):
+        total += int(simulate_cascade(graph, seeds, p, seed=seed + i)["reached"].iloc[-1])
+    return total / runs
+
+
+def cascade_threshold(graph: nx.Graph) -> float | _checks.Undefined:
+    """The ``p`` above which cascades can take off: ``mean(k) ÷ (mean(k²) − mean(k))``.
+
+    ``k`` is each account's number of friends. Someone who is reached came
+    through one friendship and has ``k − 1`` others to try; averaged over the
+    people you reach *through friendships* (who are better connected than
+    average: the friendship paradox), that is ``mean(k²)/mean(k) − 1``
+    friends. When ``p`` times that number passes 1, each sharer convinces more
+    than one new person on average and a post can spread through much of the
+    network. Exact for large random networks with these friend counts (Newman
+    2002); on real networks, with overlapping friend circles, a rough guide.
+    Undefined when nobody has more than one friend.
+    """
+    graph = _checks.graph(graph)
+    degrees = [sum(1 for f in graph[n] if f != n) for n in graph.nodes]
+    if not degrees:
+        raise ValueError("the graph has no accounts")
+    excess = sum(k * (k - 1) for k in degrees)
+    return _checks.ratio(sum(degrees), excess, "cascade threshold", "friends-of-friends paths")

@@ -1,0 +1,352 @@
+"""Chapter 7, Clients: exercises, self-check questions and the reflection.
+
+The expected answers come from the sample tables through :mod:`sevencs.clients`,
+whose functions are tested separately against hand counts and Bass's closed
+form. The known mistakes are computed the way a learner would make them
+(counting 7 and 8 as promoters, dividing by the wrong stage, forgetting to
+discount), so each wrong answer gets a message about its cause.
+"""
+
+from __future__ import annotations
+
+from sevencs import clients as cl
+from sevencs.datasets import load_leads, load_survey
+from sevencs.exercises.engine import NumberExercise
+from sevencs.questions import Option, Question, Reflection
+
+CHAPTER = "clients"
+
+SETUP = """\
+from sevencs import clients as cl
+from sevencs.datasets import load_leads, load_sales, load_survey
+from sevencs.exercises import clients as ex
+
+leads = load_leads()
+survey = load_survey()"""
+
+# The numbers of exercise 4, a story told in the notebook: a regular who spends
+# £60 a year at 40% margin, comes back the next year with probability 0.7,
+# with money discounted at 8% a year.
+Q4_MARGIN, Q4_RETENTION, Q4_DISCOUNT = 24.0, 0.7, 0.08
+
+
+class RoundedNumber(NumberExercise):
+    """A number a learner may round: within ``rounding`` of the target counts as a match.
+
+    An NPS of 19.43 may be given as 19 or 19.4, a value in pounds to the nearest pound.
+    """
+
+    rounding: float = 0.0
+
+    def _matches(self, number: float, target: float) -> bool:
+        return super()._matches(number, target) or abs(number - target) <= self.rounding + 1e-9
+
+
+def _scores(source: str | None = None):
+    survey = load_survey()
+    if source is not None:
+        survey = survey[survey["source"] == source]
+    return survey["score"]
+
+
+def _nps_variants(scores) -> dict[str, float]:
+    """The NPS and the numbers common slips give instead."""
+    n = len(scores)
+    promoters = (scores >= 9).sum()
+    detractors = (scores <= 6).sum()
+    return {
+        "nps": 100 * (promoters - detractors) / n,
+        "seven_up": 100 * ((scores >= 7).sum() - detractors) / n,
+        "share": (promoters - detractors) / n,
+        "below_six": 100 * (promoters - (scores <= 5).sum()) / n,
+        "promoters_only": 100 * promoters / n,
+        "mean": float(scores.mean()),
+    }
+
+
+class ConversationToClient(NumberExercise):
+    title = "Of the people who got as far as a conversation, what share became clients?"
+    answer_name = "conversation_to_client"
+    share = True
+    wanted = "one number between 0 and 1"
+    hints = (
+        "The `stage` column holds each person's furthest stage. Someone whose furthest stage is "
+        "client also had a conversation, so 'got as far as a conversation' means conversation, "
+        "relationship or client.",
+        "Count the people at conversation or later, and the clients; divide the second by the first.",
+        "`cl.funnel(leads)` lists how many `reached` each stage; `cl.conversion(leads, 'conversation', "
+        "'client')` answers directly.",
+    )
+    solution_code = "conversation_to_client = cl.conversion(leads, 'conversation', 'client')"
+    correct_message = (
+        "Right: {expected:.0%} of the people who talked with the nursery became clients. Try the "
+        "same for each source: word of mouth converts far better, because those people arrive presold."
+    )
+
+    def expected(self) -> float:
+        return float(cl.conversion(load_leads(), "conversation", "client"))
+
+    def mistakes(self, expected: float):
+        stage = load_leads()["stage"]
+        clients = (stage == "client").sum()
+        yield clients / (stage == "conversation").sum(), (
+            "You divided by the people whose furthest stage is conversation. People who went on to a "
+            "relationship or became clients had a conversation too: count everyone at conversation "
+            "or later."
+        )
+        yield clients / len(stage), (
+            "That is the share of all connections who became clients. The question starts from the "
+            "people who got as far as a conversation."
+        )
+        yield clients / (stage == "relationship").sum(), (
+            "You divided by the relationship stage. The question starts from the conversation stage, "
+            "counting everyone who got at least that far."
+        )
+
+
+class NetPromoter(RoundedNumber):
+    rounding = 0.5  # whole points
+    title = "What is the nursery's Net Promoter Score in the survey?"
+    answer_name = "nps"
+    wanted = "one number between −100 and 100"
+    hints = (
+        "Promoters answer 9 or 10, passives 7 or 8, detractors 0 to 6. Passives count only in the total.",
+        "NPS = 100 × (promoters − detractors) ÷ all answers: percentage points, from −100 to 100.",
+        "`cl.net_promoter_score(survey['score'])` computes it; `cl.promoter_groups(survey)` shows the counts.",
+    )
+    solution_code = "nps = cl.net_promoter_score(survey['score'])"
+    correct_message = (
+        "Right: an NPS of {expected:+.0f}. Far more people would recommend the nursery than warn "
+        "against it, but a big group of passives (7 and 8) is neither."
+    )
+
+    def expected(self) -> float:
+        return cl.net_promoter_score(load_survey())
+
+    def mistakes(self, expected: float):
+        v = _nps_variants(_scores())
+        yield v["seven_up"], (
+            "You counted 7 and 8 as promoters. They are passives: only 9 and 10 are promoters, and "
+            "passives count only in the total."
+        )
+        yield v["share"], (
+            "That is a share between −1 and 1. NPS is given in percentage points: multiply by 100."
+        )
+        yield v["below_six"], "Detractors are 0 to 6: a 6 is a detractor too."
+        yield v["promoters_only"], (
+            "That is the percentage of promoters. Subtract the percentage of detractors (0 to 6)."
+        )
+        yield v["mean"], "That is the average score. NPS counts groups: % promoters − % detractors."
+
+
+class SocialNetPromoter(RoundedNumber):
+    rounding = 0.5  # whole points
+    title = "What is the Net Promoter Score of the clients who came through social media?"
+    answer_name = "nps_social"
+    wanted = "one number between −100 and 100"
+    hints = (
+        "Keep only the survey rows whose `source` is 'social', then compute the NPS of their scores.",
+        "`survey[survey['source'] == 'social']['score']` are the social clients' scores.",
+        "`survey.groupby('source')['score'].apply(cl.net_promoter_score)` gives every source at once.",
+    )
+    solution_code = "nps_social = cl.net_promoter_score(survey.loc[survey['source'] == 'social', 'score'])"
+    correct_message = (
+        "Right: {expected:+.0f} for clients from social media. Compare the sources, and how many "
+        "answers each NPS rests on: a group of a dozen people can swing by 20 points with two answers."
+    )
+
+    def expected(self) -> float:
+        return cl.net_promoter_score(_scores("social"))
+
+    def mistakes(self, expected: float):
+        v = _nps_variants(_scores("social"))
+        yield _nps_variants(_scores())["nps"], (
+            "That is the NPS of everyone who answered. Keep only the clients whose source is 'social'."
+        )
+        yield v["seven_up"], (
+            "You counted 7 and 8 as promoters. They are passives: only 9 and 10 are promoters."
+        )
+        yield v["share"], "That is a share between −1 and 1. NPS is in percentage points: multiply by 100."
+
+
+class LifetimeValue(RoundedNumber):
+    rounding = 0.5  # whole pounds
+    title = "What is a regular client worth today?"
+    answer_name = "clv"
+    wanted = "one amount of money, in pounds"
+    hints = (
+        "This year's margin counts in full. Next year's is kept with probability 0.7 and discounted "
+        "by 1.08; the year after by 0.7² and 1.08², and so on for ever.",
+        "That endless sum is margin × (1 + discount) ÷ (1 + discount − retention).",
+        "`cl.customer_lifetime_value(margin, retention, discount)` computes it; the shares are 0.7 "
+        "and 0.08, not 70 and 8.",
+    )
+    solution_code = "clv = cl.customer_lifetime_value(24, 0.7, 0.08)"
+    correct_message = (
+        "Right: about £{expected:.0f}. Raise the retention to 0.8 and see how much it grows: keeping "
+        "clients is worth more than almost anything else in this formula."
+    )
+
+    def expected(self) -> float:
+        return cl.customer_lifetime_value(Q4_MARGIN, Q4_RETENTION, Q4_DISCOUNT)
+
+    def mistakes(self, expected: float):
+        m, r, d = Q4_MARGIN, Q4_RETENTION, Q4_DISCOUNT
+        yield m / (1 - r), (
+            "You left out the discounting: a pound next year is worth less than a pound today. "
+            "Divide by 1 + discount − retention and multiply by 1 + discount."
+        )
+        yield m * r / (1 + d - r), (
+            "That counts only the years after this one (Gupta and Lehmann's version). The question "
+            "counts this year's margin too: add one margin, or use margin × (1 + discount)."
+        )
+        yield m * (1 + d) / (1 + d - (1 - r)), (
+            "You used the share who leave (0.3) as the retention. Retention is the share who come "
+            "back: 0.7."
+        )
+        yield 60 * (1 + d) / (1 + d - r), (
+            "That uses the £60 the client spends. Lifetime value counts the margin, what the nursery "
+            "keeps: 40% of £60."
+        )
+
+
+class FittedImitation(RoundedNumber):
+    rounding = 0.0025  # 0.44 is fine; fitting every social lead (0.442) is not
+    title = "Fit the Bass model to the monthly new clients from social media: what is q?"
+    answer_name = "q_social"
+    wanted = "one number (the coefficient of imitation)"
+    hints = (
+        "`cl.monthly_new_clients(leads, 'social')` counts new clients from social media per month.",
+        "`cl.fit_bass(series)` estimates p, q and the market by Bass's own regression.",
+        "The fit is an object: `fit.q` is the coefficient of imitation (word of mouth), `fit.p` of "
+        "innovation.",
+    )
+    solution_code = "q_social = cl.fit_bass(cl.monthly_new_clients(leads, 'social')).q"
+    correct_message = (
+        "Right: q ≈ {expected:.2f}, far above p. Most of the nursery's social clients came because "
+        "someone they know already had: word of mouth, not advertising."
+    )
+
+    def expected(self) -> float:
+        return cl.fit_bass(cl.monthly_new_clients(load_leads(), "social")).q
+
+    def mistakes(self, expected: float):
+        leads = load_leads()
+        fit = cl.fit_bass(cl.monthly_new_clients(leads, "social"))
+        yield fit.p, "That is p, the coefficient of innovation (advertising). The question asks for q."
+        social = leads[leads["source"] == "social"]
+        months = social["date"].dt.to_period("M").value_counts().sort_index()
+        try:
+            everyone = cl.fit_bass(months).q
+        except ValueError:
+            everyone = None
+        if everyone is not None:
+            yield everyone, (
+                "You fitted every social lead, at every stage. The Bass model is about adopters: keep "
+                "only the leads who became clients (`stage == 'client'`)."
+            )
+        yield fit.market, "That is the fitted market size, m. The question asks for q."
+
+
+q1 = ConversationToClient(CHAPTER, "q1")
+q2 = NetPromoter(CHAPTER, "q2")
+q3 = SocialNetPromoter(CHAPTER, "q3")
+q4 = LifetimeValue(CHAPTER, "q4")
+q5 = FittedImitation(CHAPTER, "q5")
+
+sc1 = Question(
+    CHAPTER,
+    "sc1",
+    "People who heard about the nursery from a friend become clients far more often than people "
+    "who found it through a social post. What is the best explanation?",
+    (
+        Option(
+            "They arrive presold: a friend they trust has already vouched for the nursery.",
+            True,
+            "Yes. Someone who already knows, likes and trusts you through a friend needs little "
+            "persuading, so more of them reach the client stage.",
+        ),
+        Option(
+            "Social media does not work for small businesses.",
+            False,
+            "Social media brought the nursery more clients in total than any other source; each "
+            "social connection is just less likely to buy yet. Conversion and volume are different.",
+        ),
+        Option(
+            "Word of mouth has more people in the funnel.",
+            False,
+            "It has fewer. Conversion is a share, so it does not grow with the number of people.",
+        ),
+    ),
+)
+
+sc2 = Question(
+    CHAPTER,
+    "sc2",
+    "In the Bass model, what does the coefficient q stand for?",
+    (
+        Option(
+            "Imitation: people adopting because others they know already have, such as word of mouth.",
+            True,
+            "Yes. Its pull grows with the number who have already adopted, which is why word of "
+            "mouth starts slowly and then takes over.",
+        ),
+        Option(
+            "Innovation: people adopting because of advertising and other outside influence.",
+            False,
+            "That is p. It acts on everyone who has not adopted yet, whether or not anyone else has.",
+        ),
+        Option(
+            "The size of the market.",
+            False,
+            "That is m: everyone who will ever adopt. q is a rate.",
+        ),
+    ),
+)
+
+sc3 = Question(
+    CHAPTER,
+    "sc3",
+    "Dana's social media cost her about £1,200 this year and brought £1,000 of sales she can trace. "
+    "Her accountant says it lost money. What is missing from that view?",
+    (
+        Option(
+            "Visibility, reputation and referrals: people who saw, trusted or recommended the nursery "
+            "and bought later or sent a friend.",
+            True,
+            "Yes. The source texts insist the return is more than sales; report those alongside the "
+            "sales, not converted into one money number.",
+        ),
+        Option(
+            "Nothing: if traced sales are below the cost, social media failed.",
+            False,
+            "Traced sales miss the friend who came in because of a post, and the client who stays for "
+            "years. That does not prove it paid, but the sales figure alone cannot say.",
+        ),
+        Option(
+            "The number of followers, which is the real return.",
+            False,
+            "Followers are one sign of visibility, not the whole return, and a follower count says "
+            "nothing about trust or referrals.",
+        ),
+    ),
+)
+
+reflection = Reflection(
+    CHAPTER,
+    "reflection",
+    "How would you know your social media is paying off? Name one number you could track for each "
+    "of visibility, reputation, referrals and sales, where you would get it, and how often you would "
+    "look. Which of the four do you expect to move first?",
+    "For Fernleaf Nursery: visibility, monthly reach of posts from the platform's insights, checked "
+    "monthly; reputation, the Net Promoter Score from a one-question card at the till, twice a year; "
+    "referrals, 'how did you hear about us?' at the till, counting 'a friend told me', monthly; "
+    "sales, takings from clients who came through social media, from the till's notes, quarterly. "
+    "Visibility moves first; referrals and repeat sales follow months later, as trust grows.",
+    (
+        "name a number for all four: visibility, reputation, referrals and sales?",
+        "say where each number comes from (a platform, a survey, the till)?",
+        "keep the four apart, rather than turning them into one money figure?",
+        "expect the slow ones (referrals, repeat sales) to take months?",
+    ),
+)

@@ -1,0 +1,348 @@
+"""Chapter 4, Content: exercises, self-check questions and the reflection.
+
+The expected answers come from the nursery's posts and network through
+:mod:`sevencs.content`, whose functions are tested separately against hand
+counts, pandas sums and closed forms. The known mistakes are computed the way
+a learner would get them wrong (the wrong denominator, the mean of per-post
+rates instead of the ratio of the totals, a percentage instead of a share), so
+each wrong answer gets a message about its cause.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from sevencs import content as ct
+from sevencs.datasets import NURSERY, load_network, load_posts
+from sevencs.exercises.engine import NumberExercise
+from sevencs.questions import Option, Question, Reflection
+
+CHAPTER = "content"
+
+SETUP = """\
+from sevencs import content as ct
+from sevencs.datasets import load_posts, load_network, NURSERY
+from sevencs.exercises import content as ex
+
+posts = load_posts()
+G = load_network()"""
+
+#: The cascade of exercise 5: chance per try and random seed.
+Q5_P, Q5_SEED = 0.15, 4
+
+
+def _engaged(posts: pd.DataFrame) -> pd.Series:
+    return posts["likes"] + posts["comments"] + posts["shares"]
+
+
+class HowToAmplification(NumberExercise):
+    title = "How many times is a how-to post shared, on average?"
+    answer_name = "howto_amplification"
+    wanted = "one number (shares per post)"
+    hints = (
+        "Amplification rate = shares ÷ posts. Keep only the rows whose `type` is 'how-to'.",
+        "`howto = posts[posts['type'] == 'how-to']`, then divide the sum of its `shares` column by "
+        "its number of rows.",
+        "`ct.amplification_rate(howto)` does the division; `ct.rates_by_type(posts)` shows every type.",
+    )
+    solution_code = (
+        "howto = posts[posts['type'] == 'how-to']\n"
+        "howto_amplification = howto['shares'].sum() / len(howto)  # or ct.amplification_rate(howto)"
+    )
+    correct_message = (
+        "Right: {expected:.2f} shares per how-to post. Compare the promotional posts in "
+        "`ct.rates_by_type(posts)`: useful posts are passed on far more often."
+    )
+
+    def expected(self) -> float:
+        posts = load_posts()
+        return float(ct.amplification_rate(posts[posts["type"] == "how-to"]))
+
+    def mistakes(self, expected: float):
+        posts = load_posts()
+        howto = posts[posts["type"] == "how-to"]
+        yield float(ct.amplification_rate(posts)), (
+            "That is the amplification rate of all posts. The question asks about how-to posts only: "
+            "filter the rows by `type` first."
+        )
+        yield float(howto["shares"].sum()), (
+            "That is how many times how-to posts were shared in total. Divide by the number of how-to "
+            "posts for a rate per post."
+        )
+        yield float(howto["shares"].sum() / howto["reach"].sum()), (
+            "That divides by reach (shares per account that saw the post). Amplification rate divides by "
+            "the number of posts."
+        )
+        yield float((howto["shares"] / howto["reach"]).mean()), (
+            "That is each post's shares ÷ reach, averaged. Amplification rate divides shares by the "
+            "number of posts."
+        )
+
+
+class EngagementByReach(NumberExercise):
+    title = "The nursery's engagement rate by reach (ratio of the totals)"
+    answer_name = "er_reach"
+    share = True
+    wanted = "one number between 0 and 1"
+    hints = (
+        "Engagements are likes + comments + shares. The denominator is reach: the accounts that saw "
+        "each post.",
+        "Add up the engagements of all posts, add up the reach of all posts, and divide the first "
+        "total by the second (a ratio of the totals, not an average of each post's rate).",
+        "`ct.engagement_rate(posts, by='reach')` computes it and prints its denominator.",
+    )
+    solution_code = (
+        "engaged = posts['likes'] + posts['comments'] + posts['shares']\n"
+        "er_reach = engaged.sum() / posts['reach'].sum()  # or ct.engagement_rate(posts, by='reach')"
+    )
+    correct_message = (
+        "Right: {expected:.1%} of what the posts could have got from the accounts that saw them. "
+        "Always say 'by reach' when you quote it."
+    )
+
+    def expected(self) -> float:
+        return float(ct.engagement_rate(load_posts(), "reach"))
+
+    def mistakes(self, expected: float):
+        posts = load_posts()
+        engaged = _engaged(posts)
+        yield float((engaged / posts["reach"]).mean()), (
+            "That is the mean of each post's own rate, where a small post weighs as much as a big one. "
+            "The question asks for the ratio of the totals: all engagements ÷ all reach."
+        )
+        yield float(engaged.sum() / posts["followers"].sum()), (
+            "That divides by followers, not reach: a different denominator and a different question. "
+            "Use the `reach` column."
+        )
+        yield float(engaged.sum() / posts["impressions"].sum()), (
+            "That divides by impressions, which count repeat views. The question asks for reach: the "
+            "accounts that saw each post."
+        )
+        yield float((posts["likes"] + posts["comments"]).sum() / posts["reach"].sum()), (
+            "Shares are missing: engagements are likes + comments + shares."
+        )
+
+
+class EngagementByFollowers(NumberExercise):
+    title = "The nursery's engagement rate by followers (ratio of the totals)"
+    answer_name = "er_followers"
+    wanted = "one number (engagements per follower)"
+    hints = (
+        "Same engagements as before (likes + comments + shares), but divide by the `followers` "
+        "column: the nursery's follower count on the day of each post.",
+        "Total engagements ÷ total of the `followers` column. It can be more than the rate by reach; "
+        "think about why.",
+        "`ct.engagement_rate(posts, by='followers')`.",
+    )
+    solution_code = (
+        "engaged = posts['likes'] + posts['comments'] + posts['shares']\n"
+        "er_followers = engaged.sum() / posts['followers'].sum()  # or ct.engagement_rate(posts, by='followers')"
+    )
+    correct_message = (
+        "Right: {expected:.1%} by followers. It is several times the rate by reach because each post "
+        "is seen by more accounts than the nursery has followers (shares carry it further). Never "
+        "compare a rate by followers with a rate by reach."
+    )
+
+    def expected(self) -> float:
+        return float(ct.engagement_rate(load_posts(), "followers"))
+
+    def mistakes(self, expected: float):
+        posts = load_posts()
+        engaged = _engaged(posts)
+        yield float(engaged.sum() / posts["reach"].sum()), (
+            "That is the rate by reach (exercise 2). Here the denominator is the `followers` column."
+        )
+        yield float((engaged / posts["followers"]).mean()), (
+            "That is the mean of each post's own rate. The question asks for the ratio of the totals: "
+            "all engagements ÷ the sum of the followers column."
+        )
+        yield float(engaged.sum() / posts["followers"].iloc[-1]), (
+            "That divides all engagements by today's follower count only. Divide by the followers "
+            "column added up over the posts, so each post has its own day's followers."
+        )
+
+
+class DistanceFrom8020(NumberExercise):
+    title = "How far is the nursery's mix from the 80/20 rule?"
+    answer_name = "distance_8020"
+    share = True
+    wanted = "one number between 0 and 1"
+    hints = (
+        "The 80/20 rule asks for 20% promotional posts and 80% others. Start with the share of the "
+        "nursery's posts whose `type` is 'promotional'.",
+        "The distance is half the sum of the gaps, ½ × (|promotional − 0.2| + |others − 0.8|). "
+        "With two groups both gaps are the same size, so it is |promotional share − 0.2|.",
+        "`ct.content_mix(posts)` gives the shares; `ct.mix_distance(posts, '80/20')` the distance.",
+    )
+    solution_code = (
+        "promo = (posts['type'] == 'promotional').mean()\n"
+        "distance_8020 = abs(promo - 0.2)  # or ct.mix_distance(posts, '80/20')"
+    )
+    correct_message = (
+        "Right: {expected:.2f}. That many of the nursery's posts, as a share, would have to stop "
+        "selling and start helping to meet the rule of thumb."
+    )
+
+    def expected(self) -> float:
+        return ct.mix_distance(load_posts(), "80/20")
+
+    def mistakes(self, expected: float):
+        posts = load_posts()
+        promo = float((posts["type"] == "promotional").mean())
+        yield promo, (
+            "That is the promotional share itself. The distance is how far it is from the rule's 20%: "
+            "subtract 0.2."
+        )
+        yield 2 * abs(promo - 0.2), (
+            "That adds both gaps without halving (the sum of |observed − target|). The distance is half "
+            "that sum, so that 1 means 'every post in the wrong group'."
+        )
+        yield ct.mix_distance(posts, "thirds"), "That is the distance from the thirds rule. The question asks about 80/20."
+        yield ct.mix_distance(posts, "4-1-1"), "That is the distance from the 4-1-1 rule. The question asks about 80/20."
+
+
+class CascadeReach(NumberExercise):
+    title = "How many accounts does one cascade reach beyond the nursery?"
+    answer_name = "cascade_reached"
+    whole = True
+    hints = (
+        f"Run `ct.simulate_cascade(G, NURSERY, p={Q5_P}, seed={Q5_SEED})`. Each row is one step of the "
+        "cascade; `reached` counts everyone who has the post so far.",
+        "The last row's `reached` includes the nursery itself (the seed). The question asks for the "
+        "accounts beyond it.",
+        "`table['reached'].iloc[-1] - 1`.",
+    )
+    solution_code = (
+        f"table = ct.simulate_cascade(G, NURSERY, p={Q5_P}, seed={Q5_SEED})\n"
+        "cascade_reached = int(table['reached'].iloc[-1]) - 1"
+    )
+    correct_message = (
+        "Right: {expected} accounts. Run it with other seeds: the same p can fizzle or spread. "
+        "`ct.average_cascade` gives the average over many runs."
+    )
+
+    def _table(self) -> pd.DataFrame:
+        return ct.simulate_cascade(load_network(), NURSERY, Q5_P, seed=Q5_SEED)
+
+    def expected(self) -> int:
+        return int(self._table()["reached"].iloc[-1]) - 1
+
+    def mistakes(self, expected: int):
+        table = self._table()
+        yield expected + 1, "One too many: that counts the nursery itself. Leave the seed out."
+        yield int(table["step"].iloc[-1]), (
+            "That is the number of steps the cascade lasted, not the number of accounts it reached."
+        )
+        if len(table) > 1:
+            yield int(table["new"].iloc[1]), (
+                "That counts only the first step (the nursery's own friends who were convinced). Add "
+                "everyone the cascade reached after that."
+            )
+        yield load_network().degree(NURSERY), (
+            "That is the nursery's number of friends: everyone it could try at the first step. Only "
+            "some of them are convinced; read the `reached` column."
+        )
+
+
+q1 = HowToAmplification(CHAPTER, "q1")
+q2 = EngagementByReach(CHAPTER, "q2")
+q3 = EngagementByFollowers(CHAPTER, "q3")
+q4 = DistanceFrom8020(CHAPTER, "q4")
+q5 = CascadeReach(CHAPTER, "q5")
+
+sc1 = Question(
+    CHAPTER,
+    "sc1",
+    "A neighbouring café says its engagement rate is 30%; the nursery's is 7% by reach. What can "
+    "Dana conclude?",
+    (
+        Option(
+            "Nothing yet: she must first ask what the café divides by.",
+            True,
+            "Yes. A rate by followers can be several times a rate by reach for the same posts, as "
+            "exercises 2 and 3 show. Compare only rates with the same denominator.",
+        ),
+        Option(
+            "The café's posts are four times as engaging.",
+            False,
+            "Only if both rates divide by the same thing. The nursery's own rate by followers is "
+            "several times its rate by reach, with the very same posts.",
+        ),
+        Option(
+            "The café must be paying for its engagement.",
+            False,
+            "Nothing in the two numbers says that. The first question is what each one divides by.",
+        ),
+    ),
+)
+
+sc2 = Question(
+    CHAPTER,
+    "sc2",
+    "Where does the 80/20 rule for the content mix come from?",
+    (
+        Option(
+            "A large study of which mix of posts earns the most engagement.",
+            False,
+            "No such study is known to the course. The rule is practitioners' advice.",
+        ),
+        Option(
+            "It is a rule of thumb passed around by marketers: a reminder to give more than you ask.",
+            True,
+            "Yes. It is useful as a reminder and as a benchmark to measure against, but no research "
+            "fixed 20% as the best share. Your own rates per post type are better evidence.",
+        ),
+        Option(
+            "It is how platforms decide which posts to show.",
+            False,
+            "Platforms do not publish such a rule. The 80/20 split is advice for the business.",
+        ),
+    ),
+)
+
+sc3 = Question(
+    CHAPTER,
+    "sc3",
+    "In the cascade model, raising p from 0.05 to 0.2 makes a post reach far more than four "
+    "times as many accounts on the nursery's network. Why?",
+    (
+        Option(
+            "Because each new sharer passes it on to friends who pass it on: above a threshold, each "
+            "sharer convinces more than one new person and the cascade keeps going.",
+            True,
+            "Yes. Below the threshold cascades fizzle out after a step or two; above it they can "
+            "reach much of the network. Friends reached through a friendship are better connected "
+            "than average, which lowers the threshold.",
+        ),
+        Option(
+            "Because the simulation is random.",
+            False,
+            "Chance makes single runs differ, but the averages over many runs show the same jump.",
+        ),
+        Option(
+            "Because p is the share of the network that sees the post.",
+            False,
+            "p is the chance that one person convinces one friend, not a share of the network.",
+        ),
+    ),
+)
+
+reflection = Reflection(
+    CHAPTER,
+    "reflection",
+    "Take a sale notice you have posted (or would post), such as '20% off lawn feed this week'. "
+    "Rewrite it as content that is useful even to someone who buys nothing. What problem of your "
+    "customers does it solve, and why would someone pass it on to a friend?",
+    "For Fernleaf Nursery: instead of '20% off lawn feed this weekend', a post titled 'Five steps "
+    "to a greener lawn before the summer': when to scarify, how high to mow, how to water in a dry "
+    "spell, when to feed and how much, and what to do about moss. A photo of a lawn before and "
+    "after. One line at the end: 'Questions? Ask in the comments or at the till.' Someone shares it "
+    "because their neighbour's lawn has the same bare patches, not because of a discount.",
+    (
+        "solve a problem your customers have, without a purchase being needed?",
+        "give something concrete (steps, times, amounts), not general praise of your products?",
+        "keep any mention of what you sell short and at the end?",
+        "give a reason someone would pass it on to a friend?",
+    ),
+)

@@ -1,0 +1,111 @@
+"""The Content exercises: every solution passes inside SETUP, plausible wrong answers fail with a
+message about the mistake, and the blank says "not answered yet".
+
+Expected values and wrong answers are computed here with plain pandas and a cascade written
+again from its specification, not copied from the package.
+"""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from reference import run_solution
+from sevencs.datasets import NURSERY, load_network, load_posts
+from sevencs.exercises import content as ex
+
+EXERCISES = [ex.q1, ex.q2, ex.q3, ex.q4, ex.q5]
+POSTS = load_posts()
+ENGAGED = POSTS["likes"] + POSTS["comments"] + POSTS["shares"]
+HOWTO = POSTS[POSTS["type"] == "how-to"]
+PROMO = (POSTS["type"] == "promotional").mean()
+GRAPH = load_network()
+
+
+def cascade_sizes(p: float, seed: int) -> list[int]:
+    """Independent cascade from the nursery, as the module's docstring specifies it."""
+    rng = random.Random(seed)
+    active, frontier, sizes = {NURSERY}, [NURSERY], []
+    while frontier:
+        fresh = []
+        for node in frontier:
+            for friend in sorted(GRAPH[node], key=str):
+                if friend not in active and rng.random() < p:
+                    active.add(friend)
+                    fresh.append(friend)
+        frontier = sorted(fresh, key=str)
+        if fresh:
+            sizes.append(len(fresh))
+    return sizes
+
+
+STEPS = cascade_sizes(ex.Q5_P, ex.Q5_SEED)
+THIRDS = 0.5 * (
+    abs(POSTS["type"].isin(["how-to", "story"]).mean() - 1 / 3)
+    + abs((POSTS["type"] == "question").mean() - 1 / 3)
+    + abs(PROMO - 1 / 3)
+)
+
+EXPECTED = {
+    "q1": HOWTO["shares"].sum() / len(HOWTO),
+    "q2": ENGAGED.sum() / POSTS["reach"].sum(),
+    "q3": ENGAGED.sum() / POSTS["followers"].sum(),
+    "q4": abs(PROMO - 0.2),
+    "q5": sum(STEPS),
+}
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.name)
+def test_the_model_solution_passes_and_matches_an_independent_calculation(exercise):
+    answer = run_solution(exercise)
+    assert exercise.check(answer).correct
+    assert answer == pytest.approx(EXPECTED[exercise.name])
+    assert exercise.expected() == pytest.approx(EXPECTED[exercise.name])
+
+
+WRONG = [
+    ("q1", POSTS["shares"].sum() / len(POSTS), "all posts"),
+    ("q1", HOWTO["shares"].sum(), "in total"),
+    ("q1", HOWTO["shares"].sum() / HOWTO["reach"].sum(), "divides by reach"),
+    ("q1", (HOWTO["shares"] / HOWTO["reach"]).mean(), "averaged"),
+    ("q2", (ENGAGED / POSTS["reach"]).mean(), "ratio of the totals"),
+    ("q2", ENGAGED.sum() / POSTS["followers"].sum(), "divides by followers"),
+    ("q2", ENGAGED.sum() / POSTS["impressions"].sum(), "impressions"),
+    ("q2", (POSTS["likes"] + POSTS["comments"]).sum() / POSTS["reach"].sum(), "Shares are missing"),
+    ("q2", 100 * ENGAGED.sum() / POSTS["reach"].sum(), "percentage"),
+    ("q3", ENGAGED.sum() / POSTS["reach"].sum(), "rate by reach"),
+    ("q3", (ENGAGED / POSTS["followers"]).mean(), "ratio of the totals"),
+    ("q3", ENGAGED.sum() / POSTS["followers"].iloc[-1], "today's follower count"),
+    ("q4", PROMO, "promotional share itself"),
+    ("q4", 2 * abs(PROMO - 0.2), "without halving"),
+    ("q4", THIRDS, "thirds rule"),
+    ("q4", abs(PROMO - 1 / 6), "4-1-1"),
+    ("q5", sum(STEPS) + 1, "counts the nursery itself"),
+    ("q5", len(STEPS), "number of steps"),
+    ("q5", STEPS[0], "only the first step"),
+    ("q5", GRAPH.degree(NURSERY), "number of friends"),
+    ("q5", sum(STEPS) + 0.5, "whole number"),
+]
+
+
+def test_numpy_numbers_and_rounded_shares_are_accepted():
+    assert ex.q2.check(np.float64(EXPECTED["q2"])).correct
+    assert ex.q4.check(round(EXPECTED["q4"], 3)).correct
+    assert ex.q5.check(np.int64(EXPECTED["q5"])).correct
+    assert not ex.q4.check(round(EXPECTED["q4"], 1)).correct
+
+
+def test_the_answer_as_a_rate_object_from_the_package_is_accepted():
+    from sevencs import content as ct
+
+    assert ex.q2.check(ct.engagement_rate(POSTS, "reach")).correct
+    assert not ex.q2.check(ct.engagement_rate(POSTS, "followers")).correct
+
+
+def test_questions_have_one_right_option_with_explanations():
+    for question in (ex.sc1, ex.sc2, ex.sc3):
+        assert sum(o.correct for o in question.options) == 1
+        assert all(o.why for o in question.options)
+    assert ex.reflection.chapter == "content" and "lawn" in ex.reflection.prompt

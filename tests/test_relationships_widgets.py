@@ -1,0 +1,77 @@
+"""The Relationships explorer without a browser: move sliders as a learner would, assert what changed."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from sevencs import relationships as rx
+from sevencs.datasets import load_interactions
+from sevencs.widgets.relationships import RelationshipsExplorer, strength_figure
+
+LOG = load_interactions()
+
+
+@pytest.fixture(scope="module")
+def explorer():
+    return RelationshipsExplorer()
+
+
+def test_the_explorer_starts_with_the_default_weights(explorer):
+    expected = rx.tie_strength(LOG)
+    assert explorer.table["strength"].equals(expected["strength"])
+    assert f"<strong>{expected.index[0]}</strong>" in explorer.numbers.value
+    assert "<strong>15</strong> of the 15" in explorer.numbers.value
+
+
+@pytest.mark.parametrize(
+    ("slider", "value"),
+    [("frequency", 2.5), ("recency", 0.2), ("reciprocity", 0.0), ("half_life", 7)],
+)
+def test_each_slider_changes_the_numbers_and_the_picture_as_the_module_says(explorer, slider, value):
+    before_png, before = explorer.png, explorer.table
+    getattr(explorer, slider).value = value
+    expected = rx.tie_strength(LOG, frequency=explorer.frequency.value, recency=explorer.recency.value,
+                               reciprocity=explorer.reciprocity.value, half_life=explorer.half_life.value)
+    assert np.allclose(explorer.table["strength"], expected["strength"])
+    assert list(explorer.table.index[:15]) == list(expected.index[:15])
+    assert not explorer.table["strength"].equals(before["strength"])
+    assert explorer.png != before_png
+    assert f"<strong>{expected.index[0]}</strong>" in explorer.numbers.value
+
+
+def test_reciprocity_alone_puts_the_most_balanced_relationships_first():
+    small = RelationshipsExplorer()
+    small.frequency.value, small.recency.value = 0, 0
+    assert (small.table["strength"] == small.table["reciprocity"]).all()
+    assert small.table["reciprocity"].iloc[0] == 1.0
+
+
+def test_all_weights_at_zero_says_so_instead_of_crashing():
+    small = RelationshipsExplorer()
+    small.frequency.value = small.recency.value = 0
+    before = small.png
+    small.reciprocity.value = 0
+    assert "All three weights are 0" in small.numbers.value
+    assert small.png == before
+    small.recency.value = 1
+    assert "Strongest relationship" in small.numbers.value
+
+
+def test_the_figure_is_an_image_with_alt_text_that_states_the_numbers(explorer):
+    value = explorer.figure.value
+    assert value.startswith('<img src="data:image/png;base64,')
+    top = explorer.table.iloc[0]
+    assert f"Strongest: {explorer.table.index[0]} at {top['strength']:.2f}" in value
+    assert "all 184 people; 55 are one-way" in value
+    assert Image.open(io.BytesIO(explorer.png)).size == (1000, 480)
+
+
+def test_the_book_figure_has_alt_text_from_the_same_numbers():
+    table = rx.tie_strength(LOG)
+    image = strength_figure(table)
+    assert f"Strongest: {table.index[0]} at {table['strength'].iloc[0]:.2f}" in image.alt
+    assert image._repr_html_().startswith('<img src="data:image/png;base64,')
