@@ -110,3 +110,33 @@ def test_checks_are_recorded_as_progress_for_the_chapter():
     ex.q4.check(MEMBER_SHARE)
     events = ProgressStore().events()
     assert set(events["chapter"]) == {"caring"} and list(events["status"]) == ["incorrect", "correct"]
+
+
+def _median_by_channel() -> pd.Series:
+    q = load_questions()
+    hours = (q["first_reply_at"] - q["asked_at"]).dt.total_seconds() / 3600
+    return hours.groupby(q["channel"]).median()
+
+
+def test_medians_rounded_to_one_decimal_pass_and_wrong_ones_fail():
+    expected = _median_by_channel()
+    assert ex.q1.check(expected.round(1)).correct
+    assert not ex.q1.check(expected.round(1) + 0.1).correct
+    assert not ex.q1.check(expected.round(0)).correct
+
+
+@pytest.mark.parametrize("kind, words", [
+    ("text", "text (a string)"),
+    ("duration", "`.dt.total_seconds() / 3600`"),
+    ("missing", "missing (NaN)"),
+])
+def test_values_that_are_not_hours_say_so(kind, words):
+    expected = _median_by_channel()
+    answer = {
+        "text": expected.astype(str),
+        "duration": pd.to_timedelta(expected, unit="h"),
+        "missing": expected.where(expected.index != "comment"),
+    }[kind]
+    feedback = ex.q1.check(answer)
+    assert not feedback.correct
+    assert words in feedback.message

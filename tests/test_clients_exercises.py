@@ -106,3 +106,19 @@ def test_rounded_answers_are_accepted(name, answer):
 @pytest.mark.parametrize(("name", "answer"), [("q2", nps(ALL_SCORES) + 1), ("q4", CLV + 1), ("q5", FIT_Q + 0.01)])
 def test_answers_beyond_rounding_are_not(name, answer):
     assert not getattr(ex, name).check(answer).correct
+
+
+@pytest.mark.parametrize("exercise", [ex.q2, ex.q3])
+def test_an_nps_with_the_sign_reversed_is_named_and_never_called_impossible(exercise):
+    value = exercise._expected_value()
+    feedback = exercise.check(-value)
+    assert not feedback.correct
+    assert "wrong sign" in feedback.message
+    # an NPS can be below zero: never tell the learner it cannot
+    assert "cannot be below zero" not in exercise.check(-5).message
+
+
+def test_an_nps_outside_the_scale_says_so():
+    feedback = ex.q2.check(150)
+    assert not feedback.correct
+    assert "outside −100 to 100" in feedback.message

@@ -85,3 +85,17 @@ def test_the_chapter_figures_have_alt_text_from_their_numbers():
     monthly = cl.monthly_new_clients(leads, "social")
     fit = cl.fit_bass(monthly)
     assert f"q = {fit.q:.2f}" in bass_fit(monthly, fit).alt
+
+
+def test_without_advertising_the_numbers_explain_that_nobody_adopts():
+    widget = ClientsExplorer(p=0.0)
+    value = widget.numbers.value
+    assert "Nobody adopts" in value
+    assert "undefined" in value and "<strong>0%</strong>" not in value
+    assert "Nobody adopts" in widget.figure.value
+
+
+def test_a_market_not_half_reached_reads_as_a_sentence():
+    widget = ClientsExplorer(p=0.005, q=0.0, periods=4)
+    assert "half the market is not reached within these periods" in widget.numbers.value
+    assert "reached in not within" not in widget.numbers.value

@@ -96,3 +96,9 @@ def test_the_chapter_figures_have_alt_text_from_the_numbers():
     assert f"lurkers {shares.at['lurker', 'share']:.0%}" in participation_figure(shares).alt
     assert "Two line charts" in retention_figure(cm.retention_by_cohort(activity), cm.active_member_ratio(activity)).alt
     assert "passes half the market after" in growth_figure().alt
+
+
+def test_a_start_above_half_the_market_never_gives_negative_months_in_the_alt_text():
+    image = growth_figure(start=50, rate=3.0, market=60, periods=12)
+    assert "starts above half the market" in image.alt
+    assert "after -" not in image.alt

@@ -109,3 +109,28 @@ def test_questions_have_one_right_option_with_explanations():
         assert sum(o.correct for o in question.options) == 1
         assert all(o.why for o in question.options)
     assert ex.reflection.chapter == "content" and "lawn" in ex.reflection.prompt
+
+
+def _rate_values():
+    posts = load_posts()
+    engaged = posts["likes"] + posts["comments"] + posts["shares"]
+    howto = posts[posts["type"] == "how-to"]
+    return {
+        ex.q1: howto["shares"].sum() / len(howto),
+        ex.q2: engaged.sum() / posts["reach"].sum(),
+        ex.q3: engaged.sum() / posts["followers"].sum(),
+    }
+
+
+@pytest.mark.parametrize("digits", ["2dp", "3dp", "4sf"])
+def test_rates_copied_as_printed_pass(digits):
+    # the lab shows 4.028571 in a table and prints 0.06847 and 0.3253 for engagement_rate
+    for exercise, value in _rate_values().items():
+        answer = {"2dp": round(value, 2), "3dp": round(value, 3), "4sf": float(f"{value:.4g}")}[digits]
+        assert exercise.check(answer).correct, (exercise.name, answer)
+
+
+def test_rates_a_little_off_still_fail():
+    for exercise, value in _rate_values().items():
+        assert not exercise.check(round(value, 2) + 0.01).correct
+        assert not exercise.check(value * 1.02).correct

@@ -129,3 +129,16 @@ def test_the_questions_each_have_one_right_option_and_the_reflection_a_checklist
         assert sum(o.correct for o in question.options) == 1
         assert all(o.why for o in question.options)
     assert len(ex.reflection.rubric) >= 3
+
+
+def test_question_rate_rounded_as_printed_passes_and_near_misses_fail():
+    # the lab's table prints 6.916667 and the feedback 6.92: a learner copying either is right
+    assert ex.q2.check(round(Q2, 2)).correct
+    assert ex.q2.check(round(Q2, 3)).correct
+    assert not ex.q2.check(round(Q2, 2) + 0.01).correct
+    assert not ex.q2.check(round(Q2)).correct
+
+
+def test_a_list_of_one_label_is_not_called_one_labels():
+    message = ex.q1.check(["promotional"]).message
+    assert "1 label," in message and "1 labels" not in message

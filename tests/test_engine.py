@@ -94,6 +94,46 @@ def test_share_diagnoses_percentages_complements_and_counts():
     assert QUARTER.check(0.25).correct and QUARTER.check(np.float32(0.25)).correct
 
 
+class Share(NumberExercise):
+    title = "a share that needs two decimals"
+    share = True
+    hints = ("one",)
+    solution_code = "answer = 0.3125"
+
+    def expected(self):
+        return 0.3125
+
+
+def test_a_share_rounded_to_one_decimal_is_close_but_not_right():
+    share = Share("test", "q4")
+    assert share.check(0.31).correct and share.check(0.312).correct
+    assert "Close" in share.check(0.3).message and not share.check(0.3).correct
+    assert "Close" not in share.check(0.4).message
+
+
+@pytest.mark.parametrize("infinity", [float("inf"), float("-inf"), np.inf])
+def test_infinity_is_explained_as_a_division_by_zero(infinity):
+    for exercise in (SEVEN, QUARTER):
+        feedback = exercise.check(infinity)
+        assert feedback.status is Status.INCORRECT
+        assert "divided by 0" in feedback.message
+
+
+def test_a_one_item_dictionary_gets_a_way_to_take_the_value_out_that_works_on_it():
+    message = SEVEN.check({"nursery": 7}).message
+    assert "answer.values()" in message and ".iloc" not in message
+    assert ".iloc[0]" in SEVEN.check(pd.Series([7])).message
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [(7, "a whole number (an int)"), (0.5, "a number with decimals (a float)"), (np.int64(3), "a numpy number"),
+     (object(), "an object"), (range(3), "a range")],
+)
+def test_kinds_are_named_in_plain_words_with_the_right_article(value, words):
+    assert engine.describe_kind(value) == words
+
+
 def test_name_exercise():
     assert PICK.check("rosa_y").correct
     assert PICK.check("sam_y").message == "Popular, not a bridge."

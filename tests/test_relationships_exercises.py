@@ -87,7 +87,7 @@ WRONG = [
     ("q3", SHARE * 100, "percentage"),
     ("q4", ex.DRAFT, "draft unchanged"),
     ("q4", "Sale: herbs are back on Saturday.", "undefined, not 0 or 1"),
-    ("q4", "Your herbs are back: we hope we see you, and we will be at our stall.", "Closer"),
+    ("q4", "Your herbs are back: we hope we see you at the market, and we will be at our stall.", "Closer"),
     ("q4", 0.8, "as text"),
     ("q5", 15, "did the half-life change"),
     ("q5", 15 - STAY, "drop out"),
@@ -115,3 +115,16 @@ def test_the_chapter_has_three_self_checks_and_one_reflection():
     for question in questions:
         assert sum(option.correct for option in question.options) == 1
         assert all(option.why for option in question.options)
+
+
+@pytest.mark.parametrize("text", ["you", "Your garden, your choice, you decide."])
+def test_a_rewrite_must_still_be_about_the_herbs_and_the_market(text):
+    feedback = ex.q4.check(text)
+    assert not feedback.correct
+    assert "herbs" in feedback.message
+
+
+def test_a_rewrite_that_is_none_gets_the_plain_none_message():
+    feedback = ex.q4.check(None)
+    assert not feedback.correct
+    assert "no value was stored" in feedback.message

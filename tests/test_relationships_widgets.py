@@ -57,8 +57,10 @@ def test_all_weights_at_zero_says_so_instead_of_crashing():
     small.reciprocity.value = 0
     assert "All three weights are 0" in small.numbers.value
     assert small.png == before
+    assert small.figure.layout.display == "none"  # the old chart is not left showing
     small.recency.value = 1
     assert "Strongest relationship" in small.numbers.value
+    assert small.figure.layout.display is None
 
 
 def test_the_figure_is_an_image_with_alt_text_that_states_the_numbers(explorer):

@@ -17,7 +17,16 @@ import pandas as pd
 
 from sevencs import caring as ca
 from sevencs.datasets import NURSERY, load_comments, load_mentions, load_questions
-from sevencs.exercises.engine import Exercise, Feedback, NumberExercise, Status, _as_number, _common_problem, describe_kind
+from sevencs.exercises.engine import (
+    Exercise,
+    Feedback,
+    NumberExercise,
+    Status,
+    _as_number,
+    _common_problem,
+    _short,
+    describe_kind,
+)
 from sevencs.questions import Option, Question, Reflection
 
 CHAPTER = "caring"
@@ -69,9 +78,28 @@ class ByChannelExercise(Exercise):
             number = _as_number(values[str(channel)])
             if number is None or math.isnan(number):
                 return False
-            if not math.isclose(number, value, rel_tol=self.rel_tol, abs_tol=1e-6):
+            # hours rounded to one or more decimals (``.round(1)``) are still right
+            if not (math.isclose(number, value, rel_tol=self.rel_tol, abs_tol=1e-6)
+                    or any(number == round(float(value), d) for d in (1, 2, 3))):
                 return False
         return True
+
+    @staticmethod
+    def _not_numbers(series: pd.Series) -> str | None:
+        """A message when some values are not numbers (text, missing, durations), else None."""
+        for channel, value in series.items():
+            if isinstance(value, pd.Timedelta):
+                return (f"The value for {channel} is a duration ({value}), not a number of hours. "
+                        "Turn durations into hours with `.dt.total_seconds() / 3600`, or use "
+                        "`ca.first_response_times(questions)`, which already gives hours.")
+            number = _as_number(value)
+            if number is None:
+                return (f"The value for {channel} is {describe_kind(value)} ({_short(value)}), not a "
+                        "number of hours. Each channel needs one number.")
+            if math.isnan(number):
+                return (f"The value for {channel} is missing (NaN): there was nothing to take the "
+                        "median of. Did you drop or filter out that channel's questions?")
+        return None
 
     def judge(self, answer: Any, expected: pd.Series) -> Feedback:
         problem = self.special(answer, expected) or _common_problem(answer, self.wanted)
@@ -93,6 +121,9 @@ class ByChannelExercise(Exercise):
         for values, message in self.mistakes(expected):
             if self._matches(series, values):
                 return self._feedback(Status.INCORRECT, message)
+        not_numbers = self._not_numbers(series)
+        if not_numbers:
+            return self._feedback(Status.INCORRECT, not_numbers)
         return self._feedback(
             Status.INCORRECT,
             "Your values are not the expected ones for every channel. Have a look at the hints.",

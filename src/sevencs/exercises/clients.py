@@ -42,6 +42,20 @@ class RoundedNumber(NumberExercise):
         return super()._matches(number, target) or abs(number - target) <= self.rounding + 1e-9
 
 
+class NetPromoterNumber(RoundedNumber):
+    """An NPS: percentage points from −100 to 100, so a negative answer is possible."""
+
+    def _generic_miss(self, number: float, expected: float) -> str:
+        if abs(number + expected) <= self.rounding + 1e-9:
+            return ("Your answer has the right size but the wrong sign: NPS is promoters minus "
+                    "detractors, not detractors minus promoters.")
+        if not -100 <= number <= 100:
+            twice = " Did you multiply by 100 twice?" if abs(number - 100 * expected) <= 100 * self.rounding else ""
+            return f"Your answer {number:g} is outside −100 to 100, so it cannot be an NPS.{twice}"
+        direction = "higher" if number > expected else "lower"
+        return f"Your answer {number:g} is {direction} than the expected value. Have a look at the hints."
+
+
 def _scores(source: str | None = None):
     survey = load_survey()
     if source is not None:
@@ -104,7 +118,7 @@ class ConversationToClient(NumberExercise):
         )
 
 
-class NetPromoter(RoundedNumber):
+class NetPromoter(NetPromoterNumber):
     rounding = 0.5  # whole points
     title = "What is the nursery's Net Promoter Score in the survey?"
     answer_name = "nps"
@@ -139,7 +153,7 @@ class NetPromoter(RoundedNumber):
         yield v["mean"], "That is the average score. NPS counts groups: % promoters − % detractors."
 
 
-class SocialNetPromoter(RoundedNumber):
+class SocialNetPromoter(NetPromoterNumber):
     rounding = 0.5  # whole points
     title = "What is the Net Promoter Score of the clients who came through social media?"
     answer_name = "nps_social"

@@ -31,11 +31,22 @@ G = load_network()"""
 Q5_P, Q5_SEED = 0.15, 4
 
 
+class _Rate(NumberExercise):
+    """A rate a learner may copy rounded: from the lab's tables (4.028571) or from the printed
+    rate of ``ct.engagement_rate`` (0.06847, four significant figures)."""
+
+    def _matches(self, number: float, target: float) -> bool:
+        if super()._matches(number, target):
+            return True
+        rounded = {round(target, d) for d in (2, 3, 4, 5, 6)} | {float(f"{target:.{n}g}") for n in (3, 4)}
+        return number in rounded
+
+
 def _engaged(posts: pd.DataFrame) -> pd.Series:
     return posts["likes"] + posts["comments"] + posts["shares"]
 
 
-class HowToAmplification(NumberExercise):
+class HowToAmplification(_Rate):
     title = "How many times is a how-to post shared, on average?"
     answer_name = "howto_amplification"
     wanted = "one number (shares per post)"
@@ -79,7 +90,7 @@ class HowToAmplification(NumberExercise):
         )
 
 
-class EngagementByReach(NumberExercise):
+class EngagementByReach(_Rate):
     title = "The nursery's engagement rate by reach (ratio of the totals)"
     answer_name = "er_reach"
     share = True
@@ -123,7 +134,7 @@ class EngagementByReach(NumberExercise):
         )
 
 
-class EngagementByFollowers(NumberExercise):
+class EngagementByFollowers(_Rate):
     title = "The nursery's engagement rate by followers (ratio of the totals)"
     answer_name = "er_followers"
     wanted = "one number (engagements per follower)"
@@ -163,7 +174,7 @@ class EngagementByFollowers(NumberExercise):
         )
 
 
-class DistanceFrom8020(NumberExercise):
+class DistanceFrom8020(_Rate):
     title = "How far is the nursery's mix from the 80/20 rule?"
     answer_name = "distance_8020"
     share = True

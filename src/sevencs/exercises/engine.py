@@ -164,6 +164,8 @@ def describe_kind(value: Any) -> str:
         return f"a pandas {name}"
     if module == "numpy" and hasattr(value, "shape") and getattr(value, "shape", ()) != ():
         return "a numpy array"
+    if module == "numpy":
+        return "a numpy number"
     return {
         "str": "text (a string)",
         "list": "a list",
@@ -174,7 +176,9 @@ def describe_kind(value: Any) -> str:
         "NoneType": "None",
         "function": "a function",
         "method": "a function",
-    }.get(name, f"a {name}")
+        "int": "a whole number (an int)",
+        "float": "a number with decimals (a float)",
+    }.get(name, f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}")
 
 
 def _size(value: Any) -> int | None:
@@ -354,11 +358,16 @@ class NumberExercise(Exercise):
                 "Your answer is NaN ('not a number'): somewhere a calculation had nothing to "
                 "work with, such as an average of an empty column or 0 divided by 0.",
             )
+        if math.isinf(number):
+            return self._feedback(
+                Status.INCORRECT,
+                "Your answer is infinity: somewhere a number was divided by 0. Check what you "
+                "divided by.",
+            )
         if self.whole and number != int(number):
             return self._feedback(
                 Status.INCORRECT,
-                f"Your answer {number:g} has decimals, but the question asks for a whole number "
-                "(a count of accounts or people).",
+                f"Your answer {number:g} has decimals, but the question asks for a whole number.",
             )
         if self._matches(number, expected):
             return self._feedback(Status.CORRECT, self.correct_message.format(expected=expected))
@@ -389,7 +398,9 @@ class NumberExercise(Exercise):
         size = _size(answer)
         if size is not None:
             extra = ""
-            if size == 1:
+            if size == 1 and isinstance(answer, dict):
+                extra = " It holds a single value: take it out, for example with `list(answer.values())[0]`."
+            elif size == 1:
                 extra = " It holds a single value: take it out, for example with `.iloc[0]` or `[0]`."
             return (
                 f"The question asks for {self.wanted}, but your answer is {kind} of {size} "
@@ -415,6 +426,11 @@ class NumberExercise(Exercise):
             return (
                 f"Your answer {number:g} is not between 0 and 1, so it cannot be a share. Did you "
                 "count instead of dividing by the total?"
+            )
+        if self.share and expected and number == round(expected, 1) and number != expected:
+            return (
+                f"Close: {number:g} is the answer rounded to one decimal, which is too rough for a "
+                "share. Give at least two decimals (or leave the number unrounded)."
             )
         direction = "higher" if number > expected else "lower"
         return f"Your answer {number:g} is {direction} than the expected value. Have a look at the hints."

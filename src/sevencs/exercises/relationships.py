@@ -15,7 +15,16 @@ from typing import Any, ClassVar
 from sevencs import relationships as rx
 from sevencs._checks import Undefined
 from sevencs.datasets import NURSERY, load_interactions, load_posts
-from sevencs.exercises.engine import Exercise, Feedback, NameExercise, NumberExercise, Status, _short, describe_kind
+from sevencs.exercises.engine import (
+    Exercise,
+    Feedback,
+    NameExercise,
+    NumberExercise,
+    Status,
+    _common_problem,
+    _short,
+    describe_kind,
+)
 from sevencs.questions import Option, Question, Reflection
 
 CHAPTER = "relationships"
@@ -195,6 +204,9 @@ class Rewrite(Exercise):
         return REWRITE_TARGET
 
     def judge(self, answer: Any, expected: float) -> Feedback:
+        problem = _common_problem(answer, self.wanted)
+        if problem:
+            return self._feedback(Status.INCORRECT, problem)
         if not isinstance(answer, str):
             return self._feedback(
                 Status.INCORRECT,
@@ -208,6 +220,13 @@ class Rewrite(Exercise):
                 Status.INCORRECT,
                 "That is Dana's draft unchanged: every person word in it is about the nursery "
                 f"(you-we share {rx.you_we_ratio(DRAFT):.0%}). Rewrite it around the reader.",
+            )
+        words = answer.lower()
+        if "herb" not in words or not ("market" in words or "saturday" in words):
+            return self._feedback(
+                Status.INCORRECT,
+                "Keep what Dana's post has to say: your rewrite should still be about the herbs and "
+                "the market stall on Saturday. Then turn its person words towards the reader.",
             )
         counts = rx.you_we_counts(answer)
         share = rx.you_we_ratio(answer)

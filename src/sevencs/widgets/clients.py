@@ -45,11 +45,15 @@ def _peak(table: pd.DataFrame) -> pd.Series:
 def diffusion_alt(table: pd.DataFrame, market: float) -> str:
     peak = _peak(table)
     last = table.iloc[-1]
-    imitation = table["from_imitation"].sum() / last["cumulative"] if last["cumulative"] > 0 else 0.0
+    if last["cumulative"] > 0:
+        imitation = table["from_imitation"].sum() / last["cumulative"]
+        story = (f"New adopters peak in period {int(peak['period'])} at {peak['new_adopters']:,.1f}; "
+                 f"{imitation:.0%} of all adopters come from imitation.")
+    else:
+        story = "Nobody adopts: with p at 0 nobody starts, so word of mouth has no one to spread from."
     return (
         f"Left: stacked bar chart of new adopters in each of {len(table)} periods, split into innovation "
-        f"(hatched) and imitation (plain). New adopters peak in period {int(peak['period'])} at "
-        f"{peak['new_adopters']:,.1f}; {imitation:.0%} of all adopters come from imitation. Right: line "
+        f"(hatched) and imitation (plain). {story} Right: line "
         f"chart of everyone adopted so far, reaching {last['cumulative']:,.0f} of a market of {market:,.0f}."
     )
 
@@ -170,12 +174,20 @@ def summary_html(table: pd.DataFrame, market: float) -> str:
     imitation = table["from_imitation"].sum() / total if total > 0 else 0.0
     first = table.iloc[0]
     half = table.loc[table["cumulative"] >= market / 2, "period"]
-    half_text = f"period <strong>{int(half.iloc[0])}</strong>" if len(half) else "not within these periods"
+    half_text = (f"half the market is reached in period <strong>{int(half.iloc[0])}</strong>" if len(half)
+                 else "half the market is not reached within these periods")
+    if total > 0:
+        opening = (f"<p>New adopters peak in <strong>period {int(peak['period'])}</strong> at "
+                   f"<strong>{peak['new_adopters']:,.1f}</strong>. ")
+        share_text = f"<strong>{imitation:.0%}</strong>"
+    else:
+        opening = ("<p><strong>Nobody adopts</strong>: with advertising p at 0 nobody starts, and word of "
+                   "mouth (q) needs someone who already has it to pass it on. Move p above 0. ")
+        share_text = "undefined (there are no adopters to divide by)"
     return (
-        f"<p>New adopters peak in <strong>period {int(peak['period'])}</strong> at "
-        f"<strong>{peak['new_adopters']:,.1f}</strong>. By period {int(last['period'])}, "
+        opening + f"By period {int(last['period'])}, "
         f"<strong>{total:,.0f}</strong> of a market of {market:,.0f} have adopted "
-        f"({total / market:.0%}); half the market is reached in {half_text}.</p>"
+        f"({total / market:.0%}); {half_text}.</p>"
         "<table class='sevencs-numbers' style='border-collapse:collapse'>"
         "<caption style='text-align:left'>Where the adopters come from</caption>"
         "<thead><tr><th scope='col'></th><th scope='col'>innovation (p)</th>"
@@ -187,7 +199,7 @@ def summary_html(table: pd.DataFrame, market: float) -> str:
         f"<tr><th scope='row'>all {len(table)} periods</th><td>{table['from_innovation'].sum():,.1f}</td>"
         f"<td>{table['from_imitation'].sum():,.1f}</td><td>{total:,.1f}</td></tr>"
         f"</tbody></table><p>Share of all adopters who came by imitation (word of mouth): "
-        f"<strong>{imitation:.0%}</strong>.</p>"
+        f"{share_text}.</p>"
     )
 
 

@@ -85,7 +85,9 @@ def _growth_alt(story: pd.DataFrame, logistic: pd.DataFrame, market: int, real: 
         f"Line chart of members over {int(last_s['period'])} months, starting from {start}, with a market of "
         f"{market:,}. The compounding story ends at {last_s['members']:,.0f} members, "
         f"{last_s['members'] / market:.1f} times the market, and leaves the chart; logistic growth bends "
-        f"into an S-curve, passes half the market after {half:.1f} months and ends at "
+        f"into an S-curve, "
+        f"{f'passes half the market after {half:.1f} months' if half > 0 else 'starts above half the market'} "
+        "and ends at "
         f"{last_l['members']:,.0f}."
     )
     if real is not None and len(real):

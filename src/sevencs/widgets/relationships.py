@@ -198,9 +198,12 @@ class RelationshipsExplorer(Explorer):
         """Recompute with the sliders' values and redraw (what a slider move triggers)."""
         weights = self.weights
         if sum(weights.values()) == 0:
+            # the last chart no longer matches the sliders: hide it until a weight is back
+            self.figure.layout.display = "none"
             self.numbers.value = ("<p><strong>All three weights are 0</strong>, so nothing counts and the "
                                   "strength is undefined. Move one weight above 0.</p>")
             return
+        self.figure.layout.display = None
         self.table = relationships.tie_strength(self.interactions, half_life=self.half_life.value,
                                                 account=self.account, **weights)
         draw(self._artists, self.table, weights)
