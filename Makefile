@@ -42,8 +42,10 @@ test: $(STAMP) ## Run every test: unit, widget, exercises, notebooks (as shipped
 	$(PY) -m pytest -n 2 --dist loadscope --nbval-lax --nbval-current-env \
 		tests notebooks exercises $(BUILD)/solved
 
-bench: $(STAMP) ## Time the explorers' slider moves
+bench: $(STAMP) ## Time the explorers' slider moves, the audit on 10,000 posts and a class report of 200 exports
 	$(PY) benchmarks/explorers.py
+	$(PY) benchmarks/audit.py
+	$(PY) benchmarks/class_report.py
 
 clean: ## Remove builds and caches (keeps .venv and your progress)
 	rm -rf $(BUILD) .pytest_cache .hypothesis

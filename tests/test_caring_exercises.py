@@ -15,7 +15,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from reference import run_solution
 from sevencs.datasets import NURSERY, load_comments, load_mentions, load_questions
 from sevencs.exercises import caring as ex
-from sevencs.exercises.engine import Exercise, Status
+from sevencs.exercises.engine import Exercise
 from sevencs.questions import Question, Reflection
 from sevencs.store import ProgressStore
 

@@ -61,3 +61,78 @@ def test_reset_asks_first_then_clears_only_that_chapter():
 def test_reset_names_the_real_chapters_when_misspelt():
     with pytest.raises(ValueError, match="no chapter 'conection'"):
         sevencs.reset_chapter("conection", confirm=True)
+
+
+# -- sevencs.progress(): numbers, chart, text; sevencs.reset(): asks with a button first -------------
+
+
+def test_progress_counts_each_exercise_once_and_scores_the_self_checks():
+    ex.q1.check(1)
+    ex.q1.check(768)
+    ex.q1.check(768)
+    ex.q2.check(5)
+    ex.q2.hint()
+    ex.q2.hint()
+    ex.q2.hint(2)
+    ex.q3.solution()
+    ex.sc1.answer("a")
+    ex.sc2.answer("a")
+    counts = sevencs.progress().table.set_index("chapter")
+    connection = counts.loc["connection"]
+    # by hand: q1 and q2 tried, q1 passed, hints 1 and 2 of q2, the solution of q3
+    assert (connection["tried"], connection["passed"]) == (2, 1)
+    assert (connection["hints seen"], connection["solutions seen"]) == (2, 1)
+    right = sum(q.answer("a").correct for q in (ex.sc1, ex.sc2))  # the same answers, judged again
+    assert connection["self-checks right"] == right
+    assert connection["quiz score"] == pytest.approx(right / 3)
+    assert counts.loc["welcome", "tried"] == 0 and not counts.loc["welcome", "reflection saved"]
+
+
+def test_progress_prints_a_bar_per_chapter_and_shows_a_chart_with_alt_text(progress_db):
+    ex.q1.check(768)
+    overview = sevencs.progress()
+    text = str(overview)
+    assert str(progress_db) in text
+    assert all(f"{chapter} " in text for chapter in CHAPTERS)
+    assert "[##........]  1 of 5 passed" in text  # 1 of 5 is two tenths of the bar
+    image = overview.figure()
+    ax = image.figure.axes[0]
+    assert ax.get_title(loc="left") and ax.get_xlabel() and ax.get_ylabel()
+    assert [t.get_text() for t in ax.get_yticklabels()] == list(CHAPTERS)
+    assert "connection 1 of 5" in image.alt
+    html = overview._repr_html_()
+    assert "<table" in html and 'alt="Horizontal bar chart' in html
+
+
+def test_the_progress_module_is_callable_and_still_a_module():
+    import sevencs.progress as module
+
+    assert callable(module) and module.__name__ == "sevencs.progress"
+    assert module.chapter_items("connection")["exercises"]  # the module's functions are still there
+    assert sevencs.progress().table.equals(module.progress().table)
+
+
+def test_reset_shows_a_button_and_changes_nothing_until_it_is_clicked():
+    ex.q1.check(768)
+    widget = sevencs.reset("connection")
+    assert widget.button.description == "Yes, start connection over"
+    assert "Nothing is deleted" in widget.message.value
+    assert len(ProgressStore().events("connection")) == 1
+    widget.button.click()
+    assert ProgressStore().events("connection").empty
+    assert "1 saved events" in widget.result.value and widget.button.disabled
+    import sqlite3
+
+    con = sqlite3.connect(ProgressStore().path)
+    kept = con.execute("SELECT COUNT(*) FROM reset_events WHERE chapter = 'connection'").fetchone()[0]
+    con.close()
+    assert kept == 1
+
+
+def test_reset_with_confirm_resets_at_once_and_refuses_unknown_chapters():
+    ex.q1.check(768)
+    note = sevencs.reset("connection", confirm=True)
+    assert "1 saved events" in note.text
+    assert ProgressStore().events("connection").empty
+    with pytest.raises(ValueError, match="no chapter 'clients!'"):
+        sevencs.reset("clients!")

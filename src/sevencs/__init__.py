@@ -2,10 +2,13 @@
 
 Chapter modules: :mod:`sevencs.connection` (more to come, one per C). Sample
 data: :mod:`sevencs.datasets`. Exercises: :mod:`sevencs.exercises`. Explorers:
-:mod:`sevencs.widgets`. Your progress: :func:`my_progress`, :func:`reset_chapter`.
+:mod:`sevencs.widgets`. Your progress: ``sevencs.progress()`` (a chart and a table;
+the module :mod:`sevencs.progress` is callable), :func:`my_progress`, :func:`reset` (asks
+first) and :func:`reset_chapter`. Your plan: :mod:`sevencs.plan`. The command line:
+``sevencs --help`` (:mod:`sevencs.cli`).
 """
 
-from sevencs.progress import my_progress, reset_chapter
+from sevencs.progress import my_progress, reset, reset_chapter
 
 __version__ = "0.1.0"
-__all__ = ["my_progress", "reset_chapter", "__version__"]
+__all__ = ["my_progress", "progress", "reset", "reset_chapter", "__version__"]

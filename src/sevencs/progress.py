@@ -12,7 +12,11 @@ from __future__ import annotations
 
 import html
 import importlib
+import math
+import sys
+import types
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -21,8 +25,15 @@ from sevencs.exercises.engine import Exercise, Note
 from sevencs.questions import Question, Reflection
 from sevencs.store import ProgressStore
 
+if TYPE_CHECKING:  # figures pull in matplotlib: loaded only when a chart is drawn
+    from sevencs.figures import FigureImage
+    from sevencs.widgets.progress import ResetWidget
+
 COLUMNS = ["chapter", "exercises passed", "exercises tried", "hints seen", "solutions seen",
            "self-checks right", "reflection saved"]
+#: The numeric table behind :func:`progress` (one row per chapter, in course order).
+COUNTS = ["chapter", "exercises", "tried", "passed", "hints seen", "solutions seen", "self-checks",
+          "self-checks right", "quiz score", "reflection saved"]
 
 
 def chapter_items(chapter: str) -> dict[str, list]:
@@ -36,6 +47,42 @@ def chapter_items(chapter: str) -> dict[str, list]:
         "questions": [v for v in values if isinstance(v, Question)],
         "reflections": [v for v in values if isinstance(v, Reflection)],
     }
+
+
+def progress_counts(store: ProgressStore | None = None) -> pd.DataFrame:
+    """Progress per chapter as numbers: one row per chapter in course order (columns :data:`COUNTS`).
+
+    ``tried`` and ``passed`` count exercises (an exercise counts once, however often it was
+    checked); ``hints seen`` counts different hints; ``quiz score`` is self-checks right ÷
+    self-checks in the chapter, between 0 and 1 (NaN for a chapter without self-checks).
+    """
+    summary = (store or ProgressStore()).summary()
+    rows = []
+    for chapter in CHAPTERS:
+        items = chapter_items(chapter)
+        done = summary[summary["chapter"] == chapter].set_index("item")
+
+        def flag(item: str, column: str) -> bool:
+            return bool(item in done.index and done.at[item, column])
+
+        exercises = [e.name for e in items["exercises"]]
+        questions = [q.name for q in items["questions"]]
+        right = sum(flag(n, "quiz_right") for n in questions)
+        rows.append(
+            {
+                "chapter": chapter,
+                "exercises": len(exercises),
+                "tried": sum(bool(n in done.index and done.at[n, "attempts"] > 0) for n in exercises),
+                "passed": sum(flag(n, "passed") for n in exercises),
+                "hints seen": int(sum(done.at[n, "hints_seen"] for n in exercises if n in done.index)),
+                "solutions seen": sum(flag(n, "solution_seen") for n in exercises),
+                "self-checks": len(questions),
+                "self-checks right": right,
+                "quiz score": right / len(questions) if questions else math.nan,
+                "reflection saved": any(flag(r.name, "reflection_saved") for r in items["reflections"]),
+            }
+        )
+    return pd.DataFrame(rows, columns=COUNTS)
 
 
 @dataclass(frozen=True)
@@ -61,31 +108,125 @@ class ProgressReport:
 def my_progress(store: ProgressStore | None = None) -> ProgressReport:
     """Progress per chapter: exercises passed and tried, hints, solutions, self-checks, reflection."""
     store = store or ProgressStore()
-    summary = store.summary()
-    rows = []
-    for chapter in CHAPTERS:
-        items = chapter_items(chapter)
-        done = summary[summary["chapter"] == chapter].set_index("item")
+    counts = progress_counts(store)
+    table = pd.DataFrame(
+        {
+            "chapter": counts["chapter"],
+            "exercises passed": [f"{p} of {n}" for p, n in zip(counts["passed"], counts["exercises"])],
+            "exercises tried": [f"{t} of {n}" for t, n in zip(counts["tried"], counts["exercises"])],
+            "hints seen": counts["hints seen"],
+            "solutions seen": counts["solutions seen"],
+            "self-checks right": [f"{r} of {n}" for r, n in zip(counts["self-checks right"], counts["self-checks"])],
+            "reflection saved": ["yes" if s else "not yet" for s in counts["reflection saved"]],
+        },
+        columns=COLUMNS,
+    )
+    return ProgressReport(table, str(store.path))
 
-        def flag(item: str, column: str) -> bool:
-            return bool(item in done.index and done.at[item, column])
 
-        exercises = [e.name for e in items["exercises"]]
-        questions = [q.name for q in items["questions"]]
-        rows.append(
+def _text_bar(part: int, whole: int, width: int = 10) -> str:
+    filled = round(width * part / whole) if whole else 0
+    return "#" * filled + "." * (width - filled)
+
+
+@dataclass(frozen=True)
+class ProgressOverview:
+    """Your progress in numbers (``.table``) and as a bar chart (``.figure()``).
+
+    In a notebook it shows the chart and the table; ``print()`` gives a plain-text
+    version with a bar of ``#`` per chapter (what ``sevencs progress`` prints).
+    """
+
+    table: pd.DataFrame
+    path: str
+
+    def _shown(self) -> pd.DataFrame:
+        t = self.table
+        return pd.DataFrame(
             {
-                "chapter": chapter,
-                "exercises passed": f"{sum(flag(n, 'passed') for n in exercises)} of {len(exercises)}",
-                "exercises tried": f"{sum(n in done.index and done.at[n, 'attempts'] > 0 for n in exercises)}"
-                f" of {len(exercises)}",
-                "hints seen": int(sum(done.at[n, "hints_seen"] for n in exercises if n in done.index)),
-                "solutions seen": sum(flag(n, "solution_seen") for n in exercises),
-                "self-checks right": f"{sum(flag(n, 'quiz_right') for n in questions)} of {len(questions)}",
-                "reflection saved": "yes" if any(flag(r.name, "reflection_saved")
-                                                 for r in items["reflections"]) else "not yet",
+                "chapter": t["chapter"],
+                "exercises passed": [f"{p} of {n}" for p, n in zip(t["passed"], t["exercises"])],
+                "tried": [f"{p} of {n}" for p, n in zip(t["tried"], t["exercises"])],
+                "hints seen": t["hints seen"],
+                "solutions seen": t["solutions seen"],
+                "self-checks right": [
+                    f"{r} of {n}" if n else "none in this chapter"
+                    for r, n in zip(t["self-checks right"], t["self-checks"])
+                ],
+                "reflection": ["saved" if s else "not yet" for s in t["reflection saved"]],
             }
         )
-    return ProgressReport(pd.DataFrame(rows, columns=COLUMNS), str(store.path))
+
+    def __str__(self) -> str:
+        width = max(len(c) for c in self.table["chapter"])
+        lines = [f"Your progress (saved in {self.path})", ""]
+        for _, row in self.table.iterrows():
+            quiz = (f"self-checks {row['self-checks right']} of {row['self-checks']}" if row["self-checks"]
+                    else "no self-checks")
+            lines.append(
+                f"{row['chapter']:<{width}}  [{_text_bar(row['passed'], row['exercises'])}]  "
+                f"{row['passed']} of {row['exercises']} passed, {row['tried']} tried, "
+                f"{row['hints seen']} hints, {row['solutions seen']} solutions seen, {quiz}, "
+                f"reflection {'saved' if row['reflection saved'] else 'not yet'}"
+            )
+        lines += ["", "Each bar shows the share of the chapter's exercises you have passed."]
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def figure(self) -> FigureImage:
+        """One group of horizontal bars per chapter: exercises tried, passed, self-checks right."""
+        from sevencs.figures import OKABE_ITO, FigureImage, _style, new_figure
+
+        t = self.table
+        shares = {
+            "exercises tried": (t["tried"] / t["exercises"]).fillna(0),
+            "exercises passed": (t["passed"] / t["exercises"]).fillna(0),
+            "self-checks right": t["quiz score"].fillna(0),
+        }
+        looks = {
+            "exercises tried": (OKABE_ITO["sky"], "//"),
+            "exercises passed": (OKABE_ITO["blue"], ""),
+            "self-checks right": (OKABE_ITO["orange"], ".."),
+        }
+        fig = new_figure(7.5, 0.55 * len(t) + 1.6)
+        ax = fig.add_subplot()
+        height = 0.26
+        positions = range(len(t))
+        for k, (label, values) in enumerate(shares.items()):
+            colour, hatch = looks[label]
+            ax.barh([p + (k - 1) * height for p in positions], 100 * values, height=height, color=colour,
+                    hatch=hatch, edgecolor="white", label=label)
+        ax.set_yticks(list(positions), list(t["chapter"]))
+        ax.invert_yaxis()  # course order from the top
+        ax.set_xlim(0, 100)
+        _style(ax, "Your progress, chapter by chapter", "share of the chapter (%)", "chapter")
+        ax.grid(axis="y", visible=False)
+        ax.grid(axis="x", color="#e0e0e0", linewidth=0.8)
+        fig.legend(frameon=False, fontsize=9, ncols=3, loc="outside lower center")
+        started = [f"{r.chapter} {r.passed} of {r.exercises}" for r in t.itertuples() if r.tried]
+        passed = ("Exercises passed: " + "; ".join(started) + ".") if started else "No exercise tried yet."
+        alt = (
+            f"Horizontal bar chart of your progress in {len(t)} chapters: for each chapter, the share of "
+            f"its exercises tried and passed and of its self-checks answered right. {passed}"
+        )
+        return FigureImage(fig, alt)
+
+    def _repr_html_(self) -> str:
+        return (
+            f"<p><strong>Your progress</strong> (saved in <code>{html.escape(self.path)}</code>)</p>"
+            + self.figure()._repr_html_()
+            + self._shown().to_html(index=False, escape=True, border=0)
+        )
+
+
+def progress(store: ProgressStore | None = None) -> ProgressOverview:
+    """Your progress: a bar per chapter and a table (exercises tried and passed, hints, solutions seen,
+    self-check score, reflection). In a notebook: ``sevencs.progress()``; in a terminal: ``sevencs progress``.
+    """
+    store = store or ProgressStore()
+    return ProgressOverview(progress_counts(store), str(store.path))
 
 
 def reset_chapter(chapter: str, confirm: bool = False, store: ProgressStore | None = None) -> Note:
@@ -101,3 +242,33 @@ def reset_chapter(chapter: str, confirm: bool = False, store: ProgressStore | No
         )
     moved = (store or ProgressStore()).reset(chapter)
     return Note("info", f"{chapter} reset", f"{moved} saved events were moved to the archive.")
+
+
+def reset(chapter: str, confirm: bool = False, store: ProgressStore | None = None) -> Note | ResetWidget:
+    """Start a chapter over.
+
+    ``sevencs.reset("connection")`` returns a small widget with a button "Yes, start connection
+    over": nothing happens until it is clicked. ``sevencs.reset("connection", confirm=True)``
+    resets at once. Either way nothing is deleted: the chapter's rows move to the archive
+    table ``reset_events`` of the progress file.
+    """
+    chapter_items(chapter)  # a clear error for a misspelt chapter, before any widget is drawn
+    if confirm:
+        return reset_chapter(chapter, confirm=True, store=store)
+    from sevencs.widgets.progress import ResetWidget
+
+    return ResetWidget(chapter, store)
+
+
+class _CallableModule(types.ModuleType):
+    """Lets ``sevencs.progress()`` work while ``sevencs.progress`` stays this module.
+
+    Exporting a function named ``progress`` from the package would hide the module of
+    the same name (``import sevencs.progress as p`` would then give the function).
+    """
+
+    def __call__(self, store: ProgressStore | None = None) -> ProgressOverview:
+        return progress(store)
+
+
+sys.modules[__name__].__class__ = _CallableModule

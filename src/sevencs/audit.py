@@ -1,0 +1,867 @@
+"""Your Seven Cs audit: one scorecard, one row and one small chart per C.
+
+:func:`audit` reads a table of posts (the sample's :func:`sevencs.datasets.load_posts`,
+or your own from :func:`sevencs.imports.read_posts`) and any other tables you
+have, and returns a :class:`Scorecard`: for each of the seven Cs, in course
+order, the measure used, its value, what it means in plain words and one next
+step. Every number comes from the chapter modules (:mod:`sevencs.connection`,
+:mod:`sevencs.conversation`, :mod:`sevencs.relationships`,
+:mod:`sevencs.content`, :mod:`sevencs.community`, :mod:`sevencs.caring`,
+:mod:`sevencs.clients`); this module only chooses which function fits the
+data, calls it, and writes the result down.
+
+Where the data cannot support a C, its row says *not available* and why (which
+table or column is missing, and how to get it), instead of inventing a number.
+A rate with nothing to divide by is undefined, never 0.
+
+Each C has a first-choice measure and, for some, a second one that needs less
+data. The ``metric`` column always says which was used, and
+:func:`compare` only subtracts values measured the same way.
+
+=============  =============================================  ==========================================
+C              first choice (needs)                           otherwise (needs)
+=============  =============================================  ==========================================
+connection     people in touch with you (interactions)        —
+conversation   comments per post (posts' ``comments``)        reply ratio (comments table + account)
+relationships  you-we ratio of your own words (posts' text)   —
+content        shares per post (posts' ``shares``)            promotional share (posts' ``type`` or text)
+community      active-member ratio, last month (group table)  —
+caring         answered within 24 hours (questions)           negative share of mentions (mentions)
+clients        Net Promoter Score (survey)                    connection → client conversion (leads)
+=============  =============================================  ==========================================
+
+An audit is a mirror, not a grade: it shows what your data say, not how good
+you are. Seven numbers are not a strategy.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import math
+import textwrap
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from sevencs import caring, clients, community, connection, content, conversation, figures, relationships
+from sevencs import _checks
+from sevencs._checks import Undefined
+from sevencs.figures import OKABE_ITO
+
+__all__ = [
+    "CS",
+    "TITLES",
+    "COLUMNS",
+    "RESPONSE_TARGET_HOURS",
+    "AuditProblem",
+    "Scorecard",
+    "audit",
+    "audit_sample",
+    "compare",
+]
+
+#: The seven Cs in course order: the rows of every scorecard.
+CS = ("connection", "conversation", "relationships", "content", "community", "caring", "clients")
+TITLES = {c: c.capitalize() for c in CS}
+#: The columns of :attr:`Scorecard.table`.
+COLUMNS = ("c", "metric", "value", "shown", "meaning", "next_step", "available", "why_not")
+#: The caring row counts a question as answered in time if its first reply came within this many hours.
+RESPONSE_TARGET_HOURS = 24
+#: The columns a posts table must have; the others are optional.
+REQUIRED = ("date", "text")
+OPTIONAL = ("type", "reach", "likes", "comments", "shares", "followers", "impressions", "kind")
+
+NOT_AVAILABLE = "not available"
+NO_POSTS_OF_KIND = "no posts of that kind"
+BAR_STYLES = [
+    (OKABE_ITO["blue"], ""),
+    (OKABE_ITO["orange"], "//"),
+    (OKABE_ITO["sky"], ".."),
+    (OKABE_ITO["vermillion"], "xx"),
+    (OKABE_ITO["green"], "\\\\"),
+    (OKABE_ITO["purple"], "--"),
+]
+
+
+class AuditProblem(ValueError):
+    """The posts given to :func:`audit` cannot be audited; the message says what was expected."""
+
+
+# --- the scorecard ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Panel:
+    """What one C's small chart shows: bars (or a line) with labels, and the axes' names."""
+
+    labels: tuple[str, ...]
+    values: tuple[float, ...]
+    xlabel: str
+    ylabel: str
+    kind: str = "bar"
+    percent: bool = False
+
+
+@dataclass(eq=False)
+class Scorecard:
+    """The audit's result: :attr:`table` (one row per C, in course order) and its figure.
+
+    ``table`` has the columns ``c``, ``metric``, ``value`` (a float, NaN when not
+    available or undefined), ``shown`` (the value as a person would say it),
+    ``meaning``, ``next_step``, ``available`` and ``why_not`` (empty when available).
+    Show it in a notebook as is; :meth:`figure`, :meth:`png`, :meth:`to_markdown`,
+    :meth:`to_html` and :meth:`save` turn it into a report.
+    """
+
+    table: pd.DataFrame
+    title: str = "Seven Cs audit"
+    period: str = ""
+    panels: dict[str, Panel | None] = field(default_factory=dict, repr=False)
+
+    # -- text ---------------------------------------------------------------------------------
+
+    @property
+    def alt(self) -> str:
+        """Alt text for :meth:`figure`: what each panel shows, in words."""
+        parts = []
+        for row in self.table.itertuples(index=False):
+            if row.available:
+                parts.append(f"{TITLES[row.c]}: {row.shown}")
+            else:
+                parts.append(f"{TITLES[row.c]}: not available")
+        where = f" for {self.period}" if self.period else ""
+        return (f"Seven small charts, one per C, from the {self.title}{where}. " + "; ".join(parts) + ".")
+
+    def _lead(self) -> str:
+        return f"{self.title}" + (f", {self.period}" if self.period else "")
+
+    def to_markdown(self, image: str | None = None) -> str:
+        """The scorecard as Markdown: a table of the seven Cs, then what is missing and why.
+
+        ``image`` is the file name of the figure to link (``save`` writes it next
+        to the Markdown file). Every piece of text is escaped, so imported post
+        text shows as text and never as HTML or Markdown.
+        """
+        lines = [f"## {_md(self._lead())}", ""]
+        if image:
+            lines += [f"![{_md(self.alt)}]({image})", ""]
+        lines += ["| C | measure | value | what it means | next step |", "| --- | --- | --- | --- | --- |"]
+        for row in self.table.itertuples(index=False):
+            lines.append("| " + " | ".join(_md(x) for x in (TITLES[row.c], row.metric, row.shown, row.meaning,
+                                                          row.next_step)) + " |")
+        missing = self.table[~self.table["available"]]
+        if len(missing):
+            lines += ["", "### What the data could not show", ""]
+            lines += [f"- **{_md(TITLES[r.c])}**: {_md(r.why_not)}" for r in missing.itertuples(index=False)]
+        lines += ["", _md(MIRROR), ""]
+        return "\n".join(lines)
+
+    def table_html(self) -> str:
+        """The scorecard as an HTML table (all text escaped), with the rows the data could not fill."""
+        head = "".join(f'<th scope="col">{h}</th>' for h in ("C", "measure", "value", "what it means", "next step"))
+        rows = []
+        for row in self.table.itertuples(index=False):
+            cells = "".join(f"<td>{html.escape(str(x))}</td>" for x in (row.metric, row.shown, row.meaning,
+                                                                        row.next_step))
+            rows.append(f'<tr><th scope="row">{html.escape(TITLES[row.c])}</th>{cells}</tr>')
+        missing = "".join(
+            f"<li><strong>{html.escape(TITLES[r.c])}</strong>: {html.escape(r.why_not)}</li>"
+            for r in self.table[~self.table["available"]].itertuples(index=False)
+        )
+        extra = f"<h3>What the data could not show</h3><ul>{missing}</ul>" if missing else ""
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{extra}"
+
+    def _img(self) -> str:
+        data = base64.b64encode(self.png()).decode("ascii")
+        return (f'<img src="data:image/png;base64,{data}" alt="{html.escape(self.alt, quote=True)}" '
+                'style="max-width:100%;height:auto">')
+
+    def to_html(self) -> str:
+        """A standalone HTML page (figure embedded as PNG) to save, open in a browser and print."""
+        lead = html.escape(self._lead())
+        return (
+            '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{lead}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
+            f"<h1>{lead}</h1>\n{self._img()}\n<h2>The scorecard</h2>\n{self.table_html()}\n"
+            f"<p>{html.escape(MIRROR)}</p>\n</main>\n</body>\n</html>\n"
+        )
+
+    def _repr_html_(self) -> str:
+        return f"<h3>{html.escape(self._lead())}</h3>{self._img()}{self.table_html()}"
+
+    def save(self, path: str | Path) -> Path:
+        """Write the report to ``path``: ``.html`` (one file) or ``.md`` (with a ``.png`` beside it)."""
+        path = Path(path)
+        suffix = path.suffix.lower()
+        if suffix in (".html", ".htm"):
+            path.write_text(self.to_html(), encoding="utf-8")
+        elif suffix in (".md", ".markdown"):
+            image = path.with_suffix(".png")
+            image.write_bytes(self.png())
+            path.write_text(self.to_markdown(image=image.name), encoding="utf-8")
+        else:
+            raise ValueError(f"save() writes .html or .md files, but the path ends in {path.suffix or 'nothing'!r}; "
+                             "try 'my_audit.html'")
+        return path
+
+    # -- figures ------------------------------------------------------------------------------
+
+    def figure(self):
+        """One page of small multiples: a panel per C; a C without data says so in words."""
+        fig = figures.new_figure(8.5, 11.0)
+        axes = fig.subplots(4, 2).ravel()
+        for ax, row in zip(axes, self.table.itertuples(index=False)):
+            _draw_panel(ax, row, self.panels.get(row.c))
+        fig.delaxes(axes[-1])
+        fig.text(0.56, 0.12, textwrap.fill(MIRROR, 44), fontsize=10, va="center", ha="left", color="#333333")
+        fig.suptitle(self._lead(), fontsize=14, x=0.02, ha="left")
+        return fig
+
+    def png(self) -> bytes:
+        """The figure as PNG bytes."""
+        return figures.to_png(self.figure(), dpi=100)
+
+    def panel(self, c: str) -> figures.FigureImage:
+        """One C's panel on its own, with alt text (the dashboard shows these)."""
+        c = _which_c(c)
+        row = next(r for r in self.table.itertuples(index=False) if r.c == c)
+        fig = figures.new_figure(6.0, 3.6)
+        _draw_panel(fig.add_subplot(), row, self.panels.get(c))
+        alt = f"{TITLES[c]}: {row.shown} ({row.metric})." if row.available else \
+            f"{TITLES[c]}: not available. {row.why_not}"
+        return figures.FigureImage(fig, alt)
+
+    def dashboard(self):
+        """A small widget: pick a C, see its row and its panel."""
+        import ipywidgets as widgets
+
+        choose = widgets.Dropdown(options=[(TITLES[c], c) for c in CS], value=CS[0], description="which C")
+        shown = widgets.HTML()
+
+        def update(_change=None) -> None:
+            c = choose.value
+            row = self.table.set_index("c").loc[c]
+            words = (f"<p><strong>{html.escape(TITLES[c])}: {html.escape(row['shown'])}</strong> "
+                     f"({html.escape(row['metric'])})</p><p>{html.escape(row['meaning'])}</p>")
+            words += (f"<p>Next step: {html.escape(row['next_step'])}</p>" if row["available"]
+                      else f"<p>Why not: {html.escape(row['why_not'])}</p>")
+            shown.value = words + self.panel(c)._repr_html_()
+
+        choose.observe(update, names="value")
+        update()
+        box = widgets.VBox([choose, shown])
+        box.choose, box.shown = choose, shown
+        return box
+
+    def compare(self, other: Scorecard) -> pd.DataFrame:
+        """``compare(self, other)``: this scorecard is *before*, ``other`` is *after*."""
+        return compare(self, other)
+
+
+CSS = (
+    "body{font-family:system-ui,sans-serif;margin:2em auto;max-width:60em;padding:0 1em;color:#1a1a1a}"
+    "table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.4em;text-align:left;"
+    "vertical-align:top}img{display:block;margin:1em 0}@media print{body{margin:0}}"
+)
+MIRROR = ("An audit is a mirror, not a grade: it shows what your data say about each C, not how good "
+          "you are. Pick one next step, try it for a month, and run the audit again.")
+
+
+def _md(text: object) -> str:
+    """Text made safe for a Markdown table cell: HTML escaped, Markdown's own marks backslashed."""
+    text = html.escape(" ".join(str(text).split()), quote=False)
+    for mark in "\\`*_[]|#":
+        text = text.replace(mark, "\\" + mark)
+    return text
+
+
+def _which_c(c: str) -> str:
+    key = str(c).strip().lower()
+    if key not in CS:
+        raise ValueError(f"there is no C called {c!r}; the seven Cs are: {', '.join(CS)}")
+    return key
+
+
+def _draw_panel(ax, row, panel: Panel | None) -> None:
+    title = f"{TITLES[row.c]}: {row.shown}"
+    ax.set_title(textwrap.shorten(title, 48, placeholder="…"), loc="left", fontsize=11)
+    if not row.available or panel is None or not panel.values:
+        reason = row.why_not if not row.available else row.meaning
+        words = "Not available.\n" if not row.available else ""
+        ax.text(0.0, 0.92, words + textwrap.fill(reason, 48), transform=ax.transAxes, va="top", ha="left",
+                fontsize=9, wrap=True)
+        ax.set_axis_off()
+        return
+    figures._style(ax, textwrap.shorten(title, 48, placeholder="…"), panel.xlabel, panel.ylabel)
+    x = np.arange(len(panel.values))
+    values = np.asarray(panel.values, dtype=float)
+    if panel.kind == "line":
+        ax.plot(x, values, color=OKABE_ITO["blue"], marker="o", markersize=3)
+        ax.set_ylim(bottom=0)
+    else:
+        for i, value in enumerate(values):
+            colour, hatch = BAR_STYLES[i % len(BAR_STYLES)]
+            ax.bar(i, 0 if math.isnan(value) else value, color=colour, hatch=hatch, edgecolor="white")
+    step = max(1, len(x) // 6)
+    ax.set_xticks(x[::step])
+    ax.set_xticklabels([panel.labels[i] for i in range(0, len(x), step)], fontsize=8,
+                       rotation=30 if len(x) > 4 else 0, ha="right" if len(x) > 4 else "center")
+    if panel.percent:
+        ax.yaxis.set_major_formatter(lambda v, _pos: f"{v:.0%}")
+
+
+# --- comparing two scorecards ---------------------------------------------------------------
+
+
+def compare(before: Scorecard, after: Scorecard) -> pd.DataFrame:
+    """The change in each C between two audits, e.g. before and after a change of strategy.
+
+    One row per C with ``metric``, ``before``, ``after``, ``change`` (after −
+    before), ``before_shown``, ``after_shown`` and ``note``. The change is only
+    computed when both audits measured the C the same way and both values are
+    numbers; otherwise it is NaN and ``note`` says why. Units are the metric's
+    own: a change of 0.05 in a share is 5 percentage points.
+    """
+    for name, card in (("before", before), ("after", after)):
+        if not isinstance(card, Scorecard):
+            raise TypeError(f"{name} must be a Scorecard from audit(...), but got {type(card).__name__}")
+    rows = []
+    b_table, a_table = before.table.set_index("c"), after.table.set_index("c")
+    for c in CS:
+        b, a = b_table.loc[c], a_table.loc[c]
+        change = math.nan
+        if b["metric"] != a["metric"]:
+            note = "measured differently in the two audits, so they cannot be compared"
+        elif not (b["available"] and a["available"]):
+            note = "not available in " + ("either audit" if not (b["available"] or a["available"])
+                                          else "the 'before' audit" if not b["available"] else "the 'after' audit")
+        elif math.isnan(b["value"]) or math.isnan(a["value"]):
+            note = "undefined in at least one audit"
+        else:
+            change = float(a["value"]) - float(b["value"])
+            note = "same measure"
+        rows.append({"c": c, "metric": a["metric"], "before": b["value"], "after": a["value"], "change": change,
+                     "before_shown": b["shown"], "after_shown": a["shown"], "note": note})
+    return pd.DataFrame(rows)
+
+
+# --- building the rows ----------------------------------------------------------------------
+
+
+class _Missing(Exception):
+    """This measure cannot be computed from the data given; ``why`` says what is missing."""
+
+    def __init__(self, why: str) -> None:
+        super().__init__(why)
+        self.why = why
+
+
+@dataclass
+class _Row:
+    metric: str
+    value: float | Undefined
+    shown: str
+    meaning: str
+    next_step: str
+    panel: Panel | None = None
+
+
+@dataclass
+class _Data:
+    posts: pd.DataFrame
+    own: pd.DataFrame  # posts proper: no replies, no boosts
+    words: pd.DataFrame  # your own words: posts and replies, no boosts
+    tables: dict[str, object]
+    account: Hashable | None
+
+
+def _quote(text: object, width: int = 70) -> str:
+    words = " ".join(str(text).split()) if isinstance(text, str) else ""
+    return "“" + textwrap.shorten(words, width, placeholder="…") + "”" if words else "(no text)"
+
+
+def _undefined(why: str) -> Undefined:
+    return Undefined("audit", why)
+
+
+def _shown_undefined(value: Undefined) -> str:
+    return f"undefined ({value.why})"
+
+
+def _need_posts_column(data: _Data, column: str, why: str) -> None:
+    if column not in data.posts.columns:
+        raise _Missing(f"Your posts have no {column!r} column{why}.")
+
+
+def _table(data: _Data, name: str, missing: str) -> object:
+    table = data.tables.get(name)
+    if table is None:
+        raise _Missing(missing)
+    return table
+
+
+def _need_account(data: _Data, what: str) -> Hashable:
+    if data.account is None:
+        raise _Missing(f"{what} needs your own account name, and it could not be worked out from the data: "
+                       "call audit(..., account='your_handle').")
+    return data.account
+
+
+def _per_type(frame: pd.DataFrame, function: Callable[[pd.DataFrame], object]) -> tuple[list[str], list[float]]:
+    if "type" not in frame.columns or frame["type"].isna().any():
+        return ["all posts"], [float(function(frame))]
+    groups = sorted(frame.groupby("type"), key=lambda item: str(item[0]))
+    return [str(t) for t, _ in groups], [float(function(part)) for _, part in groups]
+
+
+def _best_type_advice(labels: list[str], values: list[float], unit: str, fallback: str) -> str:
+    if len(labels) < 2:
+        return fallback
+    best = labels[int(np.nanargmax(values))]
+    return (f"Your {best} posts earn the most {unit} ({max(values):.1f} per post): plan more of them, and "
+            f"let each sales post carry something useful too.")
+
+
+# connection ----------------------------------------------------------------------------------
+
+def _contact_graph(interactions: pd.DataFrame, account: Hashable) -> nx.Graph:
+    """Who has been in touch with whom: one friendship per pair that interacted, either way."""
+    graph = nx.from_pandas_edgelist(interactions, "source", "target")
+    graph.add_node(account)
+    return graph
+
+
+def _connection(data: _Data) -> _Row:
+    interactions = _table(data, "interactions", (
+        "No interactions table: Connection counts the people you were in touch with, so it needs an "
+        "interactions table with the columns date, source, target, kind (one row per like, comment, reply, "
+        "share or message between you and someone else)."))
+    account = _need_account(data, "Connection")
+    relationships.reciprocity(interactions, account)  # the chapter's checks: columns, kinds, dates, one side us
+    frame = interactions.assign(month=pd.to_datetime(interactions["date"], format="mixed").dt.to_period("M"))
+    # the same months as the posts, so the row and its panel cover the audit's period
+    # (a log that runs on past the last post would end the line on a half-empty month)
+    dates = pd.to_datetime(data.posts["date"])
+    frame = frame[frame["month"].between(dates.min().to_period("M"), dates.max().to_period("M"))]
+    if frame.empty:
+        raise _Missing("Your interactions table has no rows in the months of your posts, so Connection has "
+                       "nobody to count for this period.")
+    people = connection.reach(_contact_graph(frame, account), account, 1)
+    labels, values = [], []
+    for month, part in frame.groupby("month", sort=True):
+        labels.append(str(month))
+        values.append(float(connection.reach(_contact_graph(part, account), account, 1)))
+    busiest = pd.Period(labels[int(np.argmax(values))], freq="M")
+    return _Row(
+        "people in touch with you (reach at 1 hop in the interactions)",
+        float(people),
+        f"{people:,} people",
+        f"{people:,} different people liked, commented, shared or messaged, or heard back from you; "
+        f"the busiest month was {busiest:%B %Y}.",
+        "Each week, thank or answer three people you have not talked to before, and ask the customers you "
+        "already know to follow you: their friends are your next connections.",
+        Panel(tuple(labels), tuple(values), "month", "people in touch", kind="line"),
+    )
+
+
+# conversation --------------------------------------------------------------------------------
+
+def _conversation_rate(data: _Data) -> _Row:
+    _need_posts_column(data, "comments", " (a Mastodon export has no counts): Conversation needs the number "
+                       "of comments under each post")
+    own = data.own
+    if own.empty:
+        value = _undefined(NO_POSTS_OF_KIND)
+        return _Row("conversation rate (comments per post)", value, _shown_undefined(value),
+                    "Every row is a reply or a boost, so there are no posts of your own to count comments under.",
+                    "Write a post of your own that asks your customers something.")
+    value = float(conversation.conversation_rate(own))
+    labels, values = _per_type(own, conversation.conversation_rate)
+    top = own.loc[own["comments"].idxmax()]
+    return _Row(
+        "conversation rate (comments per post)",
+        value,
+        f"{value:.1f} comments per post",
+        f"Each post drew {value:.1f} comments on average; the most talked-about one "
+        f"({int(top['comments'])} comments) was {_quote(top['text'])}.",
+        _best_type_advice(labels, values, "comments",
+                          "End your next three posts with a question a customer can answer from their own "
+                          "garden, and reply to every answer."),
+        Panel(tuple(labels), tuple(values), "post type", "comments per post"),
+    )
+
+
+def _reply_ratio(data: _Data) -> _Row:
+    comments = _table(data, "comments", "No comments table either (comment_id, author, reply_to).")
+    account = _need_account(data, "The reply ratio")
+    value = conversation.reply_ratio(comments, account)
+    if isinstance(value, Undefined):
+        return _Row("reply ratio (threads by others you answered)", value, _shown_undefined(value),
+                    "Nobody else started a thread, so there was nothing to answer.",
+                    "Ask a question in your next post to start a conversation.")
+    return _Row(
+        "reply ratio (threads by others you answered)",
+        float(value),
+        f"{value:.0%} of threads answered",
+        f"You answered {value:.0%} of the comment threads other people started.",
+        "Answer every comment that starts a thread within a day, even with a short thank-you.",
+        Panel(("answered", "not answered"), (float(value), 1 - float(value)), "threads started by others",
+              "share of threads", percent=True),
+    )
+
+
+# relationships -------------------------------------------------------------------------------
+
+def _relationships(data: _Data) -> _Row:
+    metric = "you-we ratio (you-words ÷ you- and we-words in your own posts)"
+    texts = data.words["text"].fillna("").astype(str)
+    if texts.empty:
+        value = _undefined(NO_POSTS_OF_KIND)
+        return _Row(metric, value, _shown_undefined(value), "Every row is a boost: none of the words are yours.",
+                    "Write a post of your own that talks to your reader.")
+    counts = relationships.you_we_counts(texts)
+    value = relationships.you_we_ratio(texts)
+    panel = Panel(("you words", "we words"), (float(counts["you"]), float(counts["we"])), "kind of word",
+                  "words in your posts")
+    if isinstance(value, Undefined):
+        value = _undefined("no 'you' or 'we' words in your posts")
+        return _Row(metric, value, _shown_undefined(value),
+                    "Your posts say neither 'you' nor 'we', so they do not show who they are about.",
+                    "Write your next post to one customer: 'your lawn', 'your roses'.", panel)
+    value = float(value)
+    step = ("Rewrite your next three posts to start with the reader: 'your lawn', 'your roses', not "
+            "'our stock'." if value < 0.5 else
+            "Keep talking to the reader, and answer the people who reply, so the talk goes both ways.")
+    return _Row(metric, value, f"{value:.0%} you-words",
+                f"Of the words in your posts that say 'you' or 'we', {value:.0%} are about the reader "
+                f"({counts['you']:,} you-words, {counts['we']:,} we-words).",
+                step, panel)
+
+
+# content -------------------------------------------------------------------------------------
+
+def _amplification(data: _Data) -> _Row:
+    _need_posts_column(data, "shares", " (a Mastodon export has no counts): shares per post needs the number "
+                       "of times each post was shared")
+    own = data.own
+    metric = "amplification rate (shares per post)"
+    if own.empty:
+        value = _undefined(NO_POSTS_OF_KIND)
+        return _Row(metric, value, _shown_undefined(value),
+                    "Every row is a reply or a boost, so there are no posts of your own to count shares of.",
+                    "Share something useful of your own.")
+    value = float(content.amplification_rate(own))
+    labels, values = _per_type(own, content.amplification_rate)
+    top = own.loc[own["shares"].idxmax()]
+    return _Row(
+        metric,
+        value,
+        f"{value:.1f} shares per post",
+        f"Each post was passed on {value:.1f} times on average; the most shared one "
+        f"({int(top['shares'])} shares) was {_quote(top['text'])}.",
+        _best_type_advice(labels, values, "shares",
+                          "Turn your next sale notice into something useful to keep, such as a short "
+                          "how-to guide, and see whether it is passed on."),
+        Panel(tuple(labels), tuple(values), "post type", "shares per post"),
+    )
+
+
+def _promotional(data: _Data) -> _Row:
+    own = data.own
+    metric = "promotional share (share of posts that sell)"
+    if own.empty:
+        value = _undefined(NO_POSTS_OF_KIND)
+        return _Row(metric, value, _shown_undefined(value),
+                    "Every row is a reply or a boost, so there are no posts of your own to sort.",
+                    "Share something useful of your own.")
+    if "type" in own.columns and own["type"].notna().all():
+        labelled, how = own[["type"]], "by the type you gave each post"
+    else:
+        labels = conversation.classify_posts(own["text"].fillna("").astype(str))["label"]
+        labelled, how = pd.DataFrame({"type": labels}), "by the course's word-rule classifier"
+    value = float(conversation.promotional_share(labelled, "type"))
+    mix = content.content_mix(labelled)
+    step = ("Aim for at most one sales post in five: replace the next sales post with a useful tip."
+            if value > 0.2 else
+            "Your mix is mostly useful posts; keep them coming and make each sales post count.")
+    return _Row(metric, value, f"{value:.0%} promotional",
+                f"{value:.0%} of your posts are sales posts, {how}.", step,
+                Panel(tuple(str(t) for t in mix.index), tuple(float(v) for v in mix), "post type",
+                      "share of posts", percent=True))
+
+
+# community -----------------------------------------------------------------------------------
+
+def _community(data: _Data) -> _Row:
+    activity = _table(data, "group_activity", (
+        "No group activity: Community needs a table of your group's members, one row per member per month, "
+        "with the columns account, month, joined, posts, comments, reactions."))
+    monthly = community.active_member_ratio(activity)
+    last = monthly.iloc[-1]
+    month = pd.Period(last["month"], freq="M")
+    value = float(last["active_ratio"])
+    step = ("Ask one quiet member each week a question only they can answer, and welcome every newcomer "
+            "by name." if value < 0.5 else
+            "Hand some of the posting to your most active members: a community that runs itself lasts.")
+    return _Row(
+        "active-member ratio in the last month",
+        value,
+        f"{value:.0%} of members active",
+        f"In {month:%B %Y}, {int(last['active'])} of your {int(last['members'])} members posted, commented or "
+        "reacted.",
+        step,
+        Panel(tuple(monthly["month"]), tuple(monthly["active_ratio"].astype(float)), "month",
+              "share of members active", kind="line", percent=True),
+    )
+
+
+# caring --------------------------------------------------------------------------------------
+
+def _response(data: _Data) -> _Row:
+    questions = _table(data, "questions", (
+        "No reply timestamps: Caring needs a questions table with asked_at and first_reply_at (when each "
+        "question was asked and first answered)."))
+    hours = caring.first_response_times(questions)
+    value = caring.response_rate(questions, within=RESPONSE_TARGET_HOURS)
+    within = int((hours <= RESPONSE_TARGET_HOURS).sum())
+    later = int((hours > RESPONSE_TARGET_HOURS).sum())
+    never = int(hours.isna().sum())
+    median = hours.median()
+    median_words = f"the median wait for a first reply was {median:.1f} hours" if not math.isnan(median) \
+        else "no question has a reply yet"
+    value = float(value)
+    step = ("Check your messages and comments twice a day, and reply to every question within "
+            f"{RESPONSE_TARGET_HOURS} hours, even if only to say when you will know." if value < 0.8 else
+            "Most questions get a quick reply; now invite members to answer each other too.")
+    return _Row(
+        f"response rate within {RESPONSE_TARGET_HOURS} hours",
+        value,
+        f"{value:.0%} answered within a day",
+        f"Of {len(hours):,} questions, {within:,} were answered within {RESPONSE_TARGET_HOURS} hours, "
+        f"{later:,} later and {never:,} not yet; {median_words}.",
+        step,
+        Panel(("within a day", "later", "no reply yet"), (float(within), float(later), float(never)),
+              "first reply", "questions"),
+    )
+
+
+def _mentions(data: _Data) -> _Row:
+    mentions = _table(data, "mentions", "No mentions table either (the text of posts that mention you).")
+    mentions = _checks.columns(mentions, ["text"], "mentions")
+    scored = caring.sentiment(mentions["text"])
+    counts = scored["label"].value_counts()
+    value = float((scored["label"] == "negative").mean())
+    return _Row(
+        "negative share of mentions (VADER sentiment)",
+        value,
+        f"{value:.0%} of mentions negative",
+        f"Of {len(scored):,} posts that mention you, {int(counts.get('negative', 0)):,} read as negative to "
+        "the VADER word list (which misses sarcasm).",
+        "Read every negative mention yourself and answer the fixable ones in public, kindly.",
+        Panel(("positive", "neutral", "negative"),
+              tuple(float(counts.get(k, 0)) for k in ("positive", "neutral", "negative")), "tone", "mentions"),
+    )
+
+
+# clients -------------------------------------------------------------------------------------
+
+def _nps(data: _Data) -> _Row:
+    survey = _table(data, "survey", (
+        "No survey or leads: Clients needs a survey table with a 0–10 score column (\"How likely are you to "
+        "recommend us to a friend?\"), or a leads table with each person's furthest stage."))
+    value = clients.net_promoter_score(survey)
+    groups = clients.promoter_groups(survey)
+    step = ("Ask your detractors what went wrong, fix one thing, and tell them you did." if value < 30 else
+            "Ask your promoters to bring a friend: referrals arrive presold.")
+    return _Row(
+        "Net Promoter Score (% promoters − % detractors)",
+        float(value),
+        f"NPS {value:+.0f}",
+        f"Of {int(groups['responses']):,} answers, {int(groups['promoters']):,} would gladly recommend you and "
+        f"{int(groups['detractors']):,} would not.",
+        step,
+        Panel(("promoters", "passives", "detractors"),
+              tuple(float(groups[k]) for k in ("promoters", "passives", "detractors")), "group", "answers"),
+    )
+
+
+def _conversion(data: _Data) -> _Row:
+    leads = _table(data, "leads", "No leads table either (the furthest stage each person reached).")
+    value = clients.conversion(leads, "connection", "client")
+    table = clients.funnel(leads)
+    value = float(value)
+    return _Row(
+        "conversion from connection to client",
+        value,
+        f"{value:.0%} became clients",
+        f"{value:.0%} of the {int(table['reached'].iloc[0]):,} people who connected with you became clients.",
+        "Ask each new client how they heard of you, so you know which of your Cs brought them.",
+        Panel(tuple(table["stage"]), tuple(table["reached"].astype(float)), "stage", "people who reached it"),
+    )
+
+
+MEASURES: dict[str, tuple[Callable[[_Data], _Row], ...]] = {
+    "connection": (_connection,),
+    "conversation": (_conversation_rate, _reply_ratio),
+    "relationships": (_relationships,),
+    "content": (_amplification, _promotional),
+    "community": (_community,),
+    "caring": (_response, _mentions),
+    "clients": (_nps, _conversion),
+}
+
+GET_DATA = {
+    "connection": "Export who liked, commented on, shared or messaged you (many platforms offer an activity "
+                  "export), or keep a simple log.",
+    "conversation": "Use an analytics export with a comments column for each post.",
+    "relationships": "Give posts with their text.",
+    "content": "Use an analytics export with a shares column, or add a type column to your posts.",
+    "community": "If you run a group, note each month who posted, commented or reacted.",
+    "caring": "Keep a list of the questions people ask you, with when you first answered each.",
+    "clients": "Ask your clients one question: how likely are you to recommend us to a friend (0–10)?",
+}
+
+
+def _row(c: str, data: _Data) -> dict[str, object]:
+    problems = []
+    for measure in MEASURES[c]:
+        try:
+            row = measure(data)
+        except _Missing as missing:
+            problems.append(missing.why)
+            continue
+        except (ValueError, TypeError) as problem:  # a table was given but a chapter function refused it
+            problems.append(f"The data could not be used: {problem}.")
+            continue
+        undefined = isinstance(row.value, Undefined)
+        return {"c": c, "metric": row.metric, "value": math.nan if undefined else float(row.value),
+                "shown": row.shown, "meaning": row.meaning, "next_step": row.next_step, "available": True,
+                "why_not": "", "panel": row.panel}
+    return {"c": c, "metric": NOT_AVAILABLE, "value": math.nan, "shown": NOT_AVAILABLE,
+            "meaning": f"The data given cannot show {TITLES[c]} yet.", "next_step": GET_DATA[c],
+            "available": False, "why_not": " ".join(problems), "panel": None}
+
+
+# --- the audit --------------------------------------------------------------------------------
+
+
+def _check_posts(posts: object) -> pd.DataFrame:
+    expected = f"expected at least: {', '.join(REQUIRED)} (optional: {', '.join(OPTIONAL)})"
+    if not isinstance(posts, pd.DataFrame):
+        raise AuditProblem(
+            f"posts must be a table of posts (a pandas DataFrame, such as load_posts() or "
+            f"read_posts('my_posts.csv')), but got {type(posts).__name__}; {expected}"
+        )
+    missing = [c for c in REQUIRED if c not in posts.columns]
+    if missing:
+        plural = "s" if len(missing) > 1 else ""
+        raise AuditProblem(f"posts is missing the column{plural} {', '.join(repr(c) for c in missing)}; {expected}")
+    if posts.empty:
+        raise AuditProblem("posts is empty: there are no posts to audit")
+    dates = posts["date"]
+    if not pd.api.types.is_datetime64_any_dtype(dates):
+        parsed = pd.to_datetime(dates, errors="coerce", format="mixed")
+        bad = parsed.isna()
+        if bad.any():
+            rows = ", ".join(repr(r) for r in posts.index[bad.to_numpy()][:5])
+            raise AuditProblem(f"the column 'date' of posts has values that are not dates (rows {rows}); "
+                               "write dates like 2026-05-01 09:30")
+        posts = posts.assign(date=parsed)
+    elif dates.isna().any():
+        rows = ", ".join(repr(r) for r in posts.index[dates.isna().to_numpy()][:5])
+        raise AuditProblem(f"the column 'date' of posts has missing dates (rows {rows})")
+    return posts
+
+
+def _infer_account(interactions: object) -> Hashable | None:
+    """The one account on a side of every interaction, if there is exactly one."""
+    if not isinstance(interactions, pd.DataFrame) or interactions.empty or \
+            not {"source", "target"} <= set(interactions.columns):
+        return None
+    ends = interactions[["source", "target"]]
+    both = ends["source"] == ends["target"]
+    hits = ends["source"].value_counts().add(ends["target"].value_counts(), fill_value=0)
+    hits = hits.sub(ends.loc[both, "source"].value_counts(), fill_value=0)
+    everywhere = hits[hits == len(ends)].index.tolist()
+    return everywhere[0] if len(everywhere) == 1 else None
+
+
+def _period(dates: pd.Series) -> str:
+    first, last = dates.min(), dates.max()
+    return f"{first.day} {first:%B %Y} to {last.day} {last:%B %Y}"
+
+
+def audit(
+    posts: pd.DataFrame,
+    *,
+    comments: pd.DataFrame | None = None,
+    questions: pd.DataFrame | None = None,
+    interactions: pd.DataFrame | None = None,
+    mentions: pd.DataFrame | None = None,
+    leads: pd.DataFrame | None = None,
+    survey: pd.DataFrame | None = None,
+    group_activity: pd.DataFrame | None = None,
+    account: Hashable | None = None,
+) -> Scorecard:
+    """Audit a business's social media on the seven Cs: one scorecard row per C.
+
+    ``posts`` is required: a table with at least ``date`` and ``text`` (the
+    sample's :func:`~sevencs.datasets.load_posts`, or what
+    :func:`sevencs.imports.read_posts` reads from your own CSV or Mastodon
+    export). Its other columns (``type``, ``likes``, ``comments``, ``shares``...)
+    are used where present. With a ``kind`` column (a Mastodon export), boosts
+    are someone else's words and are left out; replies count as your words but
+    not as posts.
+
+    The other tables are optional and shaped like the sample's (see the data
+    dictionary); each unlocks a C or a better measure for it, as in the table
+    at the top of this module. ``account`` is your own account name; when not
+    given it is worked out from ``interactions`` if one account is on a side of
+    every row.
+
+    Every value comes from a chapter module's function; see each row's
+    ``metric``. A C the data cannot support is ``available=False`` with
+    ``why_not``; a rate with nothing to divide by is NaN, shown as undefined.
+    Raises :class:`AuditProblem` (a ``ValueError``) for posts that are not a
+    table, are empty, or lack ``date`` or ``text``.
+    """
+    posts = _check_posts(posts)
+    if "kind" in posts.columns:
+        kind = posts["kind"].astype(str).str.lower()
+        own, words = posts[~kind.isin(["reply", "boost"])], posts[kind != "boost"]
+    else:
+        own = words = posts
+    tables = {"comments": comments, "questions": questions, "interactions": interactions, "mentions": mentions,
+              "leads": leads, "survey": survey, "group_activity": group_activity}
+    if account is None:
+        account = _infer_account(interactions)
+    data = _Data(posts, own, words, tables, account)
+    rows = [_row(c, data) for c in CS]
+    panels = {row["c"]: row.pop("panel") for row in rows}
+    table = pd.DataFrame(rows, columns=list(COLUMNS))
+    table["value"] = table["value"].astype(float)
+    table["available"] = table["available"].astype(bool)
+    title = f"Seven Cs audit of {account}" if account is not None else "Seven Cs audit"
+    return Scorecard(table, title, _period(posts["date"]), panels)
+
+
+def audit_sample() -> Scorecard:
+    """The audit of the sample business, Fernleaf Nursery, with all its tables."""
+    from sevencs import datasets as ds
+
+    return audit(
+        ds.load_posts(),
+        comments=ds.load_comments(),
+        questions=ds.load_questions(),
+        interactions=ds.load_interactions(),
+        mentions=ds.load_mentions(),
+        leads=ds.load_leads(),
+        survey=ds.load_survey(),
+        group_activity=ds.load_group_activity(),
+        account=ds.NURSERY,
+    )

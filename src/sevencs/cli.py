@@ -1,0 +1,329 @@
+"""The ``sevencs`` command: your progress and plan; class reports and answer keys for instructors.
+
+    sevencs progress                      your progress, chapter by chapter
+    sevencs export --name "Sam Lee"       a progress file to hand in
+    sevencs plan --out my-plan.html       your Seven Cs plan
+    sevencs report exports/ --out report  a class report from many progress files
+    sevencs answer-key --out keys         the exercise notebooks with the solutions filled in
+    sevencs hub-link --hub https://hub.example.org
+                                          a link that puts the course on a JupyterHub
+
+``sevencs <command> --help`` explains each one. Exit status: 0 when it worked,
+1 when there was a problem (the message says what), 2 when the command itself
+was mistyped. Everything runs offline, on your own machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import tempfile
+import warnings
+from pathlib import Path
+from urllib.parse import quote, urlencode, urlsplit
+
+from sevencs.store import ENV_VAR, ProgressStore, course_folder
+
+OK, PROBLEM, USAGE = 0, 1, 2
+DEFAULT_PLAN = "my-seven-cs-plan.html"
+
+
+class Problem(Exception):
+    """An expected problem: printed as a plain message, exit status 1, no traceback."""
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _store_or_problem() -> ProgressStore:
+    """The learner's progress store, if there is one; else a message saying where it was looked for."""
+    store = ProgressStore()
+    if not store.path.exists():
+        raise Problem(
+            f"No progress file was found at {store.path}.\n"
+            "Run this command inside the course folder (the one with _toc.yml, where you open the "
+            f"notebooks), or set {ENV_VAR} to the path of your progress file."
+        )
+    return store
+
+
+# -- the learner's commands ---------------------------------------------------------------
+
+
+def cmd_progress(args: argparse.Namespace) -> int:
+    from sevencs.progress import progress
+
+    print(progress(_store_or_problem()))
+    return OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from sevencs.exports import build_export, default_filename, learner_name, write_export
+
+    store = _store_or_problem()
+    name = learner_name(args.name)
+    data = build_export(store, name=name, with_reflections=args.with_reflections)
+    out = args.out or Path(default_filename(name))
+    if out.is_dir():
+        out = out / default_filename(name)
+    try:
+        write_export(data, out)
+    except OSError as exc:
+        raise Problem(f"Could not write {out}: {exc.strerror or exc}.") from None
+    reflections = ("with your reflections" if args.with_reflections
+                   else "without your reflections (add --with-reflections to include them)")
+    print(f"Saved {len(data['events'])} progress events for {name!r} to {out}, {reflections}.")
+    if name == "anonymous":
+        print("Tip: add --name \"Your Name\" so your instructor knows whose file it is.")
+    if not data["events"]:
+        print(f"Note: there is no progress in it yet (read from {store.path}).")
+    return OK
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from sevencs.plan import build_plan
+
+    out = args.out
+    if out.suffix.lower() not in (".md", ".html", ".htm"):
+        raise _UsageError(f"--out must end in .md or .html, not {out.name!r}")
+    store = ProgressStore()
+    with tempfile.TemporaryDirectory() as empty:
+        if not store.path.exists():
+            _say(f"No progress file at {store.path}: every reflection will show as not written yet. "
+                 "Run this inside the course folder to include yours.")
+            store = ProgressStore(Path(empty) / "none.sqlite")
+        plan = build_plan(store)
+        try:
+            saved = plan.save(out)
+        except OSError as exc:
+            raise Problem(f"Could not write {out}: {exc.strerror or exc}.") from None
+    print(f"Saved your plan ({plan.written} of {len(plan.entries)} reflections written) to {saved}.")
+    return OK
+
+
+# -- the instructor's commands ----------------------------------------------------------------
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from sevencs.class_report import build_report
+
+    def counter(done: int, total: int) -> None:
+        if total > args.every:
+            _say(f"read {done} of {total} files")
+
+    report = build_report(args.files, on_progress=counter, every=args.every)
+    print(report.summary())
+    if not report.learners:
+        raise Problem("No valid progress exports were found, so there is nothing to report. Give the "
+                      "files made by `sevencs export` (or the folder that holds them).")
+    try:
+        page, table = report.save(args.out)
+    except OSError as exc:
+        raise Problem(f"Could not write the report into {args.out}: {exc.strerror or exc}.") from None
+    print(f"Wrote {page} and {table}.")
+    return OK
+
+
+def cmd_answer_key(args: argparse.Namespace) -> int:
+    import nbformat
+
+    from sevencs.notebooks import chapter_of, fill_solutions
+
+    course = (args.course or course_folder()).resolve()
+    notebooks = sorted((course / "exercises").glob("*.ipynb"))
+    if not notebooks:
+        raise Problem(f"No exercise notebooks in {course / 'exercises'}. Run this inside the course "
+                      "folder, or pass --course with the folder that holds exercises/.")
+    args.out.mkdir(parents=True, exist_ok=True)
+    problems = 0
+    for path in notebooks:
+        try:
+            chapter = chapter_of(path)
+            filled = fill_solutions(nbformat.read(path, as_version=4), chapter)
+        except Exception as exc:  # one odd notebook must not stop the others
+            _say(f"skipped {path.name}: {exc}")
+            problems += 1
+            continue
+        filled.cells.insert(0, nbformat.v4.new_markdown_cell(
+            "**Answer key, for instructors.** The model solutions are filled in below "
+            "(made with `sevencs answer-key`). Hand learners the notebooks in `exercises/` instead."
+        ))
+        nbformat.write(filled, args.out / path.name)
+        print(f"{path.name} -> {args.out / path.name}")
+    if problems:
+        _say(f"{problems} of {len(notebooks)} notebooks could not be filled (see above).")
+        return PROBLEM
+    print(f"Wrote {len(notebooks)} answer keys to {args.out}.")
+    return OK
+
+
+def _configured_repository(course: Path) -> str | None:
+    """``repository: url:`` from the course's ``_config.yml``, read without a YAML library."""
+    config = course / "_config.yml"
+    if not config.is_file():
+        return None
+    match = re.search(r"^repository:\s*\n(?:[ \t]+.*\n)*?[ \t]+url:\s*(\S+)", config.read_text(), re.MULTILINE)
+    return match.group(1).strip("'\"") if match else None
+
+
+def hub_link(hub: str, repo: str, branch: str = "main", path: str = "", target_path: str | None = None) -> str:
+    """An nbgitpuller link: opening it clones (or updates) ``repo`` on the hub and opens ``path`` in JupyterLab.
+
+    Format (nbgitpuller's documented URL options ``repo``, ``urlpath``, ``branch``, ``targetPath``)::
+
+        https://<hub>/hub/user-redirect/git-pull?repo=<repo>&urlpath=lab/tree/<folder>/<path>&branch=<branch>
+
+    ``<folder>`` is where the clone lands: ``target_path`` if given, else the repository's
+    name. Every value is percent-encoded.
+    """
+    hub = hub.strip()
+    if "://" not in hub and not re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:(?!\d)", hub):
+        hub = "https://" + hub  # a bare host name, maybe with a port
+    parts = urlsplit(hub)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"--hub must be the address of a JupyterHub, like https://hub.example.org; got {hub!r}")
+    # people paste the address of a hub page (…/hub/home, …/hub/spawn): keep what comes before /hub
+    base = re.sub(r"/hub(/.*)?$", "", parts.path.rstrip("/"))
+    repo = repo.strip()
+    name = repo.rstrip("/").rsplit("/", 1)[-1].removesuffix(".git")
+    if not name:
+        raise ValueError(f"--repo must be the address of a git repository; got {repo!r}")
+    folder = (target_path or name).strip("/")
+    inside = path.strip()
+    while inside.startswith(("./", "/")):
+        inside = inside.removeprefix(".").lstrip("/")
+    inside = "" if inside == "." else inside.rstrip("/")
+    query = {"repo": repo, "urlpath": "lab/tree/" + "/".join(p for p in (folder, inside) if p),
+             "branch": branch}
+    if target_path:
+        query["targetPath"] = target_path
+    return f"{parts.scheme}://{parts.netloc}{base}/hub/user-redirect/git-pull?{urlencode(query, quote_via=quote)}"
+
+
+def cmd_hub_link(args: argparse.Namespace) -> int:
+    repo = args.repo or _configured_repository(course_folder())
+    if not repo:
+        raise _UsageError("--repo is needed: the course's _config.yml names no repository")
+    try:
+        print(hub_link(args.hub, repo, args.branch, args.path, args.target_path))
+    except ValueError as exc:
+        raise _UsageError(str(exc)) from None
+    return OK
+
+
+# -- the parser -----------------------------------------------------------------------------
+
+
+class _UsageError(Exception):
+    """The command was given something it cannot use: exit status 2, like argparse."""
+
+
+def parser() -> argparse.ArgumentParser:
+    from sevencs.exports import LEARNER_ENV
+
+    top = argparse.ArgumentParser(
+        prog="sevencs",
+        description="The Seven Cs course from the command line: your progress and plan, and class "
+                    "reports and answer keys for instructors.",
+        epilog="Run `sevencs <command> --help` for the details of one command.",
+    )
+    from sevencs.exports import course_version
+
+    top.add_argument("--version", action="version", version=f"sevencs {course_version()}")
+    commands = top.add_subparsers(dest="command", metavar="<command>", required=True)
+
+    def add(name: str, helptext: str, description: str, func, epilog: str = "") -> argparse.ArgumentParser:
+        command = commands.add_parser(name, help=helptext, description=description, epilog=epilog,
+                                      formatter_class=argparse.RawDescriptionHelpFormatter)
+        command.set_defaults(func=func, command_parser=command)
+        return command
+
+    add("progress", "show your progress, chapter by chapter",
+        "Show your progress in every chapter: exercises tried and passed, hints and solutions seen, "
+        f"self-checks right, reflection saved. Reads the progress file of the course folder you are in "
+        f"(or ${ENV_VAR}).", cmd_progress)
+
+    export = add(
+        "export", "save a progress file to hand in",
+        "Save your progress as one JSON file to hand in to your instructor. Your reflections are left out "
+        "unless you add --with-reflections, because they are personal.", cmd_export,
+        epilog='example:\n  sevencs export --name "Sam Lee" --out sam.json')
+    export.add_argument("--name", help=f"your name as your instructor knows it (default: ${LEARNER_ENV}, "
+                                       "else 'anonymous')")
+    export.add_argument("--out", type=Path, help="the file to write (default: sevencs-progress-<name>.json)")
+    export.add_argument("--with-reflections", action="store_true",
+                        help="include the texts of your reflections")
+
+    plan = add("plan", "save your Seven Cs plan (reflections and audit)",
+               "Save your Seven Cs plan: your reflection from every chapter, in course order, with the "
+               "audit figure and scorecard. HTML opens in any browser and prints well; Markdown is "
+               "plain text.", cmd_plan, epilog="example:\n  sevencs plan --out my-plan.md")
+    plan.add_argument("--out", type=Path, default=Path(DEFAULT_PLAN),
+                      help=f"the file to write, ending in .html or .md (default: {DEFAULT_PLAN})")
+
+    report = add(
+        "report", "a class completion report from many exports",
+        "Read the learners' progress exports and write class-report.html (a chart and tables) and "
+        "class-report.csv: per exercise, how many learners attempted it, passed, needed hints and "
+        "saw the solution, hardest first; per chapter, how many started and completed it. Files that "
+        "are not exports are named and skipped.", cmd_report,
+        epilog="examples:\n  sevencs report exports/*.json --out report\n  sevencs report exports/")
+    report.add_argument("files", nargs="+", type=Path, metavar="FILE",
+                        help="export files, or folders holding them (their *.json files are read)")
+    report.add_argument("--out", type=Path, default=Path("."), help="folder for the report (default: here)")
+    report.add_argument("--every", type=int, default=50, help=argparse.SUPPRESS)
+
+    key = add("answer-key", "exercise notebooks with the solutions filled in",
+              "Write a copy of every exercise notebook with the model solutions filled in, for "
+              "instructors.", cmd_answer_key, epilog="example:\n  sevencs answer-key --out keys")
+    key.add_argument("--out", type=Path, default=Path("answer-key"),
+                     help="folder for the filled notebooks (default: answer-key)")
+    key.add_argument("--course", type=Path,
+                     help="the course folder holding exercises/ (default: the course folder you are in)")
+
+    link = add(
+        "hub-link", "a link that puts the course on a JupyterHub (nbgitpuller)",
+        "Print an nbgitpuller link. When a learner opens it, their JupyterHub clones the course "
+        "repository (or brings their copy up to date without overwriting their work) and opens it "
+        "in JupyterLab. The hub needs nbgitpuller installed.", cmd_hub_link,
+        epilog="example:\n  sevencs hub-link --hub https://hub.example.org --path exercises/00_welcome.ipynb")
+    link.add_argument("--hub", required=True, help="the hub's address, e.g. https://hub.example.org")
+    link.add_argument("--repo", help="the course repository (default: repository url in _config.yml)")
+    link.add_argument("--branch", default="main", help="the branch to pull (default: main)")
+    link.add_argument("--path", default="", help="file or folder to open, inside the repository "
+                                                 "(default: the repository's folder)")
+    link.add_argument("--target-path", help="folder on the hub to clone into (default: the repository's name)")
+    return top
+
+
+def _plain_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    _say(f"warning: {message}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; returns the exit status (0 ok, 1 problem, 2 usage)."""
+    top = parser()
+    args = top.parse_args(argv)
+    warnings.showwarning = _plain_warning
+    try:
+        return args.func(args)
+    except _UsageError as exc:
+        args.command_parser.print_usage(sys.stderr)
+        _say(f"sevencs {args.command}: {exc}")
+        return USAGE
+    except Problem as exc:
+        _say(f"sevencs {args.command}: {exc}")
+        return PROBLEM
+    except KeyboardInterrupt:
+        _say("stopped.")
+        return PROBLEM
+    except BrokenPipeError:  # the output was cut short on purpose, e.g. `sevencs progress | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,213 @@
+"""My Seven Cs plan: your reflections from every chapter and your audit, in one document.
+
+>>> from sevencs.plan import build_plan
+>>> plan = build_plan()                 # the nursery's audit; or build_plan(scorecard=audit(my_posts))
+>>> plan.save("my-seven-cs-plan.html")  # or .md; from a terminal: sevencs plan --out my-plan.html
+
+Each chapter ends with a reflection prompt (``ex.reflection.ask()`` in its exercise
+notebook). The plan takes the latest text you saved for each, in course order; a
+chapter you have not written yet says so and names the notebook to open. After
+the reflections come the audit's figure and scorecard (:mod:`sevencs.audit`).
+
+What you wrote can contain anything, including ``<`` and ``&``: the HTML version
+escapes it (``html.escape``), so it is always shown as the text you typed and never
+run as part of the page. The Markdown version escapes ``<``, ``>`` and ``&`` the same
+way, because Markdown viewers would otherwise treat them as HTML.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import html
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sevencs.exercises import CHAPTERS
+from sevencs.exports import write_text_atomically
+from sevencs.progress import chapter_items
+from sevencs.store import ProgressStore
+
+TITLE = "My Seven Cs plan"
+NOT_WRITTEN = "Not written yet."
+#: The scorecard columns shown in the HTML table (when the scorecard has them), with their headings.
+SCORECARD_COLUMNS = {"c": "C", "metric": "measure", "shown": "value", "meaning": "what it means",
+                     "next_step": "next step", "why_not": "why it is not available"}
+
+
+def notebook_for(chapter: str) -> str:
+    """The exercise notebook of a chapter: ``exercises/01_connection.ipynb`` and so on."""
+    return f"exercises/{CHAPTERS.index(chapter):02d}_{chapter}.ipynb"
+
+
+@dataclass(frozen=True)
+class PlanEntry:
+    """One chapter's reflection: the prompt and your latest text (None if not written yet)."""
+
+    number: int
+    chapter: str
+    prompt: str
+    text: str | None
+    saved_at: str | None
+    notebook: str
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number} · {self.chapter.capitalize()}"
+
+    @property
+    def missing(self) -> str:
+        return (f"{NOT_WRITTEN} Open {self.notebook} and answer its reflection "
+                "(the cell with `ex.reflection.ask()`).")
+
+
+def _md(text: str) -> str:
+    """Learner text for Markdown: HTML-like characters escaped, every line kept in the quote."""
+    return "\n".join(f"> {line}" if line else ">" for line in html.escape(text, quote=False).splitlines())
+
+
+def _html_text(text: str) -> str:
+    paragraphs = [p.replace("\n", "<br>\n") for p in html.escape(text).split("\n\n")]
+    return "".join(f"<p>{p}</p>\n" for p in paragraphs)
+
+
+@dataclass
+class Plan:
+    """Your reflections in course order, and the audit (``scorecard``), ready to save or print."""
+
+    entries: list[PlanEntry]
+    scorecard: Any | None
+    created: dt.datetime = field(default_factory=dt.datetime.now)
+    audit_problem: str = ""
+
+    @property
+    def written(self) -> int:
+        return sum(e.text is not None for e in self.entries)
+
+    def _intro(self) -> str:
+        return (f"Made on {self.created:%d %B %Y}. {self.written} of {len(self.entries)} chapter "
+                "reflections written.")
+
+    def to_markdown(self, image: str | None = None) -> str:
+        """The plan as Markdown. ``image``: a path to link the audit figure from; else it is embedded."""
+        lines = [f"# {TITLE}", "", self._intro(), ""]
+        for entry in self.entries:
+            lines += [f"## {entry.heading}", "", f"*{html.escape(entry.prompt, quote=False)}*", ""]
+            lines += [_md(entry.text) if entry.text is not None else entry.missing, ""]
+        lines += ["## My audit", ""]
+        if self.scorecard is None:
+            lines += [self.audit_problem or "No audit in this plan.", ""]
+        else:
+            alt = " ".join(str(self.scorecard.alt).split()).replace("[", "(").replace("]", ")")
+            target = image or "data:image/png;base64," + base64.b64encode(self.scorecard.png()).decode("ascii")
+            lines += [f"![{alt}]({target})", "", self.scorecard.to_markdown().strip(), ""]
+        return "\n".join(lines)
+
+    def _body_html(self) -> str:
+        parts = [f"<h1>{TITLE}</h1>\n<p>{html.escape(self._intro())}</p>\n"]
+        for entry in self.entries:
+            parts.append(f"<h2>{html.escape(entry.heading)}</h2>\n"
+                         f"<p class='prompt'><em>{html.escape(entry.prompt)}</em></p>\n")
+            if entry.text is not None:
+                parts.append(f"<blockquote>\n{_html_text(entry.text)}</blockquote>\n")
+            else:
+                parts.append(f"<p class='missing'>{html.escape(entry.missing)}</p>\n")
+        parts.append("<h2>My audit</h2>\n")
+        if self.scorecard is None:
+            parts.append(f"<p>{html.escape(self.audit_problem or 'No audit in this plan.')}</p>\n")
+        else:
+            data = base64.b64encode(self.scorecard.png()).decode("ascii")
+            parts.append(f'<img src="data:image/png;base64,{data}" '
+                         f'alt="{html.escape(str(self.scorecard.alt), quote=True)}">\n')
+            table = self.scorecard.table
+            shown = [c for c in SCORECARD_COLUMNS if c in table.columns] or list(table.columns)
+            parts.append(table[shown].rename(columns=SCORECARD_COLUMNS).to_html(
+                index=False, escape=True, border=0, na_rep=""))
+        return "".join(parts)
+
+    def to_html(self) -> str:
+        """A standalone page (opens in any browser, prints on paper); every learner text escaped."""
+        return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{TITLE}</title>
+<style>
+body {{ font-family: Georgia, serif; max-width: 48em; margin: 2em auto; padding: 0 1em; color: #1a1a1a;
+       line-height: 1.5; }}
+blockquote {{ border-left: 4px solid #0072B2; margin: 0.5em 0; padding: 0.2em 1em; background: #f4f8fb; }}
+.missing {{ color: #555; font-style: italic; }}
+table {{ border-collapse: collapse; font-family: system-ui, sans-serif; font-size: 0.85em; }}
+th, td {{ border-bottom: 1px solid #ccc; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }}
+img {{ max-width: 100%; height: auto; }}
+@media print {{ h2 {{ break-after: avoid; }} blockquote, img {{ break-inside: avoid; }} }}
+</style>
+</head>
+<body>
+{self._body_html()}</body>
+</html>
+"""
+
+    def _repr_html_(self) -> str:
+        return self._body_html()
+
+    def __str__(self) -> str:
+        return self.to_markdown(image="(the audit figure is in the saved HTML version)")
+
+    def save(self, path: str | os.PathLike) -> Path:
+        """Write the plan as ``.html`` or ``.md`` (by the file's suffix); returns the path.
+
+        A Markdown plan gets its audit figure as a PNG beside it (``<name>-audit.png``).
+        """
+        path = Path(path)
+        suffix = path.suffix.lower()
+        if suffix in (".html", ".htm"):
+            return write_text_atomically(self.to_html(), path)
+        if suffix == ".md":
+            image = None
+            if self.scorecard is not None:
+                picture = path.with_name(f"{path.stem}-audit.png")
+                picture.parent.mkdir(parents=True, exist_ok=True)
+                picture.write_bytes(self.scorecard.png())
+                image = picture.name
+            return write_text_atomically(self.to_markdown(image=image), path)
+        raise ValueError(f"a plan is saved as .html or .md, not {path.suffix or 'a name without a suffix'!r}: "
+                         f"try {path.with_suffix('.html').name}")
+
+
+def _entries(store: ProgressStore) -> list[PlanEntry]:
+    saved = store.reflections()
+    entries = []
+    for number, chapter in enumerate(CHAPTERS):
+        for reflection in chapter_items(chapter)["reflections"]:
+            row = saved[(saved["chapter"] == chapter) & (saved["item"] == reflection.name)]
+            has = not row.empty and isinstance(row["text"].iloc[0], str) and row["text"].iloc[0].strip()
+            entries.append(PlanEntry(
+                number=number, chapter=chapter, prompt=reflection.prompt,
+                text=row["text"].iloc[0] if has else None,
+                saved_at=row["time"].iloc[0] if has else None,
+                notebook=notebook_for(chapter),
+            ))
+    return entries
+
+
+def build_plan(store: ProgressStore | None = None, scorecard: Any | None = None) -> Plan:
+    """Your plan: the latest reflection of every chapter, in course order, and an audit.
+
+    ``scorecard``: any audit result with ``.png()``, ``.alt``, ``.to_markdown()`` and ``.table``
+    (what :func:`sevencs.audit.audit` returns, run on your own posts). Default: the audit of
+    the sample nursery, ``sevencs.audit.audit_sample()``.
+    """
+    problem = ""
+    if scorecard is None:
+        try:
+            from sevencs.audit import audit_sample
+        except ModuleNotFoundError as exc:
+            if exc.name != "sevencs.audit":
+                raise
+            problem = "The audit is not part of this version of the course, so this plan has no audit yet."
+        else:
+            scorecard = audit_sample()
+    return Plan(_entries(store or ProgressStore()), scorecard, audit_problem=problem)

@@ -1,0 +1,199 @@
+"""The `sevencs` command, run the way people run it: as a separate process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import nbformat
+import pandas as pd
+import pytest
+
+from sevencs.cli import hub_link
+from sevencs.exercises import connection as ex
+from sevencs.exercises import welcome
+from sevencs.progress import chapter_items
+from sevencs.store import ENV_VAR, ProgressStore
+
+ROOT = Path(__file__).resolve().parents[1]
+COMMANDS = ["progress", "export", "plan", "report", "answer-key", "hub-link"]
+
+
+def sevencs(*args: str, db: Path | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "SEVENCS_LEARNER"}
+    env[ENV_VAR] = str(db) if db else os.environ[ENV_VAR]
+    return subprocess.run([sys.executable, "-m", "sevencs.cli", *args], capture_output=True, text=True,
+                          env=env, cwd=cwd or ROOT, timeout=120)
+
+
+def test_the_installed_script_runs():
+    script = Path(sys.executable).with_name("sevencs")
+    result = subprocess.run([str(script), "--help"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    assert all(command in result.stdout for command in COMMANDS)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_explains_itself(command):
+    result = sevencs(command, "--help")
+    assert result.returncode == 0 and f"usage: sevencs {command}" in result.stdout
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize("args", [[], ["teleport"], ["plan", "--out", "plan.pdf"], ["hub-link"],
+                                  ["hub-link", "--hub", "ftp://hub.example.org"]])
+def test_a_mistyped_command_exits_2_with_usage_and_no_traceback(args):
+    result = sevencs(*args)
+    assert result.returncode == 2 and "usage: sevencs" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_progress_without_a_progress_file_says_where_it_looked(tmp_path):
+    missing = tmp_path / "nowhere" / "progress.sqlite"
+    result = sevencs("progress", db=missing)
+    assert result.returncode == 1 and str(missing) in result.stderr and "Traceback" not in result.stderr
+    assert not missing.exists()  # looking must not create it
+
+
+def test_progress_prints_the_learners_summary(progress_db):
+    ex.q1.check(768)
+    result = sevencs("progress")
+    assert result.returncode == 0
+    line = next(li for li in result.stdout.splitlines() if li.startswith("connection"))
+    assert "1 of 5 passed" in line and "1 tried" in line
+
+
+def test_export_writes_every_event_but_reflections_only_when_asked(progress_db, tmp_path):
+    ex.q1.check(1)
+    ex.q1.hint()
+    ex.q2.solution()
+    ex.sc1.answer("b")
+    ex.reflection.save("my private thoughts")
+    out = tmp_path / "hand-in" / "sam.json"
+    result = sevencs("export", "--name", "  Sam   Lee ", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(out.read_text())
+    assert data["format"] == "sevencs-progress" and data["format_version"] == 1
+    assert data["learner"] == "Sam Lee" and data["includes_reflections"] is False
+    import sevencs as package
+
+    assert data["course_version"] == package.__version__
+    assert [e["kind"] for e in data["events"]] == ["attempt", "hint", "solution", "quiz"]
+    assert "my private thoughts" not in out.read_text()
+    assert sevencs("export", "--out", str(out), "--with-reflections").returncode == 0
+    data = json.loads(out.read_text())
+    assert data["events"][-1]["value"] == "my private thoughts" and data["learner"] == "anonymous"
+    assert [p.name for p in out.parent.iterdir()] == ["sam.json"]  # no temporary file left
+
+
+def test_export_then_report_round_trip(tmp_path, monkeypatch):
+    exports = tmp_path / "exports"
+    # learner A passes connection q1 after a hint; learner B tries welcome q1 and sees its solution
+    for name, actions in {
+        "A": lambda: (ex.q1.hint(), ex.q1.check(1), ex.q1.check(768)),
+        "B": lambda: (welcome.q1.check(3), welcome.q1.solution()),
+    }.items():
+        db = tmp_path / f"{name}.sqlite"
+        monkeypatch.setenv(ENV_VAR, str(db))
+        actions()
+        result = sevencs("export", "--name", name, "--out", str(exports / f"{name}.json"), db=db)
+        assert result.returncode == 0, result.stderr
+    result = sevencs("report", str(exports), "--out", str(tmp_path / "report"))
+    assert result.returncode == 0, result.stderr
+    table = pd.read_csv(tmp_path / "report" / "class-report.csv").set_index(["chapter", "exercise"])
+    assert table.loc[("connection", "q1"), ["attempted", "passed", "needed_hints", "saw_solution"]].tolist() \
+        == [1, 1, 1, 0]
+    assert table.loc[("welcome", "q1"), ["attempted", "passed", "needed_hints", "saw_solution"]].tolist() \
+        == [1, 0, 0, 1]
+    assert (table["learners"] == 2).all()
+    assert table.iloc[0].name == ("welcome", "q1")  # 0% passed: the hardest
+    assert (tmp_path / "report" / "class-report.html").read_text().startswith("<!DOCTYPE html>")
+
+
+def test_report_names_broken_files_and_fails_only_when_none_is_valid(tmp_path):
+    (tmp_path / "cut.json").write_text('{"format": "sevencs-progress", "events": [')
+    (tmp_path / "notes.json").write_text("hello")
+    result = sevencs("report", str(tmp_path / "cut.json"), str(tmp_path / "notes.json"),
+                     "--out", str(tmp_path / "out"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "cut.json" in result.stdout and "notes.json" in result.stdout
+    assert "No valid progress exports" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_report_shows_progress_on_stderr_for_many_files(tmp_path):
+    good = json.dumps({"format": "sevencs-progress", "format_version": 1, "learner": "x", "events": []})
+    for i in range(7):
+        (tmp_path / f"{i}.json").write_text(good)
+    result = sevencs("report", str(tmp_path), "--out", str(tmp_path / "out"), "--every", "3")
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == ["read 3 of 7 files", "read 6 of 7 files", "read 7 of 7 files"]
+
+
+def test_answer_key_fills_every_exercise_notebook(tmp_path):
+    result = sevencs("answer-key", "--out", str(tmp_path), "--course", str(ROOT))
+    assert result.returncode == 0, result.stderr
+    shipped = sorted(p.name for p in (ROOT / "exercises").glob("*.ipynb"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == shipped
+    key = nbformat.read(tmp_path / "01_connection.ipynb", as_version=4)
+    source = "\n".join(c.source for c in key.cells)
+    for exercise in chapter_items("connection")["exercises"]:
+        assert exercise.solution_code in source
+    assert "Answer key" in key.cells[0].source
+
+
+def test_answer_key_outside_a_course_says_what_to_do(tmp_path):
+    result = sevencs("answer-key", "--out", str(tmp_path / "keys"), cwd=tmp_path)
+    assert result.returncode == 1 and "--course" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_plan_is_written_from_the_command_line(progress_db, tmp_path):
+    ProgressStore().record("welcome", "reflection", "reflection", value="gardeners <and> allotments")
+    out = tmp_path / "plan.md"
+    result = sevencs("plan", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "gardeners &lt;and&gt; allotments" in out.read_text()
+    assert "1 of 8 reflections" in result.stdout
+
+
+def test_hub_link_from_the_command_line_uses_the_courses_repository():
+    result = sevencs("hub-link", "--hub", "https://hub.example.org/hub/home", "--path", "exercises")
+    assert result.returncode == 0
+    link = urlsplit(result.stdout.strip())
+    assert (link.netloc, link.path) == ("hub.example.org", "/hub/user-redirect/git-pull")
+    query = parse_qs(link.query)
+    assert query["repo"] == ["https://github.com/seven-cs/seven-cs"]
+    assert query["urlpath"] == ["lab/tree/seven-cs/exercises"]
+    assert query["branch"] == ["main"]
+
+
+@pytest.mark.parametrize(
+    "hub, repo, branch, path, target, expected_path, expected_urlpath",
+    [
+        ("hub.example.org", "https://github.com/a/course.git", "main", "", None,
+         "/hub/user-redirect/git-pull", "lab/tree/course"),
+        ("https://example.org/jupyter/", "https://gitlab.com/b/my course", "week 2", "./notes/a b.ipynb", None,
+         "/jupyter/hub/user-redirect/git-pull", "lab/tree/my course/notes/a b.ipynb"),
+        ("https://hub.example.org/hub/spawn", "https://github.com/a/course", "main", "x.ipynb", "work/c",
+         "/hub/user-redirect/git-pull", "lab/tree/work/c/x.ipynb"),
+    ],
+)
+def test_hub_links_decode_to_exactly_what_was_asked(hub, repo, branch, path, target, expected_path,
+                                                    expected_urlpath):
+    link = urlsplit(hub_link(hub, repo, branch, path, target))
+    assert link.scheme == "https" and link.path == expected_path
+    assert " " not in link.query and "/" not in link.query  # every value percent-encoded
+    query = parse_qs(link.query)
+    assert query["repo"] == [repo] and query["branch"] == [branch]
+    assert query["urlpath"] == [expected_urlpath]
+    assert query.get("targetPath") == ([target] if target else None)
+
+
+@pytest.mark.parametrize("hub, repo", [("mailto:x", "https://github.com/a/b"), ("https://hub.example.org", "")])
+def test_hub_link_refuses_what_is_not_an_address(hub, repo):
+    with pytest.raises(ValueError, match="--hub|--repo"):
+        hub_link(hub, repo)

@@ -1,0 +1,580 @@
+"""Bring your own data: the loaders read good files completely and refuse bad ones in plain words."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import filecmp
+import gzip
+import html
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sevencs import imports
+from sevencs.datasets import examples as example_files
+from sevencs.datasets import load_posts
+from sevencs.imports import (
+    CSV_COLUMNS,
+    HEADER_ALIASES,
+    ImportProblem,
+    describe_csv_columns,
+    describe_mastodon_fields,
+    example_path,
+    examples,
+    html_to_text,
+    read_mastodon_outbox,
+    read_posts,
+    read_posts_csv,
+    safe_html,
+)
+
+HEADER = "date,text,likes,comments,shares\n"
+
+
+def write(tmp_path: Path, content: str | bytes, name: str = "posts.csv") -> Path:
+    path = tmp_path / name
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8", newline="")
+    else:
+        path.write_bytes(content)
+    return path
+
+
+def problem(path, **kwargs) -> str:
+    with pytest.raises(ImportProblem) as caught:
+        read_posts(path, **kwargs)
+    return str(caught.value)
+
+
+def outbox(*items) -> str:
+    return json.dumps({"@context": "https://www.w3.org/ns/activitystreams", "id": "outbox.json",
+                       "type": "OrderedCollection", "orderedItems": list(items)})
+
+
+def create(content: str, published: str = "2026-03-01T10:00:00Z", reply_to: str | None = None, **extra) -> dict:
+    note = {"id": "https://social.example/users/me/statuses/1", "type": "Note", "content": content,
+            "inReplyTo": reply_to, "url": "https://social.example/@me/1", **extra}
+    return {"type": "Create", "published": published, "object": note}
+
+
+# --- the shipped examples --------------------------------------------------------------
+
+
+def test_the_example_files_are_exactly_what_the_generator_makes(tmp_path):
+    written = example_files.write_examples(tmp_path)
+    assert sorted(p.name for p in written) == sorted(examples())
+    for path in written:
+        assert filecmp.cmp(path, example_path(path.name), shallow=False), path.name
+
+
+def test_example_posts_csv_holds_the_sample_posts_with_the_same_values():
+    table = read_posts(example_path("posts.csv"))
+    with example_path("posts.csv").open(newline="", encoding="utf-8") as handle:
+        ids = [int(row["post_id"]) for row in csv.DictReader(handle)]
+    sample = load_posts().set_index("post_id").loc[ids].reset_index()
+    pd.testing.assert_frame_equal(table, sample)
+    assert table.attrs["format"] == "csv" and table.attrs["absent_columns"] == []
+
+
+def test_the_analytics_export_reads_to_the_same_posts_through_its_own_headers():
+    ours = read_posts(example_path("posts.csv"))
+    export = read_posts(example_path("analytics_export.csv"))
+    assert len(export) == len(ours)
+    for column in ["date", "text", "type", "reach", "likes", "comments", "shares", "impressions"]:
+        assert export[column].tolist() == ours[column].tolist(), column
+    assert export.attrs["headers"]["date"] == "Publish time"  # not "Date", which says "Lifetime"
+    assert export.attrs["headers"]["likes"] == "Reactions"
+    assert {"Date", "Title", "Page name"} <= set(export.attrs["ignored_columns"])
+    assert "followers" not in export.columns and "followers" in export.attrs["absent_columns"]
+    assert export["url"].str.startswith("https://fernleaf.example/").all()
+
+
+def test_the_example_outbox_gives_posts_replies_and_boosts_as_counted_in_the_json():
+    doc = json.loads(example_path("outbox.json").read_text(encoding="utf-8"))
+    items = doc["orderedItems"]
+    replies = sum(i["type"] == "Create" and bool(i["object"]["inReplyTo"]) for i in items)
+    boosts = sum(i["type"] == "Announce" for i in items)
+    table = read_mastodon_outbox(example_path("outbox.json"))
+    assert len(table) == len(items)
+    assert table["kind"].value_counts().to_dict() == {"post": len(items) - replies - boosts, "reply": replies,
+                                                      "boost": boosts}
+    assert replies >= 1 and boosts >= 1
+    expected_dates = sorted(pd.to_datetime([i["published"] for i in items], utc=True).tz_localize(None))
+    assert table["date"].tolist() == expected_dates
+    assert table["post_id"].tolist() == list(range(1, len(items) + 1))
+
+
+def test_the_example_outbox_text_is_plain_words_with_entities_and_links_resolved():
+    table = read_posts(example_path("outbox.json"))
+    assert not table["text"].str.contains("<").any()
+    assert table["text"].str.contains("Tea & cake").any()  # written as &amp; in the JSON
+    assert table["text"].str.contains("grandmother's").any()  # written as &#39;
+    assert table["text"].str.contains("https://fernleaf.example/guides/").any()  # link text kept
+    assert (table.loc[table["kind"] == "boost", "text"] == "").all()
+
+
+def test_a_mastodon_table_has_no_counts_rather_than_invented_zeros():
+    table = read_posts(example_path("outbox.json"))
+    for column in ["likes", "comments", "shares", "reach", "impressions", "followers", "type"]:
+        assert column not in table.columns
+        assert column in table.attrs["absent_columns"]
+    assert list(table.columns) == ["post_id", "date", "text", "kind", "url"]
+
+
+def test_example_path_names_the_examples_when_the_name_is_wrong():
+    with pytest.raises(ValueError, match="posts.csv"):
+        example_path("nope.csv")
+    assert all(example_path(name).is_file() for name in examples())
+
+
+# --- the CSV format ----------------------------------------------------------------------
+
+
+def test_sample_posts_written_in_our_format_read_back_equal(tmp_path):
+    sample = load_posts()
+    path = tmp_path / "mine.csv"
+    sample.to_csv(path, index=False)
+    pd.testing.assert_frame_equal(read_posts_csv(path), sample)
+
+
+def test_an_open_binary_file_reads_like_a_path():
+    data = example_path("posts.csv").read_bytes()
+    from_memory = read_posts(io.BytesIO(data))
+    pd.testing.assert_frame_equal(from_memory, read_posts(example_path("posts.csv")))
+    assert from_memory.attrs["source"] == "the uploaded file"
+
+
+def test_only_date_and_text_are_required_and_posts_are_numbered_in_date_order(tmp_path):
+    path = write(tmp_path, "date,text\n2026-03-02 09:00,second\n2026-03-01 09:00,first\n")
+    table = read_posts(path)
+    assert list(table.columns) == ["post_id", "date", "text"]
+    assert table["text"].tolist() == ["first", "second"]
+    assert table["post_id"].tolist() == [1, 2]
+    assert set(table.attrs["absent_columns"]) == {"type", "reach", "likes", "comments", "shares",
+                                                  "followers", "impressions"}
+
+
+@pytest.mark.parametrize("header", ["Publish time", "PUBLISH TIME", "  publish_time ", "Publish-Time",
+                                    "Date", "created_at", "Published"])
+def test_date_headers_from_exports_are_recognised_whatever_their_case_and_spacing(tmp_path, header):
+    path = write(tmp_path, f'"{header}",Message\n2026-03-01 09:00,hello\n')
+    table = read_posts(path)
+    assert table["date"].tolist() == [pd.Timestamp("2026-03-01 09:00")]
+    assert table.attrs["headers"]["date"] == header.strip()
+
+
+@pytest.mark.parametrize(("header", "column"), [
+    ("Message", "text"), ("Description", "text"), ("Title", "text"), ("Caption", "text"),
+    ("Reactions", "likes"), ("Likes", "likes"), ("favourites", "likes"), ("Comments", "comments"),
+    ("Replies", "comments"), ("Shares", "shares"), ("Boosts", "shares"), ("Reach", "reach"),
+    ("Impressions", "impressions"), ("Followers", "followers"), ("Post ID", "post_id"),
+    ("Permalink", "url"), ("Post type", "type"),
+])
+def test_each_alias_fills_its_column(tmp_path, header, column):
+    cells = {"text": "words", "likes": "4", "comments": "4", "shares": "4", "reach": "4", "impressions": "4",
+             "followers": "4", "post_id": "77", "url": "https://x.example/1", "type": "Story"}
+    if column == "text":
+        content = f"date,{header}\n2026-03-01,{cells['text']}\n"
+    else:
+        content = f"date,text,{header}\n2026-03-01,words,{cells[column]}\n"
+    table = read_posts(write(tmp_path, content))
+    expected = {"likes": 4, "comments": 4, "shares": 4, "reach": 4, "impressions": 4, "followers": 4,
+                "post_id": 77, "url": "https://x.example/1", "type": "story", "text": "words"}[column]
+    assert table[column].tolist() == [expected]
+
+
+def test_when_two_headers_mean_the_same_column_the_preferred_one_wins(tmp_path):
+    path = write(tmp_path, "Date,Publish time,Title,Description\nLifetime,03/01/2026 09:00,,the words\n")
+    table = read_posts(path)
+    assert table["date"].tolist() == [pd.Timestamp("2026-03-01 09:00")]
+    assert table["text"].tolist() == ["the words"]
+    assert {"Date", "Title"} <= set(table.attrs["ignored_columns"])
+
+
+def test_a_lifetime_date_column_alone_is_reported_with_its_rows(tmp_path):
+    message = problem(write(tmp_path, "Date,Description\nLifetime,a\nLifetime,b\n"))
+    assert "rows 2 ('Lifetime') and 3 ('Lifetime')" in message
+    assert "cannot be read as a date" in message
+
+
+@pytest.mark.parametrize(("content", "missing"), [
+    ("when,words\n2026-03-01,hi\n", ["'date'", "'text'"]),
+    ("date,words,likes\n2026-03-01,hi,3\n", ["'text'"]),
+    ("text,likes\nhi,3\n", ["'date'"]),
+])
+def test_missing_required_columns_are_named_with_the_headers_found_and_expected(tmp_path, content, missing):
+    message = problem(write(tmp_path, content))
+    for name in missing:
+        assert name in message
+    assert "Expected columns: required: date, text" in message
+    assert "Its header row (row 1) has:" in message
+    assert "posts.csv" in message
+
+
+def test_unreadable_dates_are_listed_by_spreadsheet_row(tmp_path):
+    content = HEADER + "2026-03-01 09:00,a,1,0,0\nyesterday,b,1,0,0\n2026-03-03,c,1,0,0\n,d,1,0,0\n"
+    message = problem(write(tmp_path, content))
+    assert "rows 3 ('yesterday') and 5 (empty)" in message
+    assert "'date'" in message
+
+
+def test_many_unreadable_dates_list_five_rows_and_count_the_rest(tmp_path):
+    content = HEADER + "".join(f"someday,p{i},1,0,0\n" for i in range(8))
+    message = problem(write(tmp_path, content))
+    assert "rows 2 ('someday'), 3 ('someday'), 4 ('someday'), 5 ('someday'), 6 ('someday') and 3 more" in message
+
+
+def test_blank_lines_keep_the_row_numbers_a_spreadsheet_shows(tmp_path):
+    content = HEADER + "2026-03-01,a,1,0,0\n\nnot a date,b,1,0,0\n"
+    assert "row 4 ('not a date')" in problem(write(tmp_path, content))
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("2026-03-04", dt.datetime(2026, 3, 4)),
+    ("2026-03-04T09:30:00", dt.datetime(2026, 3, 4, 9, 30)),
+    ("2026-03-04T09:30:00Z", dt.datetime(2026, 3, 4, 9, 30)),
+    ("2026-03-04T09:30:00+02:00", dt.datetime(2026, 3, 4, 7, 30)),
+    ("03/04/2026 09:30", dt.datetime(2026, 3, 4, 9, 30)),
+    ("03/04/2026", dt.datetime(2026, 3, 4)),
+    ("3/4/2026 9:30 PM", dt.datetime(2026, 3, 4, 21, 30)),
+])
+def test_iso_and_us_export_dates_are_read(tmp_path, cell, expected):
+    table = read_posts(write(tmp_path, f"date,text\n{cell},a\n"))
+    assert table["date"].tolist() == [pd.Timestamp(expected)]
+
+
+def test_slashed_dates_are_read_day_first_only_when_the_column_needs_it(tmp_path):
+    table = read_posts(write(tmp_path, "date,text\n31/01/2026 10:00,a\n03/04/2026 10:00,b\n"))
+    assert table["date"].tolist() == [pd.Timestamp("2026-01-31 10:00"), pd.Timestamp("2026-04-03 10:00")]
+
+
+def test_a_column_mixing_month_first_and_day_first_dates_is_refused(tmp_path):
+    message = problem(write(tmp_path, "date,text\n12/31/2026,a\n31/12/2026,b\n"))
+    assert "month-first and day-first dates are mixed" in message
+    assert "row 2" in message and "row 3" in message
+
+
+def test_an_empty_file_is_refused(tmp_path):
+    assert "is empty" in problem(write(tmp_path, ""))
+    assert "is empty" in problem(write(tmp_path, "  \n\n"))
+
+
+def test_a_header_without_rows_is_refused(tmp_path):
+    assert "no posts under it" in problem(write(tmp_path, HEADER))
+    assert "no posts under it" in problem(write(tmp_path, HEADER + "\n,,,,\n"))
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    path = write(tmp_path, HEADER + "2026-03-01,a,1,0,0\n" * 20)
+    monkeypatch.setattr(imports, "MAX_BYTES", 100)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("the file was read"))
+    message = problem(path)
+    assert "larger than the 100 bytes" in message
+    assert f"{path.stat().st_size} bytes" in message
+    assert "not opened" in message
+
+
+def test_an_open_file_over_the_limit_is_refused(monkeypatch):
+    monkeypatch.setattr(imports, "MAX_BYTES", 100)
+    message = problem(io.BytesIO(b"date,text\n" + b"2026-03-01,a\n" * 20))
+    assert "more than 100 bytes" in message
+
+
+def test_a_file_at_the_limit_is_read(tmp_path, monkeypatch):
+    path = write(tmp_path, "date,text\n2026-03-01,a\n")
+    monkeypatch.setattr(imports, "MAX_BYTES", path.stat().st_size)
+    assert len(read_posts(path)) == 1
+
+
+def test_the_stated_limit_is_fifty_megabytes():
+    assert imports.MAX_BYTES == 50_000_000
+    assert "50.0 MB" in imports._too_large("x.csv", "60.0 MB").args[0]
+
+
+def test_a_mastodon_zip_archive_names_the_file_to_pick_and_extracts_nothing(tmp_path):
+    path = tmp_path / "archive-20260301.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("outbox.json", outbox(create("<p>hi</p>")))
+        archive.writestr("actor.json", "{}")
+    before = sorted(tmp_path.iterdir())
+    message = problem(path)
+    assert "outbox.json" in message and "unzip" in message
+    assert sorted(tmp_path.iterdir()) == before
+
+
+def test_another_zip_lists_what_is_inside(tmp_path):
+    path = tmp_path / "stuff.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("my_posts.csv", "date,text\n")
+    message = problem(path)
+    assert "zip archive" in message and "my_posts.csv" in message
+
+
+def test_an_excel_workbook_is_told_to_save_as_csv(tmp_path):
+    path = tmp_path / "posts.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    assert "Excel workbook" in problem(path) and "CSV UTF-8" in problem(path)
+
+
+def test_an_old_style_tar_gz_archive_names_outbox_json(tmp_path):
+    path = write(tmp_path, gzip.compress(b"outbox.json contents"), "archive.tar.gz")
+    assert "outbox.json" in problem(path)
+
+
+def test_a_utf8_byte_order_mark_is_fine(tmp_path):
+    path = write(tmp_path, ("date,text,likes\n2026-03-01,café,2\n").encode("utf-8-sig"))
+    table = read_posts(path)
+    assert table["text"].tolist() == ["café"] and table["likes"].tolist() == [2]
+
+
+def test_a_file_in_an_older_encoding_is_refused_with_its_line(tmp_path):
+    path = write(tmp_path, "date,text\n2026-03-01,plain\n2026-03-02,Café for £5\n".encode("cp1252"))
+    message = problem(path)
+    assert "not UTF-8" in message and "line 3" in message and "CSV UTF-8" in message
+
+
+def test_a_utf16_file_is_refused_with_how_to_save_it(tmp_path):
+    path = write(tmp_path, "date,text\n2026-03-01,a\n".encode("utf-16"))
+    assert "UTF-16" in problem(path)
+
+
+def test_a_binary_file_is_refused(tmp_path):
+    assert "not a text file" in problem(write(tmp_path, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "photo.csv"))
+
+
+@pytest.mark.parametrize(("cell", "what"), [("-3", "negative"), ("NaN", "not a number"),
+                                            ("n/a", "not a number"), ("2.5", "not a whole number")])
+def test_bad_counts_are_named_with_their_column_and_rows(tmp_path, cell, what):
+    content = "date,text,Reactions\n2026-03-01,a,1\n2026-03-02,b," + cell + "\n"
+    message = problem(write(tmp_path, content))
+    assert "'Reactions' (our 'likes')" in message
+    assert f"row 3 ({cell!r}) is {what}" in message
+    assert "nothing was loaded" in message
+
+
+def test_every_problem_in_a_file_is_reported_at_once(tmp_path):
+    content = "date,text,likes,reach\nsoon,a,-1,5\n2026-03-02,b,2,\n"
+    message = problem(write(tmp_path, content))
+    assert "'date'" in message and "'likes'" in message and "'reach'" in message
+
+
+def test_empty_engagement_cells_mean_zero_but_empty_reach_is_refused(tmp_path):
+    table = read_posts(write(tmp_path, "date,text,likes,comments,shares\n2026-03-01,a,,2,\n2026-03-02,b,3,,1\n"))
+    assert table[["likes", "comments", "shares"]].values.tolist() == [[0, 2, 0], [3, 0, 1]]
+    message = problem(write(tmp_path, "date,text,reach\n2026-03-01,a,10\n2026-03-02,b,\n"))
+    assert "'reach'" in message and "row 3 is empty" in message
+
+
+def test_a_column_with_no_values_at_all_counts_as_absent_not_as_zeros(tmp_path):
+    table = read_posts(write(tmp_path, "date,text,reach,likes\n2026-03-01,a,,\n2026-03-02,b,,\n"))
+    assert "reach" not in table.columns and "likes" not in table.columns
+    assert {"reach", "likes"} <= set(table.attrs["ignored_columns"])
+
+
+def test_thousands_commas_in_counts_are_read(tmp_path):
+    table = read_posts(write(tmp_path, 'date,text,reach\n2026-03-01,a,"1,250"\n2026-03-02,b,"12,000,001"\n'))
+    assert table["reach"].tolist() == [1250, 12000001]
+
+
+def test_a_semicolon_separated_file_is_read(tmp_path):
+    table = read_posts(write(tmp_path, "date;text;likes\n2026-03-01;Hello, world;4\n"))
+    assert table["text"].tolist() == ["Hello, world"] and table["likes"].tolist() == [4]
+
+
+def test_rows_longer_than_the_header_are_named(tmp_path):
+    message = problem(write(tmp_path, "date,text,likes\n2026-03-01,a,1\n2026-03-02,Hello, world,2\n"))
+    assert "row 3 has more cells than the header row has columns (3)" in message
+
+
+def test_repeated_and_empty_post_ids_are_refused(tmp_path):
+    message = problem(write(tmp_path, "post_id,date,text\n7,2026-03-01,a\n,2026-03-02,b\n7,2026-03-03,c\n"))
+    assert "row 3 has no post id" in message
+    assert "row 4 (the same as row 2)" in message
+
+
+def test_post_ids_that_are_not_numbers_stay_text(tmp_path):
+    table = read_posts(write(tmp_path, "Post ID,date,text\n123_456,2026-03-01,a\n123_789,2026-03-02,b\n"))
+    assert table["post_id"].tolist() == ["123_456", "123_789"]
+
+
+def test_types_are_read_in_lower_case_and_empty_ones_are_unlabelled(tmp_path):
+    table = read_posts(write(tmp_path, "date,text,type\n2026-03-01,a,How-to\n2026-03-02,b,\n"))
+    assert table["type"].tolist() == ["how-to", "unlabelled"]
+
+
+def test_an_unclosed_quote_is_reported(tmp_path):
+    content = 'date,text\n2026-03-01,"never closed\n' + "x" * 140_000 + "\n"
+    assert "cannot be read as CSV" in problem(write(tmp_path, content))
+
+
+def test_json_read_as_csv_points_to_the_mastodon_reader(tmp_path):
+    with pytest.raises(ImportProblem, match="read_mastodon_outbox"):
+        read_posts_csv(example_path("outbox.json"))
+
+
+# --- which format, and which file -------------------------------------------------------
+
+
+def test_the_format_is_found_from_the_content_when_the_name_does_not_say(tmp_path):
+    path = write(tmp_path, example_path("outbox.json").read_bytes(), "export.txt")
+    assert read_posts(path).attrs["format"] == "mastodon"
+    assert read_posts(example_path("posts.csv")).attrs["format"] == "csv"
+
+
+def test_an_unknown_format_name_is_refused():
+    with pytest.raises(ImportProblem, match="csv, mastodon"):
+        read_posts(example_path("posts.csv"), format="excel")
+
+
+def test_a_missing_file_a_folder_and_a_non_path_are_explained(tmp_path):
+    assert "There is no file at" in problem(tmp_path / "missing.csv")
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "outbox.json").write_text(outbox(create("hi")))
+    message = problem(tmp_path / "archive")
+    assert "is a folder" in message and "outbox.json" in message
+    assert "Expected the path of a file" in problem(42)
+
+
+def test_a_web_address_is_refused_without_going_online(monkeypatch):
+    import urllib.request
+
+    monkeypatch.setattr(urllib.request, "urlopen", lambda *a, **k: pytest.fail("went online"))
+    assert "never goes online" in problem("https://social.example/users/me/outbox")
+
+
+# --- the Mastodon outbox ----------------------------------------------------------------
+
+
+def test_creates_are_posts_or_replies_and_announces_are_boosts(tmp_path):
+    boost = {"type": "Announce", "published": "2026-03-03T08:00:00Z",
+             "object": "https://other.example/users/a/statuses/9"}
+    doc = outbox(create("<p>mine</p>", "2026-03-01T08:00:00Z"),
+                 create("<p>answer</p>", "2026-03-02T08:00:00Z", reply_to="https://other.example/statuses/5"),
+                 boost, {"type": "Like", "object": "https://other.example/x"})
+    table = read_posts(write(tmp_path, doc, "outbox.json"))
+    assert table["kind"].tolist() == ["post", "reply", "boost"]
+    assert table["text"].tolist() == ["mine", "answer", ""]
+    assert table["url"].tolist()[2] == "https://other.example/users/a/statuses/9"
+    assert table.attrs["skipped_items"] == 1
+
+
+def test_a_poll_a_content_map_and_a_self_boost_are_read(tmp_path):
+    poll = create("<p>Which bulbs?</p>", "2026-03-01T08:00:00Z", type="Question")
+    mapped = {"type": "Create", "published": "2026-03-02T08:00:00Z",
+              "object": {"type": "Note", "contentMap": {"en": "<p>only a map</p>"}, "url": "u"}}
+    self_boost = {"type": "Announce", "published": "2026-03-03T08:00:00Z",
+                  "object": {"id": "https://social.example/users/me/statuses/1", "type": "Note"}}
+    table = read_posts(write(tmp_path, outbox(poll, mapped, self_boost), "outbox.json"))
+    assert table["text"].tolist() == ["Which bulbs?", "only a map", ""]
+    assert table["url"].tolist()[2] == "https://social.example/users/me/statuses/1"
+
+
+@pytest.mark.parametrize(("content", "words"), [
+    ("[1, 2]", ["JSON list", "orderedItems"]),
+    ('{"hello": "world"}', ["not a Mastodon outbox", "'hello'", "orderedItems", "outbox.json"]),
+    ('{"type": "Person", "id": "https://social.example/users/me"}', ["actor.json", "outbox.json"]),
+    ('{"id": "likes.json", "type": "OrderedCollection", "orderedItems": ["https://x.example/1"]}',
+     ["likes.json", "outbox.json"]),
+    ('{"id": "mine", "orderedItems": ["https://x.example/1"]}', ["list of links", "outbox.json"]),
+    ('{"type": "OrderedCollection", "first": "https://social.example/users/me/outbox?page=true"}',
+     ["separate pages", "outbox.json"]),
+    ('{"orderedItems": [{"type": "Like"}]}', ["no posts or boosts", "outbox.json"]),
+    ('{"orderedItems": [', ["not valid JSON", "line 1"]),
+    ('"just a string"', ["single JSON value", "orderedItems"]),
+])
+def test_json_that_is_not_an_outbox_is_refused_saying_what_was_expected(tmp_path, content, words):
+    message = problem(write(tmp_path, content, "export.json"))
+    for word in words:
+        assert word in message
+
+
+def test_broken_items_are_named_by_number(tmp_path):
+    doc = outbox(create("fine"), {"type": "Create"}, create("no time", published="someday"),
+                 {"type": "Announce", "object": "https://x.example/1"})
+    message = problem(write(tmp_path, doc, "outbox.json"))
+    assert "Item 2 of orderedItems is a 'Create' without the post" in message
+    assert "Items 3 ('someday') and 4 (missing)" in message
+
+
+def test_a_csv_read_as_mastodon_is_refused_in_plain_words():
+    with pytest.raises(ImportProblem, match="not valid JSON.*read_posts_csv"):
+        read_mastodon_outbox(example_path("posts.csv"))
+
+
+# --- HTML stays inert --------------------------------------------------------------------
+
+
+def test_script_and_image_tags_in_a_csv_post_are_stripped_to_their_words(tmp_path):
+    content = ('date,text\n2026-03-01,"<script>alert(1)</script>Spring sale"\n'
+               '2026-03-02,"<img src=x onerror=alert(1)>Tulips & daffodils"\n')
+    table = read_posts(write(tmp_path, content))
+    assert table["text"].tolist() == ["Spring sale", "Tulips & daffodils"]
+
+
+def test_markup_typed_as_text_in_a_toot_comes_back_as_text_and_is_escaped_for_display(tmp_path):
+    # Mastodon stores a typed "<script>" as entities; unescaped, it is text that must be escaped again.
+    doc = outbox(create("<p>&lt;script&gt;alert(1)&lt;/script&gt; and &lt;img src=x onerror=alert(1)&gt;</p>"))
+    text = read_posts(write(tmp_path, doc, "outbox.json"))["text"][0]
+    assert text == "<script>alert(1)</script> and <img src=x onerror=alert(1)>"
+    shown = safe_html(text)
+    assert "<" not in shown and ">" not in shown
+    assert shown == "&lt;script&gt;alert(1)&lt;/script&gt; and &lt;img src=x onerror=alert(1)&gt;"
+
+
+@pytest.mark.parametrize(("fragment", "expected"), [
+    ("<p>One</p><p>Two</p>", "One\n\nTwo"),
+    ("line<br>break<br/>again", "line\nbreak\nagain"),
+    ('<a href="https://x.example"><span class="invisible">https://</span><span>x.example</span></a>',
+     "https://x.example"),
+    ("Tea &amp; cake &#39;n&#39; &lt;3", "Tea & cake 'n' <3"),
+    ("5 < 6 and 7 > 3", "5 < 6 and 7 > 3"),
+    ("<style>p {color: red}</style>Hello", "Hello"),
+    ("  spaced   out  ", "spaced out"),
+    (None, ""),
+])
+def test_html_to_text_keeps_the_words_and_drops_the_tags(fragment, expected):
+    assert html_to_text(fragment) == expected
+
+
+def test_safe_html_escapes_quotes_and_turns_missing_values_into_nothing():
+    assert safe_html('"hi" & \'bye\'') == "&quot;hi&quot; &amp; &#x27;bye&#x27;"
+    assert safe_html(None) == "" and safe_html(float("nan")) == ""
+
+
+@given(st.text())
+def test_safe_html_never_leaves_a_tag_and_loses_nothing(text):
+    shown = safe_html(text)
+    assert "<" not in shown and ">" not in shown and '"' not in shown
+    assert html.unescape(shown) == text
+
+
+# --- the documentation tables ------------------------------------------------------------
+
+
+def test_our_own_column_names_are_recognised_headers():
+    for column in CSV_COLUMNS:
+        assert HEADER_ALIASES[imports._normal(column.name)] == column.name
+
+
+def test_every_alias_is_written_as_compared_and_fills_a_documented_column():
+    names = {c.name for c in CSV_COLUMNS}
+    for alias, column in HEADER_ALIASES.items():
+        assert alias == imports._normal(alias)
+        assert column in names
+
+
+def test_the_dictionary_tables_come_from_the_constants():
+    table = describe_csv_columns()
+    assert table["column"].tolist() == [c.name for c in CSV_COLUMNS]
+    assert table.loc[table["required"] == "yes", "column"].tolist() == ["date", "text"]
+    assert "publish time" in table.set_index("column").loc["date", "headers accepted, first preferred"]
+    assert "orderedItems" in describe_mastodon_fields()["field"].tolist()
