@@ -12,10 +12,10 @@ BUILD := _build
 # keep that out of the learner's own progress file.
 export SEVENCS_PROGRESS_DB ?= $(CURDIR)/$(BUILD)/.progress-build.sqlite
 
-.PHONY: help install book lab test bench clean
+.PHONY: help install book lab test bench clean widgets
 
 help: ## Show the commands
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 install: $(STAMP) ## Create .venv and install the course and its tools
 
@@ -26,18 +26,51 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet -r requirements.txt -e '.[test]'
 	@touch $@
 
-book: $(STAMP) ## Build the course book into _build/html (runs every notebook) and open it
+book: $(STAMP) widgets ## Build the course book into _build/html (runs every notebook) and open it
 	@mkdir -p $(BUILD)
-	$(BIN)/jupyter-book build . -W -n --keep-going
+	SEVENCS_LITE=$(LITE) $(BIN)/jupyter-book build . -W -n --keep-going  # LITE=0: without the JupyterLite site
 	@echo
 	@echo "The course is ready: file://$(CURDIR)/$(BUILD)/html/index.html"
 	@$(PY) -c 'import os, sys, webbrowser; (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or sys.platform == "darwin") and webbrowser.open("file://$(CURDIR)/$(BUILD)/html/index.html")' || true
 
+# The book's saved widgets render with files the site serves itself, never a CDN:
+# the widget renderer and RequireJS from the npm registry (pinned by
+# package-lock.json; `npm ci` only when node_modules is missing or the lock
+# changed), copied into _vendor/widgets (the site serves them as _static/widgets/).
+# Node.js and npm come from Debian if missing.
+WIDGETS := _vendor/widgets
+WIDGET_DIST := node_modules/@jupyter-widgets/html-manager/dist
+AS_ROOT := $(if $(filter 0,$(shell id -u)),,sudo)
+
+widgets: $(WIDGETS)/.copied ## Fetch the book's widget renderer and RequireJS (npm, once)
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { command -v apt-get >/dev/null && echo "Installing Node.js and npm from Debian (once), to fetch the book's widget files..." && $(AS_ROOT) apt-get update -qq && $(AS_ROOT) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; } || { echo "The book needs Node.js and npm to fetch its widget files: please install them, then run make again." >&2; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(WIDGETS)/.copied: node_modules/.installed
+	@mkdir -p $(WIDGETS)
+	cp node_modules/requirejs/require.js $(WIDGET_DIST)/embed-amd.js $(WIDGET_DIST)/*.woff $(WIDGET_DIST)/*.woff2 \
+		$(WIDGET_DIST)/*.ttf $(WIDGET_DIST)/*.eot $(WIDGET_DIST)/*.svg $(WIDGETS)/
+	cp $(WIDGET_DIST)/embed.js.LICENSE.txt $(WIDGETS)/embed-amd.js.LICENSE.txt
+	@touch $@
+
+# The instructor edition: the same book with every model solution, model answer and
+# quiz explanation open (SEVENCS_BOOK=instructor; see src/sevencs/bookmode.py).
+.PHONY: book-instructor
+book-instructor: $(STAMP) widgets ## Build the instructor edition (solutions open) into _build/instructor/_build/html
+	@mkdir -p $(BUILD)/instructor
+	SEVENCS_BOOK=instructor $(BIN)/jupyter-book build . --path-output $(BUILD)/instructor -W -n --keep-going
+	@echo
+	@echo "The instructor edition is ready: file://$(CURDIR)/$(BUILD)/instructor/_build/html/index.html"
+
 lab: $(STAMP) ## Open the course in JupyterLab
 	SEVENCS_PROGRESS_DB= $(BIN)/jupyter lab --notebook-dir=$(CURDIR) $(LAB_ARGS)
 
-test: $(STAMP) ## Run every test: unit, widget, exercises, notebooks (as shipped and solved), book build
+test: $(STAMP) widgets ## Run every test: unit, widget, exercises, notebooks (as shipped and solved), book build
 	@rm -rf $(BUILD)/solved && mkdir -p $(BUILD)
+	sh tests/browser/setup.sh  # Chromium and axe-core for tests/test_browser.py, when missing
 	$(PY) -m sevencs.notebooks fill exercises/*.ipynb --out $(BUILD)/solved --expect-correct
 	$(PY) -m pytest -n 2 --dist loadscope --nbval-lax --nbval-current-env \
 		tests notebooks exercises $(BUILD)/solved

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import pytest
 
 from sevencs.exercises.engine import EXPECT_CORRECT_ENV
@@ -15,3 +22,70 @@ def progress_db(tmp_path, monkeypatch):
     monkeypatch.setenv(ENV_VAR, str(path))
     monkeypatch.delenv(EXPECT_CORRECT_ENV, raising=False)
     return path
+
+
+ROOT = Path(__file__).resolve().parents[1]
+# What a book build reads (copied to a temporary folder: the book is never built in place).
+# _vendor holds the widget renderer `make widgets` copies there (tests/test_site.py checks it reaches the site).
+KEEP = ["_config.yml", "_toc.yml", "book", "notebooks", "exercises", "_vendor"]
+# Set this to a built site (e.g. _build/html after `make book`) to test it instead of building.
+BUILT_BOOK_ENV = "SEVENCS_TEST_BUILT_BOOK"
+
+
+def _build_book(source: Path) -> Path:
+    """Copy the book's files into ``source`` and build it there, warnings as errors, like `make book`."""
+    for name in KEEP:
+        path = ROOT / name
+        if path.is_dir():
+            shutil.copytree(path, source / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "_build"))
+        else:
+            shutil.copy(path, source / name)
+    env = {**os.environ, "SEVENCS_PROGRESS_DB": str(source / "progress.sqlite")}
+    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(source), "-W", "-n", "--keep-going"]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=900)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return source / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def built_book(tmp_path_factory) -> Path:
+    """The built site (its html folder), built once per test run.
+
+    Under pytest-xdist every worker has its own session, so the first worker to
+    get here builds into a folder all workers share while holding a lock; the
+    others wait and reuse it (or see the same failure) instead of building again.
+    """
+    if os.environ.get(BUILT_BOOK_ENV):
+        html = Path(os.environ[BUILT_BOOK_ENV]).resolve()
+        assert (html / "index.html").exists(), f"{BUILT_BOOK_ENV}={html} has no index.html; build the book first"
+        return html
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return _build_book(tmp_path_factory.mktemp("book-source"))
+    import fcntl  # xdist runs here on Linux and macOS, where fcntl exists
+
+    shared = tmp_path_factory.getbasetemp().parent  # one folder per test run, common to all workers
+    source, failed = shared / "book-source", shared / "book-build-failed.txt"
+    with open(shared / "book-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if failed.exists():
+            pytest.fail("the book build failed in another worker:\n" + failed.read_text())
+        if (source / "_build" / "html" / "index.html").exists():
+            return source / "_build" / "html"
+        shutil.rmtree(source, ignore_errors=True)
+        source.mkdir()
+        try:
+            return _build_book(source)
+        except AssertionError as error:
+            failed.write_text(str(error))
+            raise
+
+
+_STARTED = time.time()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Print the browser tests' accessibility and page-weight table (written by tests/test_browser.py)."""
+    report = ROOT / "_build" / "browser-report.txt"
+    if report.exists() and report.stat().st_mtime >= _STARTED:
+        terminalreporter.write_sep("=", "browser tests: axe-core violations and page weight")
+        terminalreporter.write(report.read_text())

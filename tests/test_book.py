@@ -2,33 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-KEEP = ["_config.yml", "_toc.yml", "book", "notebooks", "exercises"]
-
-
-@pytest.fixture(scope="session")
-def built_book(tmp_path_factory) -> Path:
-    """Build a copy of the book (never in place), like `make book` does."""
-    source = tmp_path_factory.mktemp("book-source")
-    for name in KEEP:
-        path = ROOT / name
-        if path.is_dir():
-            shutil.copytree(path, source / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "_build"))
-        else:
-            shutil.copy(path, source / name)
-    env = {**os.environ, "SEVENCS_PROGRESS_DB": str(source / "progress.sqlite")}
-    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(source), "-W", "-n", "--keep-going"]
-    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=900)
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    return source / "_build" / "html"
+# `built_book` (a copy of the book built once per test run) lives in conftest.py,
+# shared with the site and browser tests.
 
 
 @pytest.mark.slow

@@ -136,3 +136,13 @@ def test_reset_with_confirm_resets_at_once_and_refuses_unknown_chapters():
     assert ProgressStore().events("connection").empty
     with pytest.raises(ValueError, match="no chapter 'clients!'"):
         sevencs.reset("clients!")
+
+
+def test_in_the_published_book_the_progress_cell_explains_itself_instead_of_showing_the_build(monkeypatch):
+    from sevencs.bookmode import BOOK_ENV
+
+    monkeypatch.setenv(BOOK_ENV, "reader")
+    shown = sevencs.progress()._repr_html_()
+    assert "appears here when you run this notebook" in shown and "<img" not in shown
+    monkeypatch.delenv(BOOK_ENV)
+    assert "<img" in sevencs.progress()._repr_html_()

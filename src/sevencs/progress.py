@@ -99,6 +99,12 @@ class ProgressReport:
         return str(self)
 
     def _repr_html_(self) -> str:
+        from sevencs.bookmode import in_book
+
+        if in_book():  # the published book has no learner: say what the cell shows when run
+            return ("<p><strong>Your progress</strong> appears here when you run this notebook yourself: "
+                    "a bar per chapter and a table of what you have tried, passed and revealed. It is "
+                    "saved on your own computer only.</p>")
         return (
             f"<p><strong>Your progress</strong> (saved in <code>{html.escape(self.path)}</code>)</p>"
             + self.table.to_html(index=False, escape=True, border=0)
@@ -214,6 +220,12 @@ class ProgressOverview:
         return FigureImage(fig, alt)
 
     def _repr_html_(self) -> str:
+        from sevencs.bookmode import in_book
+
+        if in_book():  # the published book has no learner: say what the cell shows when run
+            return ("<p><strong>Your progress</strong> appears here when you run this notebook yourself: "
+                    "a bar per chapter and a table of what you have tried, passed and revealed. It is "
+                    "saved on your own computer only.</p>")
         return (
             f"<p><strong>Your progress</strong> (saved in <code>{html.escape(self.path)}</code>)</p>"
             + self.figure()._repr_html_()

@@ -7,7 +7,8 @@ short rubric. Chapters define theirs in ``sevencs.exercises.<chapter>``;
 
 This module holds no display code. Notebooks show a question with
 ``question.ask()``, which builds ipywidgets from :mod:`sevencs.widgets.quiz`;
-the published book can render the same objects without a kernel. Answers and
+while the published book is built, the same call renders kernel-free HTML
+(:mod:`sevencs.bookmode`). Answers and
 reflections are saved in the learner's progress store.
 """
 
@@ -77,7 +78,11 @@ class Question:
         return "\n".join(lines)
 
     def ask(self):
-        """Show the question as clickable options (ipywidgets)."""
+        """Show the question as clickable options: ipywidgets live, kernel-free HTML in the book."""
+        from sevencs import bookmode
+
+        if bookmode.in_book():
+            return bookmode.static_question(self)
         from sevencs.widgets.quiz import QuestionWidget
 
         return QuestionWidget(self)
@@ -150,7 +155,15 @@ class Reflection:
             return None
 
     def ask(self):
-        """Show a text box, a save button and, after saving, the model answer."""
+        """Show a text box, a save button and, after saving, the model answer.
+
+        In the published book: the prompt, a note that the answer is written in
+        the notebook, and the model answer collapsed.
+        """
+        from sevencs import bookmode
+
+        if bookmode.in_book():
+            return bookmode.static_reflection(self)
         from sevencs.widgets.quiz import ReflectionWidget
 
         return ReflectionWidget(self)

@@ -100,6 +100,20 @@ class Feedback:
 
 
 @dataclass(frozen=True)
+class SolutionFeedback(Feedback):
+    """Feedback followed by the model solution as HTML (collapsed): what the published book shows.
+
+    Only the book build makes these (see :mod:`sevencs.bookmode`); in a live
+    notebook the solution stays behind ``ex.qN.solution()``.
+    """
+
+    solution_html: str = ""
+
+    def _repr_html_(self) -> str:
+        return super()._repr_html_() + self.solution_html
+
+
+@dataclass(frozen=True)
 class Note:
     """A hint, a solution or an introduction, shown as a box in a notebook."""
 
@@ -268,6 +282,13 @@ class Exercise:
                 f"Replace the `...` with your answer (store it in `{self.answer_name}`), then run "
                 f"the cell again. Stuck? `ex.{self.name}.hint()` gives a first nudge.",
             )
+            from sevencs import bookmode  # here, not at the top: bookmode imports this module
+
+            if bookmode.in_book():  # the published book: the model solution, collapsed
+                feedback = SolutionFeedback(
+                    feedback.status, feedback.message, feedback.exercise,
+                    bookmode.solution_html(self, open_solution=bookmode.instructor()),
+                )
         else:
             try:
                 feedback = self.judge(answer, self._expected_value())

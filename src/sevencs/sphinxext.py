@@ -1,0 +1,64 @@
+"""A small Sphinx extension for the published book: kernel-free quizzes and the instructor edition.
+
+Listed under ``sphinx: extra_extensions`` in ``_config.yml``, it
+
+1. sets ``SEVENCS_BOOK`` (to ``reader`` unless it is already set) before any
+   notebook runs, so every notebook kernel the build starts inherits it and
+   renders self-checks, reflections and solutions as HTML
+   (:mod:`sevencs.bookmode`); ``SEVENCS_BOOK=instructor`` builds the
+   instructor edition, with solutions open and "(instructor edition)" in the
+   site title. A value it does not understand stops the build with a message;
+2. adds the one shared script and style sheet that make every quiz work
+   (``sevencs/static/sevencs-quiz.js`` and ``.css``) to every page.
+
+Because the variable is set inside the build itself, a plain
+``jupyter-book build .`` gets the book's rendering, as do ``make book`` and the
+test suite's copy of the book.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sevencs.bookmode import BOOK_ENV, INSTRUCTOR, OFF, READER, BookModeError, book_mode
+
+#: The folder holding the quiz's script and style sheet.
+STATIC = Path(__file__).resolve().parent / "static"
+SCRIPT = "sevencs-quiz.js"
+STYLE = "sevencs-quiz.css"
+
+
+def _edition() -> str:
+    """Set ``SEVENCS_BOOK`` for the notebooks the build runs, and return the edition."""
+    os.environ.setdefault(BOOK_ENV, READER)
+    try:
+        edition = book_mode()
+    except BookModeError as exc:
+        from sphinx.errors import ExtensionError
+
+        raise ExtensionError(str(exc)) from None
+    os.environ[BOOK_ENV] = edition  # the normalised word, for every kernel started from here
+    return edition
+
+
+def _configure(app: Any, config: Any) -> None:
+    config.html_static_path = [*config.html_static_path, str(STATIC)]
+    if book_mode() == INSTRUCTOR and config.html_title and "instructor" not in config.html_title.lower():
+        config.html_title = f"{config.html_title} (instructor edition)"
+
+
+def setup(app: Any) -> dict[str, Any]:
+    """Sphinx's entry point."""
+    edition = _edition()
+    if edition == OFF:
+        from sphinx.util import logging
+
+        logging.getLogger(__name__).info(
+            f"{BOOK_ENV} is off: self-checks are built as live widgets, which need a kernel."
+        )
+    app.connect("config-inited", _configure)
+    app.add_css_file(STYLE)
+    app.add_js_file(SCRIPT, loading_method="defer")
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,421 @@
+"""The published book's kernel-free self-checks, reflections and collapsed solutions.
+
+The markup is parsed with the standard library's HTML parser and compared with
+the question bank itself, never with a copy of the renderer's output. The quiz
+script's behaviour in a browser is tested by the browser suite (tests/browser).
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from sevencs import bookmode
+from sevencs.bookmode import BOOK_ENV, BookModeError, book_mode, quiz_html, reflection_html, solution_html
+from sevencs.exercises import welcome
+from sevencs.exercises.engine import Feedback, SolutionFeedback, Status
+from sevencs.progress import chapter_items
+from sevencs.questions import Option, Question, Reflection, bank
+
+ROOT = Path(__file__).resolve().parents[1]
+QUESTIONS = [q for q in bank() if isinstance(q, Question)]
+REFLECTIONS = [r for r in bank() if isinstance(r, Reflection)]
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+@pytest.fixture(autouse=True)
+def live_notebook(monkeypatch):
+    """Every test starts as a live notebook; tests switch the book on themselves."""
+    monkeypatch.delenv(BOOK_ENV, raising=False)
+
+
+# --- a tiny DOM, from the standard library's parser ---------------------------------------------
+
+
+class Element:
+    def __init__(self, tag: str, attrs: dict[str, str | None], parent: Element | None) -> None:
+        self.tag, self.attrs, self.parent = tag, attrs, parent
+        self.children: list[Element | str] = []
+
+    @property
+    def classes(self) -> list[str]:
+        return (self.attrs.get("class") or "").split()
+
+    def text(self) -> str:
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+    def iter(self):
+        for child in self.children:
+            if isinstance(child, Element):
+                yield child
+                yield from child.iter()
+
+    def find_all(self, tag: str | None = None, cls: str | None = None) -> list[Element]:
+        return [e for e in self.iter() if (tag is None or e.tag == tag) and (cls is None or cls in e.classes)]
+
+
+VOID = {"br", "img", "hr", "input", "meta", "link"}
+
+
+class Tree(HTMLParser):
+    def __init__(self, markup: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Element("#root", {}, None)
+        self.current = self.root
+        self.feed(markup)
+        self.close()
+        assert self.current is self.root, f"unclosed <{self.current.tag}>"
+
+    def handle_starttag(self, tag, attrs):
+        element = Element(tag, dict(attrs), self.current)
+        self.current.children.append(element)
+        if tag not in VOID:
+            self.current = element
+
+    def handle_endtag(self, tag):
+        assert self.current.tag == tag, f"</{tag}> closes <{self.current.tag}>"
+        self.current = self.current.parent
+
+    def handle_data(self, data):
+        self.current.children.append(data)
+
+
+def parse(markup: str) -> Element:
+    return Tree(markup).root
+
+
+def shown(text: str) -> str:
+    """What a reader sees of bank text: the backticks become code formatting."""
+    return " ".join(text.replace("`", "").split())
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- the quiz markup, for every question in the bank --------------------------------------------
+
+
+def test_the_bank_has_questions_and_reflections_for_every_chapter():
+    from sevencs.exercises import CHAPTERS
+
+    assert {q.chapter for q in QUESTIONS} == set(CHAPTERS)
+    assert {r.chapter for r in REFLECTIONS} == set(CHAPTERS)
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.label.replace(" ", "-"))
+def test_every_question_renders_as_a_complete_quiz(question):
+    root = parse(quiz_html(question))
+    [quiz] = root.find_all("div", "sevencs-quiz")
+    assert quiz.attrs["data-quiz-id"] == f"{question.chapter}-{question.name}"
+    assert shown(question.prompt) in squash(quiz.find_all(cls="sevencs-quiz-prompt")[0].text())
+
+    buttons = quiz.find_all("button", "sevencs-quiz-option")
+    assert len(buttons) == len(question.options)
+    for i, (button, option) in enumerate(zip(buttons, question.options)):
+        assert button.attrs["type"] == "button"
+        assert button.attrs["data-index"] == str(i)
+        assert button.attrs["data-correct"] == ("true" if option.correct else "false")
+        assert shown(option.text) in squash(button.text())
+        assert button.text().lstrip().startswith("abcdefgh"[i] + ")")
+    right = [b.attrs["data-index"] for b in buttons if b.attrs["data-correct"] == "true"]
+    assert right == [str(next(i for i, o in enumerate(question.options) if o.correct))]
+
+    [feedback] = quiz.find_all("div", "sevencs-quiz-feedback")
+    assert feedback.attrs["role"] == "status" and feedback.attrs["aria-live"] == "polite"
+    assert feedback.text() == ""
+
+    whys = quiz.find_all("li", "sevencs-quiz-why")
+    assert [w.attrs["data-index"] for w in whys] == [str(i) for i in range(len(question.options))]
+    for why, option in zip(whys, question.options):
+        assert shown(option.why) in squash(why.text())
+        assert squash(why.text()).split(" ", 1)[1].startswith("Right." if option.correct else "Not quite.")
+
+    [details] = quiz.find_all("details", "sevencs-quiz-explanations")
+    assert "open" not in details.attrs
+    assert [squash(b.text()) for b in quiz.find_all("button", "sevencs-quiz-reset")] == ["Reset my answers"]
+
+
+def test_quiz_and_element_ids_are_unique_across_the_bank():
+    ids = [f"{q.chapter}-{q.name}" for q in QUESTIONS]
+    assert len(set(ids)) == len(ids) == len(QUESTIONS)
+    page = "".join(quiz_html(q) for q in QUESTIONS)
+    rendered = [e.attrs["data-quiz-id"] for e in parse(page).find_all("div", "sevencs-quiz")]
+    assert rendered == ids
+    element_ids = [e.attrs["id"] for e in parse(page).iter() if "id" in e.attrs]
+    assert len(set(element_ids)) == len(element_ids)
+
+
+def test_each_option_aria_labels_its_group_with_the_prompt():
+    question = welcome.sc1
+    root = parse(quiz_html(question))
+    [group] = root.find_all("div", "sevencs-quiz-options")
+    assert group.attrs["role"] == "group"
+    [prompt] = [e for e in root.iter() if e.attrs.get("id") == group.attrs["aria-labelledby"]]
+    assert "sevencs-quiz-prompt" in prompt.classes
+
+
+NASTY = '<script>alert("x")</script> & <b>bold</b> "quotes" \'single\''
+
+
+def nasty_question(chapter: str = "welcome") -> Question:
+    return Question(chapter, 'sc"9', f"Prompt {NASTY}", (
+        Option(f"Right one {NASTY}", True, f"Why right {NASTY}"),
+        Option(f"Wrong one {NASTY}", False, f"Why wrong {NASTY}"),
+    ))
+
+
+def test_every_text_is_escaped():
+    question = nasty_question()
+    markup = quiz_html(question)
+    assert "<script" not in markup and "<b>" not in markup
+    root = parse(markup)
+    assert not root.find_all("script") and not root.find_all("b")
+    assert root.find_all("div", "sevencs-quiz")[0].attrs["data-quiz-id"] == 'welcome-sc"9'
+    assert squash(f"Prompt {NASTY}") in squash(root.find_all(cls="sevencs-quiz-prompt")[0].text())
+    texts = [squash(b.text()) for b in root.find_all("button", "sevencs-quiz-option")]
+    assert squash(f"Right one {NASTY}") in texts[0] and squash(f"Wrong one {NASTY}") in texts[1]
+    whys = [squash(w.text()) for w in root.find_all("li", "sevencs-quiz-why")]
+    assert squash(f"Why wrong {NASTY}") in whys[1]
+
+
+def test_reflection_and_solution_text_is_escaped_too():
+    reflection = Reflection("welcome", "reflection", f"Prompt {NASTY}", f"Model {NASTY}", (f"Rubric {NASTY}",))
+    markup = reflection_html(reflection)
+    assert "<script" not in markup and not parse(markup).find_all("script")
+    assert squash(f"Model {NASTY}") in squash(parse(markup).text())
+
+    class Nasty(type(welcome.q1)):
+        solution_code = f"answer = '{NASTY}'"
+        solution_note = f"Note {NASTY}"
+
+    markup = solution_html(Nasty("welcome", "q1"))
+    assert "<script" not in markup
+    [code] = parse(markup).find_all("code")
+    assert code.text() == f"answer = '{NASTY}'"
+
+
+def test_explanations_open_only_when_asked():
+    assert "open" in parse(quiz_html(welcome.sc1, open_explanations=True)).find_all("details")[0].attrs
+
+
+# --- reflections and solutions ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("reflection", REFLECTIONS, ids=lambda r: r.chapter)
+def test_every_reflection_shows_its_prompt_and_says_where_to_write(reflection):
+    root = parse(reflection_html(reflection))
+    [box] = root.find_all("div", "sevencs-reflection")
+    assert box.attrs["data-reflection-id"] == f"{reflection.chapter}-reflection"
+    assert shown(reflection.prompt) in squash(box.find_all(cls="sevencs-reflection-prompt")[0].text())
+    assert "in the notebook" in box.text()
+    [details] = box.find_all("details", "sevencs-model-answer")
+    assert "open" not in details.attrs
+    assert shown(reflection.model_answer) in squash(details.text())
+    assert len(details.find_all("li")) == len(reflection.rubric)
+    assert "open" in parse(reflection_html(reflection, open_answer=True)).find_all("details")[0].attrs
+
+
+EXERCISES = [(c, e) for c in sorted({q.chapter for q in QUESTIONS}) for e in chapter_items(c)["exercises"]]
+
+
+@pytest.mark.parametrize("chapter,exercise", EXERCISES, ids=lambda x: x if isinstance(x, str) else x.name)
+def test_every_solution_renders_collapsed_with_its_code(chapter, exercise):
+    root = parse(solution_html(exercise))
+    [details] = root.find_all("details", "sevencs-solution")
+    assert "open" not in details.attrs
+    assert details.attrs["data-exercise-id"] == f"{chapter}-{exercise.name}"
+    assert exercise.label in details.find_all("summary")[0].text()
+    assert details.find_all("code")[0].text() == exercise.solution_code
+    if exercise.solution_note:
+        assert shown(exercise.solution_note) in squash(details.text())
+    assert "open" in parse(solution_html(exercise, open_solution=True)).find_all("details")[0].attrs
+
+
+# --- the switch between a live notebook and the book --------------------------------------------
+
+
+@pytest.mark.parametrize("value,mode", [
+    (None, "off"), ("", "off"), ("0", "off"), ("false", "off"), (" Off ", "off"),
+    ("1", "reader"), ("true", "reader"), ("reader", "reader"), ("BOOK", "reader"),
+    ("instructor", "instructor"), (" Instructor\n", "instructor"),
+])
+def test_book_mode_reads_the_environment(monkeypatch, value, mode):
+    if value is not None:
+        monkeypatch.setenv(BOOK_ENV, value)
+    assert book_mode() == mode
+
+
+@pytest.mark.parametrize("bad", ["2", "instructors", "teacher", "yes please"])
+def test_book_mode_refuses_values_nobody_meant(bad):
+    with pytest.raises(BookModeError, match="instructor") as info:
+        book_mode(bad)
+    assert isinstance(info.value, ValueError) and repr(bad) in str(info.value)
+
+
+def test_book_mode_refuses_what_is_not_text():
+    with pytest.raises(BookModeError, match="must be text"):
+        book_mode(1)  # type: ignore[arg-type]
+
+
+def formats(obj) -> dict:
+    """The mime bundle IPython (and so the notebook and myst-nb) gets for ``obj``."""
+    from IPython.core.formatters import DisplayFormatter
+
+    data, _ = DisplayFormatter().format(obj)
+    return data
+
+
+def test_a_live_notebook_gets_the_widgets(monkeypatch):
+    from sevencs.widgets.quiz import QuestionWidget, ReflectionWidget
+
+    assert isinstance(welcome.sc1.ask(), QuestionWidget)
+    assert isinstance(welcome.reflection.ask(), ReflectionWidget)
+    monkeypatch.setenv(BOOK_ENV, "0")
+    assert isinstance(welcome.sc1.ask(), QuestionWidget)
+
+
+@pytest.mark.parametrize("value", ["1", "instructor"])
+def test_the_book_gets_html_and_no_widget(monkeypatch, value):
+    monkeypatch.setenv(BOOK_ENV, value)
+    for item in (welcome.sc1, welcome.reflection):
+        data = formats(item.ask())
+        assert WIDGET_VIEW not in data
+        assert set(data) == {"text/html", "text/plain"}
+    html = formats(welcome.sc1.ask())["text/html"]
+    assert html == quiz_html(welcome.sc1, open_explanations=value == "instructor")
+    assert welcome.sc1.options[0].text in formats(welcome.sc1.ask())["text/plain"]
+    html = formats(welcome.reflection.ask())["text/html"]
+    assert html == reflection_html(welcome.reflection, open_answer=value == "instructor")
+
+
+def test_a_typo_in_the_switch_falls_back_to_the_widgets_with_a_warning(monkeypatch):
+    from sevencs.widgets.quiz import QuestionWidget
+
+    monkeypatch.setenv(BOOK_ENV, "instructer")
+    with pytest.warns(UserWarning, match="instructer"):
+        assert isinstance(welcome.sc1.ask(), QuestionWidget)
+
+
+def test_the_blank_check_in_the_book_carries_the_solution_collapsed(monkeypatch):
+    live = welcome.q1.check(...)
+    assert type(live) is Feedback and "sevencs-solution" not in live._repr_html_()
+    monkeypatch.setenv(BOOK_ENV, "1")
+    book = welcome.q1.check(...)
+    assert isinstance(book, SolutionFeedback) and book.status is Status.NOT_ANSWERED
+    assert str(book) == str(live)  # the plain text stays the same
+    [details] = parse(book._repr_html_()).find_all("details", "sevencs-solution")
+    assert "open" not in details.attrs
+    assert details.find_all("code")[0].text() == welcome.q1.solution_code
+    assert "Not answered yet" in book._repr_html_()
+    monkeypatch.setenv(BOOK_ENV, "instructor")
+    assert "open" in parse(welcome.q1.check(...)._repr_html_()).find_all("details")[0].attrs
+
+
+def test_answers_are_still_judged_in_the_book(monkeypatch):
+    monkeypatch.setenv(BOOK_ENV, "1")
+    expected = welcome.q1.expected()
+    assert welcome.q1.check(expected).correct
+    wrong = welcome.q1.check(expected + 1)
+    assert wrong.status is Status.INCORRECT and type(wrong) is Feedback
+    assert "sevencs-solution" not in wrong._repr_html_()
+
+
+# --- the Sphinx extension -----------------------------------------------------------------------
+
+
+def build_tiny_site(tmp_path: Path) -> Path:
+    """A one-page Sphinx site using the extension (about a second)."""
+    from sphinx.application import Sphinx
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text("extensions = ['sevencs.sphinxext']\nhtml_title = 'Seven Cs'\n")
+    (src / "index.rst").write_text("Home\n====\n\nA page.\n")
+    out = tmp_path / "html"
+    app = Sphinx(str(src), str(src), str(out), str(tmp_path / "doctrees"), "html",
+                 status=None, warning=None, freshenv=True)
+    app.build()
+    return out
+
+
+def test_the_extension_switches_the_book_on_and_ships_the_quiz_files(tmp_path, monkeypatch):
+    monkeypatch.setenv(BOOK_ENV, "")  # recorded, so the test restores it afterwards
+    monkeypatch.delenv(BOOK_ENV)
+    out = build_tiny_site(tmp_path)
+    assert os.environ[BOOK_ENV] == "reader"
+    page = (out / "index.html").read_text()
+    assert 'src="_static/sevencs-quiz.js' in page and "defer" in page
+    assert 'href="_static/sevencs-quiz.css' in page
+    for name in ("sevencs-quiz.js", "sevencs-quiz.css"):
+        shipped = Path(bookmode.__file__).with_name("static") / name
+        assert (out / "_static" / name).read_text() == shipped.read_text()
+    assert "instructor edition" not in page
+
+
+def test_the_extension_builds_the_instructor_edition(tmp_path, monkeypatch):
+    monkeypatch.setenv(BOOK_ENV, "Instructor")
+    page = (build_tiny_site(tmp_path) / "index.html").read_text()
+    assert os.environ[BOOK_ENV] == "instructor"
+    assert "Seven Cs (instructor edition)" in page
+
+
+def test_the_extension_stops_a_build_with_a_typo(tmp_path, monkeypatch):
+    from sphinx.errors import ExtensionError
+
+    monkeypatch.setenv(BOOK_ENV, "instructer")
+    with pytest.raises(ExtensionError, match="instructer"):
+        build_tiny_site(tmp_path)
+
+
+def test_the_book_config_loads_the_extension():
+    import yaml
+
+    config = yaml.safe_load((ROOT / "_config.yml").read_text())
+    assert "sevencs.sphinxext" in config["sphinx"]["extra_extensions"]
+
+
+def test_the_quiz_script_uses_the_shared_markup():
+    script = (Path(bookmode.__file__).with_name("static") / "sevencs-quiz.js").read_text()
+    for needle in (".sevencs-quiz", ".sevencs-quiz-option", ".sevencs-quiz-feedback", ".sevencs-quiz-reset",
+                   ".sevencs-quiz-why", "data-quiz-id", "data-correct", bookmode.STORAGE_PREFIX,
+                   '"Right"', '"Not quite"', "localStorage"):
+        assert needle in script, needle
+
+
+# --- an exercise notebook, executed the way the book executes it --------------------------------
+
+
+def run_notebook(path: Path, edition: str, monkeypatch) -> list[dict]:
+    """Execute ``path`` with ``SEVENCS_BOOK=edition``; the kernel inherits the environment."""
+    from nbclient import NotebookClient
+
+    monkeypatch.setenv(BOOK_ENV, edition)
+    nb = nbformat.read(path, as_version=4)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+
+
+@pytest.mark.slow
+def test_the_welcome_exercises_render_for_both_editions(monkeypatch):
+    path = ROOT / "exercises" / "00_welcome.ipynb"
+    items = chapter_items("welcome")
+    for edition, is_open in (("1", False), ("instructor", True)):
+        outputs = run_notebook(path, edition, monkeypatch)
+        assert not [o for o in outputs if o.output_type == "error"]
+        assert not [o for o in outputs if WIDGET_VIEW in o.get("data", {}) and "sevencs-quiz" in str(o)]
+        page = parse("".join(o.get("data", {}).get("text/html", "") for o in outputs))
+        quizzes = [q.attrs["data-quiz-id"] for q in page.find_all("div", "sevencs-quiz")]
+        assert quizzes == [f"welcome-{q.name}" for q in items["questions"]]
+        solutions = page.find_all("details", "sevencs-solution")
+        assert [d.attrs["data-exercise-id"] for d in solutions] == [f"welcome-{e.name}" for e in items["exercises"]]
+        assert all(("open" in d.attrs) is is_open for d in solutions)
+        assert all(("open" in d.attrs) is is_open for d in page.find_all("details", "sevencs-quiz-explanations"))
+        assert len(page.find_all("div", "sevencs-reflection")) == len(items["reflections"])
