@@ -28,6 +28,8 @@ from sevencs.bookmode import BOOK_ENV, INSTRUCTOR, OFF, READER, BookModeError, b
 STATIC = Path(__file__).resolve().parent / "static"
 SCRIPT = "sevencs-quiz.js"
 STYLE = "sevencs-quiz.css"
+#: Small accessibility repairs to the theme's markup (see the file's comments).
+A11Y_SCRIPT = "sevencs-a11y.js"
 
 
 def _edition() -> str:
@@ -61,4 +63,5 @@ def setup(app: Any) -> dict[str, Any]:
     app.connect("config-inited", _configure)
     app.add_css_file(STYLE)
     app.add_js_file(SCRIPT, loading_method="defer")
+    app.add_js_file(A11Y_SCRIPT, loading_method="defer")
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
