@@ -144,5 +144,6 @@ def test_in_the_published_book_the_progress_cell_explains_itself_instead_of_show
     monkeypatch.setenv(BOOK_ENV, "reader")
     shown = sevencs.progress()._repr_html_()
     assert "appears here when you run this notebook" in shown and "<img" not in shown
+    assert "appears here when you run this notebook" in sevencs.my_progress()._repr_html_()
     monkeypatch.delenv(BOOK_ENV)
     assert "<img" in sevencs.progress()._repr_html_()

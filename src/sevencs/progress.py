@@ -85,6 +85,18 @@ def progress_counts(store: ProgressStore | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COUNTS)
 
 
+#: What a progress cell shows in the published book, which has no learner of its own.
+IN_THE_BOOK = ("<p><strong>Your progress</strong> appears here when you run this notebook yourself: "
+               "a bar per chapter and a table of what you have tried, passed and revealed. It is "
+               "saved on your own computer only.</p>")
+
+
+def _in_book() -> bool:
+    from sevencs.bookmode import in_book  # imported late: bookmode imports the question bank
+
+    return in_book()
+
+
 @dataclass(frozen=True)
 class ProgressReport:
     """A table of progress per chapter; shown as HTML in a notebook."""
@@ -99,12 +111,8 @@ class ProgressReport:
         return str(self)
 
     def _repr_html_(self) -> str:
-        from sevencs.bookmode import in_book
-
-        if in_book():  # the published book has no learner: say what the cell shows when run
-            return ("<p><strong>Your progress</strong> appears here when you run this notebook yourself: "
-                    "a bar per chapter and a table of what you have tried, passed and revealed. It is "
-                    "saved on your own computer only.</p>")
+        if _in_book():
+            return IN_THE_BOOK
         return (
             f"<p><strong>Your progress</strong> (saved in <code>{html.escape(self.path)}</code>)</p>"
             + self.table.to_html(index=False, escape=True, border=0)
@@ -220,12 +228,8 @@ class ProgressOverview:
         return FigureImage(fig, alt)
 
     def _repr_html_(self) -> str:
-        from sevencs.bookmode import in_book
-
-        if in_book():  # the published book has no learner: say what the cell shows when run
-            return ("<p><strong>Your progress</strong> appears here when you run this notebook yourself: "
-                    "a bar per chapter and a table of what you have tried, passed and revealed. It is "
-                    "saved on your own computer only.</p>")
+        if _in_book():
+            return IN_THE_BOOK
         return (
             f"<p><strong>Your progress</strong> (saved in <code>{html.escape(self.path)}</code>)</p>"
             + self.figure()._repr_html_()
