@@ -229,3 +229,15 @@ def test_a_rate_over_nothing_is_undefined_not_zero_or_infinite():
     assert _math.isnan(float(undefined))
     assert repr(undefined) == "undefined (reply ratio: there are no comments to divide by)"
     assert undefined != 0 and undefined == _checks.Undefined("reply ratio", "there are no comments to divide by")
+
+
+@_pytest.mark.parametrize(
+    ("value", "allow_zero", "error", "words"),
+    [(0, False, ValueError, "above 0"), (-1, True, ValueError, "at least 0"), (_math.nan, False, ValueError, "NaN"),
+     (_math.inf, False, ValueError, "finite"), (True, False, TypeError, "must be a number"),
+     ("3", False, TypeError, "must be a number")],
+)
+def test_a_positive_number_check_names_the_argument_and_the_problem(value, allow_zero, error, words):
+    with _pytest.raises(error, match=words):
+        _checks.positive("market", value, allow_zero=allow_zero)
+    assert _checks.positive("market", 0, allow_zero=True) == 0.0 and _checks.positive("market", 2) == 2.0

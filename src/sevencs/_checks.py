@@ -29,6 +29,20 @@ def whole_number(name: str, value: object, minimum: int = 0) -> int:
     return int(value)
 
 
+def positive(name: str, value: object, allow_zero: bool = False) -> float:
+    """``value`` as a finite float above 0 (or at least 0 with ``allow_zero``), such as a market size."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a number, but got {value!r} ({type(value).__name__})")
+    value = float(value)
+    if math.isnan(value):
+        raise ValueError(f"{name} must be a finite number, but got NaN (not a number)")
+    if math.isinf(value):
+        raise ValueError(f"{name} must be a finite number, but got {value}")
+    if value < 0 or (value == 0 and not allow_zero):
+        raise ValueError(f"{name} must be {'at least 0' if allow_zero else 'above 0'}, but got {value:g}")
+    return value
+
+
 def rate(name: str, value: object) -> float:
     """``value`` as a float between 0 and 1 (a share, such as an acceptance rate)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):

@@ -183,16 +183,6 @@ def conversion(stages: object, from_stage: str, to_stage: str, reached: bool = F
 # --- Bass diffusion -----------------------------------------------------------------------
 
 
-def _positive(name: str, value: object, allow_zero: bool = False) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a number, but got {value!r} ({type(value).__name__})")
-    value = float(value)
-    if math.isnan(value) or math.isinf(value):
-        raise ValueError(f"{name} must be a finite number, but got {value}")
-    if value < 0 or (value == 0 and not allow_zero):
-        raise ValueError(f"{name} must be {'at least 0' if allow_zero else 'above 0'}, but got {value:g}")
-    return value
-
 
 def bass_cumulative(t: float | np.ndarray, p: float, q: float) -> float | np.ndarray:
     """Bass's closed form: the share of the market that has adopted by time ``t``.
@@ -200,8 +190,8 @@ def bass_cumulative(t: float | np.ndarray, p: float, q: float) -> float | np.nda
     ``F(t) = (1 − e^(−(p+q)t)) / (1 + (q/p)·e^(−(p+q)t))``, with ``F(0) = 0``.
     With ``p = 0`` nobody ever starts, so ``F`` stays 0. Source: Bass (1969).
     """
-    p = _positive("p", p, allow_zero=True)
-    q = _positive("q", q, allow_zero=True)
+    p = _checks.positive("p", p, allow_zero=True)
+    q = _checks.positive("q", q, allow_zero=True)
     t = np.asarray(t, dtype=float)
     if p == 0:
         result = np.zeros_like(t)
@@ -235,9 +225,9 @@ def bass_diffusion(p: float, q: float, market: float, periods: int) -> pd.DataFr
     (``market − cumulative``). The numbers are expected values, so they have
     decimals. Source: Bass (1969), Management Science 15(5), 215–227.
     """
-    p = _positive("p", p, allow_zero=True)
-    q = _positive("q", q, allow_zero=True)
-    market = _positive("market", market)
+    p = _checks.positive("p", p, allow_zero=True)
+    q = _checks.positive("q", q, allow_zero=True)
+    market = _checks.positive("market", market)
     periods = _checks.whole_number("periods", periods, 1)
     t = np.arange(0, periods + 1, dtype=float)
     cumulative = market * bass_cumulative(t, p, q)
@@ -452,7 +442,7 @@ def customer_lifetime_value(margin: float, retention: float, discount: float, fi
     if isinstance(margin, bool) or not isinstance(margin, numbers.Real) or math.isnan(float(margin)):
         raise TypeError(f"margin must be a number (money per period), but got {margin!r}")
     retention = _checks.rate("retention", retention)
-    discount = _positive("discount", discount, allow_zero=True)
+    discount = _checks.positive("discount", discount, allow_zero=True)
     if discount > 1:
         raise ValueError(f"discount must be a share per period such as 0.1 for 10%, but got {discount:g}"
                          + (" (a percentage? divide by 100)" if discount <= 100 else ""))
@@ -539,7 +529,7 @@ def social_roi(posts: pd.DataFrame, leads: pd.DataFrame, sales: pd.DataFrame, su
         ("sales", f"sales to clients from {channel}", channel_sales, "pounds"),
     ]
     if cost is not None:
-        cost = _positive("cost", cost, allow_zero=True)
+        cost = _checks.positive("cost", cost, allow_zero=True)
         rows.append(("sales", "return on cost, (sales − cost) ÷ cost, on takings",
                      (channel_sales - cost) / cost if cost else math.nan, "per pound spent"))
     return pd.DataFrame(rows, columns=["dimension", "measure", "value", "unit"])

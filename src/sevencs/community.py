@@ -20,7 +20,6 @@ the counts ``posts``, ``comments`` and ``reactions``.
 from __future__ import annotations
 
 import math
-import numbers
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 
@@ -56,16 +55,6 @@ MODELS = ("geometric", "logistic")
 
 # --- growth ---------------------------------------------------------------------------------
 
-
-def _positive_number(name: str, value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a number, but got {value!r} ({type(value).__name__})")
-    value = float(value)
-    if math.isnan(value):
-        raise ValueError(f"{name} must be a number, but got NaN (not a number)")
-    if value <= 0:
-        raise ValueError(f"{name} must be above 0, but got {value:g}")
-    return value
 
 
 def growth(
@@ -104,7 +93,7 @@ def growth(
     if model not in MODELS:
         raise ValueError(f"model must be one of {', '.join(repr(m) for m in MODELS)}, but got {model!r}")
     start = _checks.whole_number("start", start, 1)
-    rate = _positive_number("rate", rate)
+    rate = _checks.positive("rate", rate)
     periods = _checks.whole_number("periods", periods, 1)
     if market is None and model == "logistic":
         raise ValueError("logistic growth needs a market size: how many people could ever join (market=...)")
@@ -136,7 +125,7 @@ def half_market_time(start: int, rate: float, market: int) -> float:
     0 or negative (already past half). Same symbols as :func:`growth`.
     """
     start = _checks.whole_number("start", start, 1)
-    rate = _positive_number("rate", rate)
+    rate = _checks.positive("rate", rate)
     market = _checks.whole_number("market", market, 1)
     if start >= market:
         raise ValueError(f"start ({start}) must be below the market size ({market})")
