@@ -1,6 +1,6 @@
 """Seven Cs: the seven Cs of social media, as numbers you can move.
 
-Chapter modules: :mod:`sevencs.connection` (more to come, one per C). Sample
+Chapter modules: one per C (:mod:`sevencs.connection` ... :mod:`sevencs.clients`). Sample
 data: :mod:`sevencs.datasets`. Exercises: :mod:`sevencs.exercises`. Explorers:
 :mod:`sevencs.widgets`. Your progress: ``sevencs.progress()`` (a chart and a table;
 the module :mod:`sevencs.progress` is callable), :func:`my_progress`, :func:`reset` (asks

@@ -161,12 +161,10 @@ def cmd_answer_key(args: argparse.Namespace) -> int:
 
 
 def _configured_repository(course: Path) -> str | None:
-    """``repository: url:`` from the course's ``_config.yml``, read without a YAML library."""
-    config = course / "_config.yml"
-    if not config.is_file():
-        return None
-    match = re.search(r"^repository:\s*\n(?:[ \t]+.*\n)*?[ \t]+url:\s*(\S+)", config.read_text(), re.MULTILINE)
-    return match.group(1).strip("'\"") if match else None
+    """``repository: url:`` from the course's ``_config.yml``."""
+    from sevencs.launch import configured_repository
+
+    return configured_repository(course)[0]
 
 
 def hub_link(hub: str, repo: str, branch: str = "main", path: str = "", target_path: str | None = None) -> str:

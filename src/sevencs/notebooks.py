@@ -9,6 +9,11 @@ An exercise notebook leaves one line per exercise for the learner::
 solution passes inside the real notebook). From the command line::
 
     python -m sevencs.notebooks fill exercises/01_connection.ipynb --out keys/
+
+Every notebook starts with an install cell for Colab (see :mod:`sevencs.launch`);
+after changing the repository in ``_config.yml``, rewrite them all with::
+
+    python -m sevencs.notebooks install-cell notebooks/*.ipynb exercises/*.ipynb
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import nbformat
 
 from sevencs.exercises import CHAPTERS
 from sevencs.exercises.engine import EXPECT_CORRECT_ENV
+from sevencs.launch import configured_repository, install_target, installed_from, is_install_cell, with_install_cell
 from sevencs.progress import chapter_items
 
 
@@ -61,8 +67,19 @@ def fill_solutions(nb: nbformat.NotebookNode, chapter: str, expect_correct: bool
 
 
 def setup_cell(nb: nbformat.NotebookNode) -> str:
-    """The source of the first code cell."""
-    return next(c.source for c in nb.cells if c.cell_type == "code")
+    """The source of the first code cell after the install cell: the one that sets up the chapter."""
+    return next(c.source for c in nb.cells if c.cell_type == "code" and not is_install_cell(c))
+
+
+def stale_install_cells(paths: list[Path], url: str, branch: str = "main") -> list[str]:
+    """One line per notebook whose install cell is missing or installs from elsewhere than ``url``."""
+    expected = install_target(url, branch)
+    problems = []
+    for path in paths:
+        found = installed_from(nbformat.read(path, as_version=4))
+        if found != expected:
+            problems.append(f"{path.name}: " + ("no install cell" if found is None else f"installs {found!r}"))
+    return problems
 
 
 def cells_with_outputs(nb: nbformat.NotebookNode) -> list[int]:
@@ -81,13 +98,38 @@ def main(argv: list[str] | None = None) -> int:
     fill.add_argument("--out", type=Path, required=True, help="folder for the filled copies")
     fill.add_argument("--expect-correct", action="store_true",
                       help="make any check that is not correct stop the notebook (for tests)")
+    install = commands.add_parser(
+        "install-cell", help="give each notebook the install cell for the repository in _config.yml (for Colab)")
+    install.add_argument("notebooks", nargs="+", type=Path)
+    install.add_argument("--config-dir", type=Path, default=Path("."), help="the folder of _config.yml")
+    install.add_argument("--check", action="store_true", help="only report notebooks that need it; exit 1 if any")
     args = parser.parse_args(argv)
+    if args.command == "install-cell":
+        return _install_cells(args)
     args.out.mkdir(parents=True, exist_ok=True)
     for path in args.notebooks:
         nb = nbformat.read(path, as_version=4)
         filled = fill_solutions(nb, chapter_of(path), expect_correct=args.expect_correct)
         nbformat.write(filled, args.out / path.name)
         print(f"{path} -> {args.out / path.name}")
+    return 0
+
+
+def _install_cells(args: argparse.Namespace) -> int:
+    url, branch = configured_repository(args.config_dir)
+    if url is None:
+        print(f"No repository url in {args.config_dir / '_config.yml'}; expected 'repository:' with 'url:'.",
+              file=sys.stderr)
+        return 2
+    stale = stale_install_cells(args.notebooks, url, branch)
+    if args.check:
+        for line in stale:
+            print(line)
+        print(f"{len(stale)} of {len(args.notebooks)} notebooks need `install-cell` for {url}@{branch}.")
+        return 1 if stale else 0
+    for path in args.notebooks:
+        nbformat.write(with_install_cell(nbformat.read(path, as_version=4), url, branch), path)
+    print(f"{len(args.notebooks)} notebooks install sevencs from {url}@{branch}.")
     return 0
 
 

@@ -16,6 +16,12 @@ would fail in front of a reader. This extension keeps the launch buttons on the
 pages made from real notebooks (``.ipynb``: the labs and the exercises) and
 removes them elsewhere. The chapter pages keep their download button, which
 offers the executed page as a notebook (``.ipynb``).
+
+Colab installs from the configured repository. The Colab button opens a
+notebook on a computer without the course's package, so each notebook's install
+cell (:mod:`sevencs.launch`) installs it from ``repository: url`` in
+``_config.yml``. The build stops with the command that fixes it when a notebook
+installs from anywhere else, so changing the repository stays a one-place edit.
 """
 
 from __future__ import annotations
@@ -67,6 +73,27 @@ def _publish_widget_files(app) -> None:
     app.config.html_static_path.append(str(Path(app.srcdir) / VENDOR))
 
 
+#: The course folders whose notebooks get launch buttons, and so need the install cell.
+NOTEBOOK_FOLDERS = ("notebooks", "exercises")
+
+
+def _check_install_cells(app) -> None:
+    from sevencs.notebooks import stale_install_cells
+
+    options = app.config.html_theme_options or {}
+    url = options.get("repository_url")
+    if not url:
+        return
+    paths = sorted(p for folder in NOTEBOOK_FOLDERS for p in (Path(app.srcdir) / folder).glob("*.ipynb"))
+    stale = stale_install_cells(paths, url, options.get("repository_branch") or "main")
+    if stale:
+        raise ConfigError(
+            f"{len(stale)} notebooks do not install the course from {url} (the repository in _config.yml), "
+            f"so the Colab button would open them broken: {'; '.join(stale)}. "
+            "Run `python -m sevencs.notebooks install-cell notebooks/*.ipynb exercises/*.ipynb`, then build again."
+        )
+
+
 def _drop_launch_buttons(app, pagename: str, templatename: str, context: dict, doctree) -> None:
     if "header_buttons" not in context or pagename not in app.env.all_docs:
         return
@@ -77,5 +104,6 @@ def _drop_launch_buttons(app, pagename: str, templatename: str, context: dict, d
 def setup(app) -> dict[str, Any]:
     """Register with Sphinx: runs after the theme has added its buttons (priority 501)."""
     app.connect("builder-inited", _publish_widget_files)
+    app.connect("builder-inited", _check_install_cells)
     app.connect("html-page-context", _drop_launch_buttons, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
