@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -89,3 +92,20 @@ def pytest_terminal_summary(terminalreporter) -> None:
     if report.exists() and report.stat().st_mtime >= _STARTED:
         terminalreporter.write_sep("=", "browser tests: axe-core violations and page weight")
         terminalreporter.write(report.read_text())
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep the test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_book(built_book):
+    """The built site served on 127.0.0.1 by a thread; yields its base URL (ending in /)."""
+    handler = functools.partial(_Quiet, directory=str(built_book))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()

@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import functools
 import html.parser
-import http.server
 import os
 import re
-import threading
 from collections import Counter
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -100,21 +98,10 @@ AXE_ALLOWED: list[tuple[str, str, str]] = [
 # --------------------------------------------------------------------------- fixtures
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # keep the test output readable
-        pass
-
-
 @pytest.fixture(scope="module")
-def site(built_book):
-    """The built site served on 127.0.0.1 by a thread; yields its base URL."""
-    handler = functools.partial(_Quiet, directory=str(built_book))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+def site(served_book):
+    """The built site's base URL on 127.0.0.1 (conftest.py serves it)."""
+    return served_book
 
 
 @pytest.fixture(scope="module")

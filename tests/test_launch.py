@@ -150,14 +150,14 @@ def test_the_package_installed_from_git_has_its_data_and_exercises(git_install, 
 
 def test_a_notebook_gets_its_install_cell_after_its_title_once():
     nb = _notebook(nbformat.v4.new_markdown_cell("# Title"), nbformat.v4.new_code_cell("x = 1"))
-    once = launch.with_install_cell(nb, URL, BRANCH)
+    once = notebooks.with_install_cell(nb, URL, BRANCH)
     assert [c.cell_type for c in once.cells] == ["markdown", "code", "code"]
     assert launch.is_install_cell(once.cells[1]) and once.cells[2].source == "x = 1"
     assert len(nb.cells) == 2, "the original is left alone"
-    moved = launch.with_install_cell(once, "https://git.example.org/me/course", "trunk")
+    moved = notebooks.with_install_cell(once, "https://git.example.org/me/course", "trunk")
     assert len(moved.cells) == 3 and moved.cells[1].id == once.cells[1].id
     assert launch.installed_from(moved) == "sevencs @ git+https://git.example.org/me/course@trunk"
-    no_title = launch.with_install_cell(_notebook(nbformat.v4.new_code_cell("x = 1")), URL)
+    no_title = notebooks.with_install_cell(_notebook(nbformat.v4.new_code_cell("x = 1")), URL)
     assert launch.is_install_cell(no_title.cells[0])
 
 
@@ -171,11 +171,11 @@ def test_a_bad_address_or_branch_is_refused_with_what_was_expected(url, branch):
 
 def test_a_notebook_without_code_gets_a_clear_message():
     with pytest.raises(ValueError, match="no code cell"):
-        launch.with_install_cell(_notebook(nbformat.v4.new_markdown_cell("# Title")), URL)
+        notebooks.with_install_cell(_notebook(nbformat.v4.new_markdown_cell("# Title")), URL)
 
 
 def test_setup_cell_is_the_chapters_setup_not_the_install_cell():
-    nb = launch.with_install_cell(_notebook(nbformat.v4.new_code_cell("G = 1")), URL)
+    nb = notebooks.with_install_cell(_notebook(nbformat.v4.new_code_cell("G = 1")), URL)
     assert notebooks.setup_cell(nb) == "G = 1"
 
 

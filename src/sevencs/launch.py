@@ -77,29 +77,6 @@ def installed_from(nb: Any) -> str | None:
     return match.group(1) if match else ""
 
 
-def with_install_cell(nb: Any, url: str, branch: str = "main") -> Any:
-    """A copy of a notebook with the install cell for ``url``, before its first code cell.
-
-    An existing install cell is rewritten in place (its id kept); otherwise one is
-    put just after the notebook's title (its first cell, when that is Markdown).
-    Raises ``ValueError`` for a notebook with no code cell.
-    """
-    import nbformat
-
-    nb = nbformat.from_dict(nb)
-    source = install_code(url, branch)
-    if not any(c.cell_type == "code" for c in nb.cells):
-        raise ValueError("the notebook has no code cell; expected one that sets up the chapter")
-    existing = next((c for c in nb.cells if is_install_cell(c)), None)
-    if existing is not None:
-        existing.source = source
-        existing.metadata["tags"] = list(INSTALL_TAGS)
-    else:
-        position = 1 if nb.cells[0].cell_type == "markdown" else 0
-        nb.cells.insert(position, nbformat.v4.new_code_cell(source, metadata={"tags": list(INSTALL_TAGS)}))
-    return nb
-
-
 def configured_repository(course: Any) -> tuple[str | None, str]:
     """``repository: url`` and ``branch`` from the course's ``_config.yml`` (read without a YAML library).
 

@@ -51,10 +51,14 @@ SITE_DIR = "lite"
 APP = "notebooks"
 #: the course folders whose notebooks go into the site, and get a link
 FOLDERS = ("notebooks", "exercises")
-#: packages the notebooks need that Pyodide's own distribution provides (loaded from its CDN)
-PYODIDE_PACKAGES = ("sqlite3", "numpy", "pandas", "networkx", "matplotlib", "pillow", "ipywidgets")
-#: pure-Python packages Pyodide lacks, repacked as wheels from the build environment
-EXTRA_WHEELS = ("vaderSentiment", "ipywidgets", "jupyterlab_widgets")
+#: packages the notebooks install with their dependencies: from Pyodide's own distribution
+#: (loaded from its CDN), or, for ipywidgets, from the site (sqlite3 is in Pyodide's
+#: standard library; naming it here would fail, as it is no package)
+PYODIDE_PACKAGES = ("numpy", "pandas", "networkx", "matplotlib", "pillow", "ipywidgets")
+#: pure-Python packages Pyodide lacks, repacked as wheels from the build environment; the
+#: site turns the PyPI fallback off, so these must be here: comm (the kernel itself installs
+#: it when it starts), ipywidgets and its JupyterLab half, vaderSentiment
+EXTRA_WHEELS = ("comm", "vaderSentiment", "ipywidgets", "jupyterlab_widgets")
 #: where the learner's progress lives in the browser: Pyodide's in-memory file system
 BROWSER_PROGRESS_DB = "/tmp/sevencs-progress.sqlite"
 

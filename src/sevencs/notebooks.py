@@ -27,7 +27,8 @@ import nbformat
 
 from sevencs.exercises import CHAPTERS
 from sevencs.exercises.engine import EXPECT_CORRECT_ENV
-from sevencs.launch import configured_repository, install_target, installed_from, is_install_cell, with_install_cell
+from sevencs.launch import (INSTALL_TAGS, configured_repository, install_code, install_target, installed_from,
+                            is_install_cell)
 from sevencs.progress import chapter_items
 
 
@@ -69,6 +70,27 @@ def fill_solutions(nb: nbformat.NotebookNode, chapter: str, expect_correct: bool
 def setup_cell(nb: nbformat.NotebookNode) -> str:
     """The source of the first code cell after the install cell: the one that sets up the chapter."""
     return next(c.source for c in nb.cells if c.cell_type == "code" and not is_install_cell(c))
+
+
+def with_install_cell(nb: Any, url: str, branch: str = "main") -> Any:
+    """A copy of a notebook with the install cell for ``url``, before its first code cell.
+
+    An existing install cell is rewritten in place (its id kept); otherwise one is
+    put just after the notebook's title (its first cell, when that is Markdown).
+    Raises ``ValueError`` for a notebook with no code cell.
+    """
+    nb = nbformat.from_dict(nb)
+    source = install_code(url, branch)
+    if not any(c.cell_type == "code" for c in nb.cells):
+        raise ValueError("the notebook has no code cell; expected one that sets up the chapter")
+    existing = next((c for c in nb.cells if is_install_cell(c)), None)
+    if existing is not None:
+        existing.source = source
+        existing.metadata["tags"] = list(INSTALL_TAGS)
+    else:
+        position = 1 if nb.cells[0].cell_type == "markdown" else 0
+        nb.cells.insert(position, nbformat.v4.new_code_cell(source, metadata={"tags": list(INSTALL_TAGS)}))
+    return nb
 
 
 def stale_install_cells(paths: list[Path], url: str, branch: str = "main") -> list[str]:

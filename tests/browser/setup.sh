@@ -3,9 +3,11 @@
 # so `make test` runs them on a fresh machine. `make test` calls this; CI does too.
 #   - Debian's chromium at /usr/bin/chromium (Playwright drives it; we never let
 #     Playwright download a browser of its own);
-#   - axe-core from the npm registry, pinned by package-lock.json, installed with
-#     `npm ci` into tests/browser/node_modules (the tests inject it from there,
-#     never from a CDN). A stamp keeps this to once per lock-file change.
+#   - axe-core and Pyodide from the npm registry, pinned by package-lock.json,
+#     installed with `npm ci` into tests/browser/node_modules (the tests inject
+#     axe-core from there, never from a CDN, and run Pyodide in Node). A stamp
+#     keeps this to once per lock-file change;
+#   - micropip's wheel from PyPI (see the end).
 # The Python side (playwright) comes with the `[test]` extra in pyproject.toml.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -40,4 +42,15 @@ stamp="$here/node_modules/.installed"
 if [ ! -f "$stamp" ] || [ "$here/package-lock.json" -nt "$stamp" ]; then
     (cd "$here" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
     touch "$stamp"
+fi
+
+# micropip for tests/test_lite_pyodide.py, which runs the notebooks' JupyterLite install
+# code in real Pyodide (node_modules/pyodide, pinned above). Pyodide's own copy of micropip
+# lives on its CDN, so the same version's wheel comes from PyPI, once.
+micropip=$(cd "$here" && node -p 'require("./node_modules/pyodide/pyodide-lock.json").packages.micropip.version')
+if [ ! -f "$here/wheels/micropip-$micropip-py3-none-any.whl" ]; then
+    echo "Fetching micropip $micropip for the in-browser (Pyodide) test (once)..."
+    rm -rf "$here/wheels"
+    "${PYTHON:-python3}" -m pip download --quiet --disable-pip-version-check --no-deps --only-binary :all: \
+        --python-version 3.14 --dest "$here/wheels" "micropip==$micropip"
 fi
