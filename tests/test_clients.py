@@ -389,6 +389,32 @@ def test_social_roi_rejects_bad_tables(change, words):
         cl.social_roi(**change(tables))
 
 
+def test_readable_roi_writes_each_value_in_its_unit():
+    table = pd.DataFrame({
+        "measure": ["shown", "share", "sales", "score", "return", "odd"],
+        "value": [51172.0, 0.184943, 21025.48, 19.43128, math.nan, 2.345],
+        "unit": ["impressions", "share of clients", "pounds", "points (−100 to 100)", "per pound spent", "widgets"],
+    })
+    shown = cl.readable_roi(table)
+    assert list(shown["value"]) == ["51,172", "18.5%", "£21,025.48", "19.4", "undefined", "2.35"]
+    assert table["value"].iloc[0] == 51172.0, "the numbers themselves are left alone"
+
+
+def test_readable_roi_covers_every_unit_social_roi_uses():
+    table = cl.social_roi(load_posts(), load_leads(), load_sales(), load_survey(), cost=1200)
+    assert set(table["unit"]) <= set(cl.ROI_FORMATS)
+    assert not cl.readable_roi(table)["value"].str.contains(r"\.\d{3}").any(), "no long decimals"
+
+
+@pytest.mark.parametrize(("table", "words"), [
+    (pd.DataFrame({"measure": ["a"], "value": [1.0]}), "missing the column 'unit'"),
+    (pd.DataFrame({"measure": ["a"], "value": ["1"], "unit": ["clients"]}), "must hold numbers"),
+])
+def test_readable_roi_rejects_other_tables(table, words):
+    with pytest.raises(ValueError, match=words):
+        cl.readable_roi(table)
+
+
 def test_monthly_new_clients_rejects_an_unknown_source():
     with pytest.raises(ValueError, match="no leads come from 'radio'"):
         cl.monthly_new_clients(load_leads(), "radio")

@@ -533,3 +533,32 @@ def social_roi(posts: pd.DataFrame, leads: pd.DataFrame, sales: pd.DataFrame, su
         rows.append(("sales", "return on cost, (sales − cost) ÷ cost, on takings",
                      (channel_sales - cost) / cost if cost else math.nan, "per pound spent"))
     return pd.DataFrame(rows, columns=["dimension", "measure", "value", "unit"])
+
+
+#: how :func:`readable_roi` writes a value, by its unit (anything else: two decimals)
+ROI_FORMATS = {
+    "impressions": "{:,.0f}", "followers": "{:,.0f}", "clients": "{:,.0f}",
+    "accounts per post": "{:,.1f}", "points (−100 to 100)": "{:.1f}",
+    "share of clients": "{:.1%}", "pounds": "£{:,.2f}", "per pound spent": "{:,.2f}",
+}
+
+
+def readable_roi(table: pd.DataFrame) -> pd.DataFrame:
+    """:func:`social_roi`'s table with each value written for reading, in its own unit.
+
+    Counts get thousands separators and no decimals, shares a percent sign,
+    money a pound sign; an undefined value (NaN) reads "undefined". The numbers
+    themselves stay in :func:`social_roi`'s table, for computing with.
+    """
+    table = _checks.columns(table, ["measure", "value", "unit"], "the social_roi table")
+    if not pd.api.types.is_numeric_dtype(table["value"]):
+        raise ValueError("the column 'value' must hold numbers, as social_roi returns it")
+
+    def write(value: float, unit: str) -> str:
+        if pd.isna(value):
+            return "undefined"
+        return ROI_FORMATS.get(unit, "{:,.2f}").format(value)
+
+    shown = table.copy()
+    shown["value"] = [write(v, u) for v, u in zip(table["value"], table["unit"])]
+    return shown
