@@ -22,7 +22,7 @@ import pytest
 import yaml
 from sphinx.errors import ConfigError
 
-from sevencs import launch, notebooks, site
+from sevencs import launch, lite, notebooks, site
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text())
@@ -216,7 +216,7 @@ def _app(srcdir: Path, url: str | None) -> SimpleNamespace:
 
 
 def test_the_book_refuses_to_build_when_a_notebook_installs_from_elsewhere(tmp_path):
-    for folder in site.NOTEBOOK_FOLDERS:
+    for folder in lite.FOLDERS:
         shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("*.html"))
     site._check_install_cells(_app(tmp_path, URL))  # as shipped: fine
     with pytest.raises(ConfigError, match="install-cell") as refused:

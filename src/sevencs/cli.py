@@ -24,6 +24,7 @@ import warnings
 from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit
 
+from sevencs.launch import configured_repository
 from sevencs.store import ENV_VAR, ProgressStore, course_folder
 
 OK, PROBLEM, USAGE = 0, 1, 2
@@ -160,13 +161,6 @@ def cmd_answer_key(args: argparse.Namespace) -> int:
     return OK
 
 
-def _configured_repository(course: Path) -> str | None:
-    """``repository: url:`` from the course's ``_config.yml``."""
-    from sevencs.launch import configured_repository
-
-    return configured_repository(course)[0]
-
-
 def hub_link(hub: str, repo: str, branch: str = "main", path: str = "", target_path: str | None = None) -> str:
     """An nbgitpuller link: opening it clones (or updates) ``repo`` on the hub and opens ``path`` in JupyterLab.
 
@@ -202,7 +196,7 @@ def hub_link(hub: str, repo: str, branch: str = "main", path: str = "", target_p
 
 
 def cmd_hub_link(args: argparse.Namespace) -> int:
-    repo = args.repo or _configured_repository(course_folder())
+    repo = args.repo or configured_repository(course_folder())[0]
     if not repo:
         raise _UsageError("--repo is needed: the course's _config.yml names no repository")
     try:

@@ -20,12 +20,13 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 #: the first line of every install cell, and how the tools recognise it
 INSTALL_MARK = "# Opened in Colab, or anywhere the course's package is missing? This cell installs it"
-#: the cell's tags: the book hides it (myst-nb's remove-cell), the tools find it by the other tag
-INSTALL_TAGS = ["remove-cell", "sevencs-install"]
+#: the cell's tags: the book hides it (myst-nb's remove-cell); its readers have nothing to install
+INSTALL_TAGS = ["remove-cell"]
 
 RESTART_MESSAGE = (
     "The course's package is installed, but this notebook had already loaded an older ipywidgets "
@@ -82,8 +83,6 @@ def configured_repository(course: Any) -> tuple[str | None, str]:
 
     The url is None when the file or the setting is missing; the branch defaults to ``main``.
     """
-    from pathlib import Path
-
     config = Path(course) / "_config.yml"
     if not config.is_file():
         return None, "main"
@@ -118,9 +117,8 @@ def after_install(modules: Mapping[str, Any] | None = None) -> bool:
 
         output = importlib.import_module("google.colab.output")
         output.enable_custom_widget_manager()
-    loaded = modules.get("ipywidgets")
-    version = getattr(loaded, "__version__", None)
-    major = _major(version) if loaded is not None else None
+    version = getattr(modules.get("ipywidgets"), "__version__", "")  # "" when not loaded yet
+    major = _major(version)
     if major is not None and major < 8:
         print(RESTART_MESSAGE.format(version=version))
         return False

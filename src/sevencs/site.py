@@ -73,18 +73,15 @@ def _publish_widget_files(app) -> None:
     app.config.html_static_path.append(str(Path(app.srcdir) / VENDOR))
 
 
-#: The course folders whose notebooks get launch buttons, and so need the install cell.
-NOTEBOOK_FOLDERS = ("notebooks", "exercises")
-
-
 def _check_install_cells(app) -> None:
+    from sevencs.lite import FOLDERS
     from sevencs.notebooks import stale_install_cells
 
     options = app.config.html_theme_options or {}
     url = options.get("repository_url")
     if not url:
         return
-    paths = sorted(p for folder in NOTEBOOK_FOLDERS for p in (Path(app.srcdir) / folder).glob("*.ipynb"))
+    paths = sorted(p for folder in FOLDERS for p in (Path(app.srcdir) / folder).glob("*.ipynb"))
     stale = stale_install_cells(paths, url, options.get("repository_branch") or "main")
     if stale:
         raise ConfigError(
