@@ -66,7 +66,9 @@ def test_every_good_export_is_read_and_every_broken_one_skipped_by_name(classroo
 
 def test_per_exercise_counts_equal_an_independent_count(report, truth):
     table = report.exercises.set_index(["chapter", "exercise"])
-    for key, row in truth.iterrows():
+    course = {(c, e.name) for c in CHAPTERS for e in chapter_items(c)["exercises"]}
+    assert set(truth.index) - course == {RETIRED}  # reported per file instead (see the older-exports test)
+    for key, row in truth.drop(index=[RETIRED]).iterrows():
         for column in ("attempted", "passed", "needed_hints", "saw_solution"):
             assert table.at[key, column] == row[column], (key, column)
     assert (table["learners"] == 200).all()
@@ -123,8 +125,10 @@ def test_older_exports_are_read_and_named_in_a_note(classroom, report):
     note = next(n for n in report.notes if "older format" in n)
     assert f"{len(classroom.old)} exports" in note
     assert classroom.old[0].name in note
-    retired = report.exercises.set_index(["chapter", "exercise"]).loc[RETIRED]
-    assert retired["attempted"] == len(classroom.old) and not retired["in_this_course"]
+    assert RETIRED not in set(zip(report.exercises["chapter"], report.exercises["exercise"]))
+    lines = [line for line in report.not_in_course if " ".join(RETIRED) in line]
+    assert sorted(line.split(" ")[0] for line in lines) == sorted(p.name for p in classroom.old)
+    assert all("1 exercise this course does not have" in line and "2 events" in line for line in lines)
 
 
 def test_the_html_page_escapes_every_name_and_embeds_the_chart(report, tmp_path):
@@ -162,7 +166,7 @@ def test_progress_is_reported_every_n_files(classroom):
 
 
 def test_a_missing_file_is_skipped_not_fatal(tmp_path, classroom):
-    files, skipped = collect_files([tmp_path / "nowhere.json", classroom.good[0], classroom.good[0]])
+    files, skipped, _ = collect_files([tmp_path / "nowhere.json", classroom.good[0], classroom.good[0]])
     assert files == [classroom.good[0]]
     assert skipped[0].reason == "there is no such file or folder"
 
@@ -179,7 +183,7 @@ def test_zero_valid_exports_give_an_empty_report_not_a_crash(tmp_path):
     [
         ("[1, 2, 3]", "not a Seven Cs progress export"),
         ('{"format": "sevencs-progress"}', "no list of \"events\""),
-        ('{"format": "sevencs-progress", "format_version": "two", "events": []}', "whole number"),
+        ('{"format": "sevencs-progress", "format_version": "two", "events": []}', "small whole number"),
         ('{"format": "sevencs-progress", "events": [{"kind": "attempt"}]}', "none names a chapter"),
         ('{"events": []}', "has no \"format\" field"),
     ],
@@ -202,3 +206,170 @@ def test_unknown_event_kinds_are_left_out_with_a_note(tmp_path):
     assert len(export.events) == 1 and export.newer
     assert "teleport" in export.notes[0]
     assert export.learner == "anonymous"
+
+
+# --- one bad file never stops the report (issue 10, items 7-12) -----------------------------------
+
+import csv
+import os
+import subprocess
+import sys
+
+from sevencs.untrusted import BIDI_CONTROLS, spreadsheet_safe
+
+
+def export_text(learner="Ana Lee", events=None, **extra) -> str:
+    events = events if events is not None else [
+        {"chapter": "connection", "item": "q1", "kind": "attempt", "status": "correct"}]
+    return json.dumps({"format": "sevencs-progress", "format_version": 1, "learner": learner,
+                       "events": events, **extra})
+
+
+HOSTILE_EXPORTS = {
+    "huge-version.json": '{"format": "sevencs-progress", "format_version": ' + "9" * 5000 + ', "events": []}',
+    "deep.json": "[" * 100_000 + "]" * 100_000,
+    "deep-object.json": '{"format": "sevencs-progress", "events": ' + "[" * 100_000 + "]" * 100_000 + "}",
+    "mathtext-labels.json": export_text(events=[
+        {"chapter": "$x^^2$", "item": "$\\undefinedmacro$", "kind": "attempt", "status": "correct"},
+        {"chapter": "connection", "item": "$x^^2$", "kind": "hint", "value": "1"}]),
+    "huge-value.json": export_text(events=[
+        {"chapter": "connection", "item": "q1", "kind": "attempt", "status": "correct",
+         "value": int("9" * 4000)}]),
+}
+
+
+def report_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sevencs.cli", "report", *args], capture_output=True,
+                          text=True, timeout=120, errors="replace")
+
+
+def test_one_bad_file_never_stops_the_report(tmp_path):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    for name, text in HOSTILE_EXPORTS.items():
+        (folder / name).write_text(text)
+    (folder / "good.json").write_text(export_text())
+    (folder / os.fsdecode(b"caf\xe9-\xff.json")).write_text(export_text("Bea Kim"))  # not UTF-8 bytes
+    result = report_cli(str(folder), "--out", str(tmp_path / "report"))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "Read 4 exports; skipped 3." in result.stdout
+    assert "skipped huge-version.json: holds a number thousands of digits long" in result.stdout
+    assert "skipped deep.json: is JSON nested far too deeply" in result.stdout
+    assert "skipped deep-object.json: is JSON nested far too deeply" in result.stdout
+    page = (tmp_path / "report" / HTML_NAME).read_bytes().decode("utf-8")  # valid UTF-8 throughout
+    assert "$x^^2$ $\\undefinedmacro$" in page  # shown as typed, in the list of what the course lacks
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_and_written(tmp_path):
+    name = os.fsdecode(b"caf\xe9-\xff.json")
+    (tmp_path / name).write_text(export_text(events=[]))
+    (tmp_path / name.replace(".json", "-broken.json")).write_text("{")
+    report = build_report([tmp_path])
+    assert len(report.learners) == 1 and len(report.skipped) == 1
+    page, table = report.save(tmp_path / "out")
+    text = page.read_text(encoding="utf-8")
+    assert "caf\ufffd-\ufffd-broken.json" in text
+    assert "\udcff" not in report.summary() and "caf\ufffd-\ufffd-broken.json" in report.summary()
+
+
+def test_every_label_a_learner_controls_is_drawn_as_plain_text(report):
+    from sevencs.class_report import ClassReport
+
+    labels = report.exercises.head(4).copy()
+    labels["chapter"] = ["$x^^2$", "$\\undefinedmacro$", "sale $$ now", "\u202eevil"]
+    strange = ClassReport(labels, report.chapters, report.learners)
+    image = strange.figure()
+    assert image.png.startswith(b"\x89PNG")
+    drawn = [t.get_text() for t in image.figure.axes[0].get_yticklabels()]
+    assert drawn[0] == "$x^^2$ " + labels["exercise"].iloc[0]
+
+
+@pytest.mark.parametrize("cell", ['=HYPERLINK("http://evil.example","click")', "@SUM(A1:A9)", "+1+1", "-2+3",
+                                  "\t=1+1", "\r=1+1"])
+def test_no_text_cell_in_a_csv_can_run_as_a_formula(cell):
+    frame = pd.DataFrame({"text": [cell, "plain words", "-"], "count": [-5, 0, 7], "rate": [-0.5, 1.0, 2.0]})
+    safe = spreadsheet_safe(frame)
+    assert safe.at[0, "text"] == "'" + cell and safe.at[1, "text"] == "plain words"
+    assert safe["count"].tolist() == [-5, 0, 7] and safe["rate"].tolist() == [-0.5, 1.0, 2.0]
+    assert frame.at[0, "text"] == cell  # the table itself is not changed
+
+
+def test_the_class_csv_never_holds_a_formula_from_a_learners_file(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "x.json").write_text(export_text(
+        learner='=HYPERLINK("http://evil.example","click")',
+        events=[{"chapter": "=1+1", "item": "@SUM(1)", "kind": "attempt", "status": "correct"},
+                {"chapter": "connection", "item": "q1", "kind": "attempt", "status": "correct"}]))
+    _, table = build_report([tmp_path / "in"]).save(tmp_path / "out")
+    with open(table, newline="", encoding="utf-8") as handle:
+        cells = [cell for row in csv.reader(handle) for cell in row]
+    assert not [c for c in cells if c.startswith(("=", "+", "@", "\t", "\r")) or c.startswith("-") and
+                not c.lstrip("-").replace(".", "").isdigit()]
+
+
+def test_exports_saved_with_a_byte_order_mark_or_an_upper_case_name_are_read(tmp_path):
+    (tmp_path / "notepad.json").write_bytes(b"\xef\xbb\xbf" + export_text("Bom User").encode())
+    (tmp_path / "Shouty.JSON").write_text(export_text("Upper Case"))
+    report = build_report([tmp_path])
+    assert sorted(x.learner for x in report.learners) == ["Bom User", "Upper Case"]
+    assert report.skipped == []
+
+
+def test_entries_that_are_not_ordinary_files_are_never_opened_and_each_is_named(tmp_path):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    (folder / "good.json").write_text(export_text())
+    (folder / "folder.json").mkdir()
+    (folder / "broken-link.json").symlink_to(folder / "gone.json")
+    os.mkfifo(folder / "pipe.json")  # opening it to read would wait for ever
+    (folder / "device.json").symlink_to("/dev/zero")  # reading it would never end
+    (folder / "notes.txt").write_text("not an export")
+    script = ("import sys; from sevencs.class_report import build_report; r = build_report([sys.argv[1]]); "
+              "print(r.summary())")
+    result = subprocess.run([sys.executable, "-c", script, str(folder)], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Read 1 exports; skipped 4." in out
+    assert "skipped folder.json: a folder, not a file" in out
+    assert "skipped broken-link.json: a link to a file that does not exist" in out
+    assert "skipped pipe.json: not an ordinary file" in out
+    assert "skipped device.json: not an ordinary file" in out
+    assert "1 other entries of" in out and "notes.txt" in out
+
+
+def test_a_pipe_given_by_name_is_not_opened(tmp_path):
+    os.mkfifo(tmp_path / "pipe.json")
+    with pytest.raises(ExportError, match="not an ordinary file"):
+        read_export(tmp_path / "pipe.json")
+
+
+def test_exercises_the_course_does_not_have_are_one_line_per_file(tmp_path):
+    many = [{"chapter": "connection", "item": f"extra{i}", "kind": "attempt", "status": "incorrect"}
+            for i in range(100_000)]
+    (tmp_path / "huge.json").write_text(export_text("Many Items", events=many))
+    (tmp_path / "small.json").write_text(export_text("Few Items"))
+    report = build_report([tmp_path])
+    course = sum(len(chapter_items(c)["exercises"]) for c in CHAPTERS)
+    assert len(report.exercises) == course
+    assert report.not_in_course == ["huge.json (Many Items): 100,000 exercises this course does not have "
+                                    "(connection extra0, connection extra1, connection extra2 and 99,997 "
+                                    "more), 100,000 events"]
+
+
+def test_a_zero_progress_interval_is_refused_with_a_message():
+    with pytest.raises(ValueError, match="at least 1"):
+        build_report([], every=0)
+
+
+def test_names_cannot_display_reversed(tmp_path):
+    tricky = "Sam \u202eeeL\u202c \u2066x\u2069"
+    (tmp_path / "a.json").write_text(export_text(tricky))
+    (tmp_path / "b.json").write_text(export_text(tricky))
+    (tmp_path / "c\u202enosj.json").write_text("{")
+    report = build_report([tmp_path])
+    page = report.to_html() + report.summary()
+    assert not set(page) & BIDI_CONTROLS
+    assert [x.learner for x in report.learners] == ["Sam eeL x", "Sam eeL x"]
+    assert "'Sam eeL x'" in " ".join(report.notes) and "cnosj.json" in page

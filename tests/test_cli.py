@@ -84,7 +84,7 @@ def test_export_writes_every_event_but_reflections_only_when_asked(progress_db, 
     assert data["course_version"] == package.__version__
     assert [e["kind"] for e in data["events"]] == ["attempt", "hint", "solution", "quiz"]
     assert "my private thoughts" not in out.read_text()
-    assert sevencs("export", "--out", str(out), "--with-reflections").returncode == 0
+    assert sevencs("export", "--out", str(out), "--with-reflections", "--force").returncode == 0
     data = json.loads(out.read_text())
     assert data["events"][-1]["value"] == "my private thoughts" and data["learner"] == "anonymous"
     assert [p.name for p in out.parent.iterdir()] == ["sam.json"]  # no temporary file left
@@ -197,3 +197,38 @@ def test_hub_links_decode_to_exactly_what_was_asked(hub, repo, branch, path, tar
 def test_hub_link_refuses_what_is_not_an_address(hub, repo):
     with pytest.raises(ValueError, match="--hub|--repo"):
         hub_link(hub, repo)
+
+
+# --- nothing overwritten without being told (issue 10, item 6) ------------------------------------
+
+
+@pytest.mark.parametrize("command, name", [("export", "sam.json"), ("plan", "my-plan.html"),
+                                           ("plan", "my-plan.md")])
+def test_an_existing_file_is_never_overwritten_without_force(command, name, tmp_path):
+    ex.q1.check(768)
+    (tmp_path / "out").mkdir()
+    out = tmp_path / "out" / name
+    out.write_text("the learner's earlier file, perhaps edited by hand")
+    result = sevencs(command, "--out", str(out))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{out} already exists" in result.stderr and "--force" in result.stderr
+    assert out.read_text() == "the learner's earlier file, perhaps edited by hand"
+    assert sorted(p.name for p in out.parent.iterdir()) == [name]
+    replaced = sevencs(command, "--out", str(out), "--force")
+    assert replaced.returncode == 0, replaced.stderr
+    assert out.read_text() != "the learner's earlier file, perhaps edited by hand"
+
+
+def test_a_markdown_plans_picture_is_never_overwritten_without_force(tmp_path):
+    picture = tmp_path / "my-plan-audit.png"
+    picture.write_bytes(b"a picture the learner made")
+    result = sevencs("plan", "--out", str(tmp_path / "my-plan.md"))
+    assert result.returncode == 1 and f"{picture} already exists" in result.stderr
+    assert picture.read_bytes() == b"a picture the learner made" and not (tmp_path / "my-plan.md").exists()
+
+
+@pytest.mark.parametrize("every", ["0", "-3", "many"])
+def test_report_options_are_checked_before_anything_is_read(every, tmp_path):
+    result = sevencs("report", str(tmp_path), "--every", every)
+    assert result.returncode == 2 and "expected a whole number of at least 1" in result.stderr
+    assert "Traceback" not in result.stderr

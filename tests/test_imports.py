@@ -413,7 +413,8 @@ def test_types_are_read_in_lower_case_and_empty_ones_are_unlabelled(tmp_path):
 
 def test_an_unclosed_quote_is_reported(tmp_path):
     content = 'date,text\n2026-03-01,"never closed\n' + "x" * 140_000 + "\n"
-    assert "cannot be read as CSV" in problem(write(tmp_path, content))
+    message = problem(write(tmp_path, content))
+    assert "row 2 has a cell longer than 131,072 characters" in message and "quote mark" in message
 
 
 def test_json_read_as_csv_points_to_the_mastodon_reader(tmp_path):

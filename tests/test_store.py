@@ -179,3 +179,363 @@ def test_a_writer_killed_mid_write_loses_nothing_it_committed(tmp_path, monkeypa
     # at most the one transaction that committed after its number was printed is extra
     assert len(values) - len(committed) in (0, 1)
     assert sorted(values) == list(range(len(values)))
+
+
+# --- nothing is moved, nothing is lost (issue 10, items 1-5) ----------------------------------
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import warnings
+from pathlib import Path
+
+from sevencs.store import (
+    PENDING,
+    ProgressDamaged,
+    ProgressFromNewerCourse,
+    ProgressLocked,
+    ProgressProblem,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def cli(*args: str, db: Path, user: str | None = None, wait: str = "10") -> subprocess.CompletedProcess:
+    """Run the `sevencs` command as a learner would (as ``user`` via setpriv, when given)."""
+    env = {**os.environ, "SEVENCS_PROGRESS_DB": str(db), "SEVENCS_PROGRESS_WAIT": wait}
+    command = [sys.executable, "-m", "sevencs.cli", *args]
+    if user:
+        command = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", *command]
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=db.parent, timeout=120)
+
+
+def everything_in(folder: Path) -> dict[str, bytes | None]:
+    """Every entry under ``folder`` (files with their bytes), to show that nothing moved or changed."""
+    return {str(p.relative_to(folder)): (p.read_bytes() if p.is_file() else None)
+            for p in sorted(folder.rglob("*"))}
+
+
+def test_a_folder_named_as_the_progress_file_is_never_moved(tmp_path):
+    folder = tmp_path / ".sevencs"  # the typo: the folder, not the file inside it
+    folder.mkdir()
+    (folder / "progress.sqlite").write_bytes(b"the learner's real file")
+    before = everything_in(tmp_path)
+    result = cli("progress", db=folder)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{folder} is a folder" in result.stderr and str(folder / "progress.sqlite") in result.stderr
+    store = ProgressStore(folder)
+    with pytest.raises(ProgressProblem, match="is a folder, not a file"):
+        store.events()
+    with pytest.raises(ProgressProblem, match="is a folder, not a file"):
+        store.reset("welcome")
+    outcome = store.record("welcome", "q1", "attempt", "correct")
+    assert not outcome.saved and "is a folder" in outcome.reason
+    assert everything_in(tmp_path) == before
+
+
+def test_a_device_or_pipe_named_as_the_progress_file_is_never_opened_or_moved(tmp_path):
+    pipe = tmp_path / "progress.sqlite"
+    os.mkfifo(pipe)  # opening a pipe for reading would wait for ever
+    for path in (pipe, Path(os.devnull)):
+        store = ProgressStore(path)
+        with pytest.raises(ProgressProblem, match="not an ordinary file"):
+            store.events()
+        assert not store.record("welcome", "q1", "attempt").saved
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["progress.sqlite"] and pipe.is_fifo()
+    assert Path(os.devnull).is_char_device()
+
+
+def test_a_missing_folder_is_named_and_not_created(tmp_path):
+    path = tmp_path / "typo" / "deeper" / "progress.sqlite"
+    store = ProgressStore(path)
+    assert store.events().empty  # reading: no progress yet, nothing created
+    outcome = store.record("welcome", "q1", "attempt", "correct")
+    assert not outcome.saved and f"The folder {path.parent} for your progress file" in outcome.reason
+    assert list(tmp_path.iterdir()) == []
+    # the file's own folder (.sevencs in the course folder) is made when its parent exists
+    ProgressStore(tmp_path / ".sevencs" / "progress.sqlite").record("welcome", "q1", "attempt", "correct")
+    assert (tmp_path / ".sevencs" / "progress.sqlite").is_file()
+
+
+def test_another_programs_database_is_never_moved(tmp_path):
+    path = tmp_path / "places.sqlite"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE bookmarks (url TEXT)")
+    con.execute("INSERT INTO bookmarks VALUES ('https://example.org')")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    store = ProgressStore(path)
+    with pytest.raises(ProgressProblem, match="a database of another program .*bookmarks"):
+        store.events()
+    assert not store.record("welcome", "q1", "attempt").saved
+    assert path.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["places.sqlite"]
+
+
+HOLDER = """
+import sqlite3, sys, time
+con = sqlite3.connect(sys.argv[1], isolation_level=None)
+con.execute("BEGIN EXCLUSIVE")  # what a stuck kernel or another program in a long write does
+for i in range(int(sys.argv[2])):
+    con.execute("INSERT INTO events (time, chapter, item, kind, status, value) "
+                "VALUES ('2026-01-01T00:00:00.000', 'welcome', 'q1', 'attempt', 'incorrect', ?)", (f"held-{i}",))
+print("holding", flush=True)
+sys.stdin.readline() if sys.argv[3] == "until-told" else time.sleep(float(sys.argv[3]))
+con.execute("COMMIT")
+print("released", flush=True)
+"""
+
+
+def hold_lock(path: Path, rows: int = 3, release: str = "until-told") -> subprocess.Popen:
+    """Another process in the middle of a long write to ``path`` (holding SQLite's exclusive lock)."""
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path), str(rows), release],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "holding"
+    return holder
+
+
+def release(holder: subprocess.Popen) -> None:
+    holder.stdin.write("go\n")
+    holder.stdin.flush()
+    assert holder.stdout.readline().strip() == "released"
+    holder.wait(30)
+
+
+def test_a_locked_file_is_busy_not_damaged(tmp_path, recwarn):
+    path = tmp_path / "progress.sqlite"
+    ProgressStore(path).record("welcome", "q1", "attempt", "correct", "first")
+    holder = hold_lock(path)
+    try:
+        store = ProgressStore(path, wait=0.3)
+        outcome = store.record("welcome", "q2", "attempt", "incorrect", "while busy")
+        assert not outcome.saved and outcome.kept is not None and outcome.kept.exists()
+        assert "Another program is using your progress file" in outcome.reason
+        with pytest.raises(ProgressLocked, match=f"Another program is using your progress file \\({path}\\)"):
+            store.events()  # the exclusive lock keeps readers out too: wait, then say so
+        with pytest.raises(ProgressLocked):
+            store.reset("welcome")
+        result = cli("progress", db=path, wait="0.5")
+        assert result.returncode == 1 and "Another program is using your progress file" in result.stderr
+        assert "Traceback" not in result.stderr
+    finally:
+        release(holder)
+    assert not list(tmp_path.glob("*.damaged-*"))
+    assert not [w for w in recwarn if issubclass(w.category, ProgressWarning)]
+    values = ProgressStore(path).events()["value"].tolist()
+    assert values == ["first", "held-0", "held-1", "held-2", "while busy"]  # every event, the kept one too
+    ProgressStore(path).record("welcome", "q3", "hint", value="1")  # the next write adds what was kept
+    assert ProgressStore(path).pending_files() == []
+    assert ProgressStore(path).events()["value"].tolist() == ["first", "held-0", "held-1", "held-2",
+                                                             "while busy", "1"]
+
+
+def test_a_check_never_freezes_while_the_file_is_locked(tmp_path, monkeypatch):
+    """While another program holds the file, a check answers and keeps the answer beside the file; it
+    does not wait for the other program (which lets go only when this test says so)."""
+    from sevencs.exercises import connection as ex
+    from sevencs.exercises import engine
+
+    path = tmp_path / "progress.sqlite"
+    monkeypatch.setenv(store_module.ENV_VAR, str(path))
+    ProgressStore(path).record("welcome", "q1", "attempt", "correct")
+    holder = hold_lock(path, rows=0)
+    try:
+        monkeypatch.setattr(engine, "_warned", False)
+        with pytest.warns(ProgressWarning, match=r"(?s)Another program is using.*kept in progress\.sqlite\.pending-"):
+            feedback = ex.q1.check(768)
+        assert feedback.correct
+        assert len(ProgressStore(path).pending_files()) == 1
+    finally:
+        release(holder)
+    summary = ProgressStore(path).summary().set_index(["chapter", "item"])
+    assert summary.at[("connection", "q1"), "passed"]  # counted while it waits, and nothing lost
+
+
+def make_newer(path: Path, version: int = 2, extra_column: bool = True) -> None:
+    ProgressStore(path).record("welcome", "q1", "attempt", "correct", "from the newer course")
+    con = sqlite3.connect(path)
+    if extra_column:
+        con.execute("ALTER TABLE events ADD COLUMN device TEXT")
+    con.execute(f"PRAGMA user_version = {version}")
+    con.commit()
+    con.close()
+
+
+def test_a_newer_courses_file_is_read_and_never_set_aside(tmp_path):
+    path = tmp_path / "progress.sqlite"
+    make_newer(path)
+    before = path.read_bytes()
+    store = ProgressStore(path)
+    with pytest.warns(ProgressWarning, match="written by a newer version of the course"):
+        assert store.events()["value"].tolist() == ["from the newer course"]
+    outcome = store.record("welcome", "q2", "attempt", "incorrect", "from this course")
+    assert not outcome.saved and outcome.kept is not None
+    assert "newer version" in outcome.reason and "pip install --upgrade sevencs" in outcome.reason
+    assert path.read_bytes() == before and not list(tmp_path.glob("*.damaged-*"))
+    assert store.events()["value"].tolist() == ["from the newer course", "from this course"]
+    result = cli("progress", db=path)
+    assert result.returncode == 0 and "welcome" in result.stdout
+
+
+def test_a_newer_courses_file_this_version_cannot_read_says_how_to_update(tmp_path):
+    path = tmp_path / "progress.sqlite"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, at TEXT, what TEXT)")
+    con.execute("PRAGMA user_version = 7")
+    con.commit()
+    con.close()
+    with pytest.raises(ProgressFromNewerCourse, match="Update the course"):
+        ProgressStore(path).events()
+    result = cli("progress", db=path)
+    assert result.returncode == 1 and "newer version of the course" in result.stderr
+    assert path.exists() and not list(tmp_path.glob("*.damaged-*"))
+
+
+def test_reading_never_creates_the_file(tmp_path):
+    path = tmp_path / "progress.sqlite"
+    store = ProgressStore(path)
+    assert store.events().empty and store.summary().empty and store.reflections().empty
+    assert store.latest_reflection("welcome", "reflection") is None
+    assert cli("plan", "--out", str(tmp_path / "plan.html"), db=path).returncode == 0
+    assert not path.exists() and not (tmp_path / ".sevencs").exists()
+
+
+def test_reading_a_damaged_file_says_so_and_leaves_it_for_the_next_write(tmp_path):
+    path = tmp_path / "progress.sqlite"
+    path.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(ProgressDamaged, match="will be kept as progress.sqlite.damaged-"):
+        ProgressStore(path).events()
+    result = cli("progress", db=path)
+    assert result.returncode == 1 and "damaged" in result.stderr and "Traceback" not in result.stderr
+    assert path.read_bytes() == b"not a database at all" * 100
+
+
+UNPRIVILEGED = "65534"  # nobody: root would write to a read-only file anyway
+
+
+@pytest.fixture
+def readonly_progress():
+    """A progress file (in a folder) that the learner may read but not write, and who that learner is."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="sevencs-readonly-"))
+    try:
+        path = folder / "progress.sqlite"
+        store = ProgressStore(path)
+        store.record("connection", "q1", "attempt", "correct", "768")
+        store.record("connection", "reflection", "reflection", value="my plan")
+        os.chmod(path, 0o444)
+        os.chmod(folder, 0o555)
+        yield path, (UNPRIVILEGED if os.geteuid() == 0 else None)
+    finally:
+        os.chmod(folder, 0o755)
+        shutil.rmtree(folder)
+
+
+def test_reading_a_readonly_progress_file_works(readonly_progress, tmp_path):
+    path, user = readonly_progress
+    before = path.read_bytes()
+    result = cli("progress", db=path, user=user)
+    assert result.returncode == 0, result.stderr
+    assert "connection" in result.stdout and "1 of 5 passed" in result.stdout
+    out = Path(tempfile_folder := str(path.parent.parent / f"sevencs-out-{os.getpid()}"))
+    out.mkdir(exist_ok=True)
+    os.chmod(out, 0o777)
+    try:
+        exported = cli("export", "--with-reflections", "--out", str(out / "me.json"), db=path, user=user)
+        assert exported.returncode == 0, exported.stderr
+        assert json.loads((out / "me.json").read_text())["events"][-1]["value"] == "my plan"
+        planned = cli("plan", "--out", str(out / "plan.html"), db=path, user=user)
+        assert planned.returncode == 0, planned.stderr and "my plan" in (out / "plan.html").read_text()
+    finally:
+        import shutil
+
+        shutil.rmtree(tempfile_folder)
+    assert path.read_bytes() == before
+
+
+def test_writing_to_a_readonly_progress_file_says_so_and_keeps_the_answer(readonly_progress):
+    path, user = readonly_progress
+    script = textwrap.dedent("""
+        import warnings, sys
+        from sevencs.exercises import connection as ex
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            print(ex.q2.check(0.5).status.value)
+        print(caught[0].message if caught else "no warning")
+        from sevencs.store import ProgressStore
+        print(len(ProgressStore().events()))
+    """)
+    env = {**os.environ, "SEVENCS_PROGRESS_DB": str(path)}
+    command = [sys.executable, "-c", script]
+    if user:
+        command = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", *command]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120, cwd="/")
+    lines = result.stdout.splitlines()
+    assert result.returncode == 0, result.stderr
+    warning = "\n".join(lines[1:-1])
+    assert lines[0] == "incorrect" and "read-only" in warning and "This session keeps your answers" in warning
+    assert lines[-1] == "3"  # the two saved events and the one this session keeps
+
+
+# --- processes really racing ---------------------------------------------------------------------
+
+RACER = """
+import sys, time
+from sevencs.store import ProgressLocked, ProgressStore
+path, role, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+store = ProgressStore(path, wait=0.2)
+if role == "reader":
+    seen, locked = [], 0
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            seen.append(len(store.events()))
+        except ProgressLocked:
+            locked += 1
+        if seen and seen[-1] >= count:
+            break
+        time.sleep(0.01)
+    print(",".join(map(str, seen)), locked)
+else:
+    kept = 0
+    for i in range(count):
+        kept += not store.record("connection", role, "attempt", "incorrect", f"{role}-{i}").saved
+        time.sleep(0.005)
+    print(kept)
+"""
+
+
+def test_two_writers_and_a_reader_race_a_stuck_lock_and_every_event_is_counted(tmp_path, recwarn):
+    path = tmp_path / "progress.sqlite"
+    ProgressStore(path).record("welcome", "q1", "attempt", "correct", "start")
+    holder = hold_lock(path, rows=5, release="1.5")  # longer than the writers' wait, several times over
+    per_writer, total = 120, 1 + 5 + 2 * 120
+
+    def start(role: str, count: int) -> subprocess.Popen:
+        return subprocess.Popen([sys.executable, "-c", RACER, str(path), role, str(count)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    racers = [start("w1", per_writer), start("w2", per_writer), start("reader", total)]
+    outputs = [r.communicate(timeout=120) for r in racers]
+    holder.communicate(timeout=30)
+    assert all(r.returncode == 0 for r in racers), [o[1] for o in outputs]
+    kept = [int(outputs[0][0]), int(outputs[1][0])]
+    assert sum(kept) > 0, "no write met the lock: the race did not happen"
+    seen, locked = outputs[2][0].split()
+    counts = [int(c) for c in seen.split(",") if c]
+    assert counts == sorted(counts), "a read counted an event twice, or lost one it had seen"
+    assert counts[-1] == total and int(locked) > 0
+
+    events = ProgressStore(path).events()
+    values = events["value"].tolist()
+    assert len(values) == len(set(values)) == total
+    assert set(values) == {"start", *(f"held-{i}" for i in range(5)),
+                           *(f"w{w}-{i}" for w in (1, 2) for i in range(per_writer))}
+    assert not list(tmp_path.glob("*.damaged-*"))
+    ProgressStore(path).record("welcome", "q2", "hint", value="1")
+    assert ProgressStore(path).pending_files() == [] and len(ProgressStore(path).events()) == total + 1
+    assert not [w for w in recwarn if issubclass(w.category, ProgressWarning)]

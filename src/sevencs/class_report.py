@@ -24,6 +24,7 @@ import base64
 import html
 import math
 import os
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,13 +35,14 @@ from sevencs.exercises import CHAPTERS
 from sevencs.exports import ANONYMOUS, FORMAT_VERSION, ExportError, LearnerExport, read_export
 from sevencs.figures import FigureImage
 from sevencs.progress import chapter_items
+from sevencs.untrusted import plain, shown_path, spreadsheet_safe
 
 HTML_NAME = "class-report.html"
 CSV_NAME = "class-report.csv"
 #: How many of the hardest exercises the chart shows (the table lists them all).
 CHART_ROWS = 15
-EXERCISE_COLUMNS = ["rank", "chapter", "exercise", "title", "in_this_course", "learners", "attempted",
-                    "passed", "pass_rate", "needed_hints", "saw_solution"]
+EXERCISE_COLUMNS = ["rank", "chapter", "exercise", "title", "learners", "attempted", "passed", "pass_rate",
+                    "needed_hints", "saw_solution"]
 CHAPTER_COLUMNS = ["chapter", "exercises", "learners", "started", "not_started", "completed",
                    "mean_share_passed"]
 
@@ -53,29 +55,59 @@ class Skipped:
     reason: str
 
 
-def collect_files(sources: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Skipped]]:
+def _entry_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be read as an export without opening it, or None for an ordinary file."""
+    try:
+        info = os.stat(path)  # follows links: a link is judged by what it points to
+    except FileNotFoundError:
+        return ("a link to a file that does not exist" if os.path.islink(path)
+                else "there is no such file or folder")
+    except OSError as exc:
+        return f"it could not be looked at ({exc.strerror or exc})"
+    if stat.S_ISDIR(info.st_mode):
+        return "a folder, not a file"
+    if not stat.S_ISREG(info.st_mode):
+        return "not an ordinary file (a device, pipe or socket), so it was not opened"
+    return None
+
+
+def collect_files(sources: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Skipped], list[str]]:
     """The export files named by ``sources``: files as given, folders as their ``*.json`` files.
 
-    A path that does not exist is returned as :class:`Skipped`. Each file appears once.
+    In a folder, names ending in ``.json`` in any case (``Name.JSON``) are exports to read;
+    an entry that is not an ordinary file (a folder named ``x.json``, a broken link, a pipe,
+    a link to a device) is returned as :class:`Skipped` with the reason, never opened. Returns
+    the files (each once), the skipped entries, and notes on the other entries of the folders.
     """
     files: list[Path] = []
-    missing: list[Skipped] = []
+    skipped: list[Skipped] = []
+    notes: list[str] = []
     seen: set[Path] = set()
     for source in sources:
         path = Path(source)
         if path.is_dir():
-            found = sorted(p for p in path.glob("*.json") if p.is_file())
-        elif path.is_file():
-            found = [path]
+            try:
+                entries = sorted(path.iterdir())
+            except OSError as exc:
+                skipped.append(Skipped(path, f"the folder could not be listed ({exc.strerror or exc})"))
+                continue
+            candidates = [e for e in entries if e.name.lower().endswith(".json")]
+            others = [e for e in entries if not e.name.lower().endswith(".json")]
+            if others:
+                notes.append(f"{len(others)} other entries of {shown_path(path, whole=True)} were not read "
+                             f"because their names do not end in .json: {_files_list(others)}.")
         else:
-            missing.append(Skipped(path, "there is no such file or folder"))
-            continue
-        for item in found:
+            candidates = [path]
+        for item in candidates:
+            problem = _entry_problem(item)
+            if problem:
+                skipped.append(Skipped(item, problem))
+                continue
             key = item.resolve()
             if key not in seen:
                 seen.add(key)
                 files.append(item)
-    return files, missing
+    return files, skipped, notes
 
 
 def _course_exercises() -> list[tuple[str, str, str]]:
@@ -84,7 +116,7 @@ def _course_exercises() -> list[tuple[str, str, str]]:
 
 
 def _files_list(paths: list[Path], limit: int = 5) -> str:
-    names = [p.name for p in paths[:limit]]
+    names = [shown_path(p) for p in paths[:limit]]
     more = f" and {len(paths) - limit} more" if len(paths) > limit else ""
     return ", ".join(names) + more
 
@@ -98,6 +130,8 @@ class ClassReport:
     learners: list[LearnerExport]
     skipped: list[Skipped] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: One line per file for the exercises a file mentions that this course does not have.
+    not_in_course: list[str] = field(default_factory=list)
 
     # -- the chart ----------------------------------------------------------------------
 
@@ -146,8 +180,9 @@ class ClassReport:
     def summary(self) -> str:
         """A few lines for the terminal."""
         lines = [f"Read {len(self.learners)} exports; skipped {len(self.skipped)}."]
-        lines += [f"  skipped {s.path.name}: {s.reason}" for s in self.skipped]
+        lines += [f"  skipped {shown_path(s.path)}: {s.reason}" for s in self.skipped]
         lines += [f"  note: {n}" for n in self.notes]
+        lines += [f"  not in this course: {n}" for n in self.not_in_course]
         hardest = self.exercises.head(5)
         if not hardest.empty:
             lines.append("Hardest exercises (lowest pass rate first):")
@@ -164,13 +199,13 @@ class ClassReport:
         image = self.figure()
         data = base64.b64encode(image.png).decode("ascii")
         exercises = self.exercises.assign(
-            pass_rate=[("—" if math.isnan(r) else f"{r:.0%}") for r in self.exercises["pass_rate"]],
-            in_this_course=["yes" if x else "no (older course)" for x in self.exercises["in_this_course"]],
-        )
+            pass_rate=[("—" if math.isnan(r) else f"{r:.0%}") for r in self.exercises["pass_rate"]])
         chapters = self.chapters.assign(
             mean_share_passed=[f"{r:.0%}" for r in self.chapters["mean_share_passed"]])
-        skipped = "".join(f"<li><code>{esc(s.path.name)}</code>: {esc(s.reason)}</li>" for s in self.skipped)
+        skipped = "".join(f"<li><code>{esc(shown_path(s.path))}</code>: {esc(s.reason)}</li>"
+                          for s in self.skipped)
         notes = "".join(f"<li>{esc(n)}</li>" for n in self.notes)
+        unknown = "".join(f"<li>{esc(n)}</li>" for n in self.not_in_course)
         return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -189,6 +224,8 @@ img {{ max-width: 100%; height: auto; }}
 Pass rate = learners who passed ÷ learners who attempted. Hardest exercises first.</p>
 {f"<h2>Skipped files</h2><ul>{skipped}</ul>" if skipped else ""}
 {f"<h2>Notes</h2><ul>{notes}</ul>" if notes else ""}
+{f"<h2>Exercises this course does not have</h2><p>Left out of the tables, one line per file (an "
+  f"older or newer course, or an edited file):</p><ul>{unknown}</ul>" if unknown else ""}
 <h2>The hardest exercises</h2>
 <img src="data:image/png;base64,{data}" alt="{esc(image.alt, quote=True)}">
 <h2>Chapters</h2>
@@ -206,7 +243,8 @@ Pass rate = learners who passed ÷ learners who attempted. Hardest exercises fir
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         page = write_text_atomically(self.to_html(), folder / HTML_NAME)
-        table = write_text_atomically(self.exercises.to_csv(index=False), folder / CSV_NAME)
+        # names and labels come from learners' files: no cell may run as a spreadsheet formula
+        table = write_text_atomically(spreadsheet_safe(self.exercises).to_csv(index=False), folder / CSV_NAME)
         return page, table
 
 
@@ -234,7 +272,7 @@ def _notes(learners: list[LearnerExport]) -> list[str]:
         notes.append(f"{len(newer)} exports come from a newer version of the course: {_files_list(newer)}. "
                      "What this version understands was read; update sevencs to read everything.")
     for x in learners:
-        notes.extend(f"{x.path.name}: {n}" for n in x.notes)
+        notes.extend(f"{shown_path(x.path)}: {n}" for n in x.notes)
     return notes
 
 
@@ -245,26 +283,44 @@ def build_report(
 ) -> ClassReport:
     """Read every export in ``files`` (files or folders) and count; bad files are skipped, not fatal.
 
-    ``on_progress(done, total)`` is called after every ``every`` files and after the last.
+    Each file is read inside its own guard: whatever is wrong with it becomes a skipped
+    file with its reason. ``on_progress(done, total)`` is called after every ``every``
+    files and after the last.
     """
-    paths, skipped = collect_files(files)
+    if isinstance(every, bool) or not isinstance(every, int) or every < 1:
+        raise ValueError(f"every must be a whole number of at least 1, not {every!r}")
+    paths, skipped, folder_notes = collect_files(files)
     learners: list[LearnerExport] = []
     for done, path in enumerate(paths, 1):
         try:
             learners.append(read_export(path))
         except ExportError as exc:
-            skipped.append(Skipped(path, str(exc).removeprefix(f"{path.name}: ")))
+            skipped.append(Skipped(path, str(exc).removeprefix(f"{shown_path(path)}: ")))
+        except RecursionError:
+            skipped.append(Skipped(path, "it is nested far too deeply to be a progress export"))
+        except Exception as exc:  # one odd file never stops the report
+            skipped.append(Skipped(path, f"it could not be read ({type(exc).__name__}: "
+                                         f"{plain(exc, limit=120)})"))
         if on_progress and (done % every == 0 or done == len(paths)):
             on_progress(done, len(paths))
-    exercises, chapters = _count(learners)
-    return ClassReport(exercises, chapters, learners, skipped, _notes(learners))
+    exercises, chapters, unknown = _count(learners)
+    return ClassReport(exercises, chapters, learners, skipped, folder_notes + _notes(learners), unknown)
 
 
-def _count(learners: list[LearnerExport]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _count(learners: list[LearnerExport]) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     n = len(learners)
     frames = [x.events.assign(learner=i) for i, x in enumerate(learners) if not x.events.empty]
     events = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
         columns=["learner", "chapter", "item", "kind", "status"])
+    course = _course_exercises()
+    titles = {(c, e): t for c, e, t in course}
+    exercise_kind = events["kind"].isin(["attempt", "hint", "solution"])
+    known = pd.MultiIndex.from_arrays([events["chapter"], events["item"]]).isin(list(titles))
+    unknown = _not_in_course(learners, events[exercise_kind & ~known])
+    # a chapter counts as started by any event in it, even of an exercise this course does not have
+    started = events.groupby("chapter")["learner"].nunique() if not events.empty else pd.Series(dtype=int)
+    events = events[known | ~exercise_kind]
+
     kind = events["kind"]
     flags = pd.DataFrame({
         "learner": events["learner"],
@@ -280,32 +336,23 @@ def _count(learners: list[LearnerExport]) -> tuple[pd.DataFrame, pd.DataFrame]:
         ["attempted", "passed", "needed_hints", "saw_solution"]].any()
     counts = per_learner.groupby(level=["chapter", "exercise"], sort=False).sum().astype(int)
 
-    course = _course_exercises()
-    known = {(c, e) for c, e, _ in course}
-    titles = {(c, e): t for c, e, t in course}
-    exercise_kinds = flags[flags[["attempted", "needed_hints", "saw_solution"]].any(axis=1)]
-    extra = sorted({(c, e) for c, e in zip(exercise_kinds["chapter"], exercise_kinds["exercise"])} - known)
-    keys = [(c, e) for c, e, _ in course] + extra
     rows = []
-    for order, key in enumerate(keys):
+    for order, (chapter, exercise, title) in enumerate(course):
+        key = (chapter, exercise)
         got = counts.loc[key] if key in counts.index else None
         value = {k: (int(got[k]) if got is not None else 0)
                  for k in ("attempted", "passed", "needed_hints", "saw_solution")}
         rows.append({
-            "chapter": key[0], "exercise": key[1], "title": titles.get(key, ""),
-            "in_this_course": key in known, "learners": n, **value,
+            "chapter": chapter, "exercise": exercise, "title": title, "learners": n, **value,
             "pass_rate": value["passed"] / value["attempted"] if value["attempted"] else math.nan,
             "order": order,
         })
-    table = pd.DataFrame(rows)
-    if table.empty:
-        table = pd.DataFrame(columns=[*EXERCISE_COLUMNS, "order"])
+    table = pd.DataFrame(rows, columns=[*EXERCISE_COLUMNS, "order"])
     table = table.sort_values(["pass_rate", "saw_solution", "order"], ascending=[True, False, True],
                               na_position="last", kind="stable")
     table["rank"] = range(1, len(table) + 1)
     exercises = table[EXERCISE_COLUMNS].reset_index(drop=True)
 
-    started = events.groupby("chapter")["learner"].nunique() if not events.empty else pd.Series(dtype=int)
     passed = per_learner[per_learner["passed"]].reset_index()
     chapter_rows = []
     for chapter in CHAPTERS:
@@ -319,4 +366,18 @@ def _count(learners: list[LearnerExport]) -> tuple[pd.DataFrame, pd.DataFrame]:
             "completed": int((per_person == len(names)).sum()) if names else 0,
             "mean_share_passed": (per_person.sum() / (len(names) * n)) if names and n else 0.0,
         })
-    return exercises, pd.DataFrame(chapter_rows, columns=CHAPTER_COLUMNS)
+    return exercises, pd.DataFrame(chapter_rows, columns=CHAPTER_COLUMNS), unknown
+
+
+def _not_in_course(learners: list[LearnerExport], events: pd.DataFrame, examples: int = 3) -> list[str]:
+    """One line per file: how many exercises it mentions that this course does not have, with examples."""
+    lines = []
+    for number, group in events.groupby("learner", sort=True):
+        items = group[["chapter", "item"]].drop_duplicates()
+        shown = ", ".join(plain(f"{c} {i}", limit=40) for c, i in items.head(examples).itertuples(index=False))
+        more = f" and {len(items) - examples:,} more" if len(items) > examples else ""
+        learner = learners[int(number)]
+        lines.append(f"{shown_path(learner.path)} ({learner.learner}): {len(items):,} "
+                     f"exercise{'s' if len(items) != 1 else ''} this course does not have ({shown}{more}), "
+                     f"{len(group):,} events")
+    return lines

@@ -19,13 +19,12 @@ import argparse
 import os
 import re
 import sys
-import tempfile
 import warnings
 from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit
 
 from sevencs.launch import configured_repository
-from sevencs.store import ENV_VAR, ProgressStore, course_folder
+from sevencs.store import ENV_VAR, ProgressProblem, ProgressStore, course_folder
 
 OK, PROBLEM, USAGE = 0, 1, 2
 DEFAULT_PLAN = "my-seven-cs-plan.html"
@@ -37,6 +36,17 @@ class Problem(Exception):
 
 def _say(message: str) -> None:
     print(message, file=sys.stderr)
+
+
+def _refuse_to_replace(paths: list[Path], force: bool) -> None:
+    """Refuse to write over existing files unless ``--force`` was given; the message says what to do."""
+    if force:
+        return
+    there = [p for p in paths if p.exists() or p.is_symlink()]
+    if there:
+        names = " and ".join(str(p) for p in there)
+        raise Problem(f"{names} already {'exist' if len(there) > 1 else 'exists'}, so nothing was written. "
+                      "Add --force to replace it, or choose another name with --out.")
 
 
 def _store_or_problem() -> ProgressStore:
@@ -70,6 +80,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = args.out or Path(default_filename(name))
     if out.is_dir():
         out = out / default_filename(name)
+    _refuse_to_replace([out], args.force)
     try:
         write_export(data, out)
     except OSError as exc:
@@ -90,17 +101,17 @@ def cmd_plan(args: argparse.Namespace) -> int:
     out = args.out
     if out.suffix.lower() not in (".md", ".html", ".htm"):
         raise _UsageError(f"--out must end in .md or .html, not {out.name!r}")
+    beside = [out.with_name(f"{out.stem}-audit.png")] if out.suffix.lower() == ".md" else []
+    _refuse_to_replace([out, *beside], args.force)
     store = ProgressStore()
-    with tempfile.TemporaryDirectory() as empty:
-        if not store.path.exists():
-            _say(f"No progress file at {store.path}: every reflection will show as not written yet. "
-                 "Run this inside the course folder to include yours.")
-            store = ProgressStore(Path(empty) / "none.sqlite")
-        plan = build_plan(store)
-        try:
-            saved = plan.save(out)
-        except OSError as exc:
-            raise Problem(f"Could not write {out}: {exc.strerror or exc}.") from None
+    if not store.path.exists():
+        _say(f"No progress file at {store.path}: every reflection will show as not written yet. "
+             "Run this inside the course folder to include yours.")
+    plan = build_plan(store)  # reading only: a missing progress file is not created
+    try:
+        saved = plan.save(out)
+    except OSError as exc:
+        raise Problem(f"Could not write {out}: {exc.strerror or exc}.") from None
     print(f"Saved your plan ({plan.written} of {len(plan.entries)} reflections written) to {saved}.")
     return OK
 
@@ -209,6 +220,16 @@ def cmd_hub_link(args: argparse.Namespace) -> int:
 # -- the parser -----------------------------------------------------------------------------
 
 
+def _at_least_one(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value}")
+    return value
+
+
 class _UsageError(Exception):
     """The command was given something it cannot use: exit status 2, like argparse."""
 
@@ -248,6 +269,7 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, help="the file to write (default: sevencs-progress-<name>.json)")
     export.add_argument("--with-reflections", action="store_true",
                         help="include the texts of your reflections")
+    export.add_argument("--force", action="store_true", help="replace the file if it already exists")
 
     plan = add("plan", "save your Seven Cs plan (reflections and audit)",
                "Save your Seven Cs plan: your reflection from every chapter, in course order, with the "
@@ -255,6 +277,7 @@ def parser() -> argparse.ArgumentParser:
                "plain text.", cmd_plan, epilog="example:\n  sevencs plan --out my-plan.md")
     plan.add_argument("--out", type=Path, default=Path(DEFAULT_PLAN),
                       help=f"the file to write, ending in .html or .md (default: {DEFAULT_PLAN})")
+    plan.add_argument("--force", action="store_true", help="replace the file if it already exists")
 
     report = add(
         "report", "a class completion report from many exports",
@@ -266,7 +289,7 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("files", nargs="+", type=Path, metavar="FILE",
                         help="export files, or folders holding them (their *.json files are read)")
     report.add_argument("--out", type=Path, default=Path("."), help="folder for the report (default: here)")
-    report.add_argument("--every", type=int, default=50, help=argparse.SUPPRESS)
+    report.add_argument("--every", type=_at_least_one, default=50, help=argparse.SUPPRESS)
 
     key = add("answer-key", "exercise notebooks with the solutions filled in",
               "Write a copy of every exercise notebook with the model solutions filled in, for "
@@ -306,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
         args.command_parser.print_usage(sys.stderr)
         _say(f"sevencs {args.command}: {exc}")
         return USAGE
-    except Problem as exc:
+    except (Problem, ProgressProblem) as exc:
         _say(f"sevencs {args.command}: {exc}")
         return PROBLEM
     except KeyboardInterrupt:

@@ -31,6 +31,7 @@ import datetime as dt
 import json
 import os
 import re
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,7 @@ from pathlib import Path
 import pandas as pd
 
 from sevencs.store import KINDS, ProgressStore
+from sevencs.untrusted import plain, shown_path
 
 FORMAT = "sevencs-progress"
 FORMAT_VERSION = 1
@@ -154,23 +156,60 @@ class LearnerExport:
         return self.format_version is not None and self.format_version > FORMAT_VERSION
 
 
+def _digits(number: int) -> int:
+    """How many decimal digits a whole number has (roughly, without printing it)."""
+    return int(abs(number).bit_length() * 0.30103) + 1
+
+
+def _scalar_text(value: object) -> str | None:
+    """An event's field as text: numbers and text as they are, anything else (lists, objects) as None."""
+    if value is None or isinstance(value, (list, dict)):
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**200:
+        return f"(a number {_digits(value):,} digits long)"
+    return str(value)
+
+
 def _problem(path: Path, what: str) -> ExportError:
-    return ExportError(f"{path.name}: {what}")
+    return ExportError(f"{shown_path(path)}: {what}")
+
+
+def _read_regular_file(path: Path) -> bytes:
+    """The bytes of ``path`` if it is an ordinary file of at most :data:`MAX_BYTES`; else ExportError.
+
+    The file is opened without waiting (a pipe or a device would block a plain open) and
+    checked after opening, so what is read is what was checked.
+    """
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except IsADirectoryError:
+        raise _problem(path, "is a folder, not a file") from None
+    except OSError as exc:
+        raise _problem(path, f"could not be opened ({exc.strerror or exc})") from None
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a device, pipe or socket"
+            raise _problem(path, f"is {kind}, not an ordinary file, so it was not read")
+        if info.st_size > MAX_BYTES:
+            raise _problem(path, f"is {info.st_size / 1e6:.0f} MB, far too large for a progress export "
+                                 f"(the limit is {MAX_BYTES / 1e6:.0f} MB); is it the right file?")
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            return stream.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise _problem(path, f"could not be read ({exc.strerror or exc})") from None
+    finally:
+        os.close(handle)
 
 
 def read_export(path: str | os.PathLike) -> LearnerExport:
     """Read one export; raises :class:`ExportError` (a ValueError) saying what is wrong with it."""
     path = Path(path)
+    data_bytes = _read_regular_file(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise _problem(path, f"is {size / 1e6:.0f} MB, far too large for a progress export "
-                                 f"(the limit is {MAX_BYTES / 1e6:.0f} MB); is it the right file?")
-        text = path.read_bytes().decode("utf-8")
+        text = data_bytes.decode("utf-8-sig")  # a byte-order mark (Windows Notepad) is allowed
     except UnicodeDecodeError:
         raise _problem(path, "is not a text file, so it cannot be a progress export") from None
-    except OSError as exc:
-        raise _problem(path, f"could not be opened ({exc.strerror or exc})") from None
     if not text.strip():
         raise _problem(path, "is empty")
     try:
@@ -181,6 +220,10 @@ def read_export(path: str | os.PathLike) -> LearnerExport:
         cut = body[:1] in "{[" and body[-1:] != {"{": "}", "[": "]"}[body[:1]] or exc.pos >= len(body)
         why = "it stops in the middle, as if the copy was cut short" if cut else "it is not valid JSON"
         raise _problem(path, f"could not be read: {why} (line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise _problem(path, "is JSON nested far too deeply to be a progress export") from None
+    except ValueError:  # a number longer than Python reads (sys.get_int_max_str_digits)
+        raise _problem(path, "holds a number thousands of digits long, so it is not a progress export") from None
     if not isinstance(data, dict):
         raise _problem(path, "is JSON, but not a Seven Cs progress export (expected an object with "
                              f"\"format\": \"{FORMAT}\")")
@@ -189,8 +232,14 @@ def read_export(path: str | os.PathLike) -> LearnerExport:
         seen = f"its format is {found!r}" if found is not None else "it has no \"format\" field"
         raise _problem(path, f"is not a Seven Cs progress export: {seen}, expected {FORMAT!r}")
     version = data.get("format_version")
-    if version is not None and (isinstance(version, bool) or not isinstance(version, int)):
-        raise _problem(path, f"has a format_version of {version!r}; expected a whole number")
+    if version is not None and (isinstance(version, bool) or not isinstance(version, int)
+                                or not 0 <= version < 1_000_000):
+        if isinstance(version, int) and not isinstance(version, bool):
+            shown = str(version) if abs(version) < 10**12 else f"a number {_digits(version):,} digits long"
+        else:
+            shown = plain(repr(version), limit=40) if isinstance(version, (str, float, bool)) else "a " + type(version).__name__
+        raise _problem(path, f"has a format_version of {shown}; expected a small whole number such as "
+                             f"{FORMAT_VERSION}")
     events = data.get("events")
     if not isinstance(events, list):
         raise _problem(path, "has no list of \"events\", so there is no progress to read")
@@ -203,7 +252,7 @@ def read_export(path: str | os.PathLike) -> LearnerExport:
         if event["kind"] not in KINDS:
             unknown_kinds.add(event["kind"])
             continue
-        rows.append({k: (None if event.get(k) is None else str(event.get(k))) for k in EVENT_FIELDS})
+        rows.append({k: _scalar_text(event.get(k)) for k in EVENT_FIELDS})
     if bad and not rows:
         raise _problem(path, f"has {bad} events, but none names a chapter, an item and a kind")
     notes = []
@@ -212,7 +261,8 @@ def read_export(path: str | os.PathLike) -> LearnerExport:
     if unknown_kinds:
         notes.append(f"events of an unknown kind ({', '.join(sorted(unknown_kinds))}) were left out")
     name = data.get("learner")
-    learner = " ".join(name.split()) if isinstance(name, str) and name.strip() else ANONYMOUS
+    learner = plain(name, limit=80) if isinstance(name, str) else ""
+    learner = learner or ANONYMOUS
     return LearnerExport(
         path=path,
         learner=learner,

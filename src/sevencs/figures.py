@@ -18,11 +18,13 @@ import html
 import io
 from dataclasses import dataclass
 
+import matplotlib
 import networkx as nx
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 OKABE_ITO = {
     "orange": "#E69F00",
@@ -64,9 +66,27 @@ class FigureImage:
         return f"Figure: {self.alt}"
 
 
+class PlainTextFigure(Figure):
+    """A figure that draws every text exactly as written: a ``$`` never starts mathematics.
+
+    Labels often come from learners' own files (post types, account names, chapter
+    and exercise names in progress exports). matplotlib reads text between two
+    ``$`` as TeX-like "mathtext", so ``sale $$ now`` or ``$x^^2$`` would fail when
+    the figure is drawn. Every text, including tick labels made while drawing,
+    is drawn plain (matplotlib's ``parse_math=False``). The course's own figures use no
+    mathtext.
+    """
+
+    def draw(self, renderer):
+        with matplotlib.rc_context({"text.parse_math": False}):
+            for text in self.findobj(Text):
+                text.set_parse_math(False)
+            return super().draw(renderer)
+
+
 def new_figure(width: float = 7.5, height: float = 4.0) -> Figure:
-    """A Figure with an Agg canvas attached (no pyplot, so nothing is shown twice)."""
-    fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
+    """A figure with an Agg canvas attached (no pyplot, so nothing is shown twice), drawing plain text."""
+    fig = PlainTextFigure(figsize=(width, height), dpi=100, layout="constrained")
     FigureCanvasAgg(fig)
     return fig
 

@@ -34,13 +34,14 @@ must pass it through :func:`safe_html` first.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import html
 import io
+import itertools
 import json
 import math
 import os
 import re
+import stat
 import zipfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -48,7 +49,11 @@ from importlib.resources import files
 from pathlib import Path
 from typing import IO
 
+import numpy as np
 import pandas as pd
+
+from sevencs.parsing import EARLIEST, LATEST, MAX_COUNT, any_search, parse_counts, parse_dates, stripped
+from sevencs.untrusted import shown_path
 
 __all__ = [
     "ImportProblem",
@@ -60,6 +65,7 @@ __all__ = [
     "read_posts",
     "read_posts_csv",
     "read_mastodon_outbox",
+    "what_was_read",
     "html_to_text",
     "safe_html",
     "example_path",
@@ -253,8 +259,15 @@ def html_to_text(fragment: object) -> str:
     parser = _TextOnly()
     parser.feed(str(fragment))
     parser.close()
-    lines = [re.sub(r"[^\S\n]+", " ", line).strip() for line in "".join(parser.parts).splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    return _tidy("".join(parser.parts))
+
+
+def _tidy(text: str) -> str:
+    """Spacing as the course keeps it: runs of spaces as one, no space at either end of a line,
+    at most one blank line in a row. (:func:`_tidy_column` does the same to a whole column.)"""
+    text = re.sub(r"\r\n?", "\n", text)
+    text = re.sub(r" ?\n ?", "\n", re.sub(r"[^\S\n]+", " ", text))
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
 def safe_html(text: object) -> str:
@@ -310,21 +323,33 @@ def _read_bytes(source: object) -> tuple[str, bytes]:
             "online: download or export the file first, then give its path."
         )
     path = Path(source)
-    name = path.name or str(path)
+    name = shown_path(path)
     if path.is_dir():
         hint = ""
         if (path / "outbox.json").is_file():
             hint = f" It holds outbox.json: read {path / 'outbox.json'} instead."
         raise ImportProblem(f"{path} is a folder, not a file; pick the file with your posts inside it.{hint}")
-    if not path.is_file():
+    if not path.exists():
         raise ImportProblem(
-            f"There is no file at {path}. Check the name and the folder: a relative path starts from "
-            f"the folder this notebook is in ({Path.cwd()})."
+            f"There is no file at {shown_path(path, whole=True)}. Check the name and the folder: a relative "
+            f"path starts from the folder this notebook is in ({shown_path(Path.cwd(), whole=True)})."
         )
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise _too_large(name, _size(size))
-    return name, path.read_bytes()
+    try:  # opened without waiting and checked once open: a pipe or a device is never read
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as error:
+        raise ImportProblem(f"{name} could not be opened ({error.strerror or error}). Check that you may "
+                            "read it, or copy it into the course folder first.") from None
+    with os.fdopen(handle, "rb") as stream:
+        info = os.fstat(stream.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise ImportProblem(f"{name} is not an ordinary file (it is a device, pipe or socket), so it was "
+                                "not read. Give the path of the file with your posts.")
+        if info.st_size > MAX_BYTES:
+            raise _too_large(name, _size(info.st_size))
+        data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise _too_large(name, f"more than {_size(MAX_BYTES)}")
+    return name, data
 
 
 def _refuse_archives(name: str, data: bytes) -> None:
@@ -406,7 +431,9 @@ def read_posts(path: str | os.PathLike | IO[bytes], *, format: str | None = None
     boost) and ``url`` when known. Rows are in date order; ``date`` is a
     datetime column. ``frame.attrs`` records ``source`` (the file's name),
     ``format``, ``headers`` (which header filled each column),
-    ``ignored_columns`` and ``absent_columns``.
+    ``ignored_columns``, ``absent_columns`` and ``assumptions`` (plain sentences
+    saying what was assumed, such as the order of day and month; shown by
+    :func:`what_was_read` and by the audit).
 
     Raises :class:`ImportProblem` for anything it cannot read completely;
     nothing is ever half-loaded.
@@ -423,11 +450,41 @@ def read_posts(path: str | os.PathLike | IO[bytes], *, format: str | None = None
         )
     if format is None:
         format = "mastodon" if _looks_like_json(name, text) else "csv"
-    frame = _parse_outbox(name, text) if format == "mastodon" else _parse_csv(name, text)
+    try:
+        frame = _parse_outbox(name, text) if format == "mastodon" else _parse_csv(name, text)
+    except ImportProblem:
+        raise
+    except (RecursionError, MemoryError, ValueError, OverflowError, TypeError, csv.Error) as error:
+        # The readers report every problem they know of; this is the net under them, so that a
+        # file nobody foresaw still ends in a message and never in a traceback.
+        raise ImportProblem(
+            f"{name} could not be read because of an unexpected problem ({type(error).__name__}), so nothing "
+            "was loaded. Check that it is a CSV file of your posts or a Mastodon outbox.json; if it is, "
+            "please report this to the course's authors."
+        ) from None
     frame.attrs["source"] = name
     frame.attrs["format"] = format
     frame.attrs["absent_columns"] = [c for c in _SAMPLE_ORDER if c not in frame.columns]
     return frame
+
+
+def what_was_read(posts: pd.DataFrame) -> str:
+    """What :func:`read_posts` read, in plain words: the file, the posts and their dates, and every
+    assumption it made (the capstone prints this under the file it read)."""
+    attrs = posts.attrs
+    kind = {"csv": "a CSV file", "mastodon": "a Mastodon outbox"}.get(attrs.get("format", ""), "a table")
+    source = f" from {attrs['source']} ({kind})" if attrs.get("source") else ""
+    if posts.empty or "date" not in posts.columns:
+        lines = [f"Read {len(posts):,} posts{source}."]
+    else:
+        first, last = posts["date"].min(), posts["date"].max()
+        lines = [f"Read {len(posts):,} posts{source}, dated {first.day} {first:%B %Y} to "
+                 f"{last.day} {last:%B %Y}."]
+    absent = [c for c in attrs.get("absent_columns", []) if c not in ("post_id", "type")]
+    if absent:
+        lines.append(f"The file has no {', '.join(absent)}: the audit says what it cannot show without them.")
+    lines += [f"Assumed: {a}" for a in attrs.get("assumptions", [])]
+    return "\n".join(lines)
 
 
 def read_posts_csv(path: str | os.PathLike | IO[bytes]) -> pd.DataFrame:
@@ -455,79 +512,40 @@ def _listing(items: list[str], word: str, limit: int = 5) -> str:
         return f"{word} {items[0]}"
     if len(items) <= limit:
         return f"{plural} {', '.join(items[:-1])} and {items[-1]}"
-    return f"{plural} {', '.join(items[:limit])} and {len(items) - limit} more"
+    return f"{plural} {', '.join(items[:limit])} and {len(items) - limit:,} more"
 
 
 def _cell(value: str) -> str:
     return "empty" if not value.strip() else repr(value if len(value) <= 30 else value[:27] + "...")
 
 
-# --- dates ---------------------------------------------------------------------------
-
-_MONTH_FIRST = ("%m/%d/%Y %H:%M", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y", "%m/%d/%Y %I:%M %p",
-                "%m/%d/%Y %I:%M:%S %p", "%m/%d/%y %H:%M", "%m/%d/%y")
-_DAY_FIRST = tuple(f.replace("%m/%d", "%d/%m") for f in _MONTH_FIRST)
-
-
-def _iso(value: str) -> dt.datetime | None:
-    """An ISO 8601 date or time; with a zone (Z, +01:00) it is turned into UTC without a zone."""
-    try:
-        moment = dt.datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
-    return moment
+def _rows(numbers: np.ndarray, positions: list[int], cells: pd.Series | None = None, limit: int = 5) -> list[str]:
+    """Row numbers for a message, each with its cell when given: only the first few are described."""
+    shown = [str(numbers[k]) if cells is None else f"{numbers[k]} ({_cell(cells.iloc[k])})"
+             for k in positions[:limit]]
+    return shown + [""] * (len(positions) - limit)  # counted by _listing as "and N more"
 
 
-def _strp(value: str, formats: tuple[str, ...]) -> dt.datetime | None:
-    for pattern in formats:
-        try:
-            return dt.datetime.strptime(value, pattern)
-        except ValueError:
-            continue
-    return None
+# --- text ----------------------------------------------------------------------------------
 
 
-def _dates(cells: list[str]) -> tuple[list[dt.datetime | None], list[int], tuple[list[int], list[int]] | None]:
-    """Parse a date column: (values, positions that cannot be read, mixed day orders if any).
-
-    ISO dates are unambiguous. Slashed dates are read month first, as US-style
-    exports write them, unless some date in the column only makes sense day
-    first and none only month first.
-    """
-    iso = [_iso(c.strip()) if c.strip() else None for c in cells]
-    month_first = [None if i is not None or not c.strip() else _strp(c.strip(), _MONTH_FIRST)
-                   for c, i in zip(cells, iso)]
-    day_first = [None if i is not None or not c.strip() else _strp(c.strip(), _DAY_FIRST)
-                 for c, i in zip(cells, iso)]
-    bad = [k for k in range(len(cells)) if iso[k] is None and month_first[k] is None and day_first[k] is None]
-    only_mf = [k for k in range(len(cells)) if month_first[k] is not None and day_first[k] is None]
-    only_df = [k for k in range(len(cells)) if day_first[k] is not None and month_first[k] is None]
-    problem = None
-    if only_mf and only_df:
-        problem = (only_mf, only_df)
-    slashed = day_first if only_df and not only_mf else month_first
-    values = [iso[k] if iso[k] is not None else slashed[k] for k in range(len(cells))]
-    return values, bad, problem
+#: What :func:`_tidy_column` changes: markup, line ends other than \n, runs of white space, white
+#: space at either end of a line or of the cell, more than one blank line.
+_UNTIDY = r"[<&\r]|[^\S\n]{2,}|[^\S \n]|(?:^|\x00|\n)[^\S\x00]|[^\S\x00](?:$|\x00|\n)|\n{3,}"
 
 
-# --- numbers -------------------------------------------------------------------------
-
-_NUMBER = re.compile(r"[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?")
-
-
-def _count(cell: str) -> tuple[int | None, str]:
-    """A count from a cell: (value, '') or (None, what is wrong). Thousands commas are allowed."""
-    value = cell.strip()
-    if not _NUMBER.fullmatch(value):
-        return None, "not a number"
-    number = float(value.replace(",", ""))
-    if number != int(number):
-        return None, "not a whole number"
-    if number < 0:
-        return None, "negative"
-    return int(number), ""
+def _tidy_column(cells: pd.Series) -> pd.Series:
+    """Post texts as plain words: HTML stripped (:func:`html_to_text`) where a cell has markup,
+    spacing tidied the same way everywhere else (a million plain cells in a second)."""
+    if not any_search(cells, _UNTIDY):
+        return cells  # nothing to strip or tidy: the common case, found in one search
+    marked = cells.str.contains(r"[<&]", regex=True)
+    result = cells.str.replace(r"\r\n?", "\n", regex=True)
+    result = result.str.replace(r"[^\S\n]+", " ", regex=True).str.replace(r" ?\n ?", "\n", regex=True)
+    result = result.str.replace(r"\n{3,}", "\n\n", regex=True).str.strip()
+    if marked.any():
+        result[marked] = [html_to_text(c) for c in cells[marked]]
+    return result
 
 
 # --- CSV -----------------------------------------------------------------------------
@@ -546,6 +564,72 @@ def _expected_columns() -> str:
     return f"required: {required}; optional: {optional}"
 
 
+_QUOTE_ADVICE = ("A quote mark inside a cell's text must be doubled (\"\"); saving the file again from a "
+                 "spreadsheet program does that.")
+
+
+def _records(name: str, text: str, delimiter: str) -> list[list[str]]:
+    """The rows of a CSV text as lists of cells, all of them, or ImportProblem.
+
+    A quote mark that opens a cell and never closes would swallow every row after it into
+    that one cell; it is found (SQLite-style strict reading) and reported with its row.
+    """
+    records: list[list[str]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        records.extend(reader)
+        return records
+    except csv.Error as error:
+        where = len(records) + 1  # spreadsheet row of the record being read: the header is row 1
+        if "unexpected end of data" in str(error):
+            raise ImportProblem(
+                f"{name}: in row {where}, a quote mark (\") opens a cell that never closes, so every row "
+                f"after it would become part of that one cell. Nothing was loaded. {_QUOTE_ADVICE}"
+            ) from None
+        if "field larger than field limit" in str(error):
+            raise ImportProblem(
+                f"{name}: row {where} has a cell longer than {csv.field_size_limit():,} characters, far "
+                "longer than any post; most likely a quote mark opens a cell that closes much later. "
+                f"Nothing was loaded. {_QUOTE_ADVICE}"
+            ) from None
+    # Other strict complaints (text after a closing quote, as in "a" b) are read as spreadsheets do.
+    lenient = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return list(lenient)
+    except csv.Error as error:
+        raise ImportProblem(
+            f"{name} cannot be read as CSV near row {lenient.line_num} ({error}). Check for a quote mark "
+            "that opens a cell but never closes it."
+        ) from None
+
+
+def _looks_like_a_row(line: str, delimiter: str, width: int, date_position: int) -> bool:
+    cells = next(csv.reader([line], delimiter=delimiter), [])
+    if len(cells) != width or date_position >= len(cells):
+        return False
+    date = cells[date_position].strip()
+    return bool(re.match(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}", date))
+
+
+def _runaway_quotes(name: str, columns: dict[str, pd.Series], numbers: np.ndarray, delimiter: str,
+                    width: int, date_position: int, headers: dict[str, str]) -> None:
+    """A cell that spans lines holding what look like whole rows: a quote closed too late."""
+    for column, cells in columns.items():
+        if not any_search(cells, "\n"):
+            continue
+        multi = cells.str.contains("\n", regex=False)
+        for k in np.flatnonzero(multi.to_numpy(dtype=bool)):
+            lines = cells.iloc[k].split("\n")[1:]
+            found = next((ln for ln in lines if _looks_like_a_row(ln, delimiter, width, date_position)), None)
+            if found is not None:
+                raise ImportProblem(
+                    f"{name}: in row {numbers[k]}, the cell in the column {headers[column]!r} runs over "
+                    f"{len(lines) + 1} lines and holds what looks like another row ({_cell(found)}), so a "
+                    f"quote mark in row {numbers[k]} probably opens a cell that closes too late. Nothing "
+                    f"was loaded. {_QUOTE_ADVICE}"
+                )
+
+
 def _parse_csv(name: str, text: str) -> pd.DataFrame:
     if text.lstrip()[:1] in ("{", "["):
         raise ImportProblem(
@@ -553,17 +637,19 @@ def _parse_csv(name: str, text: str) -> pd.DataFrame:
             "read_posts() or read_mastodon_outbox(); otherwise expected a CSV file with a header row "
             f"({_expected_columns()})."
         )
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text.split("\n", 1)[0]))
-    try:
-        records = list(reader)
-    except csv.Error as error:
-        raise ImportProblem(
-            f"{name} cannot be read as CSV near row {reader.line_num} ({error}). Check for a quote mark "
-            "that opens a cell but never closes it."
-        ) from None
+    delimiter = _delimiter(text.split("\n", 1)[0])
+    records = _records(name, text, delimiter)
     header, body = records[0], records[1:]
+    width = len(header)
+    # One Series per column (rows padded with "" where short); cells beyond the header kept to check.
+    columns = [pd.Series(column, dtype=str) for column in itertools.zip_longest(*body, fillvalue="")]
+    blank = np.ones(len(body), dtype=bool)
+    for column in columns:
+        empty = column.str.strip() == "" if any_search(column, r"(?:^|\x00)\s+(?:\x00|$)") else column == ""
+        blank &= empty.to_numpy(dtype=bool)
     # Spreadsheet row numbers: the header is row 1; blank rows keep their number but hold no post.
-    rows = [(number, cells) for number, cells in enumerate(body, start=2) if any(c.strip() for c in cells)]
+    numbers = np.arange(2, len(body) + 2)[~blank]
+    columns = [c[~blank].reset_index(drop=True) for c in columns]
 
     found: dict[str, tuple[int, int, str]] = {}  # column -> (preference, position, header)
     ignored: list[str] = []
@@ -595,123 +681,125 @@ def _parse_csv(name: str, text: str) -> pd.DataFrame:
             f"Headers from exports work too ({alias_hint}); see the data dictionary. Rename a header "
             "in your spreadsheet if it says the same thing in other words."
         )
-    if not rows:
+    if not len(numbers):
         raise ImportProblem(
             f"{name} has a header row but no posts under it. Expected one row per post below the header."
         )
 
-    width = len(header)
-    too_wide = [str(n) for n, cells in rows if any(c.strip() for c in cells[width:])]
-    if too_wide:
+    too_wide = np.zeros(len(numbers), dtype=bool)
+    for column in columns[width:]:
+        too_wide |= (column.str.strip() != "").to_numpy()
+    if too_wide.any():
+        listed = [str(n) for n in numbers[too_wide]]
         raise ImportProblem(
-            f"{name}: {_listing(too_wide, 'row')} {'have' if len(too_wide) > 1 else 'has'} more cells "
+            f"{name}: {_listing(listed, 'row')} {'have' if len(listed) > 1 else 'has'} more cells "
             f"than the header row has columns ({width}). This usually means a comma inside a post's "
             "text without quote marks around the text; save the file again from your spreadsheet "
             "program, which adds the quotes."
         )
 
-    numbers = [n for n, _ in rows]
-    column_cells = {
-        column: [cells[position] if position < len(cells) else "" for _, cells in rows]
-        for column, (_, position, _) in found.items()
-    }
+    column_cells = {column: columns[position] for column, (_, position, _) in found.items()}
+    headers = {column: header_name for column, (_, _, header_name) in found.items()}
+    _runaway_quotes(name, column_cells, numbers, delimiter, width, found["date"][1], headers)
     # A column with nothing in it says nothing: treat it as absent (required ones stay and are checked).
     for column in list(column_cells):
-        if not _COLUMN[column].required and not any(c.strip() for c in column_cells[column]):
+        if not _COLUMN[column].required and not any_search(column_cells[column], r"[^\s\x00]"):
             ignored.append(found.pop(column)[2])
             del column_cells[column]
 
     problems: list[str] = []
-    data: dict[str, list] = {}
+    data: dict[str, pd.Series] = {}
 
     def where(column: str) -> str:
         header_name = found[column][2]
         ours = "" if _normal(header_name) == _normal(column) else f" (our {column!r})"
         return f"In the column {header_name!r}{ours},"
 
-    values, bad, mixed = _dates(column_cells["date"])
-    if bad:
-        listed = [f"{numbers[k]} ({_cell(column_cells['date'][k])})" for k in bad]
+    cells = column_cells["date"]
+    dates = parse_dates(cells)
+    if dates.unreadable:
         problems.append(
-            f"{where('date')} {_listing(listed, 'row')} cannot be read as a date. Write dates like "
-            "2025-11-01 08:05 or 11/01/2025 08:05 (month first)."
+            f"{where('date')} {_listing(_rows(numbers, dates.unreadable, cells), 'row')} cannot be read as "
+            "a date. Write dates like 2025-11-01 08:05 or 11/01/2025 08:05 (month first)."
         )
-    elif mixed:
-        only_mf, only_df = mixed
+    if dates.out_of_range:
+        problems.append(
+            f"{where('date')} {_listing(_rows(numbers, dates.out_of_range, cells), 'row')} "
+            f"{'is' if len(dates.out_of_range) == 1 else 'are'} outside the years {EARLIEST.year} to "
+            f"{LATEST.year - 1}, which no post can have. Check the year."
+        )
+    if dates.mixed:
         problems.append(
             f"{where('date')} month-first and day-first dates are mixed: "
-            f"{_listing([str(numbers[k]) for k in only_mf], 'row')} only make sense month first, "
-            f"{_listing([str(numbers[k]) for k in only_df], 'row')} only day first. Write every date "
+            f"{_listing(_rows(numbers, dates.month_first_only), 'row')} only make sense month first, "
+            f"{_listing(_rows(numbers, dates.day_first_only), 'row')} only day first. Write every date "
             "the same way, best as 2025-11-01 08:05."
         )
-    data["date"] = values
+    data["date"] = dates.values
+    assumptions = list(dates.assumptions)
 
     for column in _COUNTS:
         if column not in column_cells:
             continue
-        parsed: list[int] = []
-        wrong: dict[str, list[str]] = {}
-        for number, cell in zip(numbers, column_cells[column]):
-            if not cell.strip():
-                if column in _ZERO_IF_EMPTY:
-                    parsed.append(0)
-                    continue
-                wrong.setdefault("empty", []).append(str(number))
-                continue
-            value, what = _count(cell)
-            if value is None:
-                wrong.setdefault(what, []).append(f"{number} ({_cell(cell)})")
-            else:
-                parsed.append(value)
-        for what, listed in wrong.items():
+        cells = column_cells[column]
+        counts = parse_counts(cells, empty_is_zero=column in _ZERO_IF_EMPTY)
+        for what, positions in counts.problems.items():
             advice = {
                 "empty": "fill in the number, or delete the whole column if you do not have it",
                 "negative": "counts cannot be below zero",
                 "not a whole number": "counts are whole numbers",
                 "not a number": "write a plain number such as 12 or 1,250"
                 + (", or leave the cell empty for 0" if column in _ZERO_IF_EMPTY else ""),
+                "too large": f"no post has more than {MAX_COUNT:,} of anything",
             }[what]
+            listed = _rows(numbers, positions, None if what == "empty" else cells)
             problems.append(f"{where(column)} {_listing(listed, 'row')} {'is' if len(listed) == 1 else 'are'} "
                             f"{what} ({advice}).")
-        data[column] = parsed
+        data[column] = counts.values
 
     if "post_id" in column_cells:
-        ids = [c.strip() for c in column_cells["post_id"]]
-        empty = [str(n) for n, i in zip(numbers, ids) if not i]
+        ids = column_cells["post_id"].str.strip()
+        empty = _positions(ids == "")
         if empty:
-            problems.append(f"{where('post_id')} {_listing(empty, 'row')} {'has' if len(empty) == 1 else 'have'} "
-                            "no post id (fill it in, or delete the whole column to number posts automatically).")
-        seen: dict[str, int] = {}
-        repeats = []
-        for number, i in zip(numbers, ids):
-            if i and i in seen:
-                repeats.append(f"{number} (the same as row {seen[i]})")
-            seen.setdefault(i, number)
-        if repeats:
-            problems.append(f"{where('post_id')} {_listing(repeats, 'row')} repeat a post id; each post "
+            problems.append(f"{where('post_id')} {_listing(_rows(numbers, empty), 'row')} "
+                            f"{'has' if len(empty) == 1 else 'have'} no post id (fill it in, or delete the whole "
+                            "column to number posts automatically).")
+        repeated = ids.duplicated() & (ids != "")
+        if repeated.any():
+            first = {i: numbers[k] for k, i in reversed(list(enumerate(ids)))}
+            positions = _positions(repeated)
+            listed = [f"{numbers[k]} (the same as row {first[ids.iloc[k]]})" for k in positions[:5]]
+            listed += [""] * (len(positions) - len(listed))
+            problems.append(f"{where('post_id')} {_listing(listed, 'row')} repeat a post id; each post "
                             "should appear once (was one export pasted in twice?).")
-        as_ints = [int(i) for i in ids if re.fullmatch(r"\d{1,18}", i)]
-        data["post_id"] = as_ints if len(as_ints) == len(ids) else ids
+        numeric = ids.str.fullmatch(r"\d{1,18}")
+        data["post_id"] = pd.to_numeric(ids).astype("int64") if numeric.all() else ids
 
     if problems:
         raise ImportProblem(f"{name} could not be read, so nothing was loaded:\n- " + "\n- ".join(problems))
 
-    data["text"] = [html_to_text(c) for c in column_cells["text"]]
+    data["text"] = _tidy_column(column_cells["text"])
     if "type" in column_cells:
-        data["type"] = [c.strip().lower() or "unlabelled" for c in column_cells["type"]]
+        data["type"] = stripped(column_cells["type"]).str.lower().replace("", "unlabelled")
     if "url" in column_cells:
-        data["url"] = [c.strip() for c in column_cells["url"]]
+        data["url"] = column_cells["url"].str.strip()
 
     frame = _assemble(data)
     frame.attrs["headers"] = {column: found[column][2] for column in frame.columns if column in found}
     frame.attrs["ignored_columns"] = ignored
+    frame.attrs["assumptions"] = assumptions
     return frame
 
 
-def _assemble(data: dict[str, list]) -> pd.DataFrame:
+def _positions(mask: pd.Series) -> list[int]:
+    return np.flatnonzero(mask.to_numpy(dtype=bool)).tolist()
+
+
+def _assemble(data: dict[str, pd.Series | list]) -> pd.DataFrame:
     """The columns in the sample's order, rows in date order, post ids 1..n when the file had none."""
     order = [c for c in (*_SAMPLE_ORDER, "kind", "url") if c in data or c == "post_id"]
-    frame = pd.DataFrame({c: data[c] for c in order if c in data})
+    frame = pd.DataFrame({c: (data[c].reset_index(drop=True) if isinstance(data[c], pd.Series) else data[c])
+                          for c in order if c in data})
     frame["date"] = pd.to_datetime(frame["date"])
     frame = frame.sort_values("date", kind="stable", ignore_index=True)
     if "post_id" not in frame.columns:
@@ -760,12 +848,16 @@ def _outbox_items(name: str, doc: object) -> list:
 
 def _link(value: object) -> str:
     """A URL from an ActivityStreams url/object field: a string, a Link object, or a list of them."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, dict):
-        return str(value.get("href") or value.get("url") or value.get("id") or "")
-    if isinstance(value, list) and value:
-        return _link(value[0])
+    for _ in range(5):  # a list of lists of links is unusual; deeper is not a link at all
+        if isinstance(value, list):
+            if not value:
+                return ""
+            value = value[0]
+            continue
+        if isinstance(value, dict):
+            found = value.get("href") or value.get("url") or value.get("id") or ""
+            return found if isinstance(found, str) else ""
+        return value if isinstance(value, str) else ""
     return ""
 
 
@@ -777,6 +869,12 @@ def _parse_outbox(name: str, text: str) -> pd.DataFrame:
             f"{name} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}). "
             f"If it is a CSV file, read it with read_posts_csv(). {_OUTBOX_EXPECTED}"
         ) from None
+    except RecursionError:
+        raise ImportProblem(f"{name} is JSON nested thousands of levels deep, which no outbox is. "
+                            f"{_OUTBOX_EXPECTED}") from None
+    except ValueError:  # a number longer than Python reads (sys.get_int_max_str_digits)
+        raise ImportProblem(f"{name} holds a number thousands of digits long, which no outbox does. "
+                            f"{_OUTBOX_EXPECTED}") from None
     items = _outbox_items(name, doc)
     if items and all(isinstance(i, str) for i in items):
         raise ImportProblem(
@@ -785,8 +883,9 @@ def _parse_outbox(name: str, text: str) -> pd.DataFrame:
         )
 
     rows: list[dict] = []
+    published: list[str] = []
+    numbers: list[int] = []
     broken: list[str] = []
-    undated: list[str] = []
     skipped = 0
     for number, item in enumerate(items, start=1):
         kind = item.get("type") if isinstance(item, dict) else None
@@ -798,31 +897,34 @@ def _parse_outbox(name: str, text: str) -> pd.DataFrame:
             content = note.get("content")
             if content is None and isinstance(note.get("contentMap"), dict) and note["contentMap"]:
                 content = next(iter(note["contentMap"].values()))
-            row = {"text": html_to_text(content), "kind": "reply" if note.get("inReplyTo") else "post",
+            row = {"text": html_to_text(content) if isinstance(content, str) else "",
+                   "kind": "reply" if note.get("inReplyTo") else "post",
                    "url": _link(note.get("url")) or _link(note.get("id"))}
-            published = item.get("published") or note.get("published")
+            when = item.get("published") or note.get("published")
         elif kind == "Announce":
             target = item.get("object")
             row = {"text": "", "kind": "boost",
                    "url": _link(target.get("url") or target.get("id")) if isinstance(target, dict) else _link(target)}
-            published = item.get("published")
+            when = item.get("published")
         else:
             skipped += 1
             continue
-        moment = _iso(published.strip()) if isinstance(published, str) else None
-        if moment is None:
-            undated.append(f"{number} ({_cell(published) if isinstance(published, str) else 'missing'})")
-            continue
-        row["date"] = moment
         rows.append(row)
+        published.append(when if isinstance(when, str) else "")
+        numbers.append(number)
 
+    cells = pd.Series(published, dtype=str)
+    dates = parse_dates(cells)
+    undated = [f"{numbers[k]} ({_cell(cells.iloc[k]) if cells.iloc[k] else 'missing'})"
+               for k in sorted(dates.unreadable + dates.out_of_range)]
     problems = []
     if broken:
         problems.append(f"{_listing(broken, 'item').capitalize()} of orderedItems {'is a' if len(broken) == 1 else 'are'} "
                         f"'Create' without the post inside it (no 'object').")
     if undated:
         problems.append(f"{_listing(undated, 'item').capitalize()} of orderedItems {'has' if len(undated) == 1 else 'have'} "
-                        "no 'published' time that can be read (expected a time like 2025-11-01T08:05:00Z).")
+                        "no 'published' time that can be read (expected a time like 2025-11-01T08:05:00Z, "
+                        f"between {EARLIEST.year} and {LATEST.year - 1}).")
     if problems:
         raise ImportProblem(f"{name} could not be read, so nothing was loaded:\n- " + "\n- ".join(problems)
                             + "\nWas the file edited by hand? A fresh archive from Mastodon has neither problem.")
@@ -831,12 +933,14 @@ def _parse_outbox(name: str, text: str) -> pd.DataFrame:
             f"{name} has no posts or boosts in it ({len(items)} items, none of type 'Create' or "
             f"'Announce'). {_OUTBOX_EXPECTED}"
         )
-    data = {column: [r[column] for r in rows] for column in ("date", "text", "kind", "url")}
+    data = {column: [r[column] for r in rows] for column in ("text", "kind", "url")}
+    data["date"] = dates.values
     frame = _assemble(data)
     frame.attrs["headers"] = {"date": "published", "text": "object.content", "kind": "type",
                               "url": "object.url"}
     frame.attrs["ignored_columns"] = []
     frame.attrs["skipped_items"] = skipped
+    frame.attrs["assumptions"] = list(dates.assumptions)
     return frame
 
 

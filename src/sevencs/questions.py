@@ -18,8 +18,8 @@ import importlib
 from dataclasses import dataclass, field
 
 from sevencs.exercises import CHAPTERS
-from sevencs.exercises.engine import Feedback, Note, Status, box, record, text_to_html
-from sevencs.store import ProgressStore
+from sevencs.exercises.engine import Feedback, Note, Status, box, record, safe_repr, text_to_html
+from sevencs.store import CHECK_WAIT, ProgressStore
 
 LETTERS = "abcdefgh"
 
@@ -66,7 +66,8 @@ class Question:
         if index is None:
             letters = ", ".join(repr(LETTERS[i]) for i in range(len(self.options)))
             return Feedback(
-                Status.INCORRECT, f"{choice!r} is not one of the options; answer with {letters}.", self.label
+                Status.INCORRECT, f"{safe_repr(choice)[:60]} is not one of the options; answer with {letters}.",
+                self.label,
             )
         option = self.options[index]
         status = Status.CORRECT if option.correct else Status.INCORRECT
@@ -97,11 +98,16 @@ class ReflectionResult:
     model_answer: str
     rubric: tuple[str, ...]
     problem: str = ""
+    #: Where the text waits when it could not be saved at once ("" when saved, or when nowhere on disk).
+    kept: str = ""
 
     def __str__(self) -> str:
         if not self.text.strip():
             return "Not answered yet: write a few sentences first."
-        head = "Saved." if self.saved else f"NOT saved ({self.problem}); copy your text somewhere safe."
+        head = "Saved." if self.saved else (
+            f"Kept, not saved yet ({self.problem}). It waits in {self.kept} and is added to your progress "
+            "the next time it can be saved." if self.kept else
+            f"NOT saved ({self.problem}); copy your text somewhere safe.")
         rubric = "\n".join(f"- {r}" for r in self.rubric)
         return f"{head}\n\nA model answer:\n{self.model_answer}\n\nCompare yours:\n{rubric}"
 
@@ -115,9 +121,13 @@ class ReflectionResult:
             head = box(Status.CORRECT, "Saved", text_to_html(
                 "Your reflection is saved for your Seven Cs plan. Nobody grades it: "
                 "compare it with the model answer below."))
+        elif self.kept:
+            head = box("info", "Kept, not saved yet", text_to_html(
+                f"{self.problem}\n\nYour text waits in {self.kept} and is added to your progress the next "
+                "time it can be saved. Nothing is lost."))
         else:
             head = box(Status.INCORRECT, "Not saved", text_to_html(
-                f"{self.problem}. Copy your text somewhere safe before closing the notebook."))
+                f"{self.problem}\n\nCopy your text somewhere safe before closing the notebook."))
         items = "".join(f"<li>{text_to_html(r)}</li>" for r in self.rubric)
         return head + box("info", "A model answer", text_to_html(self.model_answer)) + box(
             "info", "Compare yours: did you…", f"<ul style='margin:0.3em 0'>{items}</ul>"
@@ -143,14 +153,14 @@ class Reflection:
         text = "" if text is None or text is ... else str(text)
         if not text.strip():
             return ReflectionResult(False, "", self.model_answer, self.rubric)
-        saved = record(self.chapter, self.name, "reflection", value=text)
-        problem = "" if saved else "the progress file could not be written"
-        return ReflectionResult(saved, text, self.model_answer, self.rubric, problem)
+        outcome = record(self.chapter, self.name, "reflection", value=text)
+        kept = str(outcome.kept) if outcome.kept is not None else ""
+        return ReflectionResult(outcome.saved, text, self.model_answer, self.rubric, outcome.reason, kept)
 
     def saved_text(self) -> str | None:
         """The latest saved text, or None."""
         try:
-            return ProgressStore().latest_reflection(self.chapter, self.name)
+            return ProgressStore(wait=CHECK_WAIT).latest_reflection(self.chapter, self.name)
         except Exception:  # reading progress must never break the notebook
             return None
 

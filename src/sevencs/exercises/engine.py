@@ -24,14 +24,13 @@ import math
 import numbers
 import os
 import re
-import sqlite3
 import warnings
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, ClassVar
 
-from sevencs.store import ProgressStore, ProgressWarning
+from sevencs.store import CHECK_WAIT, ProgressStore, ProgressWarning, Recorded
 
 EXPECT_CORRECT_ENV = "SEVENCS_EXPECT_CORRECT"
 
@@ -144,29 +143,55 @@ class Note:
 _warned = False
 
 
-def record(chapter: str, item: str, kind: str, status: str | None = None, value: str | None = None) -> bool:
-    """Record one event; on failure warn once and carry on. Returns whether it was saved."""
+def record(chapter: str, item: str, kind: str, status: str | None = None, value: str | None = None) -> Recorded:
+    """Record one event, waiting at most :data:`~sevencs.store.CHECK_WAIT` seconds; never raises.
+
+    When the event cannot be saved at once it is kept (see :mod:`sevencs.store`) and a
+    warning says where, once until a save works again.
+    """
     global _warned
     try:
-        ProgressStore().record(chapter, item, kind, status, value)
-        return True
-    except (sqlite3.Error, OSError) as exc:
-        if not _warned:
-            warnings.warn(
-                f"Your progress could not be saved ({exc}). Your work in this notebook is not "
-                "affected; check that the course folder is writable.",
-                ProgressWarning,
-                stacklevel=3,
-            )
-            _warned = True
-        return False
+        outcome = ProgressStore(wait=CHECK_WAIT).record(chapter, item, kind, status, value)
+    except Exception as exc:  # recording must never break a check
+        outcome = Recorded(False, None, f"{type(exc).__name__}: {exc}")
+    if outcome.saved:
+        _warned = False
+        return outcome
+    if not _warned:
+        if outcome.kept is not None:
+            message = (f"{outcome.reason}\n\nYour answer was kept in {outcome.kept.name} beside the progress "
+                       "file and is added to your progress the next time it can be saved; until then it "
+                       "still counts in sevencs.progress(). Your work in this notebook is not affected.")
+        else:
+            message = (f"{outcome.reason}\n\nThis session keeps your answers and adds them to your "
+                       "progress as soon as it can be saved, but they are lost if the kernel restarts "
+                       "before then. Your work in this notebook is not affected.")
+        warnings.warn(message, ProgressWarning, stacklevel=3)
+        _warned = True
+    return outcome
 
 
 # --- describing what a learner handed in --------------------------------------------------
 
 
+def safe_repr(value: Any) -> str:
+    """``repr(value)``, or a description when that fails (a huge int, a broken ``__repr__``)."""
+    try:
+        return repr(value)
+    except Exception:
+        pass
+    if isinstance(value, int):  # longer than Python will print (sys.get_int_max_str_digits)
+        digits = int(abs(value).bit_length() * math.log10(2)) + 1
+        return f"{'-' if value < 0 else ''}a whole number about {digits:,} digits long"
+    try:
+        name = type(value).__name__
+    except Exception:
+        name = "object"
+    return f"<a {name} that cannot be shown>"
+
+
 def _short(value: Any, limit: int = 60) -> str:
-    text = repr(value)
+    text = safe_repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -193,6 +218,21 @@ def describe_kind(value: Any) -> str:
         "int": "a whole number (an int)",
         "float": "a number with decimals (a float)",
     }.get(name, f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}")
+
+
+def _kind(value: Any) -> str:
+    try:
+        return describe_kind(value)
+    except Exception:
+        return "an object of an unusual kind"
+
+
+def _exception_text(exc: BaseException, limit: int = 120) -> str:
+    try:
+        text = str(exc)
+    except Exception:
+        text = ""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _size(value: Any) -> int | None:
@@ -275,7 +315,20 @@ class Exercise:
     # -- the learner's API -----------------------------------------------------------------
 
     def check(self, answer: Any = ...) -> Feedback:
-        """Check ``answer``; returns a :class:`Feedback` (shown as a coloured box)."""
+        """Check ``answer``; returns a :class:`Feedback` (shown as a coloured box). Never raises."""
+        try:
+            feedback = self._check(answer)
+        except Exception as exc:  # the last guard: whatever the answer, the learner gets feedback
+            feedback = self._feedback(
+                Status.INCORRECT,
+                f"This answer could not be checked ({type(exc).__name__}). It is {_kind(answer)}. The "
+                f"question asks for {getattr(self, 'wanted', 'an answer')}: have a look at the hints.",
+            )
+        if os.environ.get(EXPECT_CORRECT_ENV) == "1" and not feedback.correct:
+            raise AssertionError(f"{self.label} was expected to pass: {feedback}")
+        return feedback
+
+    def _check(self, answer: Any) -> Feedback:
         if answer is ...:
             feedback = self._feedback(
                 Status.NOT_ANSWERED,
@@ -289,19 +342,17 @@ class Exercise:
                     feedback.status, feedback.message, feedback.exercise,
                     bookmode.solution_html(self, open_solution=bookmode.instructor()),
                 )
-        else:
-            try:
-                feedback = self.judge(answer, self._expected_value())
-            except Exception as exc:  # an odd object must not crash a learner's notebook
-                feedback = self._feedback(
-                    Status.INCORRECT,
-                    f"This answer could not be compared with the expected one "
-                    f"({type(exc).__name__}: {exc}). It is {describe_kind(answer)}: "
-                    f"{_short(answer)}.",
-                )
-            record(self.chapter, self.name, "attempt", feedback.status.value, _short(answer, 200))
-        if os.environ.get(EXPECT_CORRECT_ENV) == "1" and not feedback.correct:
-            raise AssertionError(f"{self.label} was expected to pass: {feedback}")
+            return feedback
+        try:
+            feedback = self.judge(answer, self._expected_value())
+        except Exception as exc:  # an odd object must not crash a learner's notebook
+            feedback = self._feedback(
+                Status.INCORRECT,
+                f"This answer could not be compared with the expected one "
+                f"({type(exc).__name__}: {_exception_text(exc)}). It is {_kind(answer)}: "
+                f"{_short(answer)}.",
+            )
+        record(self.chapter, self.name, "attempt", feedback.status.value, _short(answer, 200))
         return feedback
 
     def hint(self, n: int = 1) -> Note:
@@ -370,6 +421,12 @@ class NumberExercise(Exercise):
         problem = self.special(answer, expected) or _common_problem(answer, self.wanted)
         if problem:
             return self._feedback(Status.INCORRECT, problem)
+        if isinstance(answer, numbers.Integral) and not isinstance(answer, bool) and abs(answer) > 1e300:
+            return self._feedback(
+                Status.INCORRECT,
+                f"Your answer is {_short(answer)}: far too large to be the answer. Check the "
+                "calculation, for example for `**` (a power) where `*` (times) was meant.",
+            )
         number = _as_number(answer)
         if number is None:
             return self._feedback(Status.INCORRECT, self._wrong_kind(answer))

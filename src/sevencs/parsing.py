@@ -1,0 +1,310 @@
+"""Dates and counts from text, a whole column at a time: one policy for the package.
+
+Files that people export write dates and numbers in many ways. These two
+functions read a column of text cells (a pandas Series of ``str``) with pandas'
+vectorised string and date operations, so a million rows take seconds, and
+report every cell they cannot read by its position, so the caller can name the
+rows. Neither raises for a bad cell: the caller decides how to tell the person.
+
+Dates (:func:`parse_dates`)
+    - ISO 8601, with or without a time and a zone: ``2025-11-01``,
+      ``2025-11-01 08:05``, ``2025-11-01T08:05:00Z``, ``...+01:00``. A time
+      with a zone is turned into UTC and the zone dropped.
+    - Slashed dates, ``11/01/2025``, with an optional time (``08:05``,
+      ``08:05:30``, ``8:05 PM``). Which number is the month is decided for the
+      whole column: day first when some date only makes sense day first and
+      none only month first; otherwise month first, as US-style exports write
+      them. When no date in the column tells (every day is 12 or less), month
+      first is an *assumption* and is said so. Two-digit years are read as
+      20xx (posts are from this century), and that is said too.
+    - A date before :data:`EARLIEST` or from :data:`LATEST` on is refused: no
+      post has one, and such dates are usually a broken cell.
+
+Counts (:func:`parse_counts`)
+    Whole numbers of 0 or more, with or without thousands commas (``1,250``).
+    ``12.0`` is read as 12; ``12.5`` is not a whole number. A count larger than
+    :data:`MAX_COUNT` (2^53, the largest whole number a float holds exactly) is
+    refused: no post has that many likes, and the course computes with floats.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+#: Dates outside these years are refused (no social media post has one).
+EARLIEST = pd.Timestamp("1990-01-01")
+LATEST = pd.Timestamp("2100-01-01")
+#: The largest count read: the largest whole number a float64 holds exactly (2^53).
+MAX_COUNT = 2**53
+
+_ISO = (r"^\d{4}-\d{1,2}-\d{1,2}"
+        r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?"
+        r"\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?$")
+_SLASHED = (r"^(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})"
+            r"(?:[ T]+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*(?P<ampm>[AaPp][Mm])?)?$")
+#: The same shapes without anchors or group names, to test a whole column at once (:func:`all_match`).
+_ISO_SHAPE = _ISO[1:-1]
+_SLASHED_SHAPE = re.sub(r"\(\?P<\w+>", "(?:", _SLASHED)[1:-1]
+_COUNT = r"^[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$"
+
+
+@dataclass
+class Dates:
+    """What :func:`parse_dates` read: the values and, by position, what could not be read.
+
+    ``values``: datetime64 (NaT where not read). ``unreadable``: positions of cells
+    that are no date in a known way (empty cells included). ``out_of_range``:
+    positions of dates before :data:`EARLIEST` or from :data:`LATEST` on.
+    ``month_first_only`` and ``day_first_only``: when both are non-empty the column
+    mixes the two orders and cannot be read. ``assumptions``: plain sentences
+    saying what was assumed.
+    """
+
+    values: pd.Series
+    unreadable: list[int] = field(default_factory=list)
+    out_of_range: list[int] = field(default_factory=list)
+    month_first_only: list[int] = field(default_factory=list)
+    day_first_only: list[int] = field(default_factory=list)
+    assumptions: list[str] = field(default_factory=list)
+
+    @property
+    def mixed(self) -> bool:
+        return bool(self.month_first_only and self.day_first_only)
+
+    @property
+    def ok(self) -> bool:
+        return not (self.unreadable or self.out_of_range or self.mixed)
+
+
+def _day(moment: pd.Timestamp) -> str:
+    """A date as people write it: 2 January 2068."""
+    return f"{moment.day} {moment:%B %Y}"
+
+
+#: Joins a column's cells for one regular-expression test of them all (no cell holds a NUL:
+#: the readers refuse files that do).
+_SEP = "\x00"
+
+
+def all_match(cells: pd.Series, pattern: str) -> bool:
+    """Whether every cell matches ``pattern`` (one C-speed search over the joined column)."""
+    if cells.empty:
+        return True
+    item = f"(?:{pattern})"
+    return re.fullmatch(f"{item}(?:{_SEP}{item})*", _SEP.join(cells.tolist())) is not None
+
+
+def any_search(cells: pd.Series, pattern: str) -> bool:
+    """Whether ``pattern`` occurs in any cell (one search over the joined column; the pattern must
+    not match across the separator, which no cell contains)."""
+    return re.search(pattern, _SEP.join(cells.tolist())) is not None
+
+
+def stripped(cells: pd.Series) -> pd.Series:
+    """The cells as text without spaces at either end (a copy made only when some cell has them)."""
+    text = cells.astype(str)
+    if any_search(text, r"(?:^|\x00)\s|\s(?:\x00|$)"):
+        return text.str.strip()
+    return text
+
+
+def _positions(mask: pd.Series) -> list[int]:
+    return np.flatnonzero(mask.to_numpy(dtype=bool)).tolist()
+
+
+def _number(part: pd.Series, default: int = 0) -> pd.Series:
+    return pd.to_numeric(part, errors="coerce").fillna(default).astype("int64")
+
+
+def _assemble(year: pd.Series, month: pd.Series, day: pd.Series, hour: pd.Series, minute: pd.Series,
+              second: pd.Series) -> pd.Series:
+    """Datetimes from whole-number parts; NaT where the parts make no date (31 April)."""
+    parts = pd.DataFrame({"year": year, "month": month, "day": day, "hour": hour, "minute": minute,
+                          "second": second})
+    valid = (parts["month"].between(1, 12) & parts["day"].between(1, 31) & parts["hour"].between(0, 23)
+             & parts["minute"].between(0, 59) & parts["second"].between(0, 59))
+    result = pd.Series(pd.NaT, index=parts.index, dtype="datetime64[us]")
+    if valid.any():
+        result[valid] = pd.to_datetime(parts[valid], errors="coerce").astype("datetime64[us]")
+    return result
+
+
+#: Layouts of slashed dates common enough to read with pandas directly: a pattern every cell must
+#: match, and pandas' formats for month first and day first. Anything else takes the general way.
+_FAST_SLASHED = {
+    r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}": ("%m/%d/%Y %H:%M", "%d/%m/%Y %H:%M"),
+    r"\d{1,2}/\d{1,2}/\d{4}": ("%m/%d/%Y", "%d/%m/%Y"),
+    r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}": ("%m/%d/%Y %H:%M:%S", "%d/%m/%Y %H:%M:%S"),
+}
+
+
+def _both_orders(part: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Slashed dates split into parts (``_SLASHED``'s groups), read month first and day first."""
+    if part.empty:
+        empty = pd.Series([], index=part.index, dtype="datetime64[us]")
+        return empty, empty
+    a, b = _number(part["a"]), _number(part["b"])
+    year = _number(part["year"])
+    year = year.where(part["year"].str.len() != 2, 2000 + year)
+    hour, minute, second = _number(part["hour"]), _number(part["minute"]), _number(part["second"])
+    ampm = part["ampm"].str.lower()
+    bad_clock = ampm.notna() & ~hour.between(1, 12)
+    hour = hour.where(ampm.isna(), hour % 12 + np.where(ampm == "pm", 12, 0))
+    hour = hour.where(~bad_clock, -1)
+    return _assemble(year, a, b, hour, minute, second), _assemble(year, b, a, hour, minute, second)
+
+
+def parse_dates(cells: pd.Series, general: bool = False) -> Dates:
+    """Read a column of date cells (see the module's docstring for the ways dates may be written).
+
+    A column whose cells all share one common layout is read by pandas directly; any other
+    takes the general way, cell by cell. ``general=True`` always takes the general way (the
+    tests check that both ways give the same answers).
+    """
+    text = stripped(cells).reset_index(drop=True)
+    values = pd.Series(pd.NaT, index=text.index, dtype="datetime64[us]")
+    assumptions: list[str] = []
+    fast = None if general else next((f for f in _FAST_SLASHED if all_match(text, f)), None)
+    if fast is not None:
+        iso = pd.Series(False, index=text.index)
+    elif not general and all_match(text, _ISO_SHAPE):
+        iso = pd.Series(True, index=text.index)
+    else:
+        iso = text.str.match(_ISO)
+    if iso.any():
+        parsed = pd.to_datetime(text[iso], format="ISO8601", errors="coerce", utc=True)
+        values[iso] = parsed.dt.tz_localize(None).astype("datetime64[us]")
+
+    rest = text[~iso]
+    if rest.empty:
+        mf_only = df_only = differs = short = pd.Series(False, index=rest.index)
+        chosen = pd.Series([], index=rest.index, dtype="datetime64[us]")
+    elif fast is not None:  # every cell in one common layout: pandas reads it at C speed
+        month_first_format, day_first_format = _FAST_SLASHED[fast]
+        month_first = pd.to_datetime(rest, format=month_first_format, errors="coerce").astype("datetime64[us]")
+        short = pd.Series(False, index=rest.index)
+        if month_first.notna().all():
+            # Every date makes sense month first. It makes sense day first too exactly when its
+            # day is 12 or less; then the two readings differ unless day and month are equal.
+            day = month_first.dt.day
+            mf_only, df_only = day > 12, pd.Series(False, index=rest.index)
+            differs = (day <= 12) & (day != month_first.dt.month)
+            chosen = month_first
+        else:
+            day_first = pd.to_datetime(rest, format=day_first_format, errors="coerce").astype("datetime64[us]")
+            mf_only, df_only, differs, chosen = _choose(month_first, day_first)
+    else:
+        part = rest.str.extract(_SLASHED).dropna(subset=["a"])
+        month_first, day_first = _both_orders(part)
+        mf_only, df_only, differs, chosen = _choose(month_first, day_first)
+        short = part["year"].str.len() == 2
+    values[chosen.index] = chosen
+    month_first_only, day_first_only = _labels(mf_only), _labels(df_only)
+    if month_first_only and day_first_only:
+        pass  # mixed: reported by the caller
+    elif day_first_only:
+        assumptions.append(
+            f"Dates were read day first (day/month/year), because some, such as {text[day_first_only[0]]!r}, "
+            "only make sense that way.")
+    elif not month_first_only and differs.any():
+        example = _labels(differs)[0]
+        assumptions.append(
+            f"Dates such as {text[example]!r} were read month first ({_day(values[example])}), as US-style "
+            "exports write them, because no date in the column has a day above 12 to tell the order. "
+            "If your dates are day first, save them as 2025-11-01 (year-month-day) and read the file "
+            "again.")
+    if short.any():
+        example = _labels(short)[0]
+        assumptions.append(
+            f"Two-digit years were read as 20xx: {text[example]!r} became {_day(values[example])}.")
+
+    # a cell that makes sense only in the order not chosen is reported as mixed, not as unreadable
+    either = set(month_first_only) | set(day_first_only) if month_first_only and day_first_only else set()
+    unreadable = [k for k in _positions(values.isna()) if k not in either]
+    readable = values.notna()
+    out_of_range = _positions(readable & ((values < EARLIEST) | (values >= LATEST)))
+    values[out_of_range] = pd.NaT
+    later = readable & (values > pd.Timestamp.now().normalize() + pd.Timedelta(days=1))
+    if later.any():
+        assumptions.append(
+            f"{int(later.sum())} {'post is' if later.sum() == 1 else 'posts are'} dated after today (the latest "
+            f"{_day(values[later].max())}): scheduled posts, or a year that was misread?")
+    return Dates(values.set_axis(cells.index), unreadable, out_of_range, month_first_only, day_first_only,
+                 assumptions)
+
+
+def _choose(month_first: pd.Series, day_first: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
+    """From both readings of slashed dates: the cells only month first makes sense of, those only
+    day first does, those where both do and differ, and the values of the order chosen (day first
+    when some cell needs it and none needs month first)."""
+    mf_only = month_first.notna() & day_first.isna()
+    df_only = day_first.notna() & month_first.isna()
+    differs = month_first.notna() & day_first.notna() & (month_first != day_first)
+    chosen = day_first if df_only.any() and not mf_only.any() else month_first
+    return mf_only, df_only, differs, chosen
+
+
+def _labels(mask: pd.Series) -> list[int]:
+    """The index labels (here: positions in the column) where ``mask`` is true."""
+    return [int(i) for i in mask.index[mask.to_numpy(dtype=bool)]]
+
+
+@dataclass
+class Counts:
+    """What :func:`parse_counts` read: ``values`` (int64; 0 where not read) and problem positions by kind."""
+
+    values: pd.Series
+    problems: dict[str, list[int]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+#: The kinds of problem :func:`parse_counts` reports, in the order they are checked.
+COUNT_PROBLEMS = ("empty", "not a number", "not a whole number", "negative", "too large")
+
+
+def parse_counts(cells: pd.Series, empty_is_zero: bool = False, general: bool = False) -> Counts:
+    """Read a column of count cells (see the module's docstring); empty cells are 0 or a problem.
+
+    A column of plain digits (up to 15, so below :data:`MAX_COUNT`) and, where allowed, empty
+    cells is read by pandas directly; any other takes the general way. ``general=True`` always
+    takes the general way (the tests check that both give the same answers).
+    """
+    if cells.empty:
+        return Counts(pd.Series([], index=cells.index, dtype="int64"))
+    if not general and all_match(cells.astype(str), r"\d{1,15}" + ("|" if empty_is_zero else "")):
+        values = pd.to_numeric(cells.astype(str).replace("", "0")).astype("int64")
+        return Counts(values)
+    text = stripped(cells).reset_index(drop=True)
+    empty = text == ""
+    shaped = text.str.fullmatch(_COUNT) & ~empty
+    digits = text.str.replace(r"[+,]", "", regex=True)
+    parts = digits.str.partition(".")
+    whole, fraction = parts[0].astype(str), parts[2].astype(str)
+    negative_sign = whole.str.startswith("-")
+    magnitude = whole.str.lstrip("-").str.lstrip("0")
+    is_zero = magnitude == ""
+    not_whole = shaped & fraction.str.contains(r"[1-9]", regex=True)
+    negative = shaped & ~not_whole & negative_sign & ~is_zero
+    long = shaped & ~not_whole & ~negative & (magnitude.str.len() >= 16)
+    too_large = pd.Series(False, index=text.index)
+    if long.any():  # 16 digits may or may not fit; more never do (2^53 has 16)
+        too_large[long] = [len(m) > 16 or int(m) > MAX_COUNT for m in magnitude[long]]
+    good = shaped & ~not_whole & ~negative & ~too_large
+    values = pd.Series(0, index=text.index, dtype="int64")
+    if good.any():
+        values[good] = pd.to_numeric(magnitude[good].where(~is_zero[good], "0")).astype("int64")
+    problems = {
+        "empty": [] if empty_is_zero else _positions(empty),
+        "not a number": _positions(~shaped & ~empty),
+        "not a whole number": _positions(not_whole),
+        "negative": _positions(negative),
+        "too large": _positions(too_large),
+    }
+    return Counts(values.set_axis(cells.index), {k: v for k, v in problems.items() if v})

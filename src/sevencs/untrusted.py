@@ -1,0 +1,71 @@
+"""Text from outside the course, made safe to show: one place for each rule.
+
+Names, labels and file names reach the course from learners' files (progress
+exports, their own posts) and from their folders. Before any of it is shown:
+
+- :func:`plain` removes the invisible characters that change how text is
+  displayed (bidirectional overrides such as U+202E, which make a name read
+  backwards, and control characters), so what is shown is what is there;
+- :func:`shown_path` turns a file name into text that can always be printed
+  and written as UTF-8, even when the name holds bytes that are not UTF-8;
+- :func:`spreadsheet_safe` stops a text cell of a CSV file from being run as a
+  formula when the file is opened in a spreadsheet (OWASP's advice on CSV
+  injection: https://owasp.org/www-community/attacks/CSV_Injection).
+
+HTML escaping is not here: pages escape every value when they are written.
+Figures draw every label as plain text (:class:`sevencs.figures.PlainTextFigure`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+
+#: Characters that reorder or hide the text around them (Unicode's bidirectional controls).
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+#: How a text cell may start that a spreadsheet would read as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def plain(text: object, limit: int | None = 200) -> str:
+    """``text`` as one line of visible characters: bidi controls and control characters removed,
+    runs of white space as one space, cut to ``limit`` characters (with "…")."""
+    kept = []
+    for char in str(text):
+        if char in BIDI_CONTROLS:
+            continue
+        if unicodedata.category(char) == "Cc" or char in "\u2028\u2029":
+            kept.append(" ")
+            continue
+        kept.append(char)
+    result = re.sub(r"\s+", " ", "".join(kept)).strip()
+    if limit is not None and len(result) > limit:
+        result = result[: limit - 1] + "…"
+    return result
+
+
+def shown_path(path: str | os.PathLike, whole: bool = False) -> str:
+    """A file's name (or its whole path) as printable text: bytes that are not UTF-8 become "�"."""
+    text = str(path) if whole else (Path(path).name or str(path))
+    text = os.fsencode(text).decode("utf-8", errors="replace")
+    return plain(text, limit=None)
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` whose text cells cannot run as spreadsheet formulas.
+
+    A text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+    return gets a leading apostrophe, which spreadsheets show as text; numbers,
+    True/False and empty cells are left as they are.
+    """
+    safe = frame.copy()
+    for column in safe.columns:
+        values = safe[column]
+        if values.dtype == object or pd.api.types.is_string_dtype(values):
+            safe[column] = [("'" + v) if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v
+                            for v in values]
+    return safe
