@@ -331,3 +331,37 @@ def test_bad_posts_get_a_clear_message(posts, words):
 def test_a_missing_column_message_lists_the_expected_ones():
     with pytest.raises(ValueError, match="expected at least: date, text"):
         audit(pd.DataFrame({"date": ["2026-05-01"]}))
+
+
+# --- labels a learner controls are drawn as plain text (issue 10, item 16) -------------------------
+
+MATHTEXT_TYPES = ["sale $$ now", "$x^^2$", "$\\undefinedmacro$"]
+
+
+@pytest.fixture(scope="module")
+def mathtext_card() -> Scorecard:
+    posts = ds.load_posts().head(30).copy()
+    posts["type"] = [MATHTEXT_TYPES[i % 3] for i in range(len(posts))]
+    return audit(posts, account="$\\undefinedmacro$ & Co")
+
+
+def test_post_types_that_look_like_tex_draw_as_typed(mathtext_card, tmp_path):
+    assert mathtext_card.png().startswith(b"\x89PNG")
+    assert "<img src=\"data:image/png;base64," in mathtext_card._repr_html_()
+    assert mathtext_card.save(tmp_path / "audit.html").exists()
+    assert mathtext_card.save(tmp_path / "audit.md").exists() and (tmp_path / "audit.png").exists()
+    panel = mathtext_card.panel("content")
+    assert panel.png.startswith(b"\x89PNG")
+    drawn = [t.get_text() for t in panel.figure.axes[0].get_xticklabels()]
+    assert sorted(drawn) == sorted(MATHTEXT_TYPES)  # the labels as typed, not as TeX
+    dashboard = mathtext_card.dashboard()
+    for c in CS:
+        dashboard.choose.value = c
+        assert "data:image/png;base64," in dashboard.shown.value
+
+
+def test_a_plan_with_tex_like_labels_saves_both_ways(mathtext_card, tmp_path):
+    from sevencs.plan import build_plan
+
+    plan = build_plan(scorecard=mathtext_card)
+    assert plan.save(tmp_path / "plan.html").exists() and plan.save(tmp_path / "plan.md").exists()

@@ -170,3 +170,44 @@ def test_checks_and_hints_are_recorded_as_progress():
     assert summary.at["q1", "attempts"] == 2
     assert summary.at["q1", "passed"] and summary.at["q1", "solution_seen"]
     assert summary.at["q1", "hints_seen"] == 1
+
+
+# --- check() never raises, whatever it is given (issue 10, item 13) ------------------------------
+
+
+class ReprRaises:
+    def __repr__(self):
+        raise RuntimeError("this object cannot be shown")
+
+
+class EverythingRaises:
+    """An object that fails at every question asked of it."""
+
+    def __getattribute__(self, name):
+        raise RuntimeError(f"no {name}")
+
+    def __repr__(self):
+        raise RuntimeError("no repr")
+
+    def __eq__(self, other):
+        raise RuntimeError("no ==")
+
+    def __len__(self):
+        raise RuntimeError("no len")
+
+    def __bool__(self):
+        raise RuntimeError("no bool")
+
+    __hash__ = None
+
+
+@pytest.mark.parametrize(("chapter", "exercise"), ALL_EXERCISES, ids=IDS)
+def test_check_never_raises_for_a_huge_number_or_an_object_that_cannot_be_shown(chapter, exercise):
+    for answer in (10**10000, -(10**5000), ReprRaises(), EverythingRaises()):
+        feedback = exercise.check(answer)
+        assert feedback.status is Status.INCORRECT
+        assert feedback.message and "Traceback" not in feedback.message
+    assert "a whole number about 10,001 digits long" in exercise.check(10**10000).message
+    events = ProgressStore().events(chapter)
+    assert len(events) == 5 and (events["status"] == "incorrect").all()  # every attempt recorded
+    assert events["value"].iloc[0] == "a whole number about 10,001 digits long"

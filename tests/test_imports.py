@@ -579,3 +579,151 @@ def test_the_dictionary_tables_come_from_the_constants():
     assert table.loc[table["required"] == "yes", "column"].tolist() == ["date", "text"]
     assert "publish time" in table.set_index("column").loc["date", "headers accepted, first preferred"]
     assert "orderedItems" in describe_mastodon_fields()["field"].tolist()
+
+
+# --- read completely or not at all, and say what was assumed (issue 10, items 14-17) -----------
+
+import sys
+
+from sevencs.imports import what_was_read
+from sevencs.parsing import MAX_COUNT, parse_counts, parse_dates
+
+
+FIVE = ["2025-01-01,first post,1", "2025-01-02,second post,2", "2025-01-03,third post,3",
+        "2025-01-04,fourth post,4", "2025-01-05,fifth post,5"]
+
+
+def test_a_quote_that_never_closes_loads_nothing_and_names_its_row(tmp_path):
+    rows = list(FIVE)
+    rows[1] = '2025-01-02,"unclosed post,2'
+    message = problem(write(tmp_path, "date,text,likes\n" + "\n".join(rows) + "\n"))
+    assert "in row 3, a quote mark (\") opens a cell that never closes" in message
+    assert "Nothing was loaded" in message
+
+
+def test_a_quote_that_closes_rows_later_loads_nothing_and_names_its_row(tmp_path):
+    rows = list(FIVE)
+    rows[1] = '2025-01-02,"unclosed post,2'
+    rows[4] = '2025-01-05,"fifth" post,5'  # the next quote mark closes the runaway cell
+    message = problem(write(tmp_path, "date,text,likes\n" + "\n".join(rows) + "\n"))
+    assert "in row 3, the cell in the column 'text' runs over 4 lines" in message
+    assert "'2025-01-03,third post,3'" in message
+
+
+def test_a_caption_over_several_lines_is_one_post(tmp_path):
+    caption = "Spring is here.\n\nNew seedlings, in pots of 9 cm, with a tag each.\nSee you Saturday!"
+    text = "date,text,likes\n" + FIVE[0] + '\n2025-01-02,"' + caption + '",2\n' + FIVE[2] + "\n"
+    posts = read_posts(write(tmp_path, text))
+    assert len(posts) == 3 and posts["text"].iloc[1] == caption
+
+
+@pytest.mark.parametrize("cell, expected", [("9" * 310, "too large"), ("9007199254740993", "too large"),
+                                            ("1" + "0" * 400, "too large")])
+def test_a_count_too_large_to_hold_exactly_is_refused_with_its_row(tmp_path, cell, expected):
+    message = problem(write(tmp_path, f"{HEADER}2025-01-01,hello,{cell},1,1\n"))
+    assert f"In the column 'likes', row 2 (" in message and expected in message
+    assert "no post has more than 9,007,199,254,740,992" in message
+
+
+def test_the_largest_count_held_exactly_is_read_exactly(tmp_path):
+    posts = read_posts(write(tmp_path, f"{HEADER}2025-01-01,hello,{MAX_COUNT},1,1\n"))
+    assert int(posts["likes"].iloc[0]) == 2**53 and posts["likes"].dtype == "int64"
+
+
+@pytest.mark.parametrize("cell", ["0001-01-01T00:00:00+01:00", "1899-12-31", "2100-01-01", "9999-12-31T23:59:59Z"])
+def test_a_date_no_post_can_have_is_refused_with_its_row(tmp_path, cell):
+    message = problem(write(tmp_path, f"{HEADER}2025-01-01,fine,1,1,1\n{cell},odd,1,1,1\n"))
+    assert f"row 3 ({cell!r}) is outside the years 1990 to 2099" in message
+
+
+def test_a_mastodon_date_no_post_can_have_is_refused_with_its_item(tmp_path):
+    content = outbox(create("<p>fine</p>"), create("<p>odd</p>", published="0001-01-01T00:00:00+01:00"))
+    message = problem(write(tmp_path, content, "outbox.json"))
+    assert "Item 2 ('0001-01-01T00:00:00+01:00') of orderedItems has no 'published' time that can be read" \
+        in message
+
+
+@pytest.mark.parametrize("content, words", [
+    ('{"orderedItems": ' + "[" * 5000 + "]" * 5000 + "}", "nested thousands of levels deep"),
+    ('{"orderedItems": [' + "9" * 5000 + "]}", "a number thousands of digits long"),
+])
+def test_an_outbox_no_archive_could_be_is_refused_in_plain_words(tmp_path, content, words):
+    assert words in problem(write(tmp_path, content, "outbox.json"))
+
+
+def test_month_first_is_an_assumption_said_when_no_date_tells(tmp_path):
+    path = write(tmp_path, f"{HEADER}01/02/2026 09:00,a,1,1,1\n03/04/2026 09:00,b,1,1,1\n")
+    posts = read_posts(path)
+    assert posts["date"].dt.month.tolist() == [1, 3]
+    assert any("read month first" in a and "'01/02/2026 09:00'" in a for a in posts.attrs["assumptions"])
+    assert "Assumed: Dates such as '01/02/2026 09:00' were read month first (2 January 2026)" in what_was_read(posts)
+
+
+def test_no_assumption_is_claimed_when_the_dates_tell(tmp_path):
+    posts = read_posts(write(tmp_path, f"{HEADER}01/02/2026,a,1,1,1\n03/24/2026,b,1,1,1\n"))
+    assert posts.attrs["assumptions"] == [] and "Assumed" not in what_was_read(posts)
+
+
+def test_two_digit_years_are_read_as_this_century_and_said(tmp_path):
+    posts = read_posts(write(tmp_path, f"{HEADER}01/02/68,a,1,1,1\n12/25/25,b,1,1,1\n"))
+    assert posts["date"].dt.year.tolist() == [2025, 2068]
+    said = " ".join(posts.attrs["assumptions"])
+    assert "Two-digit years were read as 20xx: '01/02/68' became 2 January 2068." in said
+    assert "1 post is dated after today (the latest 2 January 2068)" in said
+
+
+def test_the_audit_shows_what_was_assumed(tmp_path):
+    from sevencs.audit import audit
+
+    posts = read_posts(write(tmp_path, f"{HEADER}01/02/2026 09:00,a,1,1,1\n03/04/2026 09:00,b,1,1,1\n"))
+    card = audit(posts)
+    assumed = posts.attrs["assumptions"][0]
+    assert card.assumptions == (assumed,)
+    assert html.escape(assumed) in card.to_html() and html.escape(assumed) in card._repr_html_()
+    assert "What was assumed when your file was read" in card.to_markdown()
+    assert "read month first" in card.to_markdown()
+    assert audit(load_posts()).assumptions == ()
+
+
+def test_what_was_read_names_the_file_its_posts_and_its_dates():
+    posts = read_posts(example_path("outbox.json"))
+    said = what_was_read(posts)
+    assert said.startswith(f"Read {len(posts):,} posts from outbox.json (a Mastodon outbox), dated ")
+    assert "The file has no reach, likes, comments, shares, followers, impressions" in said
+
+
+def test_a_pipe_is_never_opened(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "posts.csv")
+    assert "not an ordinary file" in problem(tmp_path / "posts.csv")
+
+
+# the fast ways of reading a column agree with the general way, cell for cell
+
+_SLASHED_CELLS = st.builds(
+    lambda a, b, y, t: f"{a:02d}/{b:02d}/{y}{t}", st.integers(1, 31), st.integers(1, 31),
+    st.integers(1985, 2105), st.sampled_from(["", " 09:05", " 23:59", " 7:05:09"]))
+_ISO_CELLS = st.builds(lambda d, z: d.isoformat() + z, st.datetimes(dt.datetime(1980, 1, 1), dt.datetime(2110, 1, 1)),
+                       st.sampled_from(["", "Z", "+05:30", "-01:00"]))
+
+
+@given(st.lists(st.one_of(_SLASHED_CELLS, _ISO_CELLS, st.sampled_from(["", "junk", "Lifetime"])), max_size=12))
+def test_reading_dates_the_fast_way_gives_what_the_general_way_gives(cells):
+    fast, general = parse_dates(pd.Series(cells, dtype=str)), parse_dates(pd.Series(cells, dtype=str), general=True)
+    assert fast.values.tolist() == general.values.tolist()
+    assert (fast.unreadable, fast.out_of_range, fast.month_first_only, fast.day_first_only, fast.assumptions) == \
+        (general.unreadable, general.out_of_range, general.month_first_only, general.day_first_only,
+         general.assumptions)
+
+
+@given(st.lists(st.one_of(st.integers(0, 10**17).map(str), st.sampled_from(["", " 7", "1,250", "-3", "2.0", "x"])),
+                max_size=12), st.booleans())
+def test_reading_counts_the_fast_way_gives_what_the_general_way_gives(cells, empty_is_zero):
+    fast = parse_counts(pd.Series(cells, dtype=str), empty_is_zero)
+    general = parse_counts(pd.Series(cells, dtype=str), empty_is_zero, general=True)
+    assert fast.values.tolist() == general.values.tolist() and fast.problems == general.problems
+    for k, cell in enumerate(cells):  # and both agree with plain Python
+        plain = cell.strip().replace(",", "")
+        if plain.isdigit() and not any(k in v for v in fast.problems.values()):
+            assert fast.values.iloc[k] == int(plain) <= MAX_COUNT

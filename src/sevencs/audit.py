@@ -51,6 +51,7 @@ import pandas as pd
 from sevencs import caring, clients, community, connection, content, conversation, figures, relationships
 from sevencs import _checks
 from sevencs._checks import Undefined
+from sevencs.untrusted import markdown_text as _md
 from sevencs.figures import OKABE_ITO
 
 __all__ = [
@@ -122,6 +123,9 @@ class Scorecard:
     title: str = "Seven Cs audit"
     period: str = ""
     panels: dict[str, Panel | None] = field(default_factory=dict, repr=False)
+    #: What was assumed when the posts were read (``posts.attrs["assumptions"]`` from
+    #: :func:`sevencs.imports.read_posts`), shown with every report so nobody is misled.
+    assumptions: tuple[str, ...] = ()
 
     # -- text ---------------------------------------------------------------------------------
 
@@ -158,6 +162,8 @@ class Scorecard:
         if len(missing):
             lines += ["", "### What the data could not show", ""]
             lines += [f"- **{_md(TITLES[r.c])}**: {_md(r.why_not)}" for r in missing.itertuples(index=False)]
+        if self.assumptions:
+            lines += ["", f"### {ASSUMED}", ""] + [f"- {_md(a)}" for a in self.assumptions]
         lines += ["", _md(MIRROR), ""]
         return "\n".join(lines)
 
@@ -174,6 +180,9 @@ class Scorecard:
             for r in self.table[~self.table["available"]].itertuples(index=False)
         )
         extra = f"<h3>What the data could not show</h3><ul>{missing}</ul>" if missing else ""
+        if self.assumptions:
+            assumed = "".join(f"<li>{html.escape(a)}</li>" for a in self.assumptions)
+            extra += f"<h3>{ASSUMED}</h3><ul>{assumed}</ul>"
         return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{extra}"
 
     def _img(self) -> str:
@@ -196,14 +205,16 @@ class Scorecard:
 
     def save(self, path: str | Path) -> Path:
         """Write the report to ``path``: ``.html`` (one file) or ``.md`` (with a ``.png`` beside it)."""
+        from sevencs.exports import write_bytes_atomically, write_text_atomically
+
         path = Path(path)
         suffix = path.suffix.lower()
         if suffix in (".html", ".htm"):
-            path.write_text(self.to_html(), encoding="utf-8")
+            write_text_atomically(self.to_html(), path)
         elif suffix in (".md", ".markdown"):
             image = path.with_suffix(".png")
-            image.write_bytes(self.png())
-            path.write_text(self.to_markdown(image=image.name), encoding="utf-8")
+            write_bytes_atomically(self.png(), image)
+            write_text_atomically(self.to_markdown(image=image.name), path)
         else:
             raise ValueError(f"save() writes .html or .md files, but the path ends in {path.suffix or 'nothing'!r}; "
                              "try 'my_audit.html'")
@@ -268,16 +279,11 @@ CSS = (
     "table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.4em;text-align:left;"
     "vertical-align:top}img{display:block;margin:1em 0}@media print{body{margin:0}}"
 )
+ASSUMED = "What was assumed when your file was read"
 MIRROR = ("An audit is a mirror, not a grade: it shows what your data say about each C, not how good "
           "you are. Pick one next step, try it for a month, and run the audit again.")
 
 
-def _md(text: object) -> str:
-    """Text made safe for a Markdown table cell: HTML escaped, Markdown's own marks backslashed."""
-    text = html.escape(" ".join(str(text).split()), quote=False)
-    for mark in "\\`*_[]|#":
-        text = text.replace(mark, "\\" + mark)
-    return text
 
 
 def _which_c(c: str) -> str:
@@ -847,7 +853,9 @@ def audit(
     table["value"] = table["value"].astype(float)
     table["available"] = table["available"].astype(bool)
     title = f"Seven Cs audit of {account}" if account is not None else "Seven Cs audit"
-    return Scorecard(table, title, _period(posts["date"]), panels)
+    assumptions = posts.attrs.get("assumptions", ())
+    assumptions = tuple(str(a) for a in assumptions) if isinstance(assumptions, (list, tuple)) else ()
+    return Scorecard(table, title, _period(posts["date"]), panels, assumptions)
 
 
 def audit_sample() -> Scorecard:

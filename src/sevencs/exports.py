@@ -109,8 +109,8 @@ def build_export(
     }
 
 
-def write_text_atomically(text: str, path: str | os.PathLike) -> Path:
-    """Write ``text`` to a temporary file beside ``path``, then rename it into place (``os.replace``).
+def write_bytes_atomically(data: bytes, path: str | os.PathLike) -> Path:
+    """Write ``data`` to a temporary file beside ``path``, then rename it into place (``os.replace``).
 
     Whoever opens ``path`` sees the old file or the whole new one, never half of it.
     """
@@ -118,8 +118,8 @@ def write_text_atomically(text: str, path: str | os.PathLike) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temporary, 0o644)  # mkstemp makes it private; a report is meant to be shared
@@ -128,6 +128,11 @@ def write_text_atomically(text: str, path: str | os.PathLike) -> Path:
         Path(temporary).unlink(missing_ok=True)
         raise
     return path
+
+
+def write_text_atomically(text: str, path: str | os.PathLike) -> Path:
+    """Write ``text`` as UTF-8, atomically (see :func:`write_bytes_atomically`)."""
+    return write_bytes_atomically(text.encode("utf-8"), path)
 
 
 def write_export(data: dict, path: str | os.PathLike) -> Path:

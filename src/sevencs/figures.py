@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import warnings
 from dataclasses import dataclass
 
 import matplotlib
@@ -78,7 +79,9 @@ class PlainTextFigure(Figure):
     """
 
     def draw(self, renderer):
-        with matplotlib.rc_context({"text.parse_math": False}):
+        with matplotlib.rc_context({"text.parse_math": False}), warnings.catch_warnings():
+            # a character the font lacks (a rare emoji in a post type) is drawn as a box; no warning
+            warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
             for text in self.findobj(Text):
                 text.set_parse_math(False)
             return super().draw(renderer)

@@ -113,8 +113,10 @@ CSV_COLUMNS: tuple[CsvColumn, ...] = (
     CsvColumn("date", True, "date and time",
               "When the post was published, such as 2025-11-01 08:05 or 11/01/2025 08:05 (month "
               "first, as US-style exports write it). Day-first dates such as 31/01/2025 are read "
-              "day first when the column only makes sense that way. Times ending in Z or +01:00 "
-              "are turned into UTC.",
+              "day first when the column only makes sense that way; when no date tells (every day "
+              "is 12 or less), month first is assumed and the import says so. Two-digit years are "
+              "read as 20xx, also said. Times ending in Z or +01:00 are turned into UTC. Years "
+              "before 1990 or after 2099 are refused.",
               "not allowed"),
     CsvColumn("type", False, "text",
               "Your own label for the kind of post, such as promotional, how-to, question or "
@@ -454,7 +456,7 @@ def read_posts(path: str | os.PathLike | IO[bytes], *, format: str | None = None
         frame = _parse_outbox(name, text) if format == "mastodon" else _parse_csv(name, text)
     except ImportProblem:
         raise
-    except (RecursionError, MemoryError, ValueError, OverflowError, TypeError, csv.Error) as error:
+    except Exception as error:  # noqa: BLE001 (the net under the readers; the tests forbid reaching it)
         # The readers report every problem they know of; this is the net under them, so that a
         # file nobody foresaw still ends in a message and never in a traceback.
         raise ImportProblem(
@@ -513,6 +515,11 @@ def _listing(items: list[str], word: str, limit: int = 5) -> str:
     if len(items) <= limit:
         return f"{plural} {', '.join(items[:-1])} and {items[-1]}"
     return f"{plural} {', '.join(items[:limit])} and {len(items) - limit:,} more"
+
+
+def _first_up(text: str) -> str:
+    """The text with its first letter in upper case and the rest as it was (unlike str.capitalize)."""
+    return text[:1].upper() + text[1:]
 
 
 def _cell(value: str) -> str:
@@ -643,6 +650,7 @@ def _parse_csv(name: str, text: str) -> pd.DataFrame:
     width = len(header)
     # One Series per column (rows padded with "" where short); cells beyond the header kept to check.
     columns = [pd.Series(column, dtype=str) for column in itertools.zip_longest(*body, fillvalue="")]
+    columns += [pd.Series([""] * len(body), dtype=str) for _ in range(width - len(columns))]
     blank = np.ones(len(body), dtype=bool)
     for column in columns:
         empty = column.str.strip() == "" if any_search(column, r"(?:^|\x00)\s+(?:\x00|$)") else column == ""
@@ -919,10 +927,10 @@ def _parse_outbox(name: str, text: str) -> pd.DataFrame:
                for k in sorted(dates.unreadable + dates.out_of_range)]
     problems = []
     if broken:
-        problems.append(f"{_listing(broken, 'item').capitalize()} of orderedItems {'is a' if len(broken) == 1 else 'are'} "
+        problems.append(f"{_first_up(_listing(broken, 'item'))} of orderedItems {'is a' if len(broken) == 1 else 'are'} "
                         f"'Create' without the post inside it (no 'object').")
     if undated:
-        problems.append(f"{_listing(undated, 'item').capitalize()} of orderedItems {'has' if len(undated) == 1 else 'have'} "
+        problems.append(f"{_first_up(_listing(undated, 'item'))} of orderedItems {'has' if len(undated) == 1 else 'have'} "
                         "no 'published' time that can be read (expected a time like 2025-11-01T08:05:00Z, "
                         f"between {EARLIEST.year} and {LATEST.year - 1}).")
     if problems:

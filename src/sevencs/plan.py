@@ -24,11 +24,13 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sevencs.exercises import CHAPTERS
-from sevencs.exports import write_text_atomically
+from sevencs.exports import write_bytes_atomically, write_text_atomically
 from sevencs.progress import chapter_items
 from sevencs.store import ProgressStore
+from sevencs.untrusted import markdown_text
 
 TITLE = "My Seven Cs plan"
 NOT_WRITTEN = "Not written yet."
@@ -90,8 +92,9 @@ class Plan:
         return (f"Made on {self.created:%d %B %Y}. {self.written} of {len(self.entries)} chapter "
                 "reflections written.")
 
-    def to_markdown(self, image: str | None = None) -> str:
-        """The plan as Markdown. ``image``: a path to link the audit figure from; else it is embedded."""
+    def to_markdown(self, image: str | None = None, figure: bool = True) -> str:
+        """The plan as Markdown. ``image``: a path to link the audit figure from; else it is embedded.
+        ``figure=False`` leaves the figure out (the plain-text view says where it is)."""
         lines = [f"# {TITLE}", "", self._intro(), ""]
         for entry in self.entries:
             lines += [f"## {entry.heading}", "", f"*{html.escape(entry.prompt, quote=False)}*", ""]
@@ -99,9 +102,13 @@ class Plan:
         lines += ["## My audit", ""]
         if self.scorecard is None:
             lines += [self.audit_problem or "No audit in this plan.", ""]
+        elif not figure:
+            lines += ["(The audit figure is in the saved HTML version.)", "", self.scorecard.to_markdown().strip(), ""]
         else:
-            alt = " ".join(str(self.scorecard.alt).split()).replace("[", "(").replace("]", ")")
-            target = image or "data:image/png;base64," + base64.b64encode(self.scorecard.png()).decode("ascii")
+            alt = markdown_text(self.scorecard.alt)
+            # a file name as a URL path (spaces, brackets and quotes percent-encoded)
+            target = quote(image) if image else \
+                "data:image/png;base64," + base64.b64encode(self.scorecard.png()).decode("ascii")
             lines += [f"![{alt}]({target})", "", self.scorecard.to_markdown().strip(), ""]
         return "\n".join(lines)
 
@@ -154,7 +161,7 @@ img {{ max-width: 100%; height: auto; }}
         return self._body_html()
 
     def __str__(self) -> str:
-        return self.to_markdown(image="(the audit figure is in the saved HTML version)")
+        return self.to_markdown(figure=False)
 
     def save(self, path: str | os.PathLike) -> Path:
         """Write the plan as ``.html`` or ``.md`` (by the file's suffix); returns the path.
@@ -169,8 +176,7 @@ img {{ max-width: 100%; height: auto; }}
             image = None
             if self.scorecard is not None:
                 picture = path.with_name(f"{path.stem}-audit.png")
-                picture.parent.mkdir(parents=True, exist_ok=True)
-                picture.write_bytes(self.scorecard.png())
+                write_bytes_atomically(self.scorecard.png(), picture)
                 image = picture.name
             return write_text_atomically(self.to_markdown(image=image), path)
         raise ValueError(f"a plan is saved as .html or .md, not {path.suffix or 'a name without a suffix'!r}: "

@@ -12,12 +12,16 @@ exports, their own posts) and from their folders. Before any of it is shown:
   formula when the file is opened in a spreadsheet (OWASP's advice on CSV
   injection: https://owasp.org/www-community/attacks/CSV_Injection).
 
-HTML escaping is not here: pages escape every value when they are written.
+- :func:`markdown_text` makes text safe for one line of Markdown (a table cell,
+  an image's alt text): HTML escaped, Markdown's own marks backslashed.
+
+HTML escaping itself is not here: pages escape every value when they are written.
 Figures draw every label as plain text (:class:`sevencs.figures.PlainTextFigure`).
 """
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import unicodedata
@@ -69,3 +73,12 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
             safe[column] = [("'" + v) if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v
                             for v in values]
     return safe
+
+
+def markdown_text(text: object) -> str:
+    """Text for one line of Markdown: white space as single spaces, HTML escaped, and every
+    mark Markdown acts on inside a line (`` \\ ` * _ [ ] | # ``) backslashed, so it shows as typed."""
+    text = html.escape(" ".join(str(text).split()), quote=False)
+    for mark in "\\`*_[]|#":
+        text = text.replace(mark, "\\" + mark)
+    return text

@@ -180,14 +180,14 @@ def safe_repr(value: Any) -> str:
         return repr(value)
     except Exception:
         pass
-    if isinstance(value, int):  # longer than Python will print (sys.get_int_max_str_digits)
-        digits = int(abs(value).bit_length() * math.log10(2)) + 1
-        return f"{'-' if value < 0 else ''}a whole number about {digits:,} digits long"
-    try:
-        name = type(value).__name__
-    except Exception:
-        name = "object"
-    return f"<a {name} that cannot be shown>"
+    kind = type(value)  # type() never runs the object's own code; isinstance() may
+    if issubclass(kind, int):  # longer than Python will print (sys.get_int_max_str_digits)
+        try:
+            digits = int(abs(value).bit_length() * math.log10(2)) + 1
+            return f"{'-' if value < 0 else ''}a whole number about {digits:,} digits long"
+        except Exception:
+            pass
+    return f"<a {kind.__name__} that cannot be shown>"
 
 
 def _short(value: Any, limit: int = 60) -> str:
