@@ -128,7 +128,7 @@ def test_any_json_gives_an_export_or_an_export_error(tmp_path, text):
         return
     assert isinstance(export, LearnerExport)
     assert list(export.events.columns) == ["time", "chapter", "item", "kind", "status", "value"]
-    assert all(isinstance(v, str) or v is None for v in export.events.to_numpy().ravel())
+    assert all(isinstance(v, str) or pd.isna(v) for v in export.events.to_numpy().ravel())
 
 
 @bounded(10, fixtures=True)

@@ -99,7 +99,7 @@ _STATEMENTS = [s.strip() for s in _SCHEMA.split(";") if s.strip()]
 _OURS = {"events", "reset_events", "pending_added", "sqlite_sequence"}
 
 # SQLite's primary result codes (https://www.sqlite.org/rescode.html), as Python 3.11+ reports them.
-_BUSY, _LOCKED, _READONLY, _CORRUPT, _CANTOPEN, _NOTADB = 5, 6, 8, 11, 14, 26
+_BUSY, _LOCKED, _READONLY, _CORRUPT, _NOTADB = 5, 6, 8, 11, 26
 
 
 class ProgressWarning(UserWarning):
@@ -175,10 +175,6 @@ class Recorded:
     saved: bool
     kept: Path | None = None
     reason: str = ""
-
-    @property
-    def lost(self) -> bool:
-        return False  # by design: an event is saved, or kept where reads still see it
 
 
 # Events that could be neither saved nor written to a pending file (a read-only folder): this
@@ -335,15 +331,14 @@ class ProgressStore:
 
     def _check_newer_readable(self, con: sqlite3.Connection, version: int) -> None:
         columns = {r[1] for r in con.execute("PRAGMA table_info(events)")}
-        if self._key() in _newer_warned and not [c for c in ("id", *EVENT_COLUMNS) if c not in columns]:
-            return
-        missing = [c for c in ("id", *EVENT_COLUMNS) if c not in columns]
-        if missing:
+        if not {"id", *EVENT_COLUMNS} <= columns:
             raise ProgressFromNewerCourse(
                 f"Your progress file {self.path} was written by a newer version of the course (file "
                 f"format {version}; this version reads up to {SCHEMA_VERSION}) and is laid out in a way "
                 "this version cannot read. It was left as it is. Update the course (in a terminal: pip "
                 "install --upgrade sevencs, or pull the newest course folder), then try again.", self.path)
+        if self._key() in _newer_warned:
+            return  # said once per session
         warnings.warn(
             f"Your progress file {self.path} was written by a newer version of the course (file format "
             f"{version}; this version reads up to {SCHEMA_VERSION}). What this version understands is shown; "
@@ -383,9 +378,7 @@ class ProgressStore:
                 except (sqlite3.Error, ProgressProblem) as error:
                     if con.in_transaction:
                         con.execute("ROLLBACK")
-                    if isinstance(error, ProgressProblem):
-                        raise
-                    problem = self._problem(error, doing)
+                    problem = error if isinstance(error, ProgressProblem) else self._problem(error, doing)
                     if isinstance(problem, ProgressDamaged) and attempt == 1:
                         con.close()
                         self._set_aside(str(error))
@@ -427,7 +420,7 @@ class ProgressStore:
         if key not in self._verified:
             result = con.execute("PRAGMA quick_check").fetchone()
             if result is None or result[0] != "ok":
-                raise sqlite3.DatabaseError(f"quick_check: {result[0] if result else 'no answer'}")
+                raise ProgressDamaged(f"quick_check: {result[0] if result else 'no answer'}", self.path)
         if not tables >= {"events", "reset_events", "pending_added"}:
             for statement in _STATEMENTS:
                 con.execute(statement)

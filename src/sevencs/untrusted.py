@@ -24,7 +24,6 @@ from __future__ import annotations
 import html
 import os
 import re
-import unicodedata
 from pathlib import Path
 
 import pandas as pd
@@ -42,7 +41,7 @@ def plain(text: object, limit: int | None = 200) -> str:
     for char in str(text):
         if char in BIDI_CONTROLS:
             continue
-        if unicodedata.category(char) == "Cc" or char in "\u2028\u2029":
+        if char <= "\x1f" or "\x7f" <= char <= "\x9f" or char in "\u2028\u2029":  # controls, line breaks
             kept.append(" ")
             continue
         kept.append(char)
