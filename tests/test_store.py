@@ -259,13 +259,19 @@ def test_a_missing_folder_is_named_and_not_created(tmp_path):
     assert (tmp_path / ".sevencs" / "progress.sqlite").is_file()
 
 
-def test_another_programs_database_is_never_moved(tmp_path):
-    path = tmp_path / "places.sqlite"
+def raw_database(path: Path, *statements: str) -> Path:
+    """A SQLite file made by plain SQL, as another program (or another course version) would."""
     con = sqlite3.connect(path)
-    con.execute("CREATE TABLE bookmarks (url TEXT)")
-    con.execute("INSERT INTO bookmarks VALUES ('https://example.org')")
+    for statement in statements:
+        con.execute(statement)
     con.commit()
     con.close()
+    return path
+
+
+def test_another_programs_database_is_never_moved(tmp_path):
+    path = raw_database(tmp_path / "places.sqlite", "CREATE TABLE bookmarks (url TEXT)",
+                        "INSERT INTO bookmarks VALUES ('https://example.org')")
     before = path.read_bytes()
     store = ProgressStore(path)
     with pytest.raises(ProgressProblem, match="a database of another program .*bookmarks"):
@@ -380,12 +386,8 @@ def test_a_newer_courses_file_is_read_and_never_set_aside(tmp_path):
 
 
 def test_a_newer_courses_file_this_version_cannot_read_says_how_to_update(tmp_path):
-    path = tmp_path / "progress.sqlite"
-    con = sqlite3.connect(path)
-    con.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, at TEXT, what TEXT)")
-    con.execute("PRAGMA user_version = 7")
-    con.commit()
-    con.close()
+    path = raw_database(tmp_path / "progress.sqlite",
+                        "CREATE TABLE events (id INTEGER PRIMARY KEY, at TEXT, what TEXT)", "PRAGMA user_version = 7")
     with pytest.raises(ProgressFromNewerCourse, match="Update the course"):
         ProgressStore(path).events()
     result = cli("progress", db=path)
