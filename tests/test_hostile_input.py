@@ -90,7 +90,9 @@ def test_a_csv_of_posts_reads_to_exactly_its_records(rows, delimiter, dates):
     writer.writerow(["date", "text", "likes"])
     for moment, caption, likes, commas in rows:
         when = moment.isoformat(sep=" ") if dates == "iso" else moment.strftime("%m/%d/%Y %H:%M:%S")
-        writer.writerow([when, caption, f"{likes:,}" if commas else likes])
+        # thousands written the file's way: 1,234 beside commas' CSV, 1.234 beside semicolons'
+        grouped = f"{likes:,}" if delimiter == "," else f"{likes:,}".replace(",", ".")
+        writer.writerow([when, caption, grouped if commas else likes])
     table = read(out.getvalue().encode("utf-8"))
     assert table is not None
     expected = sorted(((m, c.strip(), n) for m, c, n, _ in rows), key=lambda r: r[0])  # stable: file order on ties

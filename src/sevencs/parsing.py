@@ -17,14 +17,26 @@ Dates (:func:`parse_dates`)
       them. When no date in the column tells (every day is 12 or less), month
       first is an *assumption* and is said so. Two-digit years are read as
       20xx (posts are from this century), and that is said too.
+    - Month names, in English, with or without a weekday: ``Tue, Jul 14, 2026``
+      (X), ``Sep 20, 2026`` (YouTube), ``20 September 2026``, and X's archive
+      ``Sat Dec 06 18:20:30 +0000 2025``.
+    - Unix times: 10 digits (seconds) or 13 (milliseconds), read as UTC.
     - A date before :data:`EARLIEST` or from :data:`LATEST` on is refused: no
       post has one, and such dates are usually a broken cell.
+    - :func:`parse_day_month` reads dates written without a year (``12 September``,
+      as TikTok writes them), the year taken from the day the file was made.
 
-Counts (:func:`parse_counts`)
-    Whole numbers of 0 or more, with or without thousands commas (``1,250``).
-    ``12.0`` is read as 12; ``12.5`` is not a whole number. A count larger than
-    :data:`MAX_COUNT` (2^53, the largest whole number a float holds exactly) is
-    refused: no post has that many likes, and the course computes with floats.
+Counts (:func:`parse_counts`) and amounts (:func:`parse_amounts`)
+    Counts are whole numbers of 0 or more, with or without thousands commas
+    (``1,250``). ``12.0`` is read as 12; ``12.5`` is not a whole number. A count
+    larger than :data:`MAX_COUNT` (2^53, the largest whole number a float holds
+    exactly) is refused: no post has that many likes, and the course computes
+    with floats. ``1.2K`` and ``3M``, as platforms round counts for display, are
+    read as 1,200 and 3,000,000, and that is said. Amounts (such as hours of
+    watch time) are numbers of 0 or more with decimals. With ``decimal=","``
+    (a file whose convention is the European one, such as a CSV separated by
+    semicolons) ``1.234`` is one thousand two hundred and thirty-four and
+    ``12,5`` is twelve and a half.
 """
 
 from __future__ import annotations
@@ -203,6 +215,7 @@ def parse_dates(cells: pd.Series, general: bool = False) -> Dates:
         mf_only, df_only, differs, chosen = _choose(month_first, day_first)
         short = part["year"].str.len() == 2
     values[chosen.index] = chosen
+    _named_and_unix(text, values, assumptions)
     month_first_only, day_first_only = _labels(mf_only), _labels(df_only)
     if month_first_only and day_first_only:
         pass  # mixed: reported by the caller
@@ -248,6 +261,69 @@ def _choose(month_first: pd.Series, day_first: pd.Series) -> tuple[pd.Series, pd
     return mf_only, df_only, differs, chosen
 
 
+#: Dates written with month names, tried in this order on the cells nothing else read; each
+#: with whether it carries a zone (turned into UTC).
+_NAMED = (
+    ("%a, %b %d, %Y", False),            # X analytics: Tue, Jul 14, 2026
+    ("%b %d, %Y", False),                # YouTube Studio: Sep 20, 2026
+    ("%B %d, %Y", False),                # September 20, 2026
+    ("%a, %B %d, %Y", False),            # Tuesday, July 14, 2026
+    ("%d %b %Y", False),                 # 20 Sep 2026
+    ("%d %B %Y", False),                 # 20 September 2026
+    ("%b %d, %Y %I:%M %p", False),       # Sep 20, 2026 8:05 PM
+    ("%a %b %d %H:%M:%S %z %Y", True),   # X archive: Sat Dec 06 18:20:30 +0000 2025
+)
+
+
+def _named_and_unix(text: pd.Series, values: pd.Series, assumptions: list[str]) -> None:
+    """Fill ``values`` where still empty from month-name dates and Unix times (in place)."""
+    rest = text[values.isna() & (text != "")]
+    if rest.empty:
+        return
+    named = rest[rest.str.contains(r"[A-Za-z]{3}", regex=True)]
+    for pattern, zoned in _NAMED:
+        if named.empty:
+            break
+        parsed = pd.to_datetime(named, format=pattern, errors="coerce", utc=zoned)
+        if zoned:
+            parsed = parsed.dt.tz_localize(None)
+        parsed = parsed.astype("datetime64[us]").dropna()
+        values[parsed.index] = parsed
+        named = named.drop(parsed.index)
+    unix = rest[rest.str.fullmatch(r"\d{10}|\d{13}")]
+    if not unix.empty:
+        numbers = unix.astype("int64")
+        seconds = numbers.where(unix.str.len() == 10, numbers // 1000)
+        values[unix.index] = pd.to_datetime(seconds, unit="s").astype("datetime64[us]")
+        assumptions.append(f"Dates written as Unix times (such as {unix.iloc[0]!r}) were read as UTC "
+                           f"({_day(values[unix.index[0]])}).")
+
+
+def parse_day_month(cells: pd.Series, made: pd.Timestamp) -> Dates:
+    """Dates written as a day and a month without a year (``12 September`` or ``September 12``),
+    in a file made on ``made``: each gets the latest year that puts it on or before that day (an
+    export covers at most the year before it was made), and that is said."""
+    text = stripped(cells).reset_index(drop=True)
+    values = pd.Series(pd.NaT, index=text.index, dtype="datetime64[us]")
+    for pattern in ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y"):
+        rest = text[values.isna() & (text != "")]
+        if rest.empty:
+            break
+        parsed = pd.to_datetime(rest + f" {made.year}", format=pattern, errors="coerce").dropna()
+        values[parsed.index] = parsed.astype("datetime64[us]")
+    later = values > made.normalize()
+    values[later] = values[later] - pd.DateOffset(years=1)
+    assumptions = []
+    if values.notna().any():
+        example = _labels(values.notna())[0]
+        assumptions.append(
+            f"The file writes dates without a year (such as {text[example]!r}); each was given the year that "
+            f"puts it on or before {_day(made)}, when the file was made: {text[example]!r} became "
+            f"{_day(values[example])}.")
+    unreadable = _positions(values.isna())
+    return Dates(values.set_axis(cells.index), unreadable, [], [], [], assumptions)
+
+
 def _labels(mask: pd.Series) -> list[int]:
     """The index labels (here: positions in the column) where ``mask`` is true."""
     return [int(i) for i in mask.index[mask.to_numpy(dtype=bool)]]
@@ -255,10 +331,12 @@ def _labels(mask: pd.Series) -> list[int]:
 
 @dataclass
 class Counts:
-    """What :func:`parse_counts` read: ``values`` (int64; 0 where not read) and problem positions by kind."""
+    """What :func:`parse_counts` read: ``values`` (int64; 0 where not read), problem positions by kind,
+    and ``assumptions`` (plain sentences, such as how ``1.2K`` was read)."""
 
     values: pd.Series
     problems: dict[str, list[int]] = field(default_factory=dict)
+    assumptions: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -267,9 +345,57 @@ class Counts:
 
 #: The kinds of problem :func:`parse_counts` reports, in the order they are checked.
 COUNT_PROBLEMS = ("empty", "not a number", "not a whole number", "negative", "too large")
+_SUFFIXED = r"^(\d+(?:\.\d+)?)\s?([KkMm])$"
+_EUROPEAN = r"^[+-]?(?:\d+|\d{1,3}(?:\.\d{3})+)(?:,\d+)?$"
 
 
-def parse_counts(cells: pd.Series, empty_is_zero: bool = False, general: bool = False) -> Counts:
+#: Cells that show a column's convention: a decimal comma or dots between thousands (European),
+#: a decimal point or commas between thousands (the English-speaking convention).
+_SHOWS_EUROPEAN = r"^[+-]?\d+,(?:\d{1,2}|\d{4,})$|^[+-]?\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?$|^[+-]?\d{1,3}(?:\.\d{3})+,\d+$"
+_SHOWS_ENGLISH = r"^[+-]?\d+\.(?:\d{1,2}|\d{4,})$|^[+-]?\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?$|^[+-]?\d{1,3}(?:,\d{3})+\.\d+$"
+_AMBIGUOUS = r"^[+-]?\d{1,3}[.,]\d{3}$"
+
+
+def _to_dot_convention(text: pd.Series, decimal: str) -> tuple[pd.Series, list[str]]:
+    """Cells written the European way (``1.234,5``) rewritten as ``1234.5``; ``1.2K`` as 1200.
+
+    The column's own cells decide when they show a convention (``12,5`` or ``1.234.567`` is
+    European; ``12.5`` or ``1,234,567`` is not); ``decimal`` (the file's hint, such as "," for a
+    CSV separated by semicolons) decides cells like ``1.000`` and ``1,000`` otherwise, and that is said.
+    """
+    notes: list[str] = []
+    european = text.str.fullmatch(_SHOWS_EUROPEAN).any()
+    english = text.str.fullmatch(_SHOWS_ENGLISH).any()
+    if european and not english:
+        decimal = ","
+    elif english and not european:
+        decimal = "."
+    if decimal == ",":
+        shaped = text.str.fullmatch(_EUROPEAN)
+        if shaped.any():
+            if not european and text.str.fullmatch(_AMBIGUOUS).any():
+                example = text[text.str.fullmatch(_AMBIGUOUS)].iloc[0]
+                notes.append(f"Numbers such as {example!r} were read the European way, with a dot between "
+                             f"thousands and a decimal comma ({example!r} = "
+                             f"{float(example.replace('.', '').replace(',', '.')):,g}), as the file separates its "
+                             "columns with semicolons and no number in the column tells otherwise.")
+            text = text.where(~shaped, text.str.replace(".", "", regex=False).str.replace(",", ".", regex=False))
+    suffixed = text.str.extract(_SUFFIXED).dropna()
+    if not suffixed.empty:
+        scale = suffixed[1].str.lower().map({"k": 1_000, "m": 1_000_000})
+        value = suffixed[0].astype(float) * scale
+        value = value[value <= MAX_COUNT].round().astype("int64")  # larger stays text: not a count
+        if not value.empty:
+            first = text[value.index[0]]
+            text = text.copy()
+            text[value.index] = value.astype(str)
+            notes.append(f"Counts the platform rounded for display, such as {first!r}, were read as "
+                         f"{int(value.iloc[0]):,}: the true count may differ a little.")
+    return text, notes
+
+
+def parse_counts(cells: pd.Series, empty_is_zero: bool = False, general: bool = False,
+                 decimal: str = ".") -> Counts:
     """Read a column of count cells (see the module's docstring); empty cells are 0 or a problem.
 
     A column of plain digits (up to 15, so below :data:`MAX_COUNT`) and, where allowed, empty
@@ -281,7 +407,7 @@ def parse_counts(cells: pd.Series, empty_is_zero: bool = False, general: bool = 
     if not general and all_match(cells.astype(str), r"\d{1,15}" + ("|" if empty_is_zero else "")):
         values = pd.to_numeric(cells.astype(str).replace("", "0")).astype("int64")
         return Counts(values)
-    text = stripped(cells).reset_index(drop=True)
+    text, notes = _to_dot_convention(stripped(cells).reset_index(drop=True), decimal)
     empty = text == ""
     shaped = text.str.fullmatch(_COUNT) & ~empty
     digits = text.str.replace(r"[+,]", "", regex=True)
@@ -307,4 +433,32 @@ def parse_counts(cells: pd.Series, empty_is_zero: bool = False, general: bool = 
         "negative": _positions(negative),
         "too large": _positions(too_large),
     }
-    return Counts(values.set_axis(cells.index), {k: v for k, v in problems.items() if v})
+    return Counts(values.set_axis(cells.index), {k: v for k, v in problems.items() if v}, notes)
+
+
+@dataclass
+class Amounts:
+    """What :func:`parse_amounts` read: ``values`` (float; NaN where empty or not read) and problems."""
+
+    values: pd.Series
+    problems: dict[str, list[int]] = field(default_factory=dict)
+    assumptions: list[str] = field(default_factory=list)
+
+
+_AMOUNT = r"^(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$"
+
+
+def parse_amounts(cells: pd.Series, decimal: str = ".") -> Amounts:
+    """Read a column of amounts of 0 or more with decimals (hours of watch time, say); an empty
+    cell is a missing value (NaN), never 0."""
+    if cells.empty:
+        return Amounts(pd.Series([], index=cells.index, dtype=float))
+    text, notes = _to_dot_convention(stripped(cells).reset_index(drop=True), decimal)
+    empty = text == ""
+    shaped = text.str.fullmatch(_AMOUNT) & ~empty
+    values = pd.Series(float("nan"), index=text.index)
+    if shaped.any():
+        values[shaped] = pd.to_numeric(text[shaped].str.replace(",", "", regex=False))
+    negative = ~shaped & ~empty & text.str.fullmatch(r"-" + _AMOUNT[1:])
+    problems = {"negative": _positions(negative), "not a number": _positions(~shaped & ~empty & ~negative)}
+    return Amounts(values.set_axis(cells.index), {k: v for k, v in problems.items() if v}, notes)
