@@ -135,10 +135,11 @@ def test_a_table_missing_a_column_is_named_in_why_not():
 
 def test_a_mastodon_export_without_counts_gives_unavailable_rows_not_zeros():
     posts = mastodon_like()
+    posts.attrs["missing"] = {"comments": "no Mastodon file has reply counts"}  # as the reader records it
     card = audit(posts)
     conversation_row = row(card, "conversation")
     assert not conversation_row["available"] and "'comments'" in conversation_row["why_not"]
-    assert "Mastodon" in conversation_row["why_not"]
+    assert "(no Mastodon file has reply counts)" in conversation_row["why_not"]
     # content falls back to the share of promotional posts, measured by the classifier on the posts proper
     content_row = row(card, "content")
     assert content_row["metric"].startswith("promotional share")

@@ -91,9 +91,9 @@ def test_the_analytics_export_reads_to_the_same_posts_through_its_own_headers():
     assert len(export) == len(ours)
     for column in ["date", "text", "type", "reach", "likes", "comments", "shares", "impressions"]:
         assert export[column].tolist() == ours[column].tolist(), column
-    assert export.attrs["headers"]["date"] == "Publish time"  # not "Date", which says "Lifetime"
-    assert export.attrs["headers"]["likes"] == "Reactions"
-    assert {"Date", "Title", "Page name"} <= set(export.attrs["ignored_columns"])
+    assert export.attrs["format"] == "csv"
+    assert export.attrs["headers"]["date"] == "Published" and export.attrs["headers"]["text"] == "Post text"
+    assert {"Profile", "Network"} <= set(export.attrs["ignored_columns"])
     assert "followers" not in export.columns and "followers" in export.attrs["absent_columns"]
     assert export["url"].str.startswith("https://fernleaf.example/").all()
 
@@ -122,12 +122,30 @@ def test_the_example_outbox_text_is_plain_words_with_entities_and_links_resolved
     assert (table.loc[table["kind"] == "boost", "text"] == "").all()
 
 
-def test_a_mastodon_table_has_no_counts_rather_than_invented_zeros():
-    table = read_posts(example_path("outbox.json"))
+def test_a_mastodon_table_from_before_version_4_3_has_no_counts_rather_than_invented_zeros(tmp_path):
+    doc = json.loads(example_path("outbox.json").read_text(encoding="utf-8"))
+    for item in doc["orderedItems"]:
+        if item["type"] == "Create":
+            del item["object"]["likes"], item["object"]["shares"]
+    table = read_posts(write(tmp_path, json.dumps(doc), "outbox.json"))
     for column in ["likes", "comments", "shares", "reach", "impressions", "followers", "type"]:
         assert column not in table.columns
         assert column in table.attrs["absent_columns"]
     assert list(table.columns) == ["post_id", "date", "text", "kind", "url"]
+    assert "Mastodon 4.3" in table.attrs["missing"]["likes"]
+
+
+def test_a_mastodon_archive_from_4_3_on_gives_each_posts_favourites_and_boosts():
+    doc = json.loads(example_path("outbox.json").read_text(encoding="utf-8"))
+    table = read_posts(example_path("mastodon_archive.zip"))
+    creates = [i for i in doc["orderedItems"] if i["type"] == "Create"]
+    expected = sorted((pd.Timestamp(i["published"]).tz_localize(None), i["object"]["likes"]["totalItems"],
+                       i["object"]["shares"]["totalItems"]) for i in creates)
+    mine = table[table["kind"] != "boost"]
+    assert sorted(zip(mine["date"], mine["likes"], mine["shares"])) == expected
+    assert table.loc[table["kind"] == "boost", "likes"].isna().all()  # no counts of our own on a boost
+    assert table.attrs["headers"]["likes"] == "object.likes.totalItems"
+    assert table.attrs["member"] == "outbox.json" and table.attrs["file"] == "mastodon_archive.zip"
 
 
 def test_example_path_names_the_examples_when_the_name_is_wrong():
@@ -693,8 +711,7 @@ def test_what_was_read_names_the_file_its_posts_and_its_dates():
     posts = read_posts(example_path("outbox.json"))
     said = what_was_read(posts)
     assert said.startswith(f"Read {len(posts):,} posts from outbox.json (a Mastodon outbox), dated ")
-    assert "Mastodon 4.3" not in said  # the sample outbox has counts: nothing to say about them
-    assert "The file has no reach, likes, comments, shares, followers, impressions" in said
+    assert "The file has no reach, comments, followers, impressions" in said
 
 
 def test_a_pipe_is_never_opened(tmp_path):

@@ -400,8 +400,12 @@ def _shown_undefined(value: Undefined) -> str:
 
 
 def _need_posts_column(data: _Data, column: str, why: str) -> None:
+    """Say which column is missing, why the C needs it and, when the reader knows, which file has it."""
     if column not in data.posts.columns:
-        raise _Missing(f"Your posts have no {column!r} column{why}.")
+        missing = data.posts.attrs.get("missing")
+        hint = missing.get(column) if isinstance(missing, dict) else None
+        where = f" ({hint})" if isinstance(hint, str) and hint else ""
+        raise _Missing(f"Your posts have no {column!r} column{where}: {why}.")
 
 
 def _table(data: _Data, name: str, missing: str) -> object:
@@ -478,8 +482,7 @@ def _connection(data: _Data) -> _Row:
 # conversation --------------------------------------------------------------------------------
 
 def _conversation_rate(data: _Data) -> _Row:
-    _need_posts_column(data, "comments", " (a Mastodon export has no counts): Conversation needs the number "
-                       "of comments under each post")
+    _need_posts_column(data, "comments", "Conversation needs the number of comments under each post")
     own = data.own
     if own.empty:
         value = _undefined(NO_POSTS_OF_KIND)
@@ -552,8 +555,7 @@ def _relationships(data: _Data) -> _Row:
 # content -------------------------------------------------------------------------------------
 
 def _amplification(data: _Data) -> _Row:
-    _need_posts_column(data, "shares", " (a Mastodon export has no counts): shares per post needs the number "
-                       "of times each post was shared")
+    _need_posts_column(data, "shares", "shares per post needs the number of times each post was shared")
     own = data.own
     metric = "amplification rate (shares per post)"
     if own.empty:

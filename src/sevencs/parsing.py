@@ -170,12 +170,14 @@ def _both_orders(part: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     return _assemble(year, a, b, hour, minute, second), _assemble(year, b, a, hour, minute, second)
 
 
-def parse_dates(cells: pd.Series, general: bool = False) -> Dates:
+def parse_dates(cells: pd.Series, general: bool = False, order: str | None = None) -> Dates:
     """Read a column of date cells (see the module's docstring for the ways dates may be written).
 
     A column whose cells all share one common layout is read by pandas directly; any other
     takes the general way, cell by cell. ``general=True`` always takes the general way (the
-    tests check that both ways give the same answers).
+    tests check that both ways give the same answers). ``order``: ``"month"`` or ``"day"`` first,
+    for slashed dates when the file's format fixes it (Meta's exports write month first); left
+    out, the column's values decide, and an undecided column is read month first, saying so.
     """
     text = stripped(cells).reset_index(drop=True)
     values = pd.Series(pd.NaT, index=text.index, dtype="datetime64[us]")
@@ -214,6 +216,13 @@ def parse_dates(cells: pd.Series, general: bool = False) -> Dates:
         month_first, day_first = _both_orders(part)
         mf_only, df_only, differs, chosen = _choose(month_first, day_first)
         short = part["year"].str.len() == 2
+    if order is not None and len(rest):  # the format says: no choosing, nothing assumed
+        if fast is not None:
+            layout = _FAST_SLASHED[fast][0 if order == "month" else 1]
+            chosen = pd.to_datetime(rest, format=layout, errors="coerce").astype("datetime64[us]")
+        else:
+            chosen = _both_orders(part)[0 if order == "month" else 1]
+        mf_only = df_only = differs = pd.Series(False, index=rest.index)
     values[chosen.index] = chosen
     _named_and_unix(text, values, assumptions)
     month_first_only, day_first_only = _labels(mf_only), _labels(df_only)

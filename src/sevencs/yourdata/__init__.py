@@ -23,7 +23,7 @@ from typing import IO
 
 import pandas as pd
 
-from sevencs.yourdata import course_csv, mastodon
+from sevencs.yourdata import course_csv, mastodon, meta_suite
 from sevencs.yourdata.files import MAX_BYTES, Found, open_source
 from sevencs.yourdata.problem import ImportProblem
 from sevencs.yourdata.registry import Reader
@@ -35,6 +35,7 @@ __all__ = ["COLUMNS", "MAX_BYTES", "READERS", "ImportProblem", "Reader", "html_t
 
 #: Every reader, most particular first; the course's own CSV (any CSV with known headers) last.
 READERS: tuple[Reader, ...] = (
+    meta_suite.READER,
     mastodon.READER,
     course_csv.READER,
 )

@@ -9,6 +9,7 @@ read. Every problem is an :class:`~sevencs.yourdata.problem.ImportProblem`.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import os
@@ -66,6 +67,9 @@ class Found:
     member: str | None = None
     #: for a member of an archive: every file name in the archive (readers look for siblings)
     siblings: tuple[str, ...] = field(default_factory=tuple)
+    #: when the file was last written: the file's own time on disk, or the time stored with a member
+    #: of a zip (None for an upload); readers of files that write dates without a year need it
+    modified: dt.datetime | None = None
 
     @cached_property
     def kind(self) -> str:
@@ -203,7 +207,7 @@ def open_source(source: str | os.PathLike | IO[bytes]) -> Found:
         data = stream.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise too_large(name, f"more than {size_text(MAX_BYTES)}")
-    return Found(name, data, file_name=name)
+    return Found(name, data, file_name=name, modified=dt.datetime.fromtimestamp(info.st_mtime))
 
 
 def open_member(archive: Found, member: str) -> Found:
@@ -223,7 +227,7 @@ def open_member(archive: Found, member: str) -> Found:
     if len(data) > MAX_BYTES:
         raise too_large(shown, f"more than {size_text(MAX_BYTES)}")
     return Found(shown, data, file_name=PurePosixPath(member).name, archive=archive.name, member=member,
-                 siblings=tuple(archive.archive_names))
+                 siblings=tuple(archive.archive_names), modified=dt.datetime(*info.date_time))
 
 
 def read_workbook(found: Found) -> dict[str, pd.DataFrame]:
