@@ -320,7 +320,7 @@ def test_compare_refuses_to_subtract_different_measures():
     (pd.DataFrame({"date": [], "text": []}), "empty"),
     (pd.DataFrame({"date": ["2026-05-01"]}), "'text'"),
     (pd.DataFrame({"when": ["2026-05-01"], "words": ["hi"]}), "'date', 'text'"),
-    (pd.DataFrame({"date": ["2026-05-01", "soon"], "text": ["a", "b"]}), "rows 1"),
+    (pd.DataFrame({"date": ["2026-05-01", "soon"], "text": ["a", "b"]}), "row 1 holds 'soon'"),
 ])
 def test_bad_posts_get_a_clear_message(posts, words):
     with pytest.raises(AuditProblem) as problem:

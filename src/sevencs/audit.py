@@ -51,6 +51,7 @@ import pandas as pd
 from sevencs import caring, clients, community, connection, content, conversation, figures, relationships
 from sevencs import _checks
 from sevencs._checks import Undefined
+from sevencs.parsing import datetimes
 from sevencs.untrusted import markdown_text as _md
 from sevencs.figures import OKABE_ITO
 
@@ -453,7 +454,8 @@ def _connection(data: _Data) -> _Row:
         "share or message between you and someone else)."))
     account = _need_account(data, "Connection")
     relationships.reciprocity(interactions, account)  # the chapter's checks: columns, kinds, dates, one side us
-    frame = interactions.assign(month=pd.to_datetime(interactions["date"], format="mixed").dt.to_period("M"))
+    frame = interactions.assign(month=datetimes(interactions["date"], "the column 'date' of interactions")
+                                .dt.to_period("M"))
     # the same months as the posts, so the row and its panel cover the audit's period
     # (a log that runs on past the last post would end the line on a half-empty month)
     dates = pd.to_datetime(data.posts["date"])
@@ -771,18 +773,12 @@ def _check_posts(posts: object) -> pd.DataFrame:
         raise AuditProblem(f"posts is missing the column{plural} {', '.join(repr(c) for c in missing)}; {expected}")
     if posts.empty:
         raise AuditProblem("posts is empty: there are no posts to audit")
-    dates = posts["date"]
-    if not pd.api.types.is_datetime64_any_dtype(dates):
-        parsed = pd.to_datetime(dates, errors="coerce", format="mixed")
-        bad = parsed.isna()
-        if bad.any():
-            rows = ", ".join(repr(r) for r in posts.index[bad.to_numpy()][:5])
-            raise AuditProblem(f"the column 'date' of posts has values that are not dates (rows {rows}); "
-                               "write dates like 2026-05-01 09:30")
-        posts = posts.assign(date=parsed)
-    elif dates.isna().any():
-        rows = ", ".join(repr(r) for r in posts.index[dates.isna().to_numpy()][:5])
-        raise AuditProblem(f"the column 'date' of posts has missing dates (rows {rows})")
+    try:
+        dates = datetimes(posts["date"], "the column 'date' of posts")
+    except ValueError as problem:
+        raise AuditProblem(str(problem)) from None
+    if dates is not posts["date"]:
+        posts = posts.assign(date=dates)
     return posts
 
 

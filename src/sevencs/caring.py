@@ -24,6 +24,8 @@ from functools import lru_cache
 
 import pandas as pd
 
+from sevencs.parsing import datetimes
+
 from sevencs import _checks
 from sevencs._checks import Undefined
 
@@ -50,18 +52,7 @@ REPLY_COLUMNS = ("author", "reply_to")
 
 def _times(frame: pd.DataFrame, name: str, table: str, *, allow_missing: bool) -> pd.Series:
     """A column as datetimes; text that is not a date is reported with its row."""
-    column = frame[name]
-    if not pd.api.types.is_datetime64_any_dtype(column):
-        converted = pd.to_datetime(column, errors="coerce")
-        blank = column.isna() | column.astype(str).str.strip().eq("")
-        bad = converted.isna() & ~blank
-        if bad.any():
-            row = column[bad].index[0]
-            raise ValueError(
-                f"the column {name!r} of {table} must hold dates and times, but row {row!r} holds "
-                f"{column[row]!r}"
-            )
-        column = converted
+    column = datetimes(frame[name], f"the column {name!r} of {table}", allow_missing=True)
     if not allow_missing and column.isna().any():
         row = column[column.isna()].index[0]
         raise ValueError(

@@ -34,6 +34,7 @@ import pandas as pd
 
 from sevencs import _checks
 from sevencs._checks import Undefined
+from sevencs.parsing import datetimes
 
 __all__ = [
     "STAGES",
@@ -462,7 +463,7 @@ def monthly_new_clients(leads: pd.DataFrame, source: str | None = "social") -> p
     ``date``. The months run from the first to the last month in ``leads``.
     """
     leads = _checks.columns(leads, ["date", "source", "stage"], "the leads table")
-    dates = pd.to_datetime(leads["date"])
+    dates = datetimes(leads["date"], "the column 'date' of the leads table")
     months = pd.period_range(dates.min().to_period("M"), dates.max().to_period("M"), freq="M")
     chosen = leads["stage"] == "client"
     if source is not None:

@@ -54,11 +54,17 @@ FOLDERS = ("notebooks", "exercises")
 #: packages the notebooks install with their dependencies: from Pyodide's own distribution
 #: (loaded from its CDN), or, for ipywidgets, from the site (sqlite3 is in Pyodide's
 #: standard library; naming it here would fail, as it is no package)
-PYODIDE_PACKAGES = ("numpy", "pandas", "networkx", "matplotlib", "pillow", "ipywidgets")
+PYODIDE_PACKAGES = ("numpy", "pandas", "networkx", "matplotlib", "pillow", "ipywidgets", "xlrd", "wcwidth")
 #: pure-Python packages Pyodide lacks, repacked as wheels from the build environment; the
 #: site turns the PyPI fallback off, so these must be here: comm (the kernel itself installs
-#: it when it starts), ipywidgets and its JupyterLab half, vaderSentiment
-EXTRA_WHEELS = ("comm", "vaderSentiment", "ipywidgets", "jupyterlab_widgets")
+#: it when it starts), ipywidgets and its JupyterLab half, vaderSentiment, and for reading your
+#: own data ftfy (Meta's downloads) and openpyxl with et_xmlfile (.xlsx workbooks)
+EXTRA_WHEELS = ("comm", "vaderSentiment", "ipywidgets", "jupyterlab_widgets", "ftfy", "openpyxl", "et_xmlfile")
+#: what the notebooks install from the site, without dependencies (those are in the lists above)
+SITE_INSTALLS = ("vaderSentiment", "ftfy", "openpyxl", "et_xmlfile", "sevencs")
+#: packages the course uses that have no pure-Python wheel for the browser, and what needs them:
+#: in the browser that one kind of file says it needs the course on your own computer
+DESKTOP_ONLY = {"cbor2": "reading a Bluesky repository export (.car)"}
 #: where the learner's progress lives in the browser: Pyodide's in-memory file system
 BROWSER_PROGRESS_DB = "/tmp/sevencs-progress.sqlite"
 
@@ -72,7 +78,7 @@ if sys.platform == "emscripten":
     import piplite
 
     await piplite.install({list(PYODIDE_PACKAGES)!r})
-    await piplite.install(["vaderSentiment", "sevencs"], deps=False)
+    await piplite.install({list(SITE_INSTALLS)!r}, deps=False)
     # Your progress is kept while this browser tab is open.
     os.environ.setdefault("SEVENCS_PROGRESS_DB", {BROWSER_PROGRESS_DB!r})
 

@@ -21,6 +21,7 @@ Dates (:func:`parse_dates`)
       (X), ``Sep 20, 2026`` (YouTube), ``20 September 2026``, and X's archive
       ``Sat Dec 06 18:20:30 +0000 2025``.
     - Unix times: 10 digits (seconds) or 13 (milliseconds), read as UTC.
+    - Year first with slashes (``2026/05/01``) and day first with dots (``01.05.2026``).
     - A date before :data:`EARLIEST` or from :data:`LATEST` on is refused: no
       post has one, and such dates are usually a broken cell.
     - :func:`parse_day_month` reads dates written without a year (``12 September``,
@@ -282,6 +283,8 @@ _NAMED = (
     ("%b %d, %Y %I:%M %p", False),       # Sep 20, 2026 8:05 PM
     ("%a %b %d %H:%M:%S %z %Y", True),   # X archive: Sat Dec 06 18:20:30 +0000 2025
 )
+#: Other layouts without a month's name, tried last: year first with slashes, day first with dots.
+_OTHER = ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y/%m/%d", "%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M", "%d.%m.%Y")
 
 
 def _named_and_unix(text: pd.Series, values: pd.Series, assumptions: list[str]) -> None:
@@ -299,6 +302,13 @@ def _named_and_unix(text: pd.Series, values: pd.Series, assumptions: list[str]) 
         parsed = parsed.astype("datetime64[us]").dropna()
         values[parsed.index] = parsed
         named = named.drop(parsed.index)
+    other = rest[values[rest.index].isna() & rest.str.contains(r"^\d{1,4}[/.]\d{1,2}[/.]\d{1,4}", regex=True)]
+    for pattern in _OTHER:
+        if other.empty:
+            break
+        parsed = pd.to_datetime(other, format=pattern, errors="coerce").astype("datetime64[us]").dropna()
+        values[parsed.index] = parsed
+        other = other.drop(parsed.index)
     unix = rest[rest.str.fullmatch(r"\d{10}|\d{13}")]
     if not unix.empty:
         numbers = unix.astype("int64")
@@ -471,3 +481,27 @@ def parse_amounts(cells: pd.Series, decimal: str = ".") -> Amounts:
     negative = ~shaped & ~empty & text.str.fullmatch(r"-" + _AMOUNT[1:])
     problems = {"negative": _positions(negative), "not a number": _positions(~shaped & ~empty & ~negative)}
     return Amounts(values.set_axis(cells.index), {k: v for k, v in problems.items() if v}, notes)
+
+
+def datetimes(column: pd.Series, what: str, allow_missing: bool = False) -> pd.Series:
+    """A column of a learner's table as datetimes: kept if it already holds dates, otherwise read
+    with :func:`parse_dates`. Raises ``ValueError`` naming (by the table's own row labels) the
+    first cell that is not a date, and, unless ``allow_missing``, the first missing one.
+
+    ``what`` names the column for the message, such as "the column 'date' of posts".
+    """
+    if pd.api.types.is_datetime64_any_dtype(column):
+        values = column
+    else:
+        blank = column.isna() | column.astype(str).str.strip().eq("")
+        dates = parse_dates(column.where(~blank, "").astype(str))
+        values = dates.values
+        bad = values.isna() & ~blank
+        if bad.any():
+            label = column.index[bad.to_numpy()][0]
+            raise ValueError(f"{what} must hold dates, such as 2026-05-01 09:30, but row {label!r} holds "
+                             f"{column[label]!r}")
+    if not allow_missing and values.isna().any():
+        label = values.index[values.isna().to_numpy()][0]
+        raise ValueError(f"{what} has a missing date in row {label!r}; fill it in or drop that row")
+    return values

@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from sevencs import _checks
+from sevencs.parsing import datetimes
 from sevencs.datasets import NURSERY
 
 __all__ = [
@@ -79,18 +80,7 @@ def _log(interactions: object, account: Hashable) -> pd.DataFrame:
             f"interactions has an unknown kind {frame.at[row, 'kind']!r} in row {row!r}; "
             f"expected one of: {', '.join(KINDS)}"
         )
-    dates = frame["date"]
-    if not pd.api.types.is_datetime64_any_dtype(dates):
-        try:
-            dates = pd.to_datetime(dates, format="mixed")
-        except (ValueError, TypeError) as exc:
-            raise ValueError(
-                f"the column 'date' of interactions must hold dates, such as 2026-05-01 09:30 ({exc})"
-            ) from None
-    if dates.isna().any():
-        row = dates.index[dates.isna().to_numpy()][0]
-        raise ValueError(f"the column 'date' of interactions has a missing date in row {row!r}; "
-                         "fill it in or drop that row")
+    dates = datetimes(frame["date"], "the column 'date' of interactions")
     from_us = (frame["source"] == account).to_numpy()
     to_us = (frame["target"] == account).to_numpy()
     neither = ~(from_us | to_us)
