@@ -749,3 +749,29 @@ def test_reading_counts_the_fast_way_gives_what_the_general_way_gives(cells, emp
         plain = cell.strip().replace(",", "")
         if plain.isdigit() and not any(k in v for v in fast.problems.values()):
             assert fast.values.iloc[k] == int(plain) <= MAX_COUNT
+
+
+# --- the text column (issue 11) -------------------------------------------------------------------
+
+
+def test_each_row_takes_its_text_from_the_first_text_header_that_has_it(tmp_path):
+    path = write(tmp_path, "Publish time,Title,Description\n03/01/2026 09:00,,a reel's caption\n"
+                           "03/02/2026 09:00,a photo's caption,\n03/03/2026 09:00,,\n")
+    posts = read_posts(path)
+    assert posts["text"].tolist() == ["a reel's caption", "a photo's caption", ""]
+    assert "The text of 1 of 3 posts came from 'Title', because 'Description' was empty there." in \
+        posts.attrs["assumptions"]
+
+
+def test_a_mostly_empty_text_column_beside_a_column_of_words_is_refused(tmp_path):
+    path = write(tmp_path, "date,caption,what we wrote\n2026-01-01,,Our new seedlings are ready\n"
+                           "2026-01-02,,Spring bulbs are here now\n2026-01-03,hello there,Another one today\n")
+    message = problem(path)
+    assert "the text column 'caption' is empty for 2 of 3 posts" in message
+    assert "'what we wrote' holds words in those rows" in message and "rename its header to 'text'" in message
+
+
+def test_photos_without_captions_are_read_when_no_other_column_holds_words(tmp_path):
+    path = write(tmp_path, "date,caption,likes,image file\n2026-01-01,,3,IMG_0012.jpg\n2026-01-02,,5,IMG_0013.jpg\n"
+                           "2026-01-03,a caption,2,IMG_0014.jpg\n")
+    assert read_posts(path)["text"].tolist() == ["", "", "a caption"]

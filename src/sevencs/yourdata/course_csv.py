@@ -214,6 +214,7 @@ def read(found: Found) -> pd.DataFrame:
     columns.check()
 
     text_cells, header_used, unused = _text_by_row(table, sorted(texts), columns)
+    _refuse_empty_text(name, table, text_cells, header_used, chosen, texts)
     columns.text(text_cells, header_used)
     ignored += unused
     if "type" in cells:
@@ -225,6 +226,27 @@ def read(found: Found) -> pd.DataFrame:
                     file=found.archive or name,
                     member=found.member, headers=columns.headers, ignored=ignored,
                     assumptions=columns.assumptions)
+
+
+def _refuse_empty_text(name: str, table, text: pd.Series, header: str, chosen: dict, texts: list) -> None:
+    """A text column mostly empty beside another column full of words in those rows is not read
+    silently: the words are probably the posts' text under a header the course does not know."""
+    empty = text.str.strip() == ""
+    if empty.mean() <= 0.5:
+        return
+    known = {position for _, position, _ in [*chosen.values(), *texts]}
+    for position, other in enumerate(table.header):
+        if position in known or position >= len(table.columns):
+            continue
+        cells = table.column(position)[empty]
+        wordy = cells.str.contains(r"[^\W\d_]{3,}.*\s.*[^\W\d_]{3,}", regex=True)  # two words or more
+        if wordy.mean() >= 0.8:
+            raise ImportProblem(
+                f"{name}: the text column {header!r} is empty for {int(empty.sum())} of {len(text)} posts, but "
+                f"the column {other!r} holds words in those rows. If {other!r} is the text of your posts, "
+                f"rename its header to 'text' and read the file again; if {header!r} is right (photos "
+                f"without captions), delete the column {other!r}."
+            )
 
 
 def _text_by_row(table, texts: list[tuple[int, int, str]], columns: Columns) -> tuple[pd.Series, str, list[str]]:
