@@ -55,6 +55,8 @@ __all__ = [
     "examples",
     "describe_csv_columns",
     "describe_mastodon_fields",
+    "describe_formats",
+    "describe_fields",
 ]
 
 #: The ``format`` names :func:`read_posts` accepts, one per reader.
@@ -114,3 +116,24 @@ def describe_csv_columns() -> pd.DataFrame:
 def describe_mastodon_fields() -> pd.DataFrame:
     """The fields of a Mastodon ``outbox.json`` the reader uses, and what each becomes."""
     return pd.DataFrame(MASTODON_FIELDS, columns=["field", "what the course does with it"])
+
+
+def describe_formats() -> pd.DataFrame:
+    """Every kind of file the course reads, one row each: the platform, the file, where to get it,
+    what it holds, what it lacks, the format name for ``read_posts(..., format=...)``, the example
+    file, and whether the browser edition reads it."""
+    return pd.DataFrame([
+        {"platform": r.platform, "file": r.title, "how to get it": r.how_to_get, "what it holds": r.holds,
+         "what it lacks": r.lacks, "format": r.key, "example": r.sample,
+         "in the browser": "yes" if r.in_browser else "no: install the course on your own computer"}
+        for r in READERS
+    ])
+
+
+def describe_fields(format: str) -> pd.DataFrame:
+    """The fields of one kind of file (its ``format`` name) that the course reads: the field as the
+    platform names it, the course's column it fills, and what the platform means by it."""
+    from sevencs.yourdata import reader
+
+    return pd.DataFrame([(f.name, f.column, f.meaning) for f in reader(format).fields],
+                        columns=["field", "column", "what it means"])
