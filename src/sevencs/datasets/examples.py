@@ -24,11 +24,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from sevencs.datasets.generate import SEED
-from sevencs.datasets.platforms import course, generic, mastodon, meta_suite, nursery_posts
+from sevencs.datasets.platforms import (bluesky, course, generic, linkedin, mastodon, meta_download, meta_suite,
+                                        nursery_posts, tiktok, youtube)
 
 EXAMPLES_DIR = Path(__file__).parent / "data" / "examples"
 #: The writers, one per platform (or kind of file), in the order the data dictionary lists them.
-WRITERS = (course, generic, meta_suite, mastodon)
+WRITERS = (course, generic, meta_suite, meta_download, linkedin, tiktok, youtube, mastodon, bluesky)
 EXAMPLE_FILES: tuple[str, ...] = tuple(name for writer in WRITERS for name in writer.FILES)
 
 

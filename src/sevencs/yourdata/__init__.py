@@ -23,7 +23,7 @@ from typing import IO
 
 import pandas as pd
 
-from sevencs.yourdata import course_csv, mastodon, meta_suite
+from sevencs.yourdata import bluesky, course_csv, linkedin, mastodon, meta_download, meta_suite, tiktok, youtube
 from sevencs.yourdata.files import MAX_BYTES, Found, open_source
 from sevencs.yourdata.problem import ImportProblem
 from sevencs.yourdata.registry import Reader
@@ -36,7 +36,12 @@ __all__ = ["COLUMNS", "MAX_BYTES", "READERS", "ImportProblem", "Reader", "html_t
 #: Every reader, most particular first; the course's own CSV (any CSV with known headers) last.
 READERS: tuple[Reader, ...] = (
     meta_suite.READER,
+    *meta_download.READERS,
+    linkedin.READER,
+    tiktok.READER,
+    youtube.READER,
     mastodon.READER,
+    bluesky.READER,
     course_csv.READER,
 )
 _BY_KEY = {r.key: r for r in READERS}

@@ -15,7 +15,9 @@ import json
 import os
 import re
 import stat
+import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
@@ -128,9 +130,14 @@ class Found:
         """A member of this zip archive, unpacked after its size is checked."""
         return open_member(self, member)
 
-    def workbook(self) -> dict[str, pd.DataFrame]:
-        """Every sheet of this workbook as a table of text cells (no header row taken)."""
+    @cached_property
+    def sheets(self) -> dict[str, pd.DataFrame]:
+        """Every sheet of this workbook as a table of text cells (no header row taken), read once."""
         return read_workbook(self)
+
+    def workbook(self) -> dict[str, pd.DataFrame]:
+        """Every sheet of this workbook (see :attr:`sheets`)."""
+        return self.sheets
 
 
 def _looks_like_car(data: bytes) -> bool:
@@ -220,7 +227,7 @@ def open_member(archive: Found, member: str) -> Found:
                 raise too_large(shown, size_text(info.file_size))
             with zipped.open(info) as stream:
                 data = stream.read(MAX_BYTES + 1)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError, NotImplementedError,
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, KeyError, NotImplementedError,
             RuntimeError) as error:
         raise ImportProblem(f"{shown} could not be unpacked ({type(error).__name__}: {error}). Download the "
                             "archive again, or unzip it and give the file inside.") from None
@@ -238,8 +245,12 @@ def read_workbook(found: Found) -> dict[str, pd.DataFrame]:
     """
     engine = "openpyxl" if found.kind == "xlsx" else "xlrd"
     try:
-        sheets = pd.read_excel(io.BytesIO(found.data), sheet_name=None, header=None, dtype=str,
-                               engine=engine, keep_default_na=False, na_values=[])
+        with warnings.catch_warnings():
+            # pandas 3.1 deprecates its xlrd engine for calamine, a compiled package the browser edition
+            # cannot have; xlrd is the pure-Python reader of .xls files that Pyodide ships.
+            warnings.filterwarnings("ignore", message="The xlrd engine is deprecated")
+            sheets = pd.read_excel(io.BytesIO(found.data), sheet_name=None, header=None, dtype=str,
+                                   engine=engine, keep_default_na=False, na_values=[])
     except ImportError as error:  # the browser edition may lack a workbook library
         raise ImportProblem(
             f"{found.name} is an Excel workbook, and reading it needs the package {error.name or engine}, "

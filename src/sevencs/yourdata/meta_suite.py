@@ -10,6 +10,8 @@ field is found by its name, never by its position. What the reader relies on (se
 - a Facebook Page's file has ``Page ID``; the caption is in ``Title`` or in
   ``Description``, whichever holds it, row by row (the longer when both do);
 - an Instagram file has ``Account ID``; the caption is in ``Description``;
+- ``Post type`` (Photos, Reels, IG carousel...) is the form of the post, not what it is about,
+  so it does not fill the course's ``type`` (promotional, how-to...): the audit reads the words;
 - an empty count cell is a post nobody reacted to (0), but an empty ``Views`` or
   ``Reach`` is a number Meta did not give: left empty, and said.
 
@@ -37,7 +39,9 @@ HOW_TO_GET = ("In Meta Business Suite: Insights > Content > Export data; choose 
 FIELDS: tuple[Field, ...] = (
     Field("Post ID", "post_id", "Meta's id of the post."),
     Field("Publish time", "date", "When the post was published (MM/DD/YYYY HH:MM)."),
-    Field("Post type", "type", "Photos, Videos, Reels, Links (Facebook); IG image, IG carousel, IG reel (Instagram)."),
+    Field("Post type", "", "Photos, Videos, Reels, Links (Facebook); IG image, IG carousel, IG reel (Instagram): "
+                           "the form of the post, not what it is about (the course's type, such as promotional "
+                           "or how-to), so it is not used; the audit reads the words instead."),
     Field("Title", "text", "Facebook: the caption of most photo and link posts."),
     Field("Description", "text", "Facebook: the caption of videos and reels. Instagram: the caption."),
     Field("Permalink", "url", "The post's address."),
@@ -112,8 +116,6 @@ def read(found: Found) -> pd.DataFrame:
     texts = [table.column(position[h]).astype(str) for h in captions]
     caption = texts[0] if len(texts) == 1 else texts[0].where(texts[0].str.len() >= texts[1].str.len(), texts[1])
     columns.text(caption, " or ".join(table.header[position[h]] for h in captions))
-    if "post type" in position:
-        columns.label("type", table.column(position["post type"]), table.header[position["post type"]])
     if "permalink" in position:
         columns.url(table.column(position["permalink"]), table.header[position["permalink"]])
     used = {normal(h) for h in columns.headers.values()} | set(captions)
