@@ -240,3 +240,27 @@ def test_the_class_report_figure_renders_for_any_label(small_report, labels):
     table = small_report.exercises.head(4).assign(chapter=labels)
     figure = ClassReport(table, small_report.chapters, small_report.learners).figure()
     assert figure.png.startswith(b"\x89PNG")
+
+
+@bounded(150)
+@given(st.one_of(st.binary(max_size=300), CSVISH.map(lambda t: t.encode("utf-8"))), st.sampled_from(
+    ["posts.csv", "Content.csv", "Table data.csv", "tweets.js", "outbox.json", "repo.car", "x_content_1.xls"]))
+def test_no_reader_fails_while_recognising_any_bytes(data, name):
+    """Recognising is asking each reader "is this yours?": it must answer, whatever the bytes."""
+    from sevencs.yourdata import READERS
+    from sevencs.yourdata.files import Found
+
+    found = Found(name, data, file_name=name)
+    for reader in READERS:
+        assert reader.recognise(found) in (True, False), reader.key
+
+
+@bounded(60)
+@given(st.binary(min_size=1, max_size=300), st.sampled_from([r for r in ("x-archive", "bluesky-repo", "tiktok-studio",
+                                                                         "youtube-studio", "linkedin-page",
+                                                                         "facebook-download", "threads-download")]))
+def test_any_bytes_forced_into_any_reader_give_an_import_problem_at_worst(data, key):
+    try:
+        read_posts(io.BytesIO(data), format=key)
+    except ImportProblem as problem:
+        assert UNFORESEEN not in str(problem), str(problem)

@@ -25,11 +25,11 @@ from pathlib import Path
 
 from sevencs.datasets.generate import SEED
 from sevencs.datasets.platforms import (bluesky, course, generic, linkedin, mastodon, meta_download, meta_suite,
-                                        nursery_posts, tiktok, youtube)
+                                        nursery_posts, tiktok, x, youtube)
 
 EXAMPLES_DIR = Path(__file__).parent / "data" / "examples"
 #: The writers, one per platform (or kind of file), in the order the data dictionary lists them.
-WRITERS = (course, generic, meta_suite, meta_download, linkedin, tiktok, youtube, mastodon, bluesky)
+WRITERS = (course, generic, meta_suite, meta_download, x, linkedin, tiktok, youtube, mastodon, bluesky)
 EXAMPLE_FILES: tuple[str, ...] = tuple(name for writer in WRITERS for name in writer.FILES)
 
 

@@ -23,7 +23,7 @@ from typing import IO
 
 import pandas as pd
 
-from sevencs.yourdata import bluesky, course_csv, linkedin, mastodon, meta_download, meta_suite, tiktok, youtube
+from sevencs.yourdata import bluesky, course_csv, linkedin, mastodon, meta_download, meta_suite, tiktok, x, youtube
 from sevencs.yourdata.files import MAX_BYTES, Found, open_source
 from sevencs.yourdata.problem import ImportProblem
 from sevencs.yourdata.registry import Reader
@@ -37,6 +37,7 @@ __all__ = ["COLUMNS", "MAX_BYTES", "READERS", "ImportProblem", "Reader", "html_t
 READERS: tuple[Reader, ...] = (
     meta_suite.READER,
     *meta_download.READERS,
+    *x.READERS,
     linkedin.READER,
     tiktok.READER,
     youtube.READER,
@@ -101,18 +102,18 @@ def read_posts(path: str | os.PathLike | IO[bytes], *, format: str | None = None
         raise ImportProblem(
             f"{found.name} is empty. Expected one of the files the course reads:\n{what_the_course_reads()}"
         )
-    chosen = chosen or _recognised(found)
     try:
+        chosen = chosen or _recognised(found)
         return chosen.read(found)
     except ImportProblem:
         raise
     except Exception as error:  # noqa: BLE001 (the net under the readers; the tests forbid reaching it)
         # The readers report every problem they know of; this is the net under them, so that a
         # file nobody foresaw still ends in a message and never in a traceback.
+        looked = f" It looked like {chosen.platform}: {chosen.title}; check that it is, or" if chosen else " Please"
         raise ImportProblem(
             f"{found.name} could not be read because of an unexpected problem ({type(error).__name__}), so "
-            f"nothing was loaded. It looked like {chosen.platform}'s {chosen.title}; check that it is, or "
-            "please report this to the course's authors."
+            f"nothing was loaded.{looked} report this to the course's authors."
         ) from None
 
 

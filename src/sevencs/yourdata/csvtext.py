@@ -163,6 +163,15 @@ def read_csv_text(name: str, text: str, header_row: int = 1) -> CsvTable:
     return CsvTable(name, header, columns, numbers, delimiter, header_row)
 
 
+def first_row(text: str) -> list[str]:
+    """The cells of a text's first CSV row, as :func:`normal` writes them; ``[]`` when the text does not
+    start with a CSV row (the readers recognise files by it and must never fail there)."""
+    try:
+        return [normal(c) for c in next(csv.reader(io.StringIO(text[:20_000], newline="")), [])]
+    except csv.Error:
+        return []
+
+
 def header_row_of(text: str, wanted: set[str], look: int = 10) -> int:
     """The row (1, 2...) among the first ``look`` whose cells include every header in ``wanted``
     (compared with :func:`normal`); 1 when none does."""

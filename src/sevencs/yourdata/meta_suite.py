@@ -25,7 +25,7 @@ import pandas as pd
 
 from sevencs.parsing import parse_dates
 from sevencs.yourdata.columns import Columns
-from sevencs.yourdata.csvtext import normal, read_csv_text
+from sevencs.yourdata.csvtext import first_row, normal, read_csv_text
 from sevencs.yourdata.files import Found
 from sevencs.yourdata.problem import ImportProblem
 from sevencs.yourdata.registry import Field, Reader
@@ -64,17 +64,19 @@ _COUNTS = {"Reach": ("reach", "missing"), "People Reached": ("reach", "missing")
 
 def _header(found: Found) -> set[str]:
     try:
-        first = found.text.split("\n", 1)[0]
+        return set(first_row(found.text))
     except ImportProblem:
         return set()
-    return {normal(c.strip('"')) for c in first.split(",")}
 
 
 def _recognise(found: Found) -> bool:
     if found.kind != "text" or found.looks_like_json:
         return False
-    if found.text.startswith("sep="):
-        return True  # a page-level export: read() says which file to download instead
+    try:
+        if found.text.startswith("sep="):
+            return True  # a page-level export: read() says which file to download instead
+    except ImportProblem:
+        return False
     header = _header(found)
     return {"publish time", "permalink", "post type"} <= header and bool({"page id", "account id"} & header)
 

@@ -34,7 +34,6 @@ sheet whose header has ``Video title``, ``Video link`` and ``Post time``.
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from pathlib import PurePosixPath
@@ -43,7 +42,7 @@ import pandas as pd
 
 from sevencs.parsing import parse_day_month, stripped
 from sevencs.yourdata.columns import Columns
-from sevencs.yourdata.csvtext import normal, read_csv_text
+from sevencs.yourdata.csvtext import first_row, normal, read_csv_text
 from sevencs.yourdata.files import Found
 from sevencs.yourdata.problem import ImportProblem, cell, listing, positions, rows
 from sevencs.yourdata.registry import Field, Reader
@@ -94,8 +93,7 @@ _MISSING = {
 
 
 def _header(text: str) -> set[str]:
-    first = text.split("\n", 1)[0]
-    return {normal(c) for c in next(csv.reader([first]), [])}
+    return set(first_row(text))
 
 
 def _sibling(header: set[str]) -> str | None:

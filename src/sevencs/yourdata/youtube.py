@@ -35,7 +35,7 @@ import pandas as pd
 
 from sevencs.parsing import parse_dates, stripped
 from sevencs.yourdata.columns import Columns
-from sevencs.yourdata.csvtext import normal, read_csv_text
+from sevencs.yourdata.csvtext import first_row, normal, read_csv_text
 from sevencs.yourdata.files import Found
 from sevencs.yourdata.problem import ImportProblem, listing, positions, rows
 from sevencs.yourdata.registry import Field, Reader
@@ -79,7 +79,7 @@ _ALWAYS_MISSING = {
 
 
 def _header(text: str) -> list[str]:
-    return [normal(c) for c in next(csv.reader([text.split("\n", 1)[0]]), [])]
+    return first_row(text)
 
 
 def _member(names: list[str], wanted: str) -> str | None:
