@@ -18,8 +18,8 @@ def numbers() -> dict[str, object]:
     shown = card.table.set_index("c")["shown"]
     posts = load_posts()
     posts_only = audit(posts)
-    outbox_posts = read_posts(example_path("outbox.json"))
-    outbox = audit(outbox_posts)
+    download_posts = read_posts(example_path("facebook_download.zip"))
+    download = audit(download_posts)
     before, after = posts[posts["date"] < SPLIT], posts[posts["date"] >= SPLIT]
     change = compare(audit(before), audit(after)).set_index("c")
     numbers: dict[str, object] = {f"{c}_shown": shown[c] for c in CS}
@@ -33,8 +33,8 @@ def numbers() -> dict[str, object]:
         "response_24": float(value["caring"]),
         "nps": float(value["clients"]),
         "posts_only_available": int(posts_only.table["available"].sum()),
-        "outbox_rows": len(outbox_posts),
-        "outbox_available": int(outbox.table["available"].sum()),
+        "download_rows": len(download_posts),
+        "download_available": int(download.table["available"].sum()),
         "split": pd.Timestamp(SPLIT).strftime("%-d %B %Y"),
         "before_posts": len(before),
         "after_posts": len(after),
