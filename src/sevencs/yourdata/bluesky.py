@@ -350,6 +350,5 @@ READER = Reader(
     read=read,
     help_url="https://docs.bsky.app/blog/repo-export",
     help_title="Download and Parse Repository Exports, Bluesky documentation",
-    missing=MISSING,
     in_browser=False,
 )

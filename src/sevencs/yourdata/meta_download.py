@@ -501,7 +501,6 @@ FACEBOOK = Reader(
     sample="facebook_download.zip",
     recognise=_recognise_facebook,
     read=_read_facebook,
-    missing=_suite("Facebook Page"),
 )
 INSTAGRAM = Reader(
     key="instagram-download",
@@ -515,7 +514,6 @@ INSTAGRAM = Reader(
     sample="instagram_download.zip",
     recognise=_recognise_instagram,
     read=_read_instagram,
-    missing=_suite("Instagram account"),
 )
 THREADS = Reader(
     key="threads-download",
@@ -528,7 +526,6 @@ THREADS = Reader(
     sample="threads_and_replies.json",
     recognise=_recognise_threads,
     read=_read_threads,
-    missing=_THREADS_MISSING,
 )
 #: The three readers, for :data:`sevencs.yourdata.READERS`.
 READERS = (FACEBOOK, INSTAGRAM, THREADS)

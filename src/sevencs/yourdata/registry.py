@@ -12,7 +12,7 @@ A new platform is one module and one sample file.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -52,8 +52,6 @@ class Reader:
     #: the platform's own help page about getting the file, and its title (None when not checked)
     help_url: str | None = None
     help_title: str | None = None
-    #: for the measures this file lacks: where to get them (the audit says it)
-    missing: dict[str, str] = field(default_factory=dict)
     #: ``False`` when reading needs a package that only a desktop install has (not the browser)
     in_browser: bool = True
 

@@ -306,5 +306,4 @@ READER = Reader(
     read=read,
     help_url="https://www.tiktok.com/creator-academy/en/article/tool-analytics-intro",
     help_title="Introducing TikTok analytics (TikTok Creator Academy)",
-    missing=_MISSING,
 )

@@ -217,5 +217,4 @@ READER = Reader(
     sample="youtube_studio.zip",
     recognise=_recognise,
     read=read,
-    missing=_ALWAYS_MISSING,
 )
