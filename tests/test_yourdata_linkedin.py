@@ -89,6 +89,7 @@ def check_against_the_nursery(table: pd.DataFrame) -> None:
 # --- the sample -----------------------------------------------------------------------------
 
 
+@pytest.mark.filterwarnings("ignore:The xlrd engine is deprecated")  # read with xlrd on purpose: a real .xls
 def test_the_sample_is_a_real_xls_workbook_with_linkedins_two_sheets(xls_sample):
     data = xls_sample.read_bytes()
     assert data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE2 compound file, as BIFF workbooks are

@@ -83,11 +83,14 @@ def read_mastodon_outbox(path: str | os.PathLike | IO[bytes]) -> pd.DataFrame:
 # --- shipped examples and the data dictionary ----------------------------------------
 
 
-def examples() -> list[str]:
-    """The names of the example files that ship with the course (made by its own generator)."""
-    from sevencs.datasets.examples import EXAMPLE_FILES
+def _examples_folder():
+    return files("sevencs.datasets").joinpath("data", "examples")
 
-    return list(EXAMPLE_FILES)
+
+def examples() -> list[str]:
+    """The names of the example files that ship with the course (made by its own generator,
+    :mod:`sevencs.datasets.examples`, which is not needed to use them), in alphabetical order."""
+    return sorted(entry.name for entry in _examples_folder().iterdir() if not entry.name.startswith("."))
 
 
 def example_path(name: str) -> Path:
@@ -100,7 +103,7 @@ def example_path(name: str) -> Path:
     names = examples()
     if name not in names:
         raise ValueError(f"there is no example file called {name!r}; the examples are: {', '.join(names)}")
-    return Path(str(files("sevencs.datasets").joinpath("data", "examples", name)))
+    return Path(str(_examples_folder().joinpath(name)))
 
 
 def describe_csv_columns() -> pd.DataFrame:
