@@ -775,3 +775,15 @@ def test_photos_without_captions_are_read_when_no_other_column_holds_words(tmp_p
     path = write(tmp_path, "date,caption,likes,image file\n2026-01-01,,3,IMG_0012.jpg\n2026-01-02,,5,IMG_0013.jpg\n"
                            "2026-01-03,a caption,2,IMG_0014.jpg\n")
     assert read_posts(path)["text"].tolist() == ["", "", "a caption"]
+
+
+def test_a_csv_from_a_european_spreadsheet_reads(tmp_path):
+    """Semicolons between cells, day-first dates with dots, dots between thousands, a decimal comma."""
+    text = ("Datum;Text;Likes;Reach;watch time (hours)\n"
+            "01.05.2026 09:30;Frühlingsblumen sind da;1.234;12.500;2,5\n"
+            "13.05.2026 18:00;Tomaten-Setzlinge: heute frisch;87;1.024;0,75\n")
+    posts = read_posts(write(tmp_path, text.replace("Datum", "date").replace("Text", "text")))
+    assert posts["date"].tolist() == [pd.Timestamp("2026-05-01 09:30"), pd.Timestamp("2026-05-13 18:00")]
+    assert posts["likes"].tolist() == [1234, 87] and posts["reach"].tolist() == [12500, 1024]
+    assert posts["watch_time_hours"].tolist() == [2.5, 0.75]
+    assert posts["text"].tolist() == ["Frühlingsblumen sind da", "Tomaten-Setzlinge: heute frisch"]
