@@ -18,8 +18,9 @@ from sevencs.yourdata.table import COLUMNS
 
 
 def formats_table() -> str:
-    """Every kind of file the course reads, one row each (HTML)."""
-    table = describe_formats()[["platform", "file", "format", "example", "in the browser"]]
+    """Every kind of file the course reads, one row each (HTML; each section below gives its format name
+    and example file)."""
+    table = describe_formats()[["platform", "file", "in the browser"]]
     return table.to_html(index=False, border=0, classes="table", escape=True)
 
 

@@ -129,7 +129,7 @@ def read(found: Found) -> pd.DataFrame:
                     file=found.archive or name, member=found.member, headers=columns.headers, ignored=ignored,
                     assumptions=columns.assumptions,
                     missing={"followers": "the content export has no follower count per post; Meta Business "
-                                          "Suite's Followers export has it per day"})
+                                          "Suite's page-level export of follows has them day by day"})
 
 
 READER = Reader(
@@ -137,10 +137,11 @@ READER = Reader(
     platform="Facebook Page or Instagram (Meta Business Suite)",
     title="the content export (CSV)",
     how_to_get=HOW_TO_GET,
-    holds="One row per post: caption, time, type, address, reach, views, reactions or likes, comments, "
-          "shares, and for Instagram saves and follows, for Facebook clicks. Lifetime totals as of the day "
-          "of the export.",
-    lacks="Follower counts (Meta's Followers export has them per day) and comments' words.",
+    holds="One row per post: caption, time, form (photo, reel...), address, reach, views, reactions or likes, "
+          "comments, shares, and for Instagram saves and follows, for Facebook clicks. Lifetime totals as of "
+          "the day of the export.",
+    lacks="Follower counts (Meta Business Suite's page-level export of follows has them day by day) and "
+          "comments' words.",
     fields=FIELDS,
     sample="meta_business_suite_facebook.csv",
     recognise=_recognise,
