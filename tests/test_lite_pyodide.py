@@ -50,8 +50,16 @@ KERNEL_PACKAGES = ("ipykernel", "comm", "pyodide-kernel", "jedi", "ipython")
 NOTEBOOKS = sorted([*ROOT.glob("notebooks/*.ipynb"), *ROOT.glob("exercises/*.ipynb")])
 
 PROBE = """
-import importlib.metadata as md, json, os, sqlite3
+import importlib.metadata as md, io, json, os, sqlite3
+import openpyxl
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+book = openpyxl.Workbook()
+book.active.append(["Post title", "Created date"])
+book.active.append(["Caf\\u00e9 opening", "09/15/2026"])
+saved = io.BytesIO()
+book.save(saved)
+cells = [[c.value for c in row] for row in openpyxl.load_workbook(io.BytesIO(saved.getvalue())).active.iter_rows()]
 
 vader = SentimentIntensityAnalyzer()
 db = os.environ["SEVENCS_PROGRESS_DB"]
@@ -62,7 +70,9 @@ with sqlite3.connect(db) as connection:
     stored = connection.execute("select value from answers").fetchall()
 json.dumps({
     "versions": {name: md.version(name) for name in ["sevencs", "vaderSentiment", "ipywidgets",
-                                                    "jupyterlab_widgets", "comm"]},
+                                                    "jupyterlab_widgets", "comm", "ftfy", "openpyxl",
+                                                    "et_xmlfile"]},
+    "cells": cells,
     "happy": vader.polarity_scores("We love this little nursery, the staff are wonderful!")["compound"],
     "cross": vader.polarity_scores("Terrible service, my order arrived late and broken.")["compound"],
     "db": db, "stored": stored,
@@ -122,8 +132,12 @@ def test_the_notebooks_install_step_runs_in_pyodide(installed):
 
 def test_what_the_site_serves_is_installed_in_pyodide_and_works(installed):
     probe = installed["probe"]
-    expected = {name: metadata.version(name) for name in ["vaderSentiment", "ipywidgets", "jupyterlab_widgets", "comm"]}
+    expected = {name: metadata.version(name) for name in ["vaderSentiment", "ipywidgets", "jupyterlab_widgets", "comm",
+                                                          "ftfy", "openpyxl", "et_xmlfile"]}
     assert probe["versions"] == {"sevencs": sevencs.__version__, **expected}
+    # ftfy is installed from the site (above), but importing it needs wcwidth, which comes from
+    # Pyodide's CDN like pandas, so it is not imported here; openpyxl is, and writes and reads a workbook
+    assert probe["cells"] == [["Post title", "Created date"], ["Caf\u00e9 opening", "09/15/2026"]]
     assert probe["happy"] > 0.5 and probe["cross"] < -0.5, "vaderSentiment's word list must come with it"
     assert probe["db"] == lite.BROWSER_PROGRESS_DB and probe["stored"] == [[42]]
     package = ROOT / "src"
