@@ -19,6 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from readers import read_with as read
+from readers import refusal as problem
 from sevencs.datasets.examples import EXAMPLES_DIR
 from sevencs.datasets.generate import SEED
 from sevencs.datasets.platforms import meta_download as writer
@@ -51,18 +53,6 @@ def save(tmp_path: Path, name: str, data: bytes | dict) -> Path:
     path = tmp_path / name
     path.write_bytes(zip_bytes(data) if isinstance(data, dict) else data)
     return path
-
-
-def problem(reader, path: Path | Found) -> str:
-    with pytest.raises(ImportProblem) as caught:
-        reader.read(path if isinstance(path, Found) else open_source(path))
-    return str(caught.value)
-
-
-def read(reader, path: Path) -> pd.DataFrame:
-    found = open_source(path)
-    assert reader.recognise(found), path.name
-    return reader.read(found)
 
 
 def utc(seconds: int) -> pd.Timestamp:

@@ -14,6 +14,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from readers import read_with, refusal
 from sevencs.datasets.examples import EXAMPLES_DIR
 from sevencs.datasets.generate import SEED
 from sevencs.datasets.platforms import DOWNLOADED, csv_bytes, nursery_posts, zip_bytes
@@ -36,15 +37,11 @@ def examples(tmp_path_factory) -> Path:
 
 
 def read(path: Path | io.BytesIO) -> pd.DataFrame:
-    found = open_source(path)
-    assert READER.recognise(found)
-    return READER.read(found)
+    return read_with(READER, path)
 
 
 def problem(path: Path | io.BytesIO) -> str:
-    with pytest.raises(ImportProblem) as caught:
-        READER.read(open_source(path))
-    return str(caught.value)
+    return refusal(READER, path)
 
 
 def content(rows: list[list], tmp_path: Path, name: str = "Content.csv",

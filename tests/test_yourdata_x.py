@@ -17,6 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from readers import read_with as read
+from readers import refusal as refused
 from sevencs.datasets.examples import EXAMPLES_DIR
 from sevencs.datasets.generate import SEED
 from sevencs.datasets.platforms import nursery_posts
@@ -38,18 +40,6 @@ def samples(tmp_path_factory, posts) -> Path:
     directory = tmp_path_factory.mktemp("x")
     writer.write(directory, posts, SEED)
     return directory
-
-
-def read(reader, path: Path) -> pd.DataFrame:
-    found = open_source(path)
-    assert reader.recognise(found), path.name
-    return reader.read(found)
-
-
-def refused(reader, path: Path) -> str:
-    with pytest.raises(ImportProblem) as caught:
-        reader.read(open_source(path))
-    return str(caught.value)
 
 
 def rows_of(path: Path) -> list[dict]:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from readers import read_with, refusal
 from sevencs.datasets.examples import EXAMPLES_DIR
 from sevencs.datasets.generate import SEED
 from sevencs.datasets.platforms import nursery_posts, zip_bytes
@@ -38,15 +39,11 @@ def member(examples: Path, name: str) -> bytes:
 
 
 def read(path: Path | io.BytesIO) -> pd.DataFrame:
-    found = open_source(path)
-    assert READER.recognise(found)
-    return READER.read(found)
+    return read_with(READER, path)
 
 
 def problem(path: Path | io.BytesIO) -> str:
-    with pytest.raises(ImportProblem) as caught:
-        READER.read(open_source(path))
-    return str(caught.value)
+    return refusal(READER, path)
 
 
 def table_data(tmp_path: Path, text: str, name: str = "Table data.csv") -> Path:

@@ -31,7 +31,6 @@ import datetime as dt
 import json
 import os
 import re
-import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,7 +38,7 @@ from pathlib import Path
 import pandas as pd
 
 from sevencs.store import KINDS, ProgressStore
-from sevencs.untrusted import plain, shown_path
+from sevencs.untrusted import UnreadableFile, huge_number, plain, read_ordinary_file, shown_path
 
 FORMAT = "sevencs-progress"
 FORMAT_VERSION = 1
@@ -161,17 +160,12 @@ class LearnerExport:
         return self.format_version is not None and self.format_version > FORMAT_VERSION
 
 
-def _digits(number: int) -> int:
-    """How many decimal digits a whole number has (roughly, without printing it)."""
-    return int(abs(number).bit_length() * 0.30103) + 1
-
-
 def _scalar_text(value: object) -> str | None:
     """An event's field as text: numbers and text as they are, anything else (lists, objects) as None."""
     if value is None or isinstance(value, (list, dict)):
         return None
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**200:
-        return f"(a number {_digits(value):,} digits long)"
+        return f"({huge_number(value)})"
     return str(value)
 
 
@@ -180,31 +174,14 @@ def _problem(path: Path, what: str) -> ExportError:
 
 
 def _read_regular_file(path: Path) -> bytes:
-    """The bytes of ``path`` if it is an ordinary file of at most :data:`MAX_BYTES`; else ExportError.
-
-    The file is opened without waiting (a pipe or a device would block a plain open) and
-    checked after opening, so what is read is what was checked.
-    """
+    """The bytes of ``path`` if it is an ordinary file of at most :data:`MAX_BYTES`; else ExportError."""
     try:
-        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except IsADirectoryError:
-        raise _problem(path, "is a folder, not a file") from None
-    except OSError as exc:
-        raise _problem(path, f"could not be opened ({exc.strerror or exc})") from None
-    try:
-        info = os.fstat(handle)
-        if not stat.S_ISREG(info.st_mode):
-            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a device, pipe or socket"
-            raise _problem(path, f"is {kind}, not an ordinary file, so it was not read")
-        if info.st_size > MAX_BYTES:
-            raise _problem(path, f"is {info.st_size / 1e6:.0f} MB, far too large for a progress export "
-                                 f"(the limit is {MAX_BYTES / 1e6:.0f} MB); is it the right file?")
-        with os.fdopen(handle, "rb", closefd=False) as stream:
-            return stream.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise _problem(path, f"could not be read ({exc.strerror or exc})") from None
-    finally:
-        os.close(handle)
+        return read_ordinary_file(path, MAX_BYTES)
+    except UnreadableFile as problem:
+        if problem.size is not None:
+            raise _problem(path, f"is {problem.size / 1e6:.0f} MB, far too large for a progress export "
+                                 f"(the limit is {MAX_BYTES / 1e6:.0f} MB); is it the right file?") from None
+        raise _problem(path, problem.what) from None
 
 
 def read_export(path: str | os.PathLike) -> LearnerExport:
@@ -240,9 +217,10 @@ def read_export(path: str | os.PathLike) -> LearnerExport:
     if version is not None and (isinstance(version, bool) or not isinstance(version, int)
                                 or not 0 <= version < 1_000_000):
         if isinstance(version, int) and not isinstance(version, bool):
-            shown = str(version) if abs(version) < 10**12 else f"a number {_digits(version):,} digits long"
+            shown = str(version) if abs(version) < 10**12 else huge_number(version)
         else:
-            shown = plain(repr(version), limit=40) if isinstance(version, (str, float, bool)) else "a " + type(version).__name__
+            shown = (plain(repr(version), limit=40) if isinstance(version, (str, float, bool))
+                     else "a " + type(version).__name__)
         raise _problem(path, f"has a format_version of {shown}; expected a small whole number such as "
                              f"{FORMAT_VERSION}")
     events = data.get("events")

@@ -88,10 +88,6 @@ class Dates:
     def mixed(self) -> bool:
         return bool(self.month_first_only and self.day_first_only)
 
-    @property
-    def ok(self) -> bool:
-        return not (self.unreadable or self.out_of_range or self.mixed)
-
 
 def _day(moment: pd.Timestamp) -> str:
     """A date as people write it: 2 January 2068."""
@@ -357,13 +353,7 @@ class Counts:
     problems: dict[str, list[int]] = field(default_factory=dict)
     assumptions: list[str] = field(default_factory=list)
 
-    @property
-    def ok(self) -> bool:
-        return not self.problems
 
-
-#: The kinds of problem :func:`parse_counts` reports, in the order they are checked.
-COUNT_PROBLEMS = ("empty", "not a number", "not a whole number", "negative", "too large")
 _SUFFIXED = r"^(\d+(?:\.\d+)?)\s?([KkMm])$"
 _EUROPEAN = r"^[+-]?(?:\d+|\d{1,3}(?:\.\d{3})+)(?:,\d+)?$"
 

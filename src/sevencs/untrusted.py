@@ -13,7 +13,12 @@ exports, their own posts) and from their folders. Before any of it is shown:
   injection: https://owasp.org/www-community/attacks/CSV_Injection).
 
 - :func:`markdown_text` makes text safe for one line of Markdown (a table cell,
-  an image's alt text): HTML escaped, Markdown's own marks backslashed.
+  an image's alt text): HTML escaped, Markdown's own marks backslashed;
+- :func:`huge_number` names a whole number too long to print (Python refuses past
+  4,300 digits) by its length;
+- :func:`read_ordinary_file` reads a file a person named only when it is an
+  ordinary file of a sensible size: a pipe or a device is never read (it would
+  wait for ever, or never end).
 
 HTML escaping itself is not here: pages escape every value when they are written.
 Figures draw every label as plain text (:class:`sevencs.figures.PlainTextFigure`).
@@ -22,8 +27,10 @@ Figures draw every label as plain text (:class:`sevencs.figures.PlainTextFigure`
 from __future__ import annotations
 
 import html
+import math
 import os
 import re
+import stat
 from pathlib import Path
 
 import pandas as pd
@@ -81,3 +88,47 @@ def markdown_text(text: object) -> str:
     for mark in "\\`*_[]|#":
         text = text.replace(mark, "\\" + mark)
     return text
+
+
+def huge_number(number: int) -> str:
+    """A whole number named by its length, "a whole number about 10,001 digits long" (no printing)."""
+    digits = int(abs(number).bit_length() * math.log10(2)) + 1
+    return f"{'-' if number < 0 else ''}a whole number about {digits:,} digits long"
+
+
+class UnreadableFile(Exception):
+    """A named file that was not read; ``what`` completes "The file ..." ("is a folder", ...)."""
+
+    def __init__(self, what: str, size: int | None = None) -> None:
+        super().__init__(what)
+        self.what = what
+        #: the file's size in bytes when it was refused for being larger than the limit
+        self.size = size
+
+
+def read_ordinary_file(path: str | os.PathLike, limit: int) -> bytes:
+    """The bytes of ``path`` if it is an ordinary file of at most ``limit`` bytes; else
+    :class:`UnreadableFile` saying why. The file is opened without waiting (a pipe or a device
+    would block a plain open) and checked once open, so what is read is what was checked."""
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except IsADirectoryError:
+        raise UnreadableFile("is a folder, not a file") from None
+    except OSError as error:
+        raise UnreadableFile(f"could not be opened ({error.strerror or error})") from None
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a device, pipe or socket"
+            raise UnreadableFile(f"is {kind}, not an ordinary file, so it was not read")
+        if info.st_size > limit:
+            raise UnreadableFile(f"is larger than the {limit:,} bytes read", size=info.st_size)
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            data = stream.read(limit + 1)
+    except OSError as error:
+        raise UnreadableFile(f"could not be read ({error.strerror or error})") from None
+    finally:
+        os.close(handle)
+    if len(data) > limit:  # it grew while it was being read
+        raise UnreadableFile(f"is larger than the {limit:,} bytes read", size=len(data))
+    return data

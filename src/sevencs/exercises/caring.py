@@ -186,7 +186,6 @@ class MedianByChannel(ByChannelExercise):
 def _unanswered_variants() -> dict[str, int]:
     q = load_questions()
     moment = pd.Timestamp(Q2_AS_OF)
-    waiting = (moment - q["asked_at"]).dt.total_seconds() / 3600
     open_then = (q["asked_at"] <= moment) & (q["first_reply_at"].isna() | (q["first_reply_at"] > moment))
     return {
         "any_age": int(open_then.sum()),

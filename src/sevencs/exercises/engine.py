@@ -31,6 +31,7 @@ from enum import Enum
 from typing import Any, ClassVar
 
 from sevencs.store import CHECK_WAIT, ProgressStore, ProgressWarning, Recorded
+from sevencs.untrusted import huge_number
 
 EXPECT_CORRECT_ENV = "SEVENCS_EXPECT_CORRECT"
 
@@ -183,8 +184,7 @@ def safe_repr(value: Any) -> str:
     kind = type(value)  # type() never runs the object's own code; isinstance() may
     if issubclass(kind, int):  # longer than Python will print (sys.get_int_max_str_digits)
         try:
-            digits = int(abs(value).bit_length() * math.log10(2)) + 1
-            return f"{'-' if value < 0 else ''}a whole number about {digits:,} digits long"
+            return huge_number(value)
         except Exception:
             pass
     return f"<a {kind.__name__} that cannot be shown>"

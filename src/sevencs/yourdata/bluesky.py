@@ -38,7 +38,7 @@ import pandas as pd
 
 from sevencs.parsing import EARLIEST, LATEST, parse_dates
 from sevencs.yourdata.files import Found
-from sevencs.yourdata.problem import ImportProblem, cell, first_up, listing
+from sevencs.yourdata.problem import ImportProblem, cell, first_up, listing, refuse
 from sevencs.yourdata.registry import Field, Reader
 from sevencs.yourdata.table import assemble, describe
 
@@ -306,9 +306,7 @@ def read(found: Found) -> pd.DataFrame:
         problems.append(f"{first_up(listing(undated, 'post'))} {'has' if len(undated) == 1 else 'have'} no "
                         "'createdAt' time that can be read (expected a time like 2025-11-01T08:05:00.000Z, "
                         f"between {EARLIEST.year} and {LATEST.year - 1}).")
-    if problems:
-        raise ImportProblem(f"{name} could not be read, so nothing was loaded:\n- " + "\n- ".join(problems)
-                            + f"\nA repository the Bluesky app exports has neither problem. {_AGAIN}")
+    refuse(name, problems, f"A repository the Bluesky app exports has neither problem. {_AGAIN}")
 
     rkeys = [rkey for rkey, _ in records]
     frame = assemble({

@@ -16,7 +16,7 @@ import pandas as pd
 
 from sevencs.parsing import EARLIEST, LATEST, MAX_COUNT, Dates, parse_amounts, parse_counts, parse_dates, stripped
 from sevencs.yourdata.csvtext import normal
-from sevencs.yourdata.problem import ImportProblem, listing, positions, rows
+from sevencs.yourdata.problem import listing, positions, refuse, rows
 from sevencs.yourdata.text import tidy_column
 
 _ADVICE = {
@@ -142,6 +142,4 @@ class Columns:
 
     def check(self) -> None:
         """Raise one :class:`ImportProblem` listing every problem found, if there is any."""
-        if self.problems:
-            raise ImportProblem(f"{self.name} could not be read, so nothing was loaded:\n- "
-                                + "\n- ".join(self.problems))
+        refuse(self.name, self.problems)

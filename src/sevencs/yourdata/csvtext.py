@@ -24,7 +24,8 @@ from sevencs.yourdata.problem import ImportProblem, cell, listing
 #: How a date cell starts, for telling a row from a line of text (ISO, slashed, or with a month's name).
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
 _DATE_START = re.compile(rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|"
-                         rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? )?{_MONTH} \d{{1,2}}, \d{{4}}|\d{{1,2}} {_MONTH} \d{{4}}")
+                         rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? )?{_MONTH} \d{{1,2}}, \d{{4}}|"
+                         rf"\d{{1,2}} {_MONTH} \d{{4}}")
 
 QUOTE_ADVICE = ("A quote mark inside a cell's text must be doubled (\"\"); saving the file again from a "
                 "spreadsheet program does that.")
@@ -170,14 +171,3 @@ def first_row(text: str) -> list[str]:
         return [normal(c) for c in next(csv.reader(io.StringIO(text[:20_000], newline="")), [])]
     except csv.Error:
         return []
-
-
-def header_row_of(text: str, wanted: set[str], look: int = 10) -> int:
-    """The row (1, 2...) among the first ``look`` whose cells include every header in ``wanted``
-    (compared with :func:`normal`); 1 when none does."""
-    for number, row in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
-        if number > look:
-            break
-        if wanted <= {normal(c) for c in row}:
-            return number
-    return 1

@@ -14,7 +14,6 @@ import io
 import json
 import os
 import re
-import stat
 import warnings
 import zipfile
 import zlib
@@ -25,7 +24,7 @@ from typing import IO
 
 import pandas as pd
 
-from sevencs.untrusted import shown_path
+from sevencs.untrusted import UnreadableFile, read_ordinary_file, shown_path
 from sevencs.yourdata.problem import ImportProblem
 
 #: The largest file (or member of an archive) the course reads, in bytes (50 MB). A year of
@@ -135,10 +134,6 @@ class Found:
         """Every sheet of this workbook as a table of text cells (no header row taken), read once."""
         return read_workbook(self)
 
-    def workbook(self) -> dict[str, pd.DataFrame]:
-        """Every sheet of this workbook (see :attr:`sheets`)."""
-        return self.sheets
-
 
 def _looks_like_car(data: bytes) -> bool:
     """A CAR file (a Bluesky repository export) starts with a length and a DAG-CBOR map holding
@@ -199,22 +194,17 @@ def open_source(source: str | os.PathLike | IO[bytes]) -> Found:
             f"There is no file at {shown_path(path, whole=True)}. Check the name and the folder: a relative "
             f"path starts from the folder this notebook is in ({shown_path(Path.cwd(), whole=True)})."
         )
-    try:  # opened without waiting and checked once open: a pipe or a device is never read
-        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError as error:
-        raise ImportProblem(f"{name} could not be opened ({error.strerror or error}). Check that you may "
-                            "read it, or copy it into the course folder first.") from None
-    with os.fdopen(handle, "rb") as stream:
-        info = os.fstat(stream.fileno())
-        if not stat.S_ISREG(info.st_mode):
+    try:
+        data = read_ordinary_file(path, MAX_BYTES)
+    except UnreadableFile as problem:
+        if problem.size is not None:
+            raise too_large(name, size_text(problem.size)) from None
+        if problem.what.startswith("is a device"):
             raise ImportProblem(f"{name} is not an ordinary file (it is a device, pipe or socket), so it was "
-                                "not read. Give the path of the file with your posts.")
-        if info.st_size > MAX_BYTES:
-            raise too_large(name, size_text(info.st_size))
-        data = stream.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise too_large(name, f"more than {size_text(MAX_BYTES)}")
-    return Found(name, data, file_name=name, modified=dt.datetime.fromtimestamp(info.st_mtime))
+                                "not read. Give the path of the file with your posts.") from None
+        raise ImportProblem(f"{name} {problem.what}. Check that you may read it, or copy it into the course "
+                            "folder first.") from None
+    return Found(name, data, file_name=name, modified=dt.datetime.fromtimestamp(path.stat().st_mtime))
 
 
 def open_member(archive: Found, member: str) -> Found:

@@ -132,7 +132,7 @@ def _recognise(found: Found) -> bool:
     if found.kind not in ("xls", "xlsx"):
         return False
     try:
-        book = found.workbook()
+        book = found.sheets
     except ImportProblem:  # a damaged workbook named as LinkedIn names it: read() says what is wrong
         return found.kind == "xls" and bool(re.search(r"_content_\d+\.xls$", found.file_name))
     return _posts_sheet(book) is not None or _other_export(book) is not None
@@ -168,7 +168,7 @@ def read(found: Found) -> pd.DataFrame:
     if found.kind not in ("xls", "xlsx"):
         raise ImportProblem(f"{name} is not an Excel workbook, and LinkedIn's content export is one (.xls). "
                             f"Give the file as it was downloaded. {HOW_TO_GET}.")
-    book = found.workbook()
+    book = found.sheets
     located = _posts_sheet(book)
     if located is None:
         raise _refusal(name, book)

@@ -22,7 +22,7 @@ import pandas as pd
 
 from sevencs.parsing import EARLIEST, LATEST, parse_dates
 from sevencs.yourdata.files import MAX_BYTES, Found, size_text, too_large
-from sevencs.yourdata.problem import ImportProblem, cell, first_up, listing
+from sevencs.yourdata.problem import ImportProblem, cell, first_up, listing, refuse
 from sevencs.yourdata.registry import Field, Reader
 from sevencs.yourdata.table import assemble, describe
 from sevencs.yourdata.text import html_to_text
@@ -219,12 +219,11 @@ def read(found: Found) -> pd.DataFrame:
         problems.append(f"{first_up(listing(broken, 'item'))} of orderedItems {'is a' if len(broken) == 1 else 'are'} "
                         f"'Create' without the post inside it (no 'object').")
     if undated:
-        problems.append(f"{first_up(listing(undated, 'item'))} of orderedItems {'has' if len(undated) == 1 else 'have'} "
-                        "no 'published' time that can be read (expected a time like 2025-11-01T08:05:00Z, "
+        have = "has" if len(undated) == 1 else "have"
+        problems.append(f"{first_up(listing(undated, 'item'))} of orderedItems {have} no 'published' time "
+                        "that can be read (expected a time like 2025-11-01T08:05:00Z, "
                         f"between {EARLIEST.year} and {LATEST.year - 1}).")
-    if problems:
-        raise ImportProblem(f"{name} could not be read, so nothing was loaded:\n- " + "\n- ".join(problems)
-                            + "\nWas the file edited by hand? A fresh archive from Mastodon has neither problem.")
+    refuse(name, problems, "Was the file edited by hand? A fresh archive from Mastodon has neither problem.")
     if not rows:
         raise ImportProblem(
             f"{name} has no posts or boosts in it ({len(items)} items, none of type 'Create' or "

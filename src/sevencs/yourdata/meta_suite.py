@@ -125,7 +125,8 @@ def read(found: Found) -> pd.DataFrame:
     frame = assemble(columns.data)
     platform = "Instagram" if instagram else "Facebook"
     return describe(frame, source=name, format="meta-business-suite", platform=platform,
-                    recognised_as=f"a Meta Business Suite export of {'an Instagram account' if instagram else 'a Facebook Page'}",
+                    recognised_as="a Meta Business Suite export of "
+                                  + ("an Instagram account" if instagram else "a Facebook Page"),
                     file=found.archive or name, member=found.member, headers=columns.headers, ignored=ignored,
                     assumptions=columns.assumptions,
                     missing={"followers": "the content export has no follower count per post; Meta Business "

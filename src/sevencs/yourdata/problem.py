@@ -45,3 +45,13 @@ def rows(numbers: np.ndarray, positions: list[int], cells: pd.Series | None = No
 def positions(mask: pd.Series) -> list[int]:
     """The positions (0, 1, 2...) where ``mask`` is true."""
     return np.flatnonzero(mask.to_numpy(dtype=bool)).tolist()
+
+
+def refuse(name: str, problems: list[str], advice: str = "") -> None:
+    """Raise one :class:`ImportProblem` listing every problem in ``problems``, if there is any.
+
+    ``advice`` (a sentence or two) follows the list on its own line.
+    """
+    if problems:
+        raise ImportProblem(f"{name} could not be read, so nothing was loaded:\n- " + "\n- ".join(problems)
+                            + (f"\n{advice}" if advice else ""))

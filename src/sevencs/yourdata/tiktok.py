@@ -132,7 +132,7 @@ def _recognise(found: Found) -> bool:
             return bool(_member(names, "Content.csv")) or any(
                 _sibling(_header(found.open(m).text)) for m in others[:1])
         if found.kind == "xlsx":
-            sheets = found.workbook()
+            sheets = found.sheets
             return _content_sheet(sheets) is not None or _sibling_sheet(sheets) is not None
         if found.kind != "text" or found.looks_like_json:
             return False
@@ -266,7 +266,7 @@ def read(found: Found) -> pd.DataFrame:
                                 f"{holds}), so it has no posts in it. {HOW_TO_GET}.")
         found = found.open(member)
     if found.kind == "xlsx":
-        sheets = found.workbook()
+        sheets = found.sheets
         where = _content_sheet(sheets)
         if where is None:
             which = _sibling_sheet(sheets)

@@ -50,7 +50,7 @@ from sevencs.parsing import EARLIEST, LATEST, parse_counts, parse_dates
 from sevencs.yourdata.columns import Columns
 from sevencs.yourdata.csvtext import normal, read_csv_text
 from sevencs.yourdata.files import Found
-from sevencs.yourdata.problem import ImportProblem, cell, first_up, listing
+from sevencs.yourdata.problem import ImportProblem, cell, first_up, listing, refuse
 from sevencs.yourdata.registry import Field, Reader
 from sevencs.yourdata.table import assemble, describe
 from sevencs.yourdata.text import html_to_text, tidy
@@ -470,10 +470,7 @@ def read_archive(found: Found) -> pd.DataFrame:
                                      "posts given twice?).", "repeats", "repeat"))
     likes = _counts(tweets, boost, labels, "favorite_count", problems)
     shares = _counts(tweets, boost, labels, "retweet_count", problems)
-    if problems:
-        raise ImportProblem(f"{found.name} could not be read, so nothing was loaded:\n- "
-                            + "\n- ".join(problems) + "\nWas the file edited by hand? A fresh archive from X "
-                            "has none of these problems.")
+    refuse(found.name, problems, "Was the file edited by hand? A fresh archive from X has none of these problems.")
     if not tweets:
         raise ImportProblem(f"{found.name} has no posts in it: the archive's list of posts is empty. "
                             f"{_PICK_TWEETS}")

@@ -28,7 +28,6 @@ instead.
 
 from __future__ import annotations
 
-import csv
 from pathlib import PurePosixPath
 
 import pandas as pd
