@@ -149,8 +149,9 @@ def test_a_mastodon_archive_from_4_3_on_gives_each_posts_favourites_and_boosts()
 
 
 def test_example_path_names_the_examples_when_the_name_is_wrong():
-    with pytest.raises(ValueError, match="posts.csv"):
+    with pytest.raises(ValueError, match="posts.csv") as caught:
         example_path("nope.csv")
+    assert isinstance(caught.value, ImportProblem) and "'nope.csv'" in str(caught.value)
     assert all(example_path(name).is_file() for name in examples())
 
 
@@ -278,7 +279,18 @@ def test_slashed_dates_are_read_day_first_only_when_the_column_needs_it(tmp_path
 def test_a_column_mixing_month_first_and_day_first_dates_is_refused(tmp_path):
     message = problem(write(tmp_path, "date,text\n12/31/2026,a\n31/12/2026,b\n"))
     assert "month-first and day-first dates are mixed" in message
-    assert "row 2" in message and "row 3" in message
+    assert "row 2 makes sense only month first, row 3 only day first" in message
+
+
+@pytest.mark.parametrize(("rows", "order"), [
+    ("31/12/2025,a\n15/01/2026,b\n", "01/11/2025 08:05 (day first, as the rest of the column)"),
+    ("12/31/2025,a\n01/15/2026,b\n", "11/01/2025 08:05 (month first)"),
+    ("2025-12-31,a\n", "11/01/2025 08:05 (month first)"),
+])
+def test_the_advice_for_an_unreadable_date_follows_the_order_of_the_column(tmp_path, rows, order):
+    message = problem(write(tmp_path, f"date,text\n{rows}next tuesday,c\n"))
+    assert "('next tuesday') cannot be read as a date" in message
+    assert f"Write dates like 2025-11-01 08:05 or {order}." in message
 
 
 def test_an_empty_file_is_refused(tmp_path):
@@ -465,6 +477,29 @@ def test_a_missing_file_a_folder_and_a_non_path_are_explained(tmp_path):
     message = problem(tmp_path / "archive")
     assert "is a folder" in message and "outbox.json" in message
     assert "Expected the path of a file" in problem(42)
+
+
+def test_a_wrong_path_is_shown_whole_with_the_files_that_could_be_meant(tmp_path, monkeypatch):
+    for name in ("mine.csv", "download.ZIP", "holiday.png", "notes.md"):
+        (tmp_path / name).write_text("x")
+    (tmp_path / "folder.csv").mkdir()
+    monkeypatch.chdir(tmp_path)
+    missing = problem("my_posts.csv")
+    assert f"There is no file at {tmp_path / 'my_posts.csv'}." in missing
+    assert missing.endswith("Files there that could be it: download.ZIP, mine.csv.")
+    assert problem(".").startswith(f"{tmp_path} is a folder, not a file")
+    for name in ("download.ZIP", "mine.csv"):
+        (tmp_path / name).unlink()
+    assert "could be it" not in problem("my_posts.csv") and "could be it" not in problem(".")
+    for k in range(7):
+        (tmp_path / f"{k}.csv").write_text("x")
+    assert problem("my_posts.csv").endswith("Files there that could be it: 0.csv, 1.csv, 2.csv, 3.csv, 4.csv "
+                                            "and 2 more.")
+
+
+def test_a_picture_given_for_posts_is_refused_with_what_to_give_instead(tmp_path):
+    message = problem(write(tmp_path, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "holiday.png"))
+    assert "holiday.png is not a text file" in message and "zip archive as it came" in message
 
 
 def test_a_web_address_is_refused_without_going_online(monkeypatch):
@@ -679,6 +714,16 @@ def test_month_first_is_an_assumption_said_when_no_date_tells(tmp_path):
     assert posts["date"].dt.month.tolist() == [1, 3]
     assert any("read month first" in a and "'01/02/2026 09:00'" in a for a in posts.attrs["assumptions"])
     assert "Assumed: Dates such as '01/02/2026 09:00' were read month first (2 January 2026)" in what_was_read(posts)
+
+
+def test_the_audit_of_a_file_names_the_file_and_the_sample_audit_does_not(tmp_path):
+    from sevencs.audit import audit
+    from sevencs.datasets import load_posts
+
+    posts = read_posts(write(tmp_path, f"{HEADER}01/02/2026,a,1,1,1\n03/24/2026,b,1,1,1\n", "mine.csv"))
+    assert audit(posts).title == "Seven Cs audit of the posts in mine.csv"
+    assert audit(posts[posts["likes"] > 0]).title == "Seven Cs audit of the posts in mine.csv"
+    assert audit(load_posts()).title == "Seven Cs audit"
 
 
 def test_no_assumption_is_claimed_when_the_dates_tell(tmp_path):

@@ -53,6 +53,7 @@ from sevencs import _checks
 from sevencs._checks import Undefined
 from sevencs.parsing import datetimes
 from sevencs.untrusted import markdown_text as _md
+from sevencs.untrusted import plain
 from sevencs.figures import OKABE_ITO
 
 __all__ = [
@@ -851,6 +852,10 @@ def audit(
     table["value"] = table["value"].astype(float)
     table["available"] = table["available"].astype(bool)
     title = f"Seven Cs audit of {account}" if account is not None else "Seven Cs audit"
+    read_from = posts.attrs.get("file")  # the file read_posts read: the title says whose audit this is
+    if isinstance(read_from, str) and read_from:
+        shown_file = plain(read_from, limit=60)
+        title += f", from {shown_file}" if account is not None else f" of the posts in {shown_file}"
     assumptions = posts.attrs.get("assumptions", ())
     assumptions = tuple(str(a) for a in assumptions) if isinstance(assumptions, (list, tuple)) else ()
     return Scorecard(table, title, _period(posts["date"]), panels, assumptions)

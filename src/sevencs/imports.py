@@ -30,6 +30,7 @@ from typing import IO
 
 import pandas as pd
 
+from sevencs.untrusted import plain
 from sevencs.yourdata import READERS, read_posts, what_was_read
 from sevencs.yourdata.course_csv import CSV_COLUMNS, HEADER_ALIASES, CsvColumn
 from sevencs.yourdata.files import MAX_BYTES
@@ -102,7 +103,8 @@ def example_path(name: str) -> Path:
     """
     names = examples()
     if name not in names:
-        raise ValueError(f"there is no example file called {name!r}; the examples are: {', '.join(names)}")
+        raise ImportProblem(f"There is no example file called {plain(repr(name), limit=80)}. The examples are: "
+                            f"{', '.join(names)}.")
     return Path(str(_examples_folder().joinpath(name)))
 
 

@@ -45,9 +45,14 @@ class Columns:
         return f"In the column {header!r}{ours},"
 
     def date(self, cells: pd.Series, header: str, dates: Dates | None = None, column: str = "date",
-             how: str = "Write dates like 2025-11-01 08:05 or 11/01/2025 08:05 (month first).") -> None:
-        """The publication date (``dates``: already read, for a reader with its own way)."""
+             how: str | None = None) -> None:
+        """The publication date (``dates``: already read, for a reader with its own way; ``how``: how to
+        write a date, by default in the order the rest of the column uses)."""
         dates = dates if dates is not None else parse_dates(cells)
+        if how is None:
+            how = ("Write dates like 2025-11-01 08:05 or 01/11/2025 08:05 (day first, as the rest of the column)."
+                   if dates.day_first_only and not dates.mixed else
+                   "Write dates like 2025-11-01 08:05 or 11/01/2025 08:05 (month first).")
         where = self._where(column, header)
         if dates.unreadable:
             self.problems.append(f"{where} {listing(rows(self.numbers, dates.unreadable, cells), 'row')} cannot "
@@ -60,7 +65,8 @@ class Columns:
         if dates.mixed:
             self.problems.append(
                 f"{where} month-first and day-first dates are mixed: "
-                f"{listing(rows(self.numbers, dates.month_first_only), 'row')} only make sense month first, "
+                f"{listing(rows(self.numbers, dates.month_first_only), 'row')} "
+                f"{'makes' if len(dates.month_first_only) == 1 else 'make'} sense only month first, "
                 f"{listing(rows(self.numbers, dates.day_first_only), 'row')} only day first. Write every date "
                 "the same way, best as 2025-11-01 08:05.")
         self.data[column] = dates.values

@@ -151,7 +151,9 @@ def decode(name: str, data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):  # the UTF-8 byte-order mark Excel and Meta write
         data = data[3:]
     if b"\x00" in data:
-        raise ImportProblem(f"{name} is not a text file (it holds binary data).")
+        raise ImportProblem(f"{name} is not a text file (it holds binary data, like a picture or a program), so "
+                            "it cannot hold your posts. Give the file your platform let you download: a CSV, "
+                            "a spreadsheet, a JSON file or the zip archive as it came.")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -161,6 +163,23 @@ def decode(name: str, data: bytes) -> str:
             "probably saved in an older encoding (such as Windows-1252, Excel's plain 'CSV'). Save it "
             "again as 'CSV UTF-8' (Excel) or with the UTF-8 character set (LibreOffice, Numbers)."
         ) from None
+
+
+#: How the names of the files the course reads end, for suggesting one when a path is wrong.
+READABLE_ENDINGS = (".csv", ".tsv", ".txt", ".json", ".js", ".zip", ".xlsx", ".xls", ".car")
+
+
+def _files_in(folder: Path, limit: int = 5) -> str:
+    """' Files there that could be it: a.csv and b.zip.' (the first few by name), or nothing."""
+    try:
+        names = sorted(entry.name for entry in folder.iterdir()
+                       if entry.suffix.lower() in READABLE_ENDINGS and entry.is_file())
+    except OSError:
+        return ""
+    if not names:
+        return ""
+    more = f" and {len(names) - limit:,} more" if len(names) > limit else ""
+    return f" Files there that could be it: {', '.join(shown_path(n) for n in names[:limit])}{more}."
 
 
 def open_source(source: str | os.PathLike | IO[bytes]) -> Found:
@@ -187,12 +206,14 @@ def open_source(source: str | os.PathLike | IO[bytes]) -> Found:
     if path.is_dir():
         inside = next((path / n for n in ("outbox.json", "data/tweets.js") if (path / n).is_file()), None)
         hint = f" It holds {inside.name}: read {shown_path(inside, whole=True)} instead." if inside else ""
-        raise ImportProblem(f"{shown_path(path, whole=True)} is a folder, not a file; pick the file with your "
-                            f"posts inside it, or the zip file you downloaded.{hint}")
+        raise ImportProblem(f"{shown_path(path.absolute(), whole=True)} is a folder, not a file; pick the file "
+                            f"with your posts inside it, or the zip file you downloaded.{hint}"
+                            f"{_files_in(path) if not inside else ''}")
     if not path.exists():
         raise ImportProblem(
-            f"There is no file at {shown_path(path, whole=True)}. Check the name and the folder: a relative "
-            f"path starts from the folder this notebook is in ({shown_path(Path.cwd(), whole=True)})."
+            f"There is no file at {shown_path(path.absolute(), whole=True)}. Check the name and the folder: a "
+            f"relative path starts from the folder this notebook is in ({shown_path(Path.cwd(), whole=True)})."
+            + _files_in(path.parent)
         )
     try:
         data = read_ordinary_file(path, MAX_BYTES)
