@@ -71,7 +71,7 @@ lab: $(STAMP) ## Open the course in JupyterLab
 test: $(STAMP) widgets ## Run every test: unit, widget, exercises, notebooks (as shipped and solved), book build
 	@rm -rf $(BUILD)/solved && mkdir -p $(BUILD)
 	PYTHON=$(PY) sh tests/browser/setup.sh  # Chromium, axe-core, Pyodide and micropip for the browser tests, when missing
-	$(PY) -m sevencs.notebooks fill exercises/*.ipynb --out $(BUILD)/solved --expect-correct
+	$(PY) -m sevencs.publish.notebooks fill exercises/*.ipynb --out $(BUILD)/solved --expect-correct
 	$(PY) -m pytest -n 2 --dist loadscope --nbval-lax --nbval-current-env \
 		tests notebooks exercises $(BUILD)/solved
 

@@ -43,9 +43,16 @@ def many_posts(n: int = POSTS, seed: int = SEED) -> pd.DataFrame:
 
 
 def tables() -> dict[str, object]:
-    return dict(comments=ds.load_comments(), questions=ds.load_questions(), interactions=ds.load_interactions(),
-                mentions=ds.load_mentions(), leads=ds.load_leads(), survey=ds.load_survey(),
-                group_activity=ds.load_group_activity(), account=ds.NURSERY)
+    return dict(
+        comments=ds.load_comments(),
+        questions=ds.load_questions(),
+        interactions=ds.load_interactions(),
+        mentions=ds.load_mentions(),
+        leads=ds.load_leads(),
+        survey=ds.load_survey(),
+        group_activity=ds.load_group_activity(),
+        account=ds.NURSERY,
+    )
 
 
 def timed(run) -> list[float]:
@@ -62,8 +69,9 @@ def main() -> int:
     audit(posts, **other)  # warm up: imports, VADER's lexicon, caches
     report = {
         f"audit() on {len(posts):,} posts": timed(lambda: audit(posts, **other)),
-        f"audit() on {len(posts):,} posts with date and text only (word classifier)":
-            timed(lambda: audit(posts[["date", "text"]])),
+        f"audit() on {len(posts):,} posts with date and text only (word classifier)": timed(
+            lambda: audit(posts[["date", "text"]])
+        ),
         f"audit() + figure PNG on {len(posts):,} posts": timed(lambda: audit(posts, **other).png()),
     }
     for name, times in report.items():

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from classroom import simulate_class  # noqa: E402
+from classroom import simulate_class
 
 RUNS = 5
 LEARNERS = 200
@@ -34,8 +34,10 @@ def main() -> None:
             start = time.perf_counter()
             subprocess.run(command, check=True, capture_output=True)
             times.append(time.perf_counter() - start)
-    print(f"sevencs report on {LEARNERS} exports ({events:,} events) + {len(made.broken)} broken files, "
-          f"{RUNS} runs: median {statistics.median(times):.2f} s, worst {max(times):.2f} s")
+    print(
+        f"sevencs report on {LEARNERS} exports ({events:,} events) + {len(made.broken)} broken files, "
+        f"{RUNS} runs: median {statistics.median(times):.2f} s, worst {max(times):.2f} s"
+    )
 
 
 if __name__ == "__main__":

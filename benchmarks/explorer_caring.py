@@ -1,6 +1,6 @@
 """The Caring explorer's 20 slider moves, for ``benchmarks/explorers.py``.
 
-    .venv/bin/python benchmarks/explorers.py caring     # this explorer only; `make bench` runs all
+.venv/bin/python benchmarks/explorers.py caring     # this explorer only; `make bench` runs all
 """
 
 from __future__ import annotations
@@ -9,10 +9,26 @@ from sevencs.widgets.caring import CaringExplorer
 
 # 20 moves across the three controls: (attribute, value)
 MOVES = [
-    ("target", 4), ("window", 3), ("channel", "comment"), ("target", 48), ("window", 1),
-    ("channel", "message"), ("target", 12), ("window", 6), ("channel", "all"), ("target", 1),
-    ("window", 2), ("target", 72), ("channel", "comment"), ("window", 4), ("target", 8),
-    ("channel", "all"), ("window", 1), ("target", 24), ("channel", "message"), ("target", 36),
+    ("target", 4),
+    ("window", 3),
+    ("channel", "comment"),
+    ("target", 48),
+    ("window", 1),
+    ("channel", "message"),
+    ("target", 12),
+    ("window", 6),
+    ("channel", "all"),
+    ("target", 1),
+    ("window", 2),
+    ("target", 72),
+    ("channel", "comment"),
+    ("window", 4),
+    ("target", 8),
+    ("channel", "all"),
+    ("window", 1),
+    ("target", 24),
+    ("channel", "message"),
+    ("target", 36),
 ]
 
 

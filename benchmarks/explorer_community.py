@@ -1,6 +1,6 @@
 """The Community explorer's 20 slider moves, for ``benchmarks/explorers.py``.
 
-    .venv/bin/python benchmarks/explorers.py community     # this explorer only; `make bench` runs all
+.venv/bin/python benchmarks/explorers.py community     # this explorer only; `make bench` runs all
 """
 
 from __future__ import annotations
@@ -8,10 +8,26 @@ from __future__ import annotations
 from sevencs.widgets.community import CommunityExplorer
 
 MOVES = [
-    ("rate", 0.5), ("market", 400), ("start", 5), ("periods", 24), ("rate", 2.0),
-    ("market", 120), ("start", 30), ("periods", 6), ("rate", 0.25), ("market", 800),
-    ("start", 1), ("periods", 18), ("rate", 1.5), ("market", 250), ("start", 45),
-    ("periods", 12), ("rate", 0.8), ("market", 190), ("start", 13), ("rate", 1.0),
+    ("rate", 0.5),
+    ("market", 400),
+    ("start", 5),
+    ("periods", 24),
+    ("rate", 2.0),
+    ("market", 120),
+    ("start", 30),
+    ("periods", 6),
+    ("rate", 0.25),
+    ("market", 800),
+    ("start", 1),
+    ("periods", 18),
+    ("rate", 1.5),
+    ("market", 250),
+    ("start", 45),
+    ("periods", 12),
+    ("rate", 0.8),
+    ("market", 190),
+    ("start", 13),
+    ("rate", 1.0),
 ]
 
 

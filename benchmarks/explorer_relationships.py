@@ -1,6 +1,6 @@
 """The Relationships explorer's 20 slider moves, for ``benchmarks/explorers.py``.
 
-    .venv/bin/python benchmarks/explorers.py relationships     # this explorer only; `make bench` runs all
+.venv/bin/python benchmarks/explorers.py relationships     # this explorer only; `make bench` runs all
 """
 
 from __future__ import annotations
@@ -8,10 +8,26 @@ from __future__ import annotations
 from sevencs.widgets.relationships import RelationshipsExplorer
 
 MOVES = [
-    ("half_life", 7), ("reciprocity", 0.0), ("frequency", 2.5), ("recency", 0.3), ("half_life", 120),
-    ("reciprocity", 3.0), ("frequency", 0.5), ("recency", 2.0), ("half_life", 1), ("reciprocity", 1.0),
-    ("frequency", 1.0), ("recency", 0.0), ("half_life", 60), ("reciprocity", 0.4), ("frequency", 3.0),
-    ("recency", 1.0), ("half_life", 14), ("reciprocity", 2.2), ("frequency", 0.0), ("half_life", 30),
+    ("half_life", 7),
+    ("reciprocity", 0.0),
+    ("frequency", 2.5),
+    ("recency", 0.3),
+    ("half_life", 120),
+    ("reciprocity", 3.0),
+    ("frequency", 0.5),
+    ("recency", 2.0),
+    ("half_life", 1),
+    ("reciprocity", 1.0),
+    ("frequency", 1.0),
+    ("recency", 0.0),
+    ("half_life", 60),
+    ("reciprocity", 0.4),
+    ("frequency", 3.0),
+    ("recency", 1.0),
+    ("half_life", 14),
+    ("reciprocity", 2.2),
+    ("frequency", 0.0),
+    ("half_life", 30),
 ]
 
 

@@ -31,10 +31,26 @@ from sevencs.widgets.connection import draw, explorer_figure
 
 # 20 moves across all four sliders: (slider, value)
 MOVES = [
-    ("hops", 4), ("per_friend", 5), ("acceptance", 0.5), ("start", 20), ("hops", 5),
-    ("per_friend", 30), ("acceptance", 0.1), ("start", 3), ("hops", 2), ("per_friend", 12),
-    ("acceptance", 0.85), ("start", 40), ("hops", 3), ("per_friend", 1), ("acceptance", 0.3),
-    ("start", 10), ("hops", 1), ("per_friend", 20), ("acceptance", 1.0), ("hops", 5),
+    ("hops", 4),
+    ("per_friend", 5),
+    ("acceptance", 0.5),
+    ("start", 20),
+    ("hops", 5),
+    ("per_friend", 30),
+    ("acceptance", 0.1),
+    ("start", 3),
+    ("hops", 2),
+    ("per_friend", 12),
+    ("acceptance", 0.85),
+    ("start", 40),
+    ("hops", 3),
+    ("per_friend", 1),
+    ("acceptance", 0.3),
+    ("start", 10),
+    ("hops", 1),
+    ("per_friend", 20),
+    ("acceptance", 1.0),
+    ("hops", 5),
 ]
 
 

@@ -63,8 +63,10 @@ def main() -> int:
                 times.append(time.perf_counter() - start)
             assert len(posts) == rows
             size = path.stat().st_size / 1e6
-            print(f"read_posts on {rows:,} rows ({size:.1f} MB): median {statistics.median(times):.2f} s, "
-                  f"worst {max(times):.2f} s ({args.runs} runs)")
+            print(
+                f"read_posts on {rows:,} rows ({size:.1f} MB): median {statistics.median(times):.2f} s, "
+                f"worst {max(times):.2f} s ({args.runs} runs)"
+            )
     return 0
 
 

@@ -4,7 +4,7 @@ Seeded, so the same call always writes the same files. The class has the awkward
 cases a real one has: learners who skip chapters, two people (or one person twice)
 with the same name, a name with HTML in it, exports from an older format that also
 mention an exercise this version of the course no longer has, and a few broken files.
-Written with the standard library only (json, random), not with sevencs.exports.
+Written with the standard library only (json, random), not with sevencs.classroom.exports.
 """
 
 from __future__ import annotations
@@ -14,11 +14,31 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sevencs.course.progress import chapter_items
 from sevencs.exercises import CHAPTERS
-from sevencs.progress import chapter_items
 
-FIRST = ["Ana", "Ben", "Chloe", "Dev", "Ema", "Femi", "Gus", "Hana", "Ivo", "Jo", "Kai", "Lena", "Mo",
-         "Nia", "Omar", "Pia", "Quinn", "Rosa", "Sam", "Tao"]
+FIRST = [
+    "Ana",
+    "Ben",
+    "Chloe",
+    "Dev",
+    "Ema",
+    "Femi",
+    "Gus",
+    "Hana",
+    "Ivo",
+    "Jo",
+    "Kai",
+    "Lena",
+    "Mo",
+    "Nia",
+    "Omar",
+    "Pia",
+    "Quinn",
+    "Rosa",
+    "Sam",
+    "Tao",
+]
 LAST = ["Lee", "Okafor", "Silva", "Novak", "Haddad", "Kim", "Byrne", "Mensah", "Rossi", "Tanaka"]
 DUPLICATE = "Sam Lee"
 SCRIPT_NAME = "<script>alert('hi')</script>"
@@ -97,11 +117,11 @@ def simulate_class(folder: Path, learners: int = 200, seed: int = 7) -> Simulate
             name = SCRIPT_NAME
         else:
             name = f"{rng.choice(FIRST)} {rng.choice(LAST)} {number}"
-        data = {"format": "sevencs-progress", "learner": name,
-                "events": _learner_events(rng, difficulty, old)}
+        data = {"format": "sevencs-progress", "learner": name, "events": _learner_events(rng, difficulty, old)}
         if not old:
-            data.update(format_version=1, course_version="0.1.0", exported_at="2026-03-01T09:00:00",
-                        includes_reflections=False)
+            data.update(
+                format_version=1, course_version="0.1.0", exported_at="2026-03-01T09:00:00", includes_reflections=False
+            )
         path = folder / f"learner-{number:03d}.json"
         path.write_text(json.dumps(data, indent=1))
         made.good.append(path)

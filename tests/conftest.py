@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from sevencs.exercises.engine import EXPECT_CORRECT_ENV
-from sevencs.store import ENV_VAR
+from sevencs.course.engine import EXPECT_CORRECT_ENV
+from sevencs.course.store import ENV_VAR
 
 
 @pytest.fixture(autouse=True)

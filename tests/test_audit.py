@@ -10,7 +10,7 @@ import pytest
 
 from sevencs import caring, clients, community, connection, content, conversation, relationships
 from sevencs import datasets as ds
-from sevencs.audit import CS, COLUMNS, AuditProblem, Scorecard, audit, audit_sample, compare
+from sevencs.audit import COLUMNS, CS, AuditProblem, Scorecard, audit, audit_sample, compare
 
 SCRIPT = "<script>alert(1)</script>"
 
@@ -115,10 +115,12 @@ def test_posts_alone_leave_the_other_cs_unavailable_and_say_which_data_are_missi
     card = audit(ds.load_posts())
     table = card.table.set_index("c")
     assert table.loc[["conversation", "relationships", "content"], "available"].all()
-    for c, words in [("connection", ["interactions", "source", "target"]),
-                     ("community", ["account", "month", "joined"]),
-                     ("caring", ["asked_at", "first_reply_at"]),
-                     ("clients", ["survey", "score", "leads"])]:
+    for c, words in [
+        ("connection", ["interactions", "source", "target"]),
+        ("community", ["account", "month", "joined"]),
+        ("caring", ["asked_at", "first_reply_at"]),
+        ("clients", ["survey", "score", "leads"]),
+    ]:
         assert not table.at[c, "available"]
         assert math.isnan(table.at[c, "value"])
         assert table.at[c, "shown"] == "not available"
@@ -166,9 +168,15 @@ def test_a_rate_with_nothing_to_divide_by_is_undefined_not_zero():
 
 
 def test_replies_with_counts_are_not_counted_as_posts():
-    posts = pd.DataFrame({"date": pd.to_datetime(["2026-05-01", "2026-05-02", "2026-05-03"]),
-                          "text": ["A tip for you.", "Thanks!", "Our roses."], "kind": ["post", "reply", "post"],
-                          "comments": [4, 9, 2], "shares": [1, 5, 1]})
+    posts = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2026-05-01", "2026-05-02", "2026-05-03"]),
+            "text": ["A tip for you.", "Thanks!", "Our roses."],
+            "kind": ["post", "reply", "post"],
+            "comments": [4, 9, 2],
+            "shares": [1, 5, 1],
+        }
+    )
     card = audit(posts)
     assert value(card, "conversation") == pytest.approx(3.0)
     assert value(card, "content") == pytest.approx(1.0)
@@ -199,8 +207,14 @@ def test_the_account_is_worked_out_from_the_interactions_or_asked_for():
     posts, interactions = ds.load_posts(), ds.load_interactions()
     found = audit(posts, interactions=interactions)
     assert value(found, "connection") == value(audit_sample(), "connection")
-    two_sided = pd.DataFrame({"date": ["2026-05-01", "2026-05-02"], "source": ["ann", "bob"],
-                              "target": ["bob", "ann"], "kind": ["like", "like"]})
+    two_sided = pd.DataFrame(
+        {
+            "date": ["2026-05-01", "2026-05-02"],
+            "source": ["ann", "bob"],
+            "target": ["bob", "ann"],
+            "kind": ["like", "like"],
+        }
+    )
     asked = row(audit(posts, interactions=two_sided), "connection")
     assert not asked["available"] and "account=" in asked["why_not"]
     wrong = row(audit(posts, interactions=interactions, account="nobody"), "connection")
@@ -270,7 +284,7 @@ def test_save_writes_html_and_markdown_with_its_image(sample, tmp_path):
     notes = sample.save(tmp_path / "audit.md")
     assert (tmp_path / "audit.png").read_bytes().startswith(b"\x89PNG")
     assert "](audit.png)" in notes.read_text(encoding="utf-8")
-    with pytest.raises(ValueError, match="writes .html or .md"):
+    with pytest.raises(ValueError, match=r"writes .html or .md"):
         sample.save(tmp_path / "audit.pdf")
 
 
@@ -315,13 +329,16 @@ def test_compare_refuses_to_subtract_different_measures():
 # --- bad input ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("posts, words", [
-    ([{"date": "2026-05-01", "text": "hi"}], "pandas DataFrame"),
-    (pd.DataFrame({"date": [], "text": []}), "empty"),
-    (pd.DataFrame({"date": ["2026-05-01"]}), "'text'"),
-    (pd.DataFrame({"when": ["2026-05-01"], "words": ["hi"]}), "'date', 'text'"),
-    (pd.DataFrame({"date": ["2026-05-01", "soon"], "text": ["a", "b"]}), "row 1 holds 'soon'"),
-])
+@pytest.mark.parametrize(
+    "posts, words",
+    [
+        ([{"date": "2026-05-01", "text": "hi"}], "pandas DataFrame"),
+        (pd.DataFrame({"date": [], "text": []}), "empty"),
+        (pd.DataFrame({"date": ["2026-05-01"]}), "'text'"),
+        (pd.DataFrame({"when": ["2026-05-01"], "words": ["hi"]}), "'date', 'text'"),
+        (pd.DataFrame({"date": ["2026-05-01", "soon"], "text": ["a", "b"]}), "row 1 holds 'soon'"),
+    ],
+)
 def test_bad_posts_get_a_clear_message(posts, words):
     with pytest.raises(AuditProblem) as problem:
         audit(posts)
@@ -348,7 +365,7 @@ def mathtext_card() -> Scorecard:
 
 def test_post_types_that_look_like_tex_draw_as_typed(mathtext_card, tmp_path):
     assert mathtext_card.png().startswith(b"\x89PNG")
-    assert "<img src=\"data:image/png;base64," in mathtext_card._repr_html_()
+    assert '<img src="data:image/png;base64,' in mathtext_card._repr_html_()
     assert mathtext_card.save(tmp_path / "audit.html").exists()
     assert mathtext_card.save(tmp_path / "audit.md").exists() and (tmp_path / "audit.png").exists()
     panel = mathtext_card.panel("content")
@@ -362,7 +379,7 @@ def test_post_types_that_look_like_tex_draw_as_typed(mathtext_card, tmp_path):
 
 
 def test_a_plan_with_tex_like_labels_saves_both_ways(mathtext_card, tmp_path):
-    from sevencs.plan import build_plan
+    from sevencs.course.plan import build_plan
 
     plan = build_plan(scorecard=mathtext_card)
     assert plan.save(tmp_path / "plan.html").exists() and plan.save(tmp_path / "plan.md").exists()

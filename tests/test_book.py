@@ -19,12 +19,24 @@ LATER = ("conversation", "relationships", "content", "community", "caring", "cli
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "page",
-    ["book/welcome.html", "book/connection.html", "notebooks/01_connection_lab.html",
-     "exercises/00_welcome.html", "exercises/01_connection.html", "book/glossary.html",
-     "book/references.html", "book/data.html", "book/capstone.html", "notebooks/08_capstone_lab.html",
-     "book/instructor.html"]
-    + [f"{folder}/0{n}_{c}{suffix}.html" for n, c in enumerate(LATER, 2)
-       for folder, suffix in (("notebooks", "_lab"), ("exercises", ""))]
+    [
+        "book/welcome.html",
+        "book/connection.html",
+        "notebooks/01_connection_lab.html",
+        "exercises/00_welcome.html",
+        "exercises/01_connection.html",
+        "book/glossary.html",
+        "book/references.html",
+        "book/data.html",
+        "book/capstone.html",
+        "notebooks/08_capstone_lab.html",
+        "book/instructor.html",
+    ]
+    + [
+        f"{folder}/0{n}_{c}{suffix}.html"
+        for n, c in enumerate(LATER, 2)
+        for folder, suffix in (("notebooks", "_lab"), ("exercises", ""))
+    ]
     + [f"book/{c}.html" for c in LATER],
 )
 def test_every_page_is_built(built_book, page):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import html.parser
+import itertools
 import os
 import re
 from collections import Counter
@@ -27,7 +28,7 @@ import pytest
 import yaml
 from playwright.sync_api import sync_playwright
 
-from sevencs.questions import Question, bank
+from sevencs.course.questions import Question, bank
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -58,7 +59,7 @@ def _toc_pages() -> list[str]:
 
 
 # Sphinx adds these two pages to every site.
-PAGES = _toc_pages() + ["genindex.html", "search.html"]
+PAGES = [*_toc_pages(), "genindex.html", "search.html"]
 LABS = [p for p in PAGES if p.startswith("notebooks/")]
 EXERCISES = [p for p in PAGES if p.startswith("exercises/")]
 # Folders of the built site that are not book pages: Sphinx's assets, and the
@@ -83,7 +84,7 @@ CONSOLE_NOISE: list[tuple[str, str]] = [
 # on our own content still fails the test. Allowed nodes are counted in the summary.
 AXE_ALLOWED: list[tuple[str, str, str]] = [
     # The theme's search button, sidebar toggles and Sphinx's citation list are repaired by
-    # src/sevencs/static/sevencs-a11y.js rather than allowed. Still allowed, upstream theme
+    # src/sevencs/publish/static/sevencs-a11y.js rather than allowed. Still allowed, upstream theme
     # (pydata-sphinx-theme under sphinx-book-theme 1.3): the colour-mode button is named
     # "Color mode" while showing only an icon font glyph, which axe reads as visible text;
     # hiding the icons from assistive technology does not change axe's verdict.
@@ -109,8 +110,14 @@ def browser():
     """One headless Debian Chromium for the whole module (never Playwright's own download)."""
     if not CHROMIUM.exists():
         pytest.fail(f"Chromium is not at {CHROMIUM}; {SETUP_HINT}")
-    args = ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"]
+    args = [
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--no-sandbox")  # Chromium refuses to start as root with its sandbox
     with sync_playwright() as playwright:
@@ -153,19 +160,27 @@ def summary():
         return
     lines = [f"{'page':44} {'critical':>8} {'serious':>8} {'moderate':>8} {'minor':>6} {'allowed':>7} {'bytes':>10}"]
     for page, row in rows.items():
-        lines.append(f"{page:44} {row['critical']:>8} {row['serious']:>8} {row['moderate']:>8} "
-                     f"{row['minor']:>6} {row['allowed']:>7} {row['bytes']:>10,}")
+        lines.append(
+            f"{page:44} {row['critical']:>8} {row['serious']:>8} {row['moderate']:>8} "
+            f"{row['minor']:>6} {row['allowed']:>7} {row['bytes']:>10,}"
+        )
     total = Counter()
     for row in rows.values():
         total.update(row)
-    lines.append(f"{'total (' + str(len(rows)) + ' pages)':44} {total['critical']:>8} {total['serious']:>8} "
-                 f"{total['moderate']:>8} {total['minor']:>6} {total['allowed']:>7}")
+    lines.append(
+        f"{'total (' + str(len(rows)) + ' pages)':44} {total['critical']:>8} {total['serious']:>8} "
+        f"{total['moderate']:>8} {total['minor']:>6} {total['allowed']:>7}"
+    )
     chapters = {p: r for p, r in rows.items() if p.startswith("book/")}
     if chapters:
         heaviest = max(chapters, key=lambda p: chapters[p]["bytes"])
-        lines.append(f"heaviest chapter page: {heaviest}, {chapters[heaviest]['bytes']:,} bytes with everything it loads")
+        lines.append(
+            f"heaviest chapter page: {heaviest}, {chapters[heaviest]['bytes']:,} bytes with everything it loads"
+        )
     REPORT.parent.mkdir(exist_ok=True)
-    REPORT.write_text("axe-core WCAG 2.1 A/AA violations (nodes) by impact, and page weight\n" + "\n".join(lines) + "\n")
+    REPORT.write_text(
+        "axe-core WCAG 2.1 A/AA violations (nodes) by impact, and page weight\n" + "\n".join(lines) + "\n"
+    )
 
 
 class Watched:
@@ -238,7 +253,7 @@ class _Ids(html.parser.HTMLParser):
                 self.ids.add(value)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _anchors(file: Path) -> frozenset[str]:
     parser = _Ids()
     parser.feed(file.read_text(errors="replace"))
@@ -284,8 +299,11 @@ def axe_violations(page) -> list[dict]:
 
 
 def test_every_built_page_is_tested(built_book):
-    built = {p.relative_to(built_book).as_posix() for p in built_book.rglob("*.html")
-             if p.relative_to(built_book).parts[0] not in NOT_PAGES}
+    built = {
+        p.relative_to(built_book).as_posix()
+        for p in built_book.rglob("*.html")
+        if p.relative_to(built_book).parts[0] not in NOT_PAGES
+    }
     assert built - {"index.html"} == set(PAGES), "pages built but not in the browser tests (or the reverse)"
 
 
@@ -315,9 +333,11 @@ def test_the_page_reads_well_offline(page, watched, site, built_book, offsite, s
     problems += [f"image did not load: {i['src']}" for i in images if i["width"] == 0]
     problems += [f"image without alt text: {i['src']}" for i in images if not i["alt"]]
 
-    levels = p.evaluate("() => Array.from(document.querySelectorAll('main h1, main h2, main h3, main h4, main h5, main h6'))"
-                        ".filter(h => h.offsetParent !== null).map(h => Number(h.tagName[1]))")
-    problems += [f"heading jumps from h{a} to h{b}" for a, b in zip(levels, levels[1:]) if b > a + 1]
+    levels = p.evaluate(
+        "() => Array.from(document.querySelectorAll('main h1, main h2, main h3, main h4, main h5, main h6'))"
+        ".filter(h => h.offsetParent !== null).map(h => Number(h.tagName[1]))"
+    )
+    problems += [f"heading jumps from h{a} to h{b}" for a, b in itertools.pairwise(levels) if b > a + 1]
 
     hrefs = p.evaluate("() => Array.from(document.querySelectorAll('a[href]')).map(a => a.href)")
     problems += [f"broken link: {b}" for b in broken_links(hrefs, site, built_book)]
@@ -412,8 +432,9 @@ def test_a_quiz_answered_wrong_then_right_is_remembered_until_reset(watched):
 def test_saved_widgets_render_with_their_figure(page, watched):
     watched.open(page)
     p = watched.page
-    assert p.locator('script[type="application/vnd.jupyter.widget-view+json"]').count() > 0, \
+    assert p.locator('script[type="application/vnd.jupyter.widget-view+json"]').count() > 0, (
         "no saved widget state on the page"
+    )
     figure = p.locator(".jupyter-widgets img").first
     figure.wait_for(state="visible", timeout=15_000)
     assert figure.evaluate("i => i.complete && i.naturalWidth > 0")
@@ -437,7 +458,8 @@ def _notebook(page: str) -> str:
 def test_launch_buttons_open_this_notebook_from_the_repository(page, watched):
     watched.open(page)
     links = watched.page.eval_on_selector_all(
-        ".dropdown-launch-buttons a[href]", "as => as.map(a => [a.innerText.trim(), a.href])")
+        ".dropdown-launch-buttons a[href]", "as => as.map(a => [a.innerText.trim(), a.href])"
+    )
     services = {name for name, _ in links}
     for service in ("Binder", "JupyterHub", "Colab"):
         assert any(service.lower() in name.lower() for name in services), f"no {service} launch button: {links}"
@@ -450,8 +472,9 @@ def test_launch_buttons_open_this_notebook_from_the_repository(page, watched):
 def test_run_in_your_browser_opens_this_notebook_in_the_lite_site(page, watched, site, built_book):
     watched.open(page)
     links = watched.page.eval_on_selector_all(
-        "a[href]", "as => as.filter(a => /in your browser/i.test(a.innerText) || a.href.includes('/lite/'))"
-                   ".map(a => a.href)")
+        "a[href]",
+        "as => as.filter(a => /in your browser/i.test(a.innerText) || a.href.includes('/lite/')).map(a => a.href)",
+    )
     assert links, "no 'run in your browser' link"
     for href in links:
         parts = urlsplit(href)
@@ -474,7 +497,16 @@ def test_the_link_checker_catches_missing_pages_and_anchors(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "index.html").write_text("<p>sub</p>")
     site = "http://127.0.0.1:1/"
-    links = [site + "a.html#top", site + "a.html#old", site + "sub/", site + "a.html",
-             "https://example.org/missing.html", site + "b.html", site + "a.html#gone"]
-    assert broken_links(links, site, tmp_path) == [f"{site}b.html (no such file)",
-                                                   f"{site}a.html#gone (no anchor #gone)"]
+    links = [
+        site + "a.html#top",
+        site + "a.html#old",
+        site + "sub/",
+        site + "a.html",
+        "https://example.org/missing.html",
+        site + "b.html",
+        site + "a.html#gone",
+    ]
+    assert broken_links(links, site, tmp_path) == [
+        f"{site}b.html (no such file)",
+        f"{site}a.html#gone (no anchor #gone)",
+    ]

@@ -22,7 +22,9 @@ def small_questions() -> pd.DataFrame:
     """Four questions by hand: answered after 1 h, 3 h and 26 h; one never answered."""
     return pd.DataFrame(
         {
-            "asked_at": pd.to_datetime(["2026-05-01 09:00", "2026-05-01 10:00", "2026-05-02 08:00", "2026-05-03 12:00"]),
+            "asked_at": pd.to_datetime(
+                ["2026-05-01 09:00", "2026-05-01 10:00", "2026-05-02 08:00", "2026-05-03 12:00"]
+            ),
             "first_reply_at": pd.to_datetime(["2026-05-01 10:00", "2026-05-01 13:00", "2026-05-03 10:00", None]),
             "channel": ["message", "comment", "message", "comment"],
         }
@@ -53,8 +55,7 @@ def test_first_response_times_accept_dates_written_as_text():
 def test_first_response_times_on_the_sample_match_the_columns_subtracted_by_hand():
     q = load_questions()
     by_hand = [
-        (r - a).total_seconds() / 3600 if not pd.isna(r) else np.nan
-        for a, r in zip(q["asked_at"], q["first_reply_at"])
+        (r - a).total_seconds() / 3600 if not pd.isna(r) else np.nan for a, r in zip(q["asked_at"], q["first_reply_at"])
     ]
     np.testing.assert_allclose(ca.first_response_times(q).to_numpy(), by_hand)
 
@@ -75,10 +76,12 @@ def test_response_rate_within_a_time_keeps_every_question_in_the_denominator(wit
 @given(st.lists(st.one_of(st.none(), st.floats(0, 500)), min_size=1, max_size=30), st.floats(0, 600))
 def test_response_rates_are_shares_and_never_rise_when_the_time_limit_falls(waits, limit):
     start = pd.Timestamp("2026-01-01")
-    table = pd.DataFrame({
-        "asked_at": [start] * len(waits),
-        "first_reply_at": [NaT if w is None else start + pd.Timedelta(hours=w) for w in waits],
-    })
+    table = pd.DataFrame(
+        {
+            "asked_at": [start] * len(waits),
+            "first_reply_at": [NaT if w is None else start + pd.Timedelta(hours=w) for w in waits],
+        }
+    )
     overall = ca.response_rate(table)
     within = ca.response_rate(table, within=limit)
     assert 0 <= within <= overall <= 1
@@ -144,8 +147,14 @@ def test_sentiment_matches_vader_called_directly_on_every_mention():
 
 @pytest.mark.parametrize(
     "text",
-    ["VADER is smart, handsome, and funny.", "The plants were not good.", "The plants were GOOD!!!",
-     "The roses were fine, but the service was horrible.", "Open until 5 on Saturdays.", ":( no compost"],
+    [
+        "VADER is smart, handsome, and funny.",
+        "The plants were not good.",
+        "The plants were GOOD!!!",
+        "The roses were fine, but the service was horrible.",
+        "Open until 5 on Saturdays.",
+        ":( no compost",
+    ],
 )
 def test_sentiment_of_one_text_matches_vader(text):
     row = ca.sentiment(text).iloc[0]
@@ -153,8 +162,17 @@ def test_sentiment_of_one_text_matches_vader(text):
     assert row["label"] == vader_label(text)
 
 
-@pytest.mark.parametrize(("compound", "label"), [(0.05, "positive"), (0.0499, "neutral"), (-0.0499, "neutral"),
-                                                 (-0.05, "negative"), (0.9, "positive"), (-1.0, "negative")])
+@pytest.mark.parametrize(
+    ("compound", "label"),
+    [
+        (0.05, "positive"),
+        (0.0499, "neutral"),
+        (-0.0499, "neutral"),
+        (-0.05, "negative"),
+        (0.9, "positive"),
+        (-1.0, "negative"),
+    ],
+)
 def test_the_cut_offs_are_plus_and_minus_five_hundredths(compound, label):
     assert ca.sentiment_label(compound) == label
 
@@ -171,10 +189,12 @@ def test_sarcasm_reads_as_positive_to_vader_but_negative_to_a_person():
 
 def small_comments() -> pd.DataFrame:
     """Two threads: 5 comments, 3 of them replies (2 by the shop, 1 by a member)."""
-    return pd.DataFrame({
-        "author": ["ann", "shop", "bob", "cat", "shop"],
-        "reply_to": pd.array([None, 1, 1, None, 4], dtype="Int64"),
-    })
+    return pd.DataFrame(
+        {
+            "author": ["ann", "shop", "bob", "cat", "shop"],
+            "reply_to": pd.array([None, 1, 1, None, 4], dtype="Int64"),
+        }
+    )
 
 
 def test_member_help_share_divides_member_replies_by_replies():
@@ -205,9 +225,13 @@ def test_member_help_share_with_no_replies_is_undefined_not_zero():
 def test_monthly_care_pools_a_window_and_takes_one_median_over_it():
     q = small_questions()
     q.loc[4] = [pd.Timestamp("2026-06-10 09:00"), pd.Timestamp("2026-06-10 19:00"), "message"]
-    mentions = pd.DataFrame({"date": pd.to_datetime(["2026-05-05", "2026-06-05", "2026-06-06"]),
-                             "label": ["negative", "positive", "negative"],
-                             "human_label": ["negative", "negative", "negative"]})
+    mentions = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2026-05-05", "2026-06-05", "2026-06-06"]),
+            "label": ["negative", "positive", "negative"],
+            "human_label": ["negative", "negative", "negative"],
+        }
+    )
     one = ca.monthly_care(q, mentions, target=24, window=1).set_index("month")
     assert one.loc["2026-05", "median_hours"] == 3.0 and one.loc["2026-06", "median_hours"] == 10.0
     assert one.loc["2026-05", "within_target"] == pytest.approx(2 / 4)
@@ -232,7 +256,9 @@ def test_monthly_care_leaves_a_month_without_questions_undefined():
 
 @pytest.mark.parametrize("function", [ca.first_response_times, ca.response_rate, ca.unanswered])
 def test_a_missing_column_is_named_with_the_expected_list(function):
-    with pytest.raises(ValueError, match="missing the column 'first_reply_at'; expected columns: asked_at, first_reply_at"):
+    with pytest.raises(
+        ValueError, match="missing the column 'first_reply_at'; expected columns: asked_at, first_reply_at"
+    ):
         function(small_questions().drop(columns="first_reply_at"))
 
 
@@ -297,7 +323,12 @@ def test_sentiment_rejects_what_is_not_text(texts, error, words):
 @pytest.mark.parametrize(
     ("replies", "staff", "error", "words"),
     [
-        (pd.DataFrame({"author": ["ann"]}), "shop", ValueError, "missing the column 'reply_to'; expected columns: author, reply_to"),
+        (
+            pd.DataFrame({"author": ["ann"]}),
+            "shop",
+            ValueError,
+            "missing the column 'reply_to'; expected columns: author, reply_to",
+        ),
         (pd.DataFrame({"author": [], "reply_to": []}), "shop", ValueError, "empty"),
         (small_comments(), [], ValueError, "staff is empty"),
         (small_comments(), 7, TypeError, "staff must be an account name"),
@@ -309,9 +340,13 @@ def test_member_help_share_rejects_bad_input(replies, staff, error, words):
         ca.member_help_share(replies, staff)
 
 
-@pytest.mark.parametrize(("kwargs", "error", "words"),
-                         [({"window": 0}, ValueError, "window must be at least 1"),
-                          ({"target": -3}, ValueError, "target must be at least 0")])
+@pytest.mark.parametrize(
+    ("kwargs", "error", "words"),
+    [
+        ({"window": 0}, ValueError, "window must be at least 1"),
+        ({"target": -3}, ValueError, "target must be at least 0"),
+    ],
+)
 def test_monthly_care_rejects_bad_settings(kwargs, error, words):
     mentions = pd.DataFrame({"date": pd.to_datetime(["2026-05-05"]), "label": ["neutral"]})
     with pytest.raises(error, match=words):

@@ -13,11 +13,11 @@ import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from reference import run_solution
+from sevencs.course.engine import Exercise
+from sevencs.course.questions import Question, Reflection
+from sevencs.course.store import ProgressStore
 from sevencs.datasets import NURSERY, load_comments, load_mentions, load_questions
 from sevencs.exercises import caring as ex
-from sevencs.exercises.engine import Exercise
-from sevencs.questions import Question, Reflection
-from sevencs.store import ProgressStore
 
 EXERCISES = [ex.q1, ex.q2, ex.q3, ex.q4]
 
@@ -125,11 +125,14 @@ def test_medians_rounded_to_one_decimal_pass_and_wrong_ones_fail():
     assert not ex.q1.check(expected.round(0)).correct
 
 
-@pytest.mark.parametrize("kind, words", [
-    ("text", "text (a string)"),
-    ("duration", "`.dt.total_seconds() / 3600`"),
-    ("missing", "missing (NaN)"),
-])
+@pytest.mark.parametrize(
+    "kind, words",
+    [
+        ("text", "text (a string)"),
+        ("duration", "`.dt.total_seconds() / 3600`"),
+        ("missing", "missing (NaN)"),
+    ],
+)
 def test_values_that_are_not_hours_say_so(kind, words):
     expected = _median_by_channel()
     answer = {

@@ -10,8 +10,9 @@ import pytest
 from PIL import Image
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from sevencs.caring import score_mentions
 from sevencs.datasets import load_mentions, load_questions
-from sevencs.widgets.caring import CaringExplorer, care_figure, response_times_figure, sarcasm_figure, score_mentions
+from sevencs.widgets.caring import CaringExplorer, care_figure, response_times_figure, sarcasm_figure
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +96,7 @@ def test_the_chapter_figures_have_alt_text_from_their_numbers():
     hours = hours_by_hand(q)
     first = response_times_figure(hours)
     assert f"median is {hours.median():.1f} hours" in first.alt and f"{hours.isna().sum()} questions never" in first.alt
-    scored = score_mentions()
+    scored = score_mentions(load_mentions())
     third = sarcasm_figure(scored)
     assert f"VADER agrees with a careful reader on {(scored['label'] == scored['human_label']).sum()}" in third.alt
     from sevencs import caring

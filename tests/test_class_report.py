@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import math
+import os
+import subprocess
+import sys
 from html import escape
 
 import pandas as pd
 import pytest
 
 from classroom import DUPLICATE, RETIRED, SCRIPT_NAME, simulate_class
-from sevencs.class_report import CSV_NAME, HTML_NAME, build_report, collect_files
+from sevencs.classroom.exports import ExportError, read_export
+from sevencs.classroom.report import CSV_NAME, HTML_NAME, build_report, collect_files
+from sevencs.course.progress import chapter_items
 from sevencs.exercises import CHAPTERS
-from sevencs.exports import ExportError, read_export
-from sevencs.progress import chapter_items
+from sevencs.untrusted import BIDI_CONTROLS, spreadsheet_safe
 
 
 @pytest.fixture(scope="module")
@@ -30,8 +35,7 @@ def independent_events(paths) -> pd.DataFrame:
     """Every event of the good files, read with json and pandas only."""
     frames = []
     for path in paths:
-        events = pd.DataFrame(json.loads(path.read_text())["events"],
-                              columns=["chapter", "item", "kind", "status"])
+        events = pd.DataFrame(json.loads(path.read_text())["events"], columns=["chapter", "item", "kind", "status"])
         frames.append(events.assign(file=path.name))
     return pd.concat(frames, ignore_index=True)
 
@@ -41,14 +45,22 @@ def truth(classroom) -> pd.DataFrame:
     """Per exercise: learners (files) who attempted, passed, took a hint, saw the solution."""
     events = independent_events(classroom.good)
     attempts = events[events["kind"] == "attempt"]
+
     def learners(frame):
         return frame.groupby(["chapter", "item"])["file"].nunique()
-    return pd.DataFrame({
-        "attempted": learners(attempts),
-        "passed": learners(attempts[attempts["status"] == "correct"]),
-        "needed_hints": learners(events[events["kind"] == "hint"]),
-        "saw_solution": learners(events[events["kind"] == "solution"]),
-    }).fillna(0).astype(int)
+
+    return (
+        pd.DataFrame(
+            {
+                "attempted": learners(attempts),
+                "passed": learners(attempts[attempts["status"] == "correct"]),
+                "needed_hints": learners(events[events["kind"] == "hint"]),
+                "saw_solution": learners(events[events["kind"] == "solution"]),
+            }
+        )
+        .fillna(0)
+        .astype(int)
+    )
 
 
 def test_every_good_export_is_read_and_every_broken_one_skipped_by_name(classroom, report):
@@ -182,10 +194,10 @@ def test_zero_valid_exports_give_an_empty_report_not_a_crash(tmp_path):
     "content, message",
     [
         ("[1, 2, 3]", "not a Seven Cs progress export"),
-        ('{"format": "sevencs-progress"}', "no list of \"events\""),
+        ('{"format": "sevencs-progress"}', 'no list of "events"'),
         ('{"format": "sevencs-progress", "format_version": "two", "events": []}', "small whole number"),
         ('{"format": "sevencs-progress", "events": [{"kind": "attempt"}]}', "none names a chapter"),
-        ('{"events": []}', "has no \"format\" field"),
+        ('{"events": []}', 'has no "format" field'),
     ],
 )
 def test_read_export_says_what_is_wrong(tmp_path, content, message):
@@ -198,10 +210,18 @@ def test_read_export_says_what_is_wrong(tmp_path, content, message):
 
 def test_unknown_event_kinds_are_left_out_with_a_note(tmp_path):
     path = tmp_path / "x.json"
-    path.write_text(json.dumps({"format": "sevencs-progress", "format_version": 9, "events": [
-        {"chapter": "connection", "item": "q1", "kind": "attempt", "status": "correct"},
-        {"chapter": "connection", "item": "q1", "kind": "teleport"},
-    ]}))
+    path.write_text(
+        json.dumps(
+            {
+                "format": "sevencs-progress",
+                "format_version": 9,
+                "events": [
+                    {"chapter": "connection", "item": "q1", "kind": "attempt", "status": "correct"},
+                    {"chapter": "connection", "item": "q1", "kind": "teleport"},
+                ],
+            }
+        )
+    )
     export = read_export(path)
     assert len(export.events) == 1 and export.newer
     assert "teleport" in export.notes[0]
@@ -210,37 +230,44 @@ def test_unknown_event_kinds_are_left_out_with_a_note(tmp_path):
 
 # --- one bad file never stops the report (issue 10, items 7-12) -----------------------------------
 
-import csv
-import os
-import subprocess
-import sys
-
-from sevencs.untrusted import BIDI_CONTROLS, spreadsheet_safe
-
 
 def export_text(learner="Ana Lee", events=None, **extra) -> str:
-    events = events if events is not None else [
-        {"chapter": "connection", "item": "q1", "kind": "attempt", "status": "correct"}]
-    return json.dumps({"format": "sevencs-progress", "format_version": 1, "learner": learner,
-                       "events": events, **extra})
+    events = (
+        events
+        if events is not None
+        else [{"chapter": "connection", "item": "q1", "kind": "attempt", "status": "correct"}]
+    )
+    return json.dumps(
+        {"format": "sevencs-progress", "format_version": 1, "learner": learner, "events": events, **extra}
+    )
 
 
 HOSTILE_EXPORTS = {
     "huge-version.json": '{"format": "sevencs-progress", "format_version": ' + "9" * 5000 + ', "events": []}',
     "deep.json": "[" * 100_000 + "]" * 100_000,
     "deep-object.json": '{"format": "sevencs-progress", "events": ' + "[" * 100_000 + "]" * 100_000 + "}",
-    "mathtext-labels.json": export_text(events=[
-        {"chapter": "$x^^2$", "item": "$\\undefinedmacro$", "kind": "attempt", "status": "correct"},
-        {"chapter": "connection", "item": "$x^^2$", "kind": "hint", "value": "1"}]),
-    "huge-value.json": export_text(events=[
-        {"chapter": "connection", "item": "q1", "kind": "attempt", "status": "correct",
-         "value": int("9" * 4000)}]),
+    "mathtext-labels.json": export_text(
+        events=[
+            {"chapter": "$x^^2$", "item": "$\\undefinedmacro$", "kind": "attempt", "status": "correct"},
+            {"chapter": "connection", "item": "$x^^2$", "kind": "hint", "value": "1"},
+        ]
+    ),
+    "huge-value.json": export_text(
+        events=[
+            {"chapter": "connection", "item": "q1", "kind": "attempt", "status": "correct", "value": int("9" * 4000)}
+        ]
+    ),
 }
 
 
 def report_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "sevencs.cli", "report", *args], capture_output=True,
-                          text=True, timeout=120, errors="replace")
+    return subprocess.run(
+        [sys.executable, "-m", "sevencs.cli", "report", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        errors="replace",
+    )
 
 
 def test_one_bad_file_never_stops_the_report(tmp_path):
@@ -267,14 +294,14 @@ def test_a_file_name_that_is_not_utf8_is_shown_and_written(tmp_path):
     (tmp_path / name.replace(".json", "-broken.json")).write_text("{")
     report = build_report([tmp_path])
     assert len(report.learners) == 1 and len(report.skipped) == 1
-    page, table = report.save(tmp_path / "out")
+    page, _table = report.save(tmp_path / "out")
     text = page.read_text(encoding="utf-8")
     assert "caf\ufffd-\ufffd-broken.json" in text
     assert "\udcff" not in report.summary() and "caf\ufffd-\ufffd-broken.json" in report.summary()
 
 
 def test_every_label_a_learner_controls_is_drawn_as_plain_text(report):
-    from sevencs.class_report import ClassReport
+    from sevencs.classroom.report import ClassReport
 
     labels = report.exercises.head(4).copy()
     labels["chapter"] = ["$x^^2$", "$\\undefinedmacro$", "sale $$ now", "\u202eevil"]
@@ -285,8 +312,9 @@ def test_every_label_a_learner_controls_is_drawn_as_plain_text(report):
     assert drawn[0] == "$x^^2$ " + labels["exercise"].iloc[0]
 
 
-@pytest.mark.parametrize("cell", ['=HYPERLINK("http://evil.example","click")', "@SUM(A1:A9)", "+1+1", "-2+3",
-                                  "\t=1+1", "\r=1+1"])
+@pytest.mark.parametrize(
+    "cell", ['=HYPERLINK("http://evil.example","click")', "@SUM(A1:A9)", "+1+1", "-2+3", "\t=1+1", "\r=1+1"]
+)
 def test_no_text_cell_in_a_csv_can_run_as_a_formula(cell):
     frame = pd.DataFrame({"text": [cell, "plain words", "-"], "count": [-5, 0, 7], "rate": [-0.5, 1.0, 2.0]})
     safe = spreadsheet_safe(frame)
@@ -297,15 +325,24 @@ def test_no_text_cell_in_a_csv_can_run_as_a_formula(cell):
 
 def test_the_class_csv_never_holds_a_formula_from_a_learners_file(tmp_path):
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "x.json").write_text(export_text(
-        learner='=HYPERLINK("http://evil.example","click")',
-        events=[{"chapter": "=1+1", "item": "@SUM(1)", "kind": "attempt", "status": "correct"},
-                {"chapter": "connection", "item": "q1", "kind": "attempt", "status": "correct"}]))
+    (tmp_path / "in" / "x.json").write_text(
+        export_text(
+            learner='=HYPERLINK("http://evil.example","click")',
+            events=[
+                {"chapter": "=1+1", "item": "@SUM(1)", "kind": "attempt", "status": "correct"},
+                {"chapter": "connection", "item": "q1", "kind": "attempt", "status": "correct"},
+            ],
+        )
+    )
     _, table = build_report([tmp_path / "in"]).save(tmp_path / "out")
     with open(table, newline="", encoding="utf-8") as handle:
         cells = [cell for row in csv.reader(handle) for cell in row]
-    assert not [c for c in cells if c.startswith(("=", "+", "@", "\t", "\r")) or c.startswith("-") and
-                not c.lstrip("-").replace(".", "").isdigit()]
+    assert not [
+        c
+        for c in cells
+        if c.startswith(("=", "+", "@", "\t", "\r"))
+        or (c.startswith("-") and not c.lstrip("-").replace(".", "").isdigit())
+    ]
 
 
 def test_exports_saved_with_a_byte_order_mark_or_an_upper_case_name_are_read(tmp_path):
@@ -325,10 +362,11 @@ def test_entries_that_are_not_ordinary_files_are_never_opened_and_each_is_named(
     os.mkfifo(folder / "pipe.json")  # opening it to read would wait for ever
     (folder / "device.json").symlink_to("/dev/zero")  # reading it would never end
     (folder / "notes.txt").write_text("not an export")
-    script = ("import sys; from sevencs.class_report import build_report; r = build_report([sys.argv[1]]); "
-              "print(r.summary())")
-    result = subprocess.run([sys.executable, "-c", script, str(folder)], capture_output=True, text=True,
-                            timeout=60)
+    script = (
+        "import sys; from sevencs.classroom.report import build_report; r = build_report([sys.argv[1]]); "
+        "print(r.summary())"
+    )
+    result = subprocess.run([sys.executable, "-c", script, str(folder)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "Read 1 exports; skipped 4." in out
@@ -346,16 +384,19 @@ def test_a_pipe_given_by_name_is_not_opened(tmp_path):
 
 
 def test_exercises_the_course_does_not_have_are_one_line_per_file(tmp_path):
-    many = [{"chapter": "connection", "item": f"extra{i}", "kind": "attempt", "status": "incorrect"}
-            for i in range(100_000)]
+    many = [
+        {"chapter": "connection", "item": f"extra{i}", "kind": "attempt", "status": "incorrect"} for i in range(100_000)
+    ]
     (tmp_path / "huge.json").write_text(export_text("Many Items", events=many))
     (tmp_path / "small.json").write_text(export_text("Few Items"))
     report = build_report([tmp_path])
     course = sum(len(chapter_items(c)["exercises"]) for c in CHAPTERS)
     assert len(report.exercises) == course
-    assert report.not_in_course == ["huge.json (Many Items): 100,000 exercises this course does not have "
-                                    "(connection extra0, connection extra1, connection extra2 and 99,997 "
-                                    "more), 100,000 events"]
+    assert report.not_in_course == [
+        "huge.json (Many Items): 100,000 exercises this course does not have "
+        "(connection extra0, connection extra1, connection extra2 and 99,997 "
+        "more), 100,000 events"
+    ]
 
 
 def test_a_zero_progress_interval_is_refused_with_a_message():

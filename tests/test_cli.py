@@ -14,10 +14,10 @@ import pandas as pd
 import pytest
 
 from sevencs.cli import hub_link
+from sevencs.course.progress import chapter_items
+from sevencs.course.store import ENV_VAR, ProgressStore
 from sevencs.exercises import connection as ex
 from sevencs.exercises import welcome
-from sevencs.progress import chapter_items
-from sevencs.store import ENV_VAR, ProgressStore
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMANDS = ["progress", "export", "plan", "report", "answer-key", "hub-link"]
@@ -26,8 +26,14 @@ COMMANDS = ["progress", "export", "plan", "report", "answer-key", "hub-link"]
 def sevencs(*args: str, db: Path | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "SEVENCS_LEARNER"}
     env[ENV_VAR] = str(db) if db else os.environ[ENV_VAR]
-    return subprocess.run([sys.executable, "-m", "sevencs.cli", *args], capture_output=True, text=True,
-                          env=env, cwd=cwd or ROOT, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "sevencs.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd or ROOT,
+        timeout=120,
+    )
 
 
 def test_the_installed_script_runs():
@@ -44,8 +50,10 @@ def test_every_command_explains_itself(command):
     assert result.stderr == ""
 
 
-@pytest.mark.parametrize("args", [[], ["teleport"], ["plan", "--out", "plan.pdf"], ["hub-link"],
-                                  ["hub-link", "--hub", "ftp://hub.example.org"]])
+@pytest.mark.parametrize(
+    "args",
+    [[], ["teleport"], ["plan", "--out", "plan.pdf"], ["hub-link"], ["hub-link", "--hub", "ftp://hub.example.org"]],
+)
 def test_a_mistyped_command_exits_2_with_usage_and_no_traceback(args):
     result = sevencs(*args)
     assert result.returncode == 2 and "usage: sevencs" in result.stderr
@@ -105,10 +113,18 @@ def test_export_then_report_round_trip(tmp_path, monkeypatch):
     result = sevencs("report", str(exports), "--out", str(tmp_path / "report"))
     assert result.returncode == 0, result.stderr
     table = pd.read_csv(tmp_path / "report" / "class-report.csv").set_index(["chapter", "exercise"])
-    assert table.loc[("connection", "q1"), ["attempted", "passed", "needed_hints", "saw_solution"]].tolist() \
-        == [1, 1, 1, 0]
-    assert table.loc[("welcome", "q1"), ["attempted", "passed", "needed_hints", "saw_solution"]].tolist() \
-        == [1, 0, 0, 1]
+    assert table.loc[("connection", "q1"), ["attempted", "passed", "needed_hints", "saw_solution"]].tolist() == [
+        1,
+        1,
+        1,
+        0,
+    ]
+    assert table.loc[("welcome", "q1"), ["attempted", "passed", "needed_hints", "saw_solution"]].tolist() == [
+        1,
+        0,
+        0,
+        1,
+    ]
     assert (table["learners"] == 2).all()
     assert table.iloc[0].name == ("welcome", "q1")  # 0% passed: the hardest
     assert (tmp_path / "report" / "class-report.html").read_text().startswith("<!DOCTYPE html>")
@@ -117,8 +133,7 @@ def test_export_then_report_round_trip(tmp_path, monkeypatch):
 def test_report_names_broken_files_and_fails_only_when_none_is_valid(tmp_path):
     (tmp_path / "cut.json").write_text('{"format": "sevencs-progress", "events": [')
     (tmp_path / "notes.json").write_text("hello")
-    result = sevencs("report", str(tmp_path / "cut.json"), str(tmp_path / "notes.json"),
-                     "--out", str(tmp_path / "out"))
+    result = sevencs("report", str(tmp_path / "cut.json"), str(tmp_path / "notes.json"), "--out", str(tmp_path / "out"))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "cut.json" in result.stdout and "notes.json" in result.stdout
     assert "No valid progress exports" in result.stderr
@@ -174,16 +189,36 @@ def test_hub_link_from_the_command_line_uses_the_courses_repository():
 @pytest.mark.parametrize(
     "hub, repo, branch, path, target, expected_path, expected_urlpath",
     [
-        ("hub.example.org", "https://github.com/a/course.git", "main", "", None,
-         "/hub/user-redirect/git-pull", "lab/tree/course"),
-        ("https://example.org/jupyter/", "https://gitlab.com/b/my course", "week 2", "./notes/a b.ipynb", None,
-         "/jupyter/hub/user-redirect/git-pull", "lab/tree/my course/notes/a b.ipynb"),
-        ("https://hub.example.org/hub/spawn", "https://github.com/a/course", "main", "x.ipynb", "work/c",
-         "/hub/user-redirect/git-pull", "lab/tree/work/c/x.ipynb"),
+        (
+            "hub.example.org",
+            "https://github.com/a/course.git",
+            "main",
+            "",
+            None,
+            "/hub/user-redirect/git-pull",
+            "lab/tree/course",
+        ),
+        (
+            "https://example.org/jupyter/",
+            "https://gitlab.com/b/my course",
+            "week 2",
+            "./notes/a b.ipynb",
+            None,
+            "/jupyter/hub/user-redirect/git-pull",
+            "lab/tree/my course/notes/a b.ipynb",
+        ),
+        (
+            "https://hub.example.org/hub/spawn",
+            "https://github.com/a/course",
+            "main",
+            "x.ipynb",
+            "work/c",
+            "/hub/user-redirect/git-pull",
+            "lab/tree/work/c/x.ipynb",
+        ),
     ],
 )
-def test_hub_links_decode_to_exactly_what_was_asked(hub, repo, branch, path, target, expected_path,
-                                                    expected_urlpath):
+def test_hub_links_decode_to_exactly_what_was_asked(hub, repo, branch, path, target, expected_path, expected_urlpath):
     link = urlsplit(hub_link(hub, repo, branch, path, target))
     assert link.scheme == "https" and link.path == expected_path
     assert " " not in link.query and "/" not in link.query  # every value percent-encoded
@@ -195,15 +230,14 @@ def test_hub_links_decode_to_exactly_what_was_asked(hub, repo, branch, path, tar
 
 @pytest.mark.parametrize("hub, repo", [("mailto:x", "https://github.com/a/b"), ("https://hub.example.org", "")])
 def test_hub_link_refuses_what_is_not_an_address(hub, repo):
-    with pytest.raises(ValueError, match="--hub|--repo"):
+    with pytest.raises(ValueError, match=r"--hub|--repo"):
         hub_link(hub, repo)
 
 
 # --- nothing overwritten without being told (issue 10, item 6) ------------------------------------
 
 
-@pytest.mark.parametrize("command, name", [("export", "sam.json"), ("plan", "my-plan.html"),
-                                           ("plan", "my-plan.md")])
+@pytest.mark.parametrize("command, name", [("export", "sam.json"), ("plan", "my-plan.html"), ("plan", "my-plan.md")])
 def test_an_existing_file_is_never_overwritten_without_force(command, name, tmp_path):
     ex.q1.check(768)
     (tmp_path / "out").mkdir()

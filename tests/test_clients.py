@@ -171,7 +171,10 @@ def test_without_advertising_nobody_starts():
 
 @settings(max_examples=40, deadline=None)
 @given(
-    p=st.floats(0.001, 0.3), q=st.floats(0.0, 1.5), m=st.floats(1, 1e5), periods=st.integers(1, 40),
+    p=st.floats(0.001, 0.3),
+    q=st.floats(0.0, 1.5),
+    m=st.floats(1, 1e5),
+    periods=st.integers(1, 40),
 )
 def test_adopters_are_never_negative_and_never_exceed_the_market(p, q, m, periods):
     table = cl.bass_diffusion(p, q, m, periods)
@@ -282,7 +285,9 @@ def test_nps_counts_promoters_minus_detractors_as_percentage_points():
     assert cl.promoter_groups(scores).tolist() == [3, 2, 5, 10]
 
 
-@pytest.mark.parametrize(("scores", "expected"), [([10, 9], 100.0), ([0, 6], -100.0), ([7, 8], 0.0), ([9, 7, 6, 8], 0.0)])
+@pytest.mark.parametrize(
+    ("scores", "expected"), [([10, 9], 100.0), ([0, 6], -100.0), ([7, 8], 0.0), ([9, 7, 6, 8], 0.0)]
+)
 def test_nps_edges(scores, expected):
     assert cl.net_promoter_score(scores) == pytest.approx(expected)
 
@@ -390,11 +395,13 @@ def test_social_roi_rejects_bad_tables(change, words):
 
 
 def test_readable_roi_writes_each_value_in_its_unit():
-    table = pd.DataFrame({
-        "measure": ["shown", "share", "sales", "score", "return", "odd"],
-        "value": [51172.0, 0.184943, 21025.48, 19.43128, math.nan, 2.345],
-        "unit": ["impressions", "share of clients", "pounds", "points (−100 to 100)", "per pound spent", "widgets"],
-    })
+    table = pd.DataFrame(
+        {
+            "measure": ["shown", "share", "sales", "score", "return", "odd"],
+            "value": [51172.0, 0.184943, 21025.48, 19.43128, math.nan, 2.345],
+            "unit": ["impressions", "share of clients", "pounds", "points (−100 to 100)", "per pound spent", "widgets"],
+        }
+    )
     shown = cl.readable_roi(table)
     assert list(shown["value"]) == ["51,172", "18.5%", "£21,025.48", "19.4", "undefined", "2.35"]
     assert table["value"].iloc[0] == 51172.0, "the numbers themselves are left alone"
@@ -406,10 +413,13 @@ def test_readable_roi_covers_every_unit_social_roi_uses():
     assert not cl.readable_roi(table)["value"].str.contains(r"\.\d{3}").any(), "no long decimals"
 
 
-@pytest.mark.parametrize(("table", "words"), [
-    (pd.DataFrame({"measure": ["a"], "value": [1.0]}), "missing the column 'unit'"),
-    (pd.DataFrame({"measure": ["a"], "value": ["1"], "unit": ["clients"]}), "must hold numbers"),
-])
+@pytest.mark.parametrize(
+    ("table", "words"),
+    [
+        (pd.DataFrame({"measure": ["a"], "value": [1.0]}), "missing the column 'unit'"),
+        (pd.DataFrame({"measure": ["a"], "value": ["1"], "unit": ["clients"]}), "must hold numbers"),
+    ],
+)
 def test_readable_roi_rejects_other_tables(table, words):
     with pytest.raises(ValueError, match=words):
         cl.readable_roi(table)

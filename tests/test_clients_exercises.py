@@ -95,9 +95,16 @@ def test_the_self_checks_have_one_right_option_and_the_reflection_a_rubric():
 
 @pytest.mark.parametrize(
     ("name", "answer"),
-    [("q2", round(nps(ALL_SCORES))), ("q2", round(nps(ALL_SCORES), 1)), ("q3", round(nps(SOCIAL_SCORES))),
-     ("q4", round(CLV)), ("q4", round(CLV, 2)), ("q5", round(FIT_Q, 2)), ("q1", round(CONVERSION, 3)),
-     ("q5", np.float64(FIT_Q))],
+    [
+        ("q2", round(nps(ALL_SCORES))),
+        ("q2", round(nps(ALL_SCORES), 1)),
+        ("q3", round(nps(SOCIAL_SCORES))),
+        ("q4", round(CLV)),
+        ("q4", round(CLV, 2)),
+        ("q5", round(FIT_Q, 2)),
+        ("q1", round(CONVERSION, 3)),
+        ("q5", np.float64(FIT_Q)),
+    ],
 )
 def test_rounded_answers_are_accepted(name, answer):
     assert getattr(ex, name).check(answer).correct

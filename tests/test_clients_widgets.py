@@ -9,8 +9,8 @@ import pytest
 from PIL import Image
 
 from sevencs import clients as cl
-from sevencs.widgets.clients import ClientsExplorer, bass_fit, diffusion, funnel_by_source
 from sevencs.datasets import load_leads
+from sevencs.widgets.clients import ClientsExplorer, bass_fit, diffusion, funnel_by_source
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +39,10 @@ def test_each_slider_is_read_and_agrees_with_the_chapter_module(explorer, slider
     getattr(explorer, slider).value = value
     expected = cl.bass_diffusion(explorer.p.value, explorer.q.value, explorer.market.value, explorer.periods.value)
     assert explorer.table.equals(expected)
-    assert f"{expected['cumulative'].iloc[-1]:,.0f}</strong> of a market of {explorer.market.value:,}" in explorer.numbers.value
+    assert (
+        f"{expected['cumulative'].iloc[-1]:,.0f}</strong> of a market of {explorer.market.value:,}"
+        in explorer.numbers.value
+    )
 
 
 def test_without_word_of_mouth_nothing_comes_from_imitation():

@@ -211,12 +211,16 @@ def small_activity() -> pd.DataFrame:
     dev: joined 02; nothing at all → lurker; never active.
     """
     rows = [
-        ("ann", "2026-01", "2026-01", 1, 0, 0), ("ann", "2026-02", "2026-01", 0, 0, 0),
+        ("ann", "2026-01", "2026-01", 1, 0, 0),
+        ("ann", "2026-02", "2026-01", 0, 0, 0),
         ("ann", "2026-03", "2026-01", 0, 0, 2),
-        ("bob", "2026-01", "2026-01", 0, 0, 0), ("bob", "2026-02", "2026-01", 0, 3, 0),
+        ("bob", "2026-01", "2026-01", 0, 0, 0),
+        ("bob", "2026-02", "2026-01", 0, 3, 0),
         ("bob", "2026-03", "2026-01", 0, 0, 0),
-        ("cat", "2026-02", "2026-02", 0, 0, 4), ("cat", "2026-03", "2026-02", 0, 0, 0),
-        ("dev", "2026-02", "2026-02", 0, 0, 0), ("dev", "2026-03", "2026-02", 0, 0, 0),
+        ("cat", "2026-02", "2026-02", 0, 0, 4),
+        ("cat", "2026-03", "2026-02", 0, 0, 0),
+        ("dev", "2026-02", "2026-02", 0, 0, 0),
+        ("dev", "2026-03", "2026-02", 0, 0, 0),
     ]
     return pd.DataFrame(rows, columns=cm.ACTIVITY_COLUMNS)
 
@@ -273,7 +277,8 @@ def test_the_sample_groups_tables_agree_with_a_plain_pandas_count():
     april = activity[activity["joined"] == "2026-04"]
     july = april[(april["month"] == "2026-07") & (april[["posts", "comments", "reactions"]].sum(axis=1) > 0)]
     assert cm.retention_by_cohort(activity).at["2026-04", 3] == pytest.approx(
-        july["account"].nunique() / april["account"].nunique())
+        july["account"].nunique() / april["account"].nunique()
+    )
 
 
 ACTIVITY_FUNCTIONS = [cm.participation, cm.member_roles, cm.active_member_ratio, cm.retention_by_cohort]

@@ -66,10 +66,17 @@ WRONG = [
     ("q4", HALF - 1, "One month early"),
     ("q4", HALF + 1, "One month late"),
     ("q4", 200, "half the market"),
-    ("q5", APRIL_ACTIVE.loc[APRIL_ACTIVE["month"] == "2026-07", "account"].nunique()
-     / APRIL_ACTIVE.loc[APRIL_ACTIVE["month"] == "2026-04", "account"].nunique(), "active in their first month"),
-    ("q5", APRIL_ACTIVE.loc[APRIL_ACTIVE["month"] == "2026-06", "account"].nunique() / APRIL["account"].nunique(),
-     "2 months after joining"),
+    (
+        "q5",
+        APRIL_ACTIVE.loc[APRIL_ACTIVE["month"] == "2026-07", "account"].nunique()
+        / APRIL_ACTIVE.loc[APRIL_ACTIVE["month"] == "2026-04", "account"].nunique(),
+        "active in their first month",
+    ),
+    (
+        "q5",
+        APRIL_ACTIVE.loc[APRIL_ACTIVE["month"] == "2026-06", "account"].nunique() / APRIL["account"].nunique(),
+        "2 months after joining",
+    ),
     ("q5", (ACTIVITY.loc[ACTIVITY["month"] == "2026-07", COUNTS].sum(axis=1) > 0).mean(), "April cohort only"),
 ]
 

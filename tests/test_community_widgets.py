@@ -14,7 +14,6 @@ from sevencs.datasets import load_group_activity, load_karate_club
 from sevencs.widgets.community import (
     CommunityExplorer,
     communities_figure,
-    group_members_by_month,
     growth_figure,
     participation_figure,
     retention_figure,
@@ -48,8 +47,9 @@ def test_moving_a_slider_changes_the_numbers_and_the_picture(explorer):
 @pytest.mark.parametrize(("slider", "value"), [("start", 25), ("rate", 0.4), ("market", 600), ("periods", 20)])
 def test_each_slider_is_read_and_agrees_with_the_chapter_module(explorer, slider, value):
     getattr(explorer, slider).value = value
-    expected = cm.growth("logistic", explorer.start.value, explorer.rate.value, explorer.market.value,
-                         explorer.periods.value)
+    expected = cm.growth(
+        "logistic", explorer.start.value, explorer.rate.value, explorer.market.value, explorer.periods.value
+    )
     assert len(explorer.table) == explorer.periods.value + 1
     assert list(explorer.table["logistic"]) == pytest.approx(list(expected["members"]))
     assert f"{expected['members'].iloc[-1]:,.0f}" in explorer.numbers.value
@@ -74,7 +74,7 @@ def test_the_figure_is_an_image_with_alt_text_that_states_the_numbers(explorer):
 
 def test_the_real_group_is_counted_month_by_month():
     activity = load_group_activity()
-    real = group_members_by_month(activity)
+    real = cm.group_members_by_month(activity)
     by_hand = [activity.loc[activity["joined"] <= m, "account"].nunique() for m in sorted(activity["month"].unique())]
     assert list(real["members"]) == by_hand
     assert list(real["period"]) == list(range(len(by_hand)))

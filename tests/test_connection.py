@@ -31,7 +31,9 @@ def test_naive_reach_counts_people_exactly_hops_away(start, per_friend, hops, ex
     assert cx.naive_reach(start, per_friend, hops) == expected
 
 
-@pytest.mark.parametrize(("start", "per_friend", "hops", "expected"), [(10, 10, 2, 110), (10, 10, 1, 10), (2, 3, 3, 2 + 6 + 18)])
+@pytest.mark.parametrize(
+    ("start", "per_friend", "hops", "expected"), [(10, 10, 2, 110), (10, 10, 1, 10), (2, 3, 3, 2 + 6 + 18)]
+)
 def test_naive_reach_cumulative_adds_every_hop(start, per_friend, hops, expected):
     assert cx.naive_reach_cumulative(start, per_friend, hops) == expected
 

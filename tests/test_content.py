@@ -19,15 +19,17 @@ from sevencs.datasets import NURSERY, load_karate_club, load_network, load_posts
 
 def small_posts() -> pd.DataFrame:
     """Four posts whose rates are easy to work out by hand."""
-    return pd.DataFrame({
-        "type": ["how-to", "promotional", "promotional", "question"],
-        "reach": [100, 50, 50, 200],
-        "impressions": [200, 100, 50, 400],
-        "followers": [20, 20, 25, 25],
-        "likes": [10, 2, 0, 6],
-        "comments": [2, 0, 1, 10],
-        "shares": [8, 0, 0, 4],
-    })
+    return pd.DataFrame(
+        {
+            "type": ["how-to", "promotional", "promotional", "question"],
+            "reach": [100, 50, 50, 200],
+            "impressions": [200, 100, 50, 400],
+            "followers": [20, 20, 25, 25],
+            "likes": [10, 2, 0, 6],
+            "comments": [2, 0, 1, 10],
+            "shares": [8, 0, 0, 4],
+        }
+    )
 
 
 # --- amplification ------------------------------------------------------------------------------
@@ -85,8 +87,12 @@ def test_impressions_give_a_lower_rate_than_reach_because_they_count_repeats():
 def test_rates_with_different_denominators_refuse_to_be_compared():
     posts = small_posts()
     by_reach, by_followers = ct.engagement_rate(posts, "reach"), ct.engagement_rate(posts, "followers")
-    for compare in (lambda: by_reach < by_followers, lambda: by_reach >= by_followers,
-                    lambda: by_followers > by_reach, lambda: by_followers <= by_reach):
+    for compare in (
+        lambda: by_reach < by_followers,
+        lambda: by_reach >= by_followers,
+        lambda: by_followers > by_reach,
+        lambda: by_followers <= by_reach,
+    ):
         with pytest.raises(ValueError, match="different denominators"):
             compare()
     assert ct.engagement_rate(posts.iloc[:2], "reach") > ct.engagement_rate(posts.iloc[2:], "reach")
@@ -242,8 +248,9 @@ def test_an_unknown_rule_or_post_type_gets_a_clear_message():
         ct.mix_distance(small_posts(), "70/30")
     with pytest.raises(ValueError, match="no group for the post type 'meme'"):
         ct.mix_distance(pd.DataFrame({"type": ["meme", "promotional"]}))
-    mapped = ct.mix_distance(pd.DataFrame({"type": ["meme", "promotional"]}), "80/20", groups={"meme": "value",
-                                                                                           "promotional": "promotional"})
+    mapped = ct.mix_distance(
+        pd.DataFrame({"type": ["meme", "promotional"]}), "80/20", groups={"meme": "value", "promotional": "promotional"}
+    )
     assert mapped == pytest.approx(0.3)
 
 
@@ -282,13 +289,16 @@ def test_simulate_mix_at_the_actual_share_reproduces_the_sample_per_post():
     assert plan["engagement_rate"] == pytest.approx(ct.engagement_rate(posts, "reach"))
 
 
-@pytest.mark.parametrize(("share", "count", "error", "words"), [
-    (1.5, 10, ValueError, "percentage|between 0 and 1"),
-    (20, 10, ValueError, "divide by 100"),
-    (0.2, 0, ValueError, "posts_count must be at least 1"),
-    (0.2, 2.5, ValueError, "whole number"),
-    ("0.2", 10, TypeError, "number between 0 and 1"),
-])
+@pytest.mark.parametrize(
+    ("share", "count", "error", "words"),
+    [
+        (1.5, 10, ValueError, "percentage|between 0 and 1"),
+        (20, 10, ValueError, "divide by 100"),
+        (0.2, 0, ValueError, "posts_count must be at least 1"),
+        (0.2, 2.5, ValueError, "whole number"),
+        ("0.2", 10, TypeError, "number between 0 and 1"),
+    ],
+)
 def test_simulate_mix_rejects_bad_plans(share, count, error, words):
     with pytest.raises(error, match=words):
         ct.simulate_mix(small_posts(), share, count)
@@ -312,10 +322,9 @@ def reference_cascade(graph, seeds, p, seed):
         fresh = []
         for node in frontier:
             for friend in sorted(graph[node], key=str):
-                if friend != node and friend not in active:
-                    if rng.random() < p:
-                        active.add(friend)
-                        fresh.append(friend)
+                if friend != node and friend not in active and rng.random() < p:
+                    active.add(friend)
+                    fresh.append(friend)
         frontier = sorted(fresh, key=str)
         if fresh:
             sizes.append(len(active))
@@ -382,7 +391,7 @@ def test_a_cascade_never_reaches_more_than_the_seeds_component(n, q, p, seed):
 
 def test_simulate_cascade_rejects_bad_input():
     graph = load_network()
-    with pytest.raises(ValueError, match="'fernleaf_nursry' is not in the network.*fernleaf_nursery"):
+    with pytest.raises(ValueError, match=r"'fernleaf_nursry' is not in the network.*fernleaf_nursery"):
         ct.simulate_cascade(graph, "fernleaf_nursry", 0.1)
     with pytest.raises(ValueError, match="divide by 100"):
         ct.simulate_cascade(graph, NURSERY, 10)

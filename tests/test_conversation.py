@@ -17,21 +17,25 @@ from sevencs.datasets import NURSERY, load_comments, load_peer_posts, load_posts
 
 def tiny_posts() -> pd.DataFrame:
     """Four posts: 2 + 0 + 6 + 1 = 9 comments, 10 + 4 + 3 + 7 = 24 likes."""
-    return pd.DataFrame({
-        "type": ["promotional", "promotional", "question", "how-to"],
-        "text": ["20% off roses", "Open daily", "What do you grow?", "How to sow peas"],
-        "comments": [2, 0, 6, 1],
-        "likes": [10, 4, 3, 7],
-    })
+    return pd.DataFrame(
+        {
+            "type": ["promotional", "promotional", "question", "how-to"],
+            "text": ["20% off roses", "Open daily", "What do you grow?", "How to sow peas"],
+            "comments": [2, 0, 6, 1],
+            "likes": [10, 4, 3, 7],
+        }
+    )
 
 
 def tiny_thread() -> pd.DataFrame:
     """Three threads started by others (1, 2, 5); the shop answers 1 twice and 5 once; 4 answers 2."""
-    return pd.DataFrame({
-        "comment_id": [1, 2, 3, 4, 5, 6, 7, 8],
-        "author": ["ann", "bob", "shop", "cat", "dev", "shop", "shop", "shop"],
-        "reply_to": pd.array([None, None, 1, 2, None, 1, 5, None], dtype="Int64"),
-    })
+    return pd.DataFrame(
+        {
+            "comment_id": [1, 2, 3, 4, 5, 6, 7, 8],
+            "author": ["ann", "bob", "shop", "cat", "dev", "shop", "shop", "shop"],
+            "reply_to": pd.array([None, None, 1, 2, None, 1, 5, None], dtype="Int64"),
+        }
+    )
 
 
 # --- rates -------------------------------------------------------------------------------------
@@ -152,8 +156,9 @@ def test_reply_ratio_of_the_nursery_matches_a_plain_python_recount():
 
 
 def test_reply_ratio_is_undefined_when_nobody_else_started_a_thread():
-    comments = pd.DataFrame({"comment_id": [1, 2], "author": ["shop", "ann"],
-                             "reply_to": pd.array([None, 1], dtype="Int64")})
+    comments = pd.DataFrame(
+        {"comment_id": [1, 2], "author": ["shop", "ann"], "reply_to": pd.array([None, 1], dtype="Int64")}
+    )
     result = cv.reply_ratio(comments, "shop")
     assert isinstance(result, Undefined)
     assert "thread-starting comments by others" in str(result)
@@ -181,7 +186,7 @@ def test_reply_ratio_names_missing_columns_and_refuses_an_empty_table():
 def test_reply_ratio_refuses_a_missing_comment_id():
     comments = tiny_thread().astype({"comment_id": float})
     comments.loc[0, "comment_id"] = np.nan
-    with pytest.raises(ValueError, match="'comment_id'.*missing"):
+    with pytest.raises(ValueError, match=r"'comment_id'.*missing"):
         cv.reply_ratio(comments, "shop")
 
 
@@ -229,7 +234,10 @@ def test_classify_post_follows_the_rules_in_order(text, label, rule):
 
 def test_explain_post_names_the_phrase_that_fired():
     assert cv.explain_post("Sale on bulbs: who is coming?") == {
-        "label": "promotional", "rule": "sales words", "matched": "sale"}
+        "label": "promotional",
+        "rule": "sales words",
+        "matched": "sale",
+    }
     assert cv.explain_post("A quiet day.")["matched"] == ""
 
 
@@ -241,7 +249,9 @@ def test_the_rules_table_lists_every_rule_in_order_and_the_fallback():
 
 
 def test_every_label_is_one_of_the_three():
-    labels = {cv.classify_post(t) for t in load_peer_posts()["text"]} | {cv.classify_post(t) for t in load_posts()["text"]}
+    labels = {cv.classify_post(t) for t in load_peer_posts()["text"]} | {
+        cv.classify_post(t) for t in load_posts()["text"]
+    }
     assert labels <= set(cv.LABELS)
 
 
@@ -253,10 +263,14 @@ def test_classify_posts_keeps_the_index_and_agrees_with_classify_post():
     assert list(cv.classify_posts(["Buy now"])["label"]) == ["promotional"]
 
 
-@pytest.mark.parametrize(("bad", "error", "words"), [
-    (None, TypeError, "must be a string"), (42, TypeError, "must be a string"),
-    (float("nan"), ValueError, "missing"),
-])
+@pytest.mark.parametrize(
+    ("bad", "error", "words"),
+    [
+        (None, TypeError, "must be a string"),
+        (42, TypeError, "must be a string"),
+        (float("nan"), ValueError, "missing"),
+    ],
+)
 def test_classify_post_refuses_what_is_not_text(bad, error, words):
     with pytest.raises(error, match=words):
         cv.classify_post(bad)
@@ -285,8 +299,13 @@ def test_the_type_map_covers_every_type_of_the_sample_posts():
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("What a day? Yes.", "question"), ("Open today. Any questions?", "statement"),
-     ("Wow! Who knew?", "statement"), ("No punctuation at all", "statement"), ("Why", "statement")],
+    [
+        ("What a day? Yes.", "question"),
+        ("Open today. Any questions?", "statement"),
+        ("Wow! Who knew?", "statement"),
+        ("No punctuation at all", "statement"),
+        ("Why", "statement"),
+    ],
 )
 def test_opening_reads_the_first_sentence(text, expected):
     assert cv.opening(text) == expected
@@ -321,8 +340,9 @@ def test_plan_comments_refuses_bad_input():
 
 
 def test_account_profile_by_hand():
-    posts = pd.DataFrame({"account": ["a", "a", "b"], "text": ["Buy now", "Why?", "Hello."],
-                          "comments": [0, 4, 1], "likes": [2, 2, 5]})
+    posts = pd.DataFrame(
+        {"account": ["a", "a", "b"], "text": ["Buy now", "Why?", "Hello."], "comments": [0, 4, 1], "likes": [2, 2, 5]}
+    )
     table = cv.account_profile(posts)
     assert table.loc["a", "promotional"] == pytest.approx(0.5)
     assert table.loc["a", "conversational"] == pytest.approx(0.5)

@@ -62,8 +62,7 @@ def test_grouping_by_opening_line_shows_two_groups(explorer):
     before = explorer.png
     explorer.group.value = "opening"
     assert set(explorer.table.index) == {"question", "statement"}
-    questions = POSTS[POSTS["text"].str.split(r"[.!?]", n=1, regex=True).str[0].map(len)
-                      == POSTS["text"].str.find("?")]
+    questions = POSTS[POSTS["text"].str.split(r"[.!?]", n=1, regex=True).str[0].map(len) == POSTS["text"].str.find("?")]
     assert explorer.table.loc["question", "conversation_rate"] == pytest.approx(questions["comments"].mean())
     assert "opening line" in explorer.numbers.value
     assert explorer.png != before
@@ -98,8 +97,14 @@ def test_the_figure_is_an_image_with_alt_text_that_states_the_numbers(explorer):
 
 def test_every_control_is_observed(explorer):
     seen = []
-    for control, value in [(explorer.group, "opening"), (explorer.promotional, 0.8), (explorer.per_week, 9),
-                           (explorer.how_to, False), (explorer.question, False), (explorer.story, False)]:
+    for control, value in [
+        (explorer.group, "opening"),
+        (explorer.promotional, 0.8),
+        (explorer.per_week, 9),
+        (explorer.how_to, False),
+        (explorer.question, False),
+        (explorer.story, False),
+    ]:
         before = explorer.numbers.value
         control.value = value
         seen.append(explorer.numbers.value != before)

@@ -10,7 +10,17 @@ import pandas as pd
 import pytest
 
 from sevencs import connection as cx
-from sevencs.datasets import NURSERY, TABLES, TEN_FRIENDS, describe, generate, load_karate_club, load_network, load_posts, load_table
+from sevencs.datasets import (
+    NURSERY,
+    TABLES,
+    TEN_FRIENDS,
+    describe,
+    generate,
+    load_karate_club,
+    load_network,
+    load_posts,
+    load_table,
+)
 
 
 def test_the_generator_reproduces_the_shipped_files_byte_for_byte(tmp_path):
@@ -105,5 +115,5 @@ def test_describe_is_the_data_dictionary():
 
 
 def test_unknown_table_gets_a_list_of_the_real_ones():
-    with pytest.raises(ValueError, match="no sample table called 'tweets'.*posts"):
+    with pytest.raises(ValueError, match=r"no sample table called 'tweets'.*posts"):
         load_table("tweets")

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import math as _math
 import warnings
 
 import numpy as np
+import pandas as _pd
 import pandas as pd
 import pytest
+import pytest as _pytest
 
-from sevencs.exercises import engine
-from sevencs.exercises.engine import Feedback, NameExercise, NumberExercise, Status
-from sevencs.store import ProgressWarning
+from sevencs import _checks
+from sevencs.course import engine
+from sevencs.course.engine import Feedback, NameExercise, NumberExercise, Status
+from sevencs.course.store import ProgressWarning
 
 
 class Seven(NumberExercise):
@@ -127,8 +131,13 @@ def test_a_one_item_dictionary_gets_a_way_to_take_the_value_out_that_works_on_it
 
 @pytest.mark.parametrize(
     ("value", "words"),
-    [(7, "a whole number (an int)"), (0.5, "a number with decimals (a float)"), (np.int64(3), "a numpy number"),
-     (object(), "an object"), (range(3), "a range")],
+    [
+        (7, "a whole number (an int)"),
+        (0.5, "a number with decimals (a float)"),
+        (np.int64(3), "a numpy number"),
+        (object(), "an object"),
+        (range(3), "a range"),
+    ],
 )
 def test_kinds_are_named_in_plain_words_with_the_right_article(value, words):
     assert engine.describe_kind(value) == words
@@ -203,13 +212,6 @@ def test_a_progress_file_that_cannot_be_written_warns_once_and_checking_goes_on(
 
 # --- shared input checks used by every chapter module -----------------------------------------
 
-import math as _math
-
-import pandas as _pd
-import pytest as _pytest
-
-from sevencs import _checks
-
 
 def test_counts_names_the_column_and_row_of_a_bad_value():
     frame = _pd.DataFrame({"likes": [3, -1], "comments": [1.0, float("nan")]})
@@ -233,9 +235,14 @@ def test_a_rate_over_nothing_is_undefined_not_zero_or_infinite():
 
 @_pytest.mark.parametrize(
     ("value", "allow_zero", "error", "words"),
-    [(0, False, ValueError, "above 0"), (-1, True, ValueError, "at least 0"), (_math.nan, False, ValueError, "NaN"),
-     (_math.inf, False, ValueError, "finite"), (True, False, TypeError, "must be a number"),
-     ("3", False, TypeError, "must be a number")],
+    [
+        (0, False, ValueError, "above 0"),
+        (-1, True, ValueError, "at least 0"),
+        (_math.nan, False, ValueError, "NaN"),
+        (_math.inf, False, ValueError, "finite"),
+        (True, False, TypeError, "must be a number"),
+        ("3", False, TypeError, "must be a number"),
+    ],
 )
 def test_a_positive_number_check_names_the_argument_and_the_problem(value, allow_zero, error, words):
     with _pytest.raises(error, match=words):

@@ -16,11 +16,11 @@ import numpy as np
 import pytest
 
 from reference import adjacency_of, bfs_distances, run_solution
+from sevencs.course.engine import Status
+from sevencs.course.progress import chapter_items
+from sevencs.course.store import ProgressStore
 from sevencs.datasets import NURSERY, load_network, load_posts
 from sevencs.exercises import CHAPTERS
-from sevencs.exercises.engine import Status
-from sevencs.progress import chapter_items
-from sevencs.store import ProgressStore
 
 ALL_EXERCISES = [(c, e) for c in CHAPTERS for e in chapter_items(c)["exercises"]]
 IDS = [e.label for _, e in ALL_EXERCISES]

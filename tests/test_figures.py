@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sevencs import connection as cx, figures
+from sevencs import connection as cx
+from sevencs import figures
 from sevencs.datasets import NURSERY, TEN_FRIENDS, load_network
 
 GRAPH = load_network()

@@ -25,12 +25,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sevencs.class_report import ClassReport, build_report
+from sevencs.classroom.exports import ExportError, LearnerExport, read_export
+from sevencs.classroom.report import ClassReport, build_report
+from sevencs.course.engine import Feedback
+from sevencs.course.progress import chapter_items
 from sevencs.exercises import CHAPTERS
-from sevencs.exercises.engine import Feedback
-from sevencs.exports import ExportError, LearnerExport, read_export
 from sevencs.imports import ImportProblem, read_posts
-from sevencs.progress import chapter_items
 
 EXERCISES = [e for c in CHAPTERS for e in chapter_items(c)["exercises"]]
 UNFORESEEN = "unexpected problem"  # the message of read_posts' last-resort net: never expected here
@@ -38,8 +38,11 @@ UNFORESEEN = "unexpected problem"  # the message of read_posts' last-resort net:
 
 def bounded(examples: int, fixtures: bool = False) -> settings:
     """A test's example budget; ``fixtures``: it uses a pytest fixture that persists across examples."""
-    return settings(max_examples=examples, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture] if fixtures else [])
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture] if fixtures else [],
+    )
 
 
 # --- read_posts ------------------------------------------------------------------------------------
@@ -64,10 +67,15 @@ class _named(io.BytesIO):
 
 
 @bounded(150)
-@given(st.one_of(st.binary(max_size=400), CSVISH.map(lambda t: t.encode("utf-8")),
-                 CSVISH.map(lambda t: ("date,text,likes\n" + t).encode("utf-8")),
-                 CSVISH.map(lambda t: ('{"orderedItems": [' + t).encode("utf-8"))),
-       st.sampled_from(["posts.csv", "outbox.json", "-"]))
+@given(
+    st.one_of(
+        st.binary(max_size=400),
+        CSVISH.map(lambda t: t.encode("utf-8")),
+        CSVISH.map(lambda t: ("date,text,likes\n" + t).encode("utf-8")),
+        CSVISH.map(lambda t: ('{"orderedItems": [' + t).encode("utf-8")),
+    ),
+    st.sampled_from(["posts.csv", "outbox.json", "-"]),
+)
 def test_any_bytes_give_a_table_or_an_import_problem(data, name):
     table = read(data, name)
     if table is not None:
@@ -75,15 +83,18 @@ def test_any_bytes_give_a_table_or_an_import_problem(data, name):
         assert table["date"].notna().all() and table["date"].is_monotonic_increasing
 
 
-WORDS = st.text(alphabet=st.sampled_from(list('abcdefghij XYZ,;"\'!?é😀£$%*()')), min_size=0, max_size=40)
+WORDS = st.text(alphabet=st.sampled_from(list("abcdefghij XYZ,;\"'!?é😀£$%*()")), min_size=0, max_size=40)
 CAPTION = st.lists(WORDS.map(lambda w: " ".join(w.split())), min_size=1, max_size=3).map("\n".join)
 MOMENT = st.datetimes(dt.datetime(1990, 1, 1), dt.datetime(2099, 12, 31)).map(lambda d: d.replace(microsecond=0))
 COUNT = st.integers(0, 2**53)
 
 
 @bounded(80)
-@given(st.lists(st.tuples(MOMENT, CAPTION, COUNT, st.booleans()), min_size=1, max_size=15),
-       st.sampled_from([",", ";"]), st.sampled_from(["iso", "us"]))
+@given(
+    st.lists(st.tuples(MOMENT, CAPTION, COUNT, st.booleans()), min_size=1, max_size=15),
+    st.sampled_from([",", ";"]),
+    st.sampled_from(["iso", "us"]),
+)
 def test_a_csv_of_posts_reads_to_exactly_its_records(rows, delimiter, dates):
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
@@ -97,8 +108,9 @@ def test_a_csv_of_posts_reads_to_exactly_its_records(rows, delimiter, dates):
     assert table is not None
     expected = sorted(((m, c.strip(), n) for m, c, n, _ in rows), key=lambda r: r[0])  # stable: file order on ties
     got = list(zip(table["date"].dt.to_pydatetime(), table["text"], table["likes"]))
-    assert [(m, c, int(n)) for m, c, n in got] == [(m, "\n".join(line.strip() for line in c.split("\n")).strip(), n)
-                                                   for m, c, n in expected]
+    assert [(m, c, int(n)) for m, c, n in got] == [
+        (m, "\n".join(line.strip() for line in c.split("\n")).strip(), n) for m, c, n in expected
+    ]
 
 
 # --- read_export -------------------------------------------------------------------------------------
@@ -108,9 +120,15 @@ JSON = st.recursive(
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
     max_leaves=20,
 )
-EVENT = st.dictionaries(st.sampled_from(["time", "chapter", "item", "kind", "status", "value"]),
-                        st.one_of(JSON, st.sampled_from(CHAPTERS), st.sampled_from(["q1", "q2", "sc1"]),
-                                  st.sampled_from(["attempt", "hint", "solution", "quiz", "reflection"])))
+EVENT = st.dictionaries(
+    st.sampled_from(["time", "chapter", "item", "kind", "status", "value"]),
+    st.one_of(
+        JSON,
+        st.sampled_from(CHAPTERS),
+        st.sampled_from(["q1", "q2", "sc1"]),
+        st.sampled_from(["attempt", "hint", "solution", "quiz", "reflection"]),
+    ),
+)
 EXPORTISH = st.fixed_dictionaries(
     {"format": st.sampled_from(["sevencs-progress", "other"]), "events": st.lists(EVENT, max_size=6)},
     optional={"format_version": JSON, "learner": JSON, "course_version": JSON, "exported_at": JSON},
@@ -118,8 +136,11 @@ EXPORTISH = st.fixed_dictionaries(
 
 
 @bounded(150, fixtures=True)
-@given(st.one_of(JSON.map(json.dumps), EXPORTISH.map(json.dumps), st.binary(max_size=200).map(
-    lambda b: b.decode("latin-1"))))
+@given(
+    st.one_of(
+        JSON.map(json.dumps), EXPORTISH.map(json.dumps), st.binary(max_size=200).map(lambda b: b.decode("latin-1"))
+    )
+)
 def test_any_json_gives_an_export_or_an_export_error(tmp_path, text):
     path = tmp_path / "x.json"
     path.write_text(text, encoding="utf-8")
@@ -190,13 +211,26 @@ class Hostile:
 
 
 ANSWERS = st.one_of(
-    st.integers(), st.integers(min_value=10**300, max_value=10**5000), st.floats(), st.complex_numbers(),
-    st.decimals(), st.fractions(), st.text(), st.binary(), st.none(), st.booleans(), JSON,
-    st.lists(st.integers(), max_size=5).map(tuple), st.frozensets(st.integers(), max_size=3),
-    st.lists(st.floats(), max_size=5).map(np.array), st.lists(st.integers(), max_size=5).map(pd.Series),
+    st.integers(),
+    st.integers(min_value=10**300, max_value=10**5000),
+    st.floats(),
+    st.complex_numbers(),
+    st.decimals(),
+    st.fractions(),
+    st.text(),
+    st.binary(),
+    st.none(),
+    st.booleans(),
+    JSON,
+    st.lists(st.integers(), max_size=5).map(tuple),
+    st.frozensets(st.integers(), max_size=3),
+    st.lists(st.floats(), max_size=5).map(np.array),
+    st.lists(st.integers(), max_size=5).map(pd.Series),
     st.dictionaries(st.text(max_size=5), st.integers(), max_size=3).map(lambda d: pd.DataFrame([d])),
     st.frozensets(st.sampled_from(["repr", "eq", "hash", "len", "float", "bool", "iter"])).map(Hostile),
-    st.just(decimal.Decimal("NaN")), st.just(fractions.Fraction(10**400, 3)), st.just(Ellipsis),
+    st.just(decimal.Decimal("NaN")),
+    st.just(fractions.Fraction(10**400, 3)),
+    st.just(Ellipsis),
 )
 
 
@@ -243,8 +277,12 @@ def test_the_class_report_figure_renders_for_any_label(small_report, labels):
 
 
 @bounded(150)
-@given(st.one_of(st.binary(max_size=300), CSVISH.map(lambda t: t.encode("utf-8"))), st.sampled_from(
-    ["posts.csv", "Content.csv", "Table data.csv", "tweets.js", "outbox.json", "repo.car", "x_content_1.xls"]))
+@given(
+    st.one_of(st.binary(max_size=300), CSVISH.map(lambda t: t.encode("utf-8"))),
+    st.sampled_from(
+        ["posts.csv", "Content.csv", "Table data.csv", "tweets.js", "outbox.json", "repo.car", "x_content_1.xls"]
+    ),
+)
 def test_no_reader_fails_while_recognising_any_bytes(data, name):
     """Recognising is asking each reader "is this yours?": it must answer, whatever the bytes."""
     from sevencs.yourdata import READERS
@@ -256,9 +294,23 @@ def test_no_reader_fails_while_recognising_any_bytes(data, name):
 
 
 @bounded(60)
-@given(st.binary(min_size=1, max_size=300), st.sampled_from([r for r in ("x-archive", "bluesky-repo", "tiktok-studio",
-                                                                         "youtube-studio", "linkedin-page",
-                                                                         "facebook-download", "threads-download")]))
+@given(
+    st.binary(min_size=1, max_size=300),
+    st.sampled_from(
+        [
+            r
+            for r in (
+                "x-archive",
+                "bluesky-repo",
+                "tiktok-studio",
+                "youtube-studio",
+                "linkedin-page",
+                "facebook-download",
+                "threads-download",
+            )
+        ]
+    ),
+)
 def test_any_bytes_forced_into_any_reader_give_an_import_problem_at_worst(data, key):
     try:
         read_posts(io.BytesIO(data), format=key)

@@ -18,8 +18,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sevencs import imports
-from sevencs.yourdata import files
-from sevencs.yourdata.csvtext import normal
 from sevencs.datasets import examples as example_files
 from sevencs.datasets import load_posts
 from sevencs.imports import (
@@ -35,7 +33,11 @@ from sevencs.imports import (
     read_posts,
     read_posts_csv,
     safe_html,
+    what_was_read,
 )
+from sevencs.parsing import MAX_COUNT, parse_counts, parse_dates
+from sevencs.yourdata import files
+from sevencs.yourdata.csvtext import normal
 
 HEADER = "date,text,likes,comments,shares\n"
 
@@ -56,13 +58,25 @@ def problem(path, **kwargs) -> str:
 
 
 def outbox(*items) -> str:
-    return json.dumps({"@context": "https://www.w3.org/ns/activitystreams", "id": "outbox.json",
-                       "type": "OrderedCollection", "orderedItems": list(items)})
+    return json.dumps(
+        {
+            "@context": "https://www.w3.org/ns/activitystreams",
+            "id": "outbox.json",
+            "type": "OrderedCollection",
+            "orderedItems": list(items),
+        }
+    )
 
 
 def create(content: str, published: str = "2026-03-01T10:00:00Z", reply_to: str | None = None, **extra) -> dict:
-    note = {"id": "https://social.example/users/me/statuses/1", "type": "Note", "content": content,
-            "inReplyTo": reply_to, "url": "https://social.example/@me/1", **extra}
+    note = {
+        "id": "https://social.example/users/me/statuses/1",
+        "type": "Note",
+        "content": content,
+        "inReplyTo": reply_to,
+        "url": "https://social.example/@me/1",
+        **extra,
+    }
     return {"type": "Create", "published": published, "object": note}
 
 
@@ -105,8 +119,11 @@ def test_the_example_outbox_gives_posts_replies_and_boosts_as_counted_in_the_jso
     boosts = sum(i["type"] == "Announce" for i in items)
     table = read_mastodon_outbox(example_path("outbox.json"))
     assert len(table) == len(items)
-    assert table["kind"].value_counts().to_dict() == {"post": len(items) - replies - boosts, "reply": replies,
-                                                      "boost": boosts}
+    assert table["kind"].value_counts().to_dict() == {
+        "post": len(items) - replies - boosts,
+        "reply": replies,
+        "boost": boosts,
+    }
     assert replies >= 1 and boosts >= 1
     expected_dates = sorted(pd.to_datetime([i["published"] for i in items], utc=True).tz_localize(None))
     assert table["date"].tolist() == expected_dates
@@ -139,8 +156,14 @@ def test_a_mastodon_archive_from_4_3_on_gives_each_posts_favourites_and_boosts()
     doc = json.loads(example_path("outbox.json").read_text(encoding="utf-8"))
     table = read_posts(example_path("mastodon_archive.zip"))
     creates = [i for i in doc["orderedItems"] if i["type"] == "Create"]
-    expected = sorted((pd.Timestamp(i["published"]).tz_localize(None), i["object"]["likes"]["totalItems"],
-                       i["object"]["shares"]["totalItems"]) for i in creates)
+    expected = sorted(
+        (
+            pd.Timestamp(i["published"]).tz_localize(None),
+            i["object"]["likes"]["totalItems"],
+            i["object"]["shares"]["totalItems"],
+        )
+        for i in creates
+    )
     mine = table[table["kind"] != "boost"]
     assert sorted(zip(mine["date"], mine["likes"], mine["shares"])) == expected
     assert table.loc[table["kind"] == "boost", "likes"].isna().all()  # no counts of our own on a boost
@@ -149,7 +172,7 @@ def test_a_mastodon_archive_from_4_3_on_gives_each_posts_favourites_and_boosts()
 
 
 def test_example_path_names_the_examples_when_the_name_is_wrong():
-    with pytest.raises(ValueError, match="posts.csv") as caught:
+    with pytest.raises(ValueError, match=r"posts.csv") as caught:
         example_path("nope.csv")
     assert isinstance(caught.value, ImportProblem) and "'nope.csv'" in str(caught.value)
     assert all(example_path(name).is_file() for name in examples())
@@ -178,12 +201,20 @@ def test_only_date_and_text_are_required_and_posts_are_numbered_in_date_order(tm
     assert list(table.columns) == ["post_id", "date", "text"]
     assert table["text"].tolist() == ["first", "second"]
     assert table["post_id"].tolist() == [1, 2]
-    assert set(table.attrs["absent_columns"]) == {"type", "reach", "likes", "comments", "shares",
-                                                  "followers", "impressions"}
+    assert set(table.attrs["absent_columns"]) == {
+        "type",
+        "reach",
+        "likes",
+        "comments",
+        "shares",
+        "followers",
+        "impressions",
+    }
 
 
-@pytest.mark.parametrize("header", ["Publish time", "PUBLISH TIME", "  publish_time ", "Publish-Time",
-                                    "Date", "created_at", "Published"])
+@pytest.mark.parametrize(
+    "header", ["Publish time", "PUBLISH TIME", "  publish_time ", "Publish-Time", "Date", "created_at", "Published"]
+)
 def test_date_headers_from_exports_are_recognised_whatever_their_case_and_spacing(tmp_path, header):
     path = write(tmp_path, f'"{header}",Message\n2026-03-01 09:00,hello\n')
     table = read_posts(path)
@@ -191,23 +222,58 @@ def test_date_headers_from_exports_are_recognised_whatever_their_case_and_spacin
     assert table.attrs["headers"]["date"] == header.strip()
 
 
-@pytest.mark.parametrize(("header", "column"), [
-    ("Message", "text"), ("Description", "text"), ("Title", "text"), ("Caption", "text"),
-    ("Reactions", "likes"), ("Likes", "likes"), ("favourites", "likes"), ("Comments", "comments"),
-    ("Replies", "comments"), ("Shares", "shares"), ("Boosts", "shares"), ("Reach", "reach"),
-    ("Impressions", "impressions"), ("Followers", "followers"), ("Post ID", "post_id"),
-    ("Permalink", "url"), ("Post type", "type"),
-])
+@pytest.mark.parametrize(
+    ("header", "column"),
+    [
+        ("Message", "text"),
+        ("Description", "text"),
+        ("Title", "text"),
+        ("Caption", "text"),
+        ("Reactions", "likes"),
+        ("Likes", "likes"),
+        ("favourites", "likes"),
+        ("Comments", "comments"),
+        ("Replies", "comments"),
+        ("Shares", "shares"),
+        ("Boosts", "shares"),
+        ("Reach", "reach"),
+        ("Impressions", "impressions"),
+        ("Followers", "followers"),
+        ("Post ID", "post_id"),
+        ("Permalink", "url"),
+        ("Post type", "type"),
+    ],
+)
 def test_each_alias_fills_its_column(tmp_path, header, column):
-    cells = {"text": "words", "likes": "4", "comments": "4", "shares": "4", "reach": "4", "impressions": "4",
-             "followers": "4", "post_id": "77", "url": "https://x.example/1", "type": "Story"}
+    cells = {
+        "text": "words",
+        "likes": "4",
+        "comments": "4",
+        "shares": "4",
+        "reach": "4",
+        "impressions": "4",
+        "followers": "4",
+        "post_id": "77",
+        "url": "https://x.example/1",
+        "type": "Story",
+    }
     if column == "text":
         content = f"date,{header}\n2026-03-01,{cells['text']}\n"
     else:
         content = f"date,text,{header}\n2026-03-01,words,{cells[column]}\n"
     table = read_posts(write(tmp_path, content))
-    expected = {"likes": 4, "comments": 4, "shares": 4, "reach": 4, "impressions": 4, "followers": 4,
-                "post_id": 77, "url": "https://x.example/1", "type": "story", "text": "words"}[column]
+    expected = {
+        "likes": 4,
+        "comments": 4,
+        "shares": 4,
+        "reach": 4,
+        "impressions": 4,
+        "followers": 4,
+        "post_id": 77,
+        "url": "https://x.example/1",
+        "type": "story",
+        "text": "words",
+    }[column]
     assert table[column].tolist() == [expected]
 
 
@@ -225,11 +291,14 @@ def test_a_lifetime_date_column_alone_is_reported_with_its_rows(tmp_path):
     assert "cannot be read as a date" in message
 
 
-@pytest.mark.parametrize(("content", "missing"), [
-    ("when,words\n2026-03-01,hi\n", ["'date'", "'text'"]),
-    ("date,words,likes\n2026-03-01,hi,3\n", ["'text'"]),
-    ("text,likes\nhi,3\n", ["'date'"]),
-])
+@pytest.mark.parametrize(
+    ("content", "missing"),
+    [
+        ("when,words\n2026-03-01,hi\n", ["'date'", "'text'"]),
+        ("date,words,likes\n2026-03-01,hi,3\n", ["'text'"]),
+        ("text,likes\nhi,3\n", ["'date'"]),
+    ],
+)
 def test_missing_required_columns_are_named_with_the_headers_found_and_expected(tmp_path, content, missing):
     message = problem(write(tmp_path, content))
     for name in missing:
@@ -257,15 +326,18 @@ def test_blank_lines_keep_the_row_numbers_a_spreadsheet_shows(tmp_path):
     assert "row 4 ('not a date')" in problem(write(tmp_path, content))
 
 
-@pytest.mark.parametrize(("cell", "expected"), [
-    ("2026-03-04", dt.datetime(2026, 3, 4)),
-    ("2026-03-04T09:30:00", dt.datetime(2026, 3, 4, 9, 30)),
-    ("2026-03-04T09:30:00Z", dt.datetime(2026, 3, 4, 9, 30)),
-    ("2026-03-04T09:30:00+02:00", dt.datetime(2026, 3, 4, 7, 30)),
-    ("03/04/2026 09:30", dt.datetime(2026, 3, 4, 9, 30)),
-    ("03/04/2026", dt.datetime(2026, 3, 4)),
-    ("3/4/2026 9:30 PM", dt.datetime(2026, 3, 4, 21, 30)),
-])
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("2026-03-04", dt.datetime(2026, 3, 4)),
+        ("2026-03-04T09:30:00", dt.datetime(2026, 3, 4, 9, 30)),
+        ("2026-03-04T09:30:00Z", dt.datetime(2026, 3, 4, 9, 30)),
+        ("2026-03-04T09:30:00+02:00", dt.datetime(2026, 3, 4, 7, 30)),
+        ("03/04/2026 09:30", dt.datetime(2026, 3, 4, 9, 30)),
+        ("03/04/2026", dt.datetime(2026, 3, 4)),
+        ("3/4/2026 9:30 PM", dt.datetime(2026, 3, 4, 21, 30)),
+    ],
+)
 def test_iso_and_us_export_dates_are_read(tmp_path, cell, expected):
     table = read_posts(write(tmp_path, f"date,text\n{cell},a\n"))
     assert table["date"].tolist() == [pd.Timestamp(expected)]
@@ -282,11 +354,14 @@ def test_a_column_mixing_month_first_and_day_first_dates_is_refused(tmp_path):
     assert "row 2 makes sense only month first, row 3 only day first" in message
 
 
-@pytest.mark.parametrize(("rows", "order"), [
-    ("31/12/2025,a\n15/01/2026,b\n", "01/11/2025 08:05 (day first, as the rest of the column)"),
-    ("12/31/2025,a\n01/15/2026,b\n", "11/01/2025 08:05 (month first)"),
-    ("2025-12-31,a\n", "11/01/2025 08:05 (month first)"),
-])
+@pytest.mark.parametrize(
+    ("rows", "order"),
+    [
+        ("31/12/2025,a\n15/01/2026,b\n", "01/11/2025 08:05 (day first, as the rest of the column)"),
+        ("12/31/2025,a\n01/15/2026,b\n", "11/01/2025 08:05 (month first)"),
+        ("2025-12-31,a\n", "11/01/2025 08:05 (month first)"),
+    ],
+)
 def test_the_advice_for_an_unreadable_date_follows_the_order_of_the_column(tmp_path, rows, order):
     message = problem(write(tmp_path, f"date,text\n{rows}next tuesday,c\n"))
     assert "('next tuesday') cannot be read as a date" in message
@@ -384,8 +459,10 @@ def test_a_binary_file_is_refused(tmp_path):
     assert "not a text file" in problem(write(tmp_path, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "photo.csv"))
 
 
-@pytest.mark.parametrize(("cell", "what"), [("-3", "negative"), ("NaN", "not a number"),
-                                            ("n/a", "not a number"), ("2.5", "not a whole number")])
+@pytest.mark.parametrize(
+    ("cell", "what"),
+    [("-3", "negative"), ("NaN", "not a number"), ("n/a", "not a number"), ("2.5", "not a whole number")],
+)
 def test_bad_counts_are_named_with_their_column_and_rows(tmp_path, cell, what):
     content = "date,text,Reactions\n2026-03-01,a,1\n2026-03-02,b," + cell + "\n"
     message = problem(write(tmp_path, content))
@@ -465,7 +542,7 @@ def test_the_format_is_found_from_the_content_when_the_name_does_not_say(tmp_pat
 
 
 def test_an_unknown_format_name_is_refused():
-    with pytest.raises(ImportProblem, match="format must be one of .*csv") as caught:
+    with pytest.raises(ImportProblem, match=r"format must be one of .*csv") as caught:
         read_posts(example_path("posts.csv"), format="excel")
     assert all(key in str(caught.value) for key in imports.FORMATS)
 
@@ -493,8 +570,9 @@ def test_a_wrong_path_is_shown_whole_with_the_files_that_could_be_meant(tmp_path
     assert "could be it" not in problem("my_posts.csv") and "could be it" not in problem(".")
     for k in range(7):
         (tmp_path / f"{k}.csv").write_text("x")
-    assert problem("my_posts.csv").endswith("Files there that could be it: 0.csv, 1.csv, 2.csv, 3.csv, 4.csv "
-                                            "and 2 more.")
+    assert problem("my_posts.csv").endswith(
+        "Files there that could be it: 0.csv, 1.csv, 2.csv, 3.csv, 4.csv and 2 more."
+    )
 
 
 def test_a_picture_given_for_posts_is_refused_with_what_to_give_instead(tmp_path):
@@ -513,11 +591,17 @@ def test_a_web_address_is_refused_without_going_online(monkeypatch):
 
 
 def test_creates_are_posts_or_replies_and_announces_are_boosts(tmp_path):
-    boost = {"type": "Announce", "published": "2026-03-03T08:00:00Z",
-             "object": "https://other.example/users/a/statuses/9"}
-    doc = outbox(create("<p>mine</p>", "2026-03-01T08:00:00Z"),
-                 create("<p>answer</p>", "2026-03-02T08:00:00Z", reply_to="https://other.example/statuses/5"),
-                 boost, {"type": "Like", "object": "https://other.example/x"})
+    boost = {
+        "type": "Announce",
+        "published": "2026-03-03T08:00:00Z",
+        "object": "https://other.example/users/a/statuses/9",
+    }
+    doc = outbox(
+        create("<p>mine</p>", "2026-03-01T08:00:00Z"),
+        create("<p>answer</p>", "2026-03-02T08:00:00Z", reply_to="https://other.example/statuses/5"),
+        boost,
+        {"type": "Like", "object": "https://other.example/x"},
+    )
     table = read_posts(write(tmp_path, doc, "outbox.json"))
     assert table["kind"].tolist() == ["post", "reply", "boost"]
     assert table["text"].tolist() == ["mine", "answer", ""]
@@ -527,28 +611,41 @@ def test_creates_are_posts_or_replies_and_announces_are_boosts(tmp_path):
 
 def test_a_poll_a_content_map_and_a_self_boost_are_read(tmp_path):
     poll = create("<p>Which bulbs?</p>", "2026-03-01T08:00:00Z", type="Question")
-    mapped = {"type": "Create", "published": "2026-03-02T08:00:00Z",
-              "object": {"type": "Note", "contentMap": {"en": "<p>only a map</p>"}, "url": "u"}}
-    self_boost = {"type": "Announce", "published": "2026-03-03T08:00:00Z",
-                  "object": {"id": "https://social.example/users/me/statuses/1", "type": "Note"}}
+    mapped = {
+        "type": "Create",
+        "published": "2026-03-02T08:00:00Z",
+        "object": {"type": "Note", "contentMap": {"en": "<p>only a map</p>"}, "url": "u"},
+    }
+    self_boost = {
+        "type": "Announce",
+        "published": "2026-03-03T08:00:00Z",
+        "object": {"id": "https://social.example/users/me/statuses/1", "type": "Note"},
+    }
     table = read_posts(write(tmp_path, outbox(poll, mapped, self_boost), "outbox.json"))
     assert table["text"].tolist() == ["Which bulbs?", "only a map", ""]
     assert table["url"].tolist()[2] == "https://social.example/users/me/statuses/1"
 
 
-@pytest.mark.parametrize(("content", "words"), [
-    ("[1, 2]", ["does not recognise", "The course reads these files", "Mastodon", "outbox.json"]),
-    ('{"hello": "world"}', ["does not recognise", "The course reads these files", "outbox.json"]),
-    ('{"type": "Person", "id": "https://social.example/users/me"}', ["actor.json", "outbox.json"]),
-    ('{"id": "likes.json", "type": "OrderedCollection", "orderedItems": ["https://x.example/1"]}',
-     ["likes.json", "outbox.json"]),
-    ('{"id": "mine", "orderedItems": ["https://x.example/1"]}', ["list of links", "outbox.json"]),
-    ('{"type": "OrderedCollection", "first": "https://social.example/users/me/outbox?page=true"}',
-     ["separate pages", "outbox.json"]),
-    ('{"orderedItems": [{"type": "Like"}]}', ["no posts or boosts", "outbox.json"]),
-    ('{"orderedItems": [', ["not valid JSON", "line 1", "The course reads these files"]),
-    ('"just a string"', ["missing the columns 'date' and 'text'"]),
-])
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        ("[1, 2]", ["does not recognise", "The course reads these files", "Mastodon", "outbox.json"]),
+        ('{"hello": "world"}', ["does not recognise", "The course reads these files", "outbox.json"]),
+        ('{"type": "Person", "id": "https://social.example/users/me"}', ["actor.json", "outbox.json"]),
+        (
+            '{"id": "likes.json", "type": "OrderedCollection", "orderedItems": ["https://x.example/1"]}',
+            ["likes.json", "outbox.json"],
+        ),
+        ('{"id": "mine", "orderedItems": ["https://x.example/1"]}', ["list of links", "outbox.json"]),
+        (
+            '{"type": "OrderedCollection", "first": "https://social.example/users/me/outbox?page=true"}',
+            ["separate pages", "outbox.json"],
+        ),
+        ('{"orderedItems": [{"type": "Like"}]}', ["no posts or boosts", "outbox.json"]),
+        ('{"orderedItems": [', ["not valid JSON", "line 1", "The course reads these files"]),
+        ('"just a string"', ["missing the columns 'date' and 'text'"]),
+    ],
+)
 def test_json_that_is_not_an_outbox_is_refused_saying_what_was_expected(tmp_path, content, words):
     message = problem(write(tmp_path, content, "export.json"))
     for word in words:
@@ -556,15 +653,19 @@ def test_json_that_is_not_an_outbox_is_refused_saying_what_was_expected(tmp_path
 
 
 def test_broken_items_are_named_by_number(tmp_path):
-    doc = outbox(create("fine"), {"type": "Create"}, create("no time", published="someday"),
-                 {"type": "Announce", "object": "https://x.example/1"})
+    doc = outbox(
+        create("fine"),
+        {"type": "Create"},
+        create("no time", published="someday"),
+        {"type": "Announce", "object": "https://x.example/1"},
+    )
     message = problem(write(tmp_path, doc, "outbox.json"))
     assert "Item 2 of orderedItems is a 'Create' without the post" in message
     assert "Items 3 ('someday') and 4 (missing)" in message
 
 
 def test_a_csv_read_as_mastodon_is_refused_in_plain_words():
-    with pytest.raises(ImportProblem, match="not valid JSON.*read_posts_csv"):
+    with pytest.raises(ImportProblem, match=r"not valid JSON.*read_posts_csv"):
         read_mastodon_outbox(example_path("posts.csv"))
 
 
@@ -572,8 +673,10 @@ def test_a_csv_read_as_mastodon_is_refused_in_plain_words():
 
 
 def test_script_and_image_tags_in_a_csv_post_are_stripped_to_their_words(tmp_path):
-    content = ('date,text\n2026-03-01,"<script>alert(1)</script>Spring sale"\n'
-               '2026-03-02,"<img src=x onerror=alert(1)>Tulips & daffodils"\n')
+    content = (
+        'date,text\n2026-03-01,"<script>alert(1)</script>Spring sale"\n'
+        '2026-03-02,"<img src=x onerror=alert(1)>Tulips & daffodils"\n'
+    )
     table = read_posts(write(tmp_path, content))
     assert table["text"].tolist() == ["Spring sale", "Tulips & daffodils"]
 
@@ -588,23 +691,28 @@ def test_markup_typed_as_text_in_a_toot_comes_back_as_text_and_is_escaped_for_di
     assert shown == "&lt;script&gt;alert(1)&lt;/script&gt; and &lt;img src=x onerror=alert(1)&gt;"
 
 
-@pytest.mark.parametrize(("fragment", "expected"), [
-    ("<p>One</p><p>Two</p>", "One\n\nTwo"),
-    ("line<br>break<br/>again", "line\nbreak\nagain"),
-    ('<a href="https://x.example"><span class="invisible">https://</span><span>x.example</span></a>',
-     "https://x.example"),
-    ("Tea &amp; cake &#39;n&#39; &lt;3", "Tea & cake 'n' <3"),
-    ("5 < 6 and 7 > 3", "5 < 6 and 7 > 3"),
-    ("<style>p {color: red}</style>Hello", "Hello"),
-    ("  spaced   out  ", "spaced out"),
-    (None, ""),
-])
+@pytest.mark.parametrize(
+    ("fragment", "expected"),
+    [
+        ("<p>One</p><p>Two</p>", "One\n\nTwo"),
+        ("line<br>break<br/>again", "line\nbreak\nagain"),
+        (
+            '<a href="https://x.example"><span class="invisible">https://</span><span>x.example</span></a>',
+            "https://x.example",
+        ),
+        ("Tea &amp; cake &#39;n&#39; &lt;3", "Tea & cake 'n' <3"),
+        ("5 < 6 and 7 > 3", "5 < 6 and 7 > 3"),
+        ("<style>p {color: red}</style>Hello", "Hello"),
+        ("  spaced   out  ", "spaced out"),
+        (None, ""),
+    ],
+)
 def test_html_to_text_keeps_the_words_and_drops_the_tags(fragment, expected):
     assert html_to_text(fragment) == expected
 
 
 def test_safe_html_escapes_quotes_and_turns_missing_values_into_nothing():
-    assert safe_html('"hi" & \'bye\'') == "&quot;hi&quot; &amp; &#x27;bye&#x27;"
+    assert safe_html("\"hi\" & 'bye'") == "&quot;hi&quot; &amp; &#x27;bye&#x27;"
     assert safe_html(None) == "" and safe_html(float("nan")) == ""
 
 
@@ -640,21 +748,21 @@ def test_the_dictionary_tables_come_from_the_constants():
 
 # --- read completely or not at all, and say what was assumed (issue 10, items 14-17) -----------
 
-import sys
 
-from sevencs.imports import what_was_read
-from sevencs.parsing import MAX_COUNT, parse_counts, parse_dates
-
-
-FIVE = ["2025-01-01,first post,1", "2025-01-02,second post,2", "2025-01-03,third post,3",
-        "2025-01-04,fourth post,4", "2025-01-05,fifth post,5"]
+FIVE = [
+    "2025-01-01,first post,1",
+    "2025-01-02,second post,2",
+    "2025-01-03,third post,3",
+    "2025-01-04,fourth post,4",
+    "2025-01-05,fifth post,5",
+]
 
 
 def test_a_quote_that_never_closes_loads_nothing_and_names_its_row(tmp_path):
     rows = list(FIVE)
     rows[1] = '2025-01-02,"unclosed post,2'
     message = problem(write(tmp_path, "date,text,likes\n" + "\n".join(rows) + "\n"))
-    assert "in row 3, a quote mark (\") opens a cell that never closes" in message
+    assert 'in row 3, a quote mark (") opens a cell that never closes' in message
     assert "Nothing was loaded" in message
 
 
@@ -674,11 +782,12 @@ def test_a_caption_over_several_lines_is_one_post(tmp_path):
     assert len(posts) == 3 and posts["text"].iloc[1] == caption
 
 
-@pytest.mark.parametrize("cell, expected", [("9" * 310, "too large"), ("9007199254740993", "too large"),
-                                            ("1" + "0" * 400, "too large")])
+@pytest.mark.parametrize(
+    "cell, expected", [("9" * 310, "too large"), ("9007199254740993", "too large"), ("1" + "0" * 400, "too large")]
+)
 def test_a_count_too_large_to_hold_exactly_is_refused_with_its_row(tmp_path, cell, expected):
     message = problem(write(tmp_path, f"{HEADER}2025-01-01,hello,{cell},1,1\n"))
-    assert f"In the column 'likes', row 2 (" in message and expected in message
+    assert "In the column 'likes', row 2 (" in message and expected in message
     assert "no post has more than 9,007,199,254,740,992" in message
 
 
@@ -696,14 +805,16 @@ def test_a_date_no_post_can_have_is_refused_with_its_row(tmp_path, cell):
 def test_a_mastodon_date_no_post_can_have_is_refused_with_its_item(tmp_path):
     content = outbox(create("<p>fine</p>"), create("<p>odd</p>", published="0001-01-01T00:00:00+01:00"))
     message = problem(write(tmp_path, content, "outbox.json"))
-    assert "Item 2 ('0001-01-01T00:00:00+01:00') of orderedItems has no 'published' time that can be read" \
-        in message
+    assert "Item 2 ('0001-01-01T00:00:00+01:00') of orderedItems has no 'published' time that can be read" in message
 
 
-@pytest.mark.parametrize("content, words", [
-    ('{"orderedItems": ' + "[" * 5000 + "]" * 5000 + "}", "nested thousands of levels deep"),
-    ('{"orderedItems": [' + "9" * 5000 + "]}", "a number thousands of digits long"),
-])
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        ('{"orderedItems": ' + "[" * 5000 + "]" * 5000 + "}", "nested thousands of levels deep"),
+        ('{"orderedItems": [' + "9" * 5000 + "]}", "a number thousands of digits long"),
+    ],
+)
 def test_an_outbox_no_archive_could_be_is_refused_in_plain_words(tmp_path, content, words):
     assert words in problem(write(tmp_path, content, "outbox.json"))
 
@@ -769,23 +880,38 @@ def test_a_pipe_is_never_opened(tmp_path):
 # the fast ways of reading a column agree with the general way, cell for cell
 
 _SLASHED_CELLS = st.builds(
-    lambda a, b, y, t: f"{a:02d}/{b:02d}/{y}{t}", st.integers(1, 31), st.integers(1, 31),
-    st.integers(1985, 2105), st.sampled_from(["", " 09:05", " 23:59", " 7:05:09"]))
-_ISO_CELLS = st.builds(lambda d, z: d.isoformat() + z, st.datetimes(dt.datetime(1980, 1, 1), dt.datetime(2110, 1, 1)),
-                       st.sampled_from(["", "Z", "+05:30", "-01:00"]))
+    lambda a, b, y, t: f"{a:02d}/{b:02d}/{y}{t}",
+    st.integers(1, 31),
+    st.integers(1, 31),
+    st.integers(1985, 2105),
+    st.sampled_from(["", " 09:05", " 23:59", " 7:05:09"]),
+)
+_ISO_CELLS = st.builds(
+    lambda d, z: d.isoformat() + z,
+    st.datetimes(dt.datetime(1980, 1, 1), dt.datetime(2110, 1, 1)),
+    st.sampled_from(["", "Z", "+05:30", "-01:00"]),
+)
 
 
 @given(st.lists(st.one_of(_SLASHED_CELLS, _ISO_CELLS, st.sampled_from(["", "junk", "Lifetime"])), max_size=12))
 def test_reading_dates_the_fast_way_gives_what_the_general_way_gives(cells):
     fast, general = parse_dates(pd.Series(cells, dtype=str)), parse_dates(pd.Series(cells, dtype=str), general=True)
     assert fast.values.tolist() == general.values.tolist()
-    assert (fast.unreadable, fast.out_of_range, fast.month_first_only, fast.day_first_only, fast.assumptions) == \
-        (general.unreadable, general.out_of_range, general.month_first_only, general.day_first_only,
-         general.assumptions)
+    assert (fast.unreadable, fast.out_of_range, fast.month_first_only, fast.day_first_only, fast.assumptions) == (
+        general.unreadable,
+        general.out_of_range,
+        general.month_first_only,
+        general.day_first_only,
+        general.assumptions,
+    )
 
 
-@given(st.lists(st.one_of(st.integers(0, 10**17).map(str), st.sampled_from(["", " 7", "1,250", "-3", "2.0", "x"])),
-                max_size=12), st.booleans())
+@given(
+    st.lists(
+        st.one_of(st.integers(0, 10**17).map(str), st.sampled_from(["", " 7", "1,250", "-3", "2.0", "x"])), max_size=12
+    ),
+    st.booleans(),
+)
 def test_reading_counts_the_fast_way_gives_what_the_general_way_gives(cells, empty_is_zero):
     fast = parse_counts(pd.Series(cells, dtype=str), empty_is_zero)
     general = parse_counts(pd.Series(cells, dtype=str), empty_is_zero, general=True)
@@ -800,33 +926,46 @@ def test_reading_counts_the_fast_way_gives_what_the_general_way_gives(cells, emp
 
 
 def test_each_row_takes_its_text_from_the_first_text_header_that_has_it(tmp_path):
-    path = write(tmp_path, "Publish time,Title,Description\n03/01/2026 09:00,,a reel's caption\n"
-                           "03/02/2026 09:00,a photo's caption,\n03/03/2026 09:00,,\n")
+    path = write(
+        tmp_path,
+        "Publish time,Title,Description\n03/01/2026 09:00,,a reel's caption\n"
+        "03/02/2026 09:00,a photo's caption,\n03/03/2026 09:00,,\n",
+    )
     posts = read_posts(path)
     assert posts["text"].tolist() == ["a reel's caption", "a photo's caption", ""]
-    assert "The text of 1 of 3 posts came from 'Title', because 'Description' was empty there." in \
-        posts.attrs["assumptions"]
+    assert (
+        "The text of 1 of 3 posts came from 'Title', because 'Description' was empty there."
+        in posts.attrs["assumptions"]
+    )
 
 
 def test_a_mostly_empty_text_column_beside_a_column_of_words_is_refused(tmp_path):
-    path = write(tmp_path, "date,caption,what we wrote\n2026-01-01,,Our new seedlings are ready\n"
-                           "2026-01-02,,Spring bulbs are here now\n2026-01-03,hello there,Another one today\n")
+    path = write(
+        tmp_path,
+        "date,caption,what we wrote\n2026-01-01,,Our new seedlings are ready\n"
+        "2026-01-02,,Spring bulbs are here now\n2026-01-03,hello there,Another one today\n",
+    )
     message = problem(path)
     assert "the text column 'caption' is empty for 2 of 3 posts" in message
     assert "'what we wrote' holds words in those rows" in message and "rename its header to 'text'" in message
 
 
 def test_photos_without_captions_are_read_when_no_other_column_holds_words(tmp_path):
-    path = write(tmp_path, "date,caption,likes,image file\n2026-01-01,,3,IMG_0012.jpg\n2026-01-02,,5,IMG_0013.jpg\n"
-                           "2026-01-03,a caption,2,IMG_0014.jpg\n")
+    path = write(
+        tmp_path,
+        "date,caption,likes,image file\n2026-01-01,,3,IMG_0012.jpg\n2026-01-02,,5,IMG_0013.jpg\n"
+        "2026-01-03,a caption,2,IMG_0014.jpg\n",
+    )
     assert read_posts(path)["text"].tolist() == ["", "", "a caption"]
 
 
 def test_a_csv_from_a_european_spreadsheet_reads(tmp_path):
     """Semicolons between cells, day-first dates with dots, dots between thousands, a decimal comma."""
-    text = ("Datum;Text;Likes;Reach;watch time (hours)\n"
-            "01.05.2026 09:30;Frühlingsblumen sind da;1.234;12.500;2,5\n"
-            "13.05.2026 18:00;Tomaten-Setzlinge: heute frisch;87;1.024;0,75\n")
+    text = (
+        "Datum;Text;Likes;Reach;watch time (hours)\n"
+        "01.05.2026 09:30;Frühlingsblumen sind da;1.234;12.500;2,5\n"
+        "13.05.2026 18:00;Tomaten-Setzlinge: heute frisch;87;1.024;0,75\n"
+    )
     posts = read_posts(write(tmp_path, text.replace("Datum", "date").replace("Text", "text")))
     assert posts["date"].tolist() == [pd.Timestamp("2026-05-01 09:30"), pd.Timestamp("2026-05-13 18:00")]
     assert posts["likes"].tolist() == [1234, 87] and posts["reach"].tolist() == [12500, 1024]

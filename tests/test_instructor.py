@@ -7,9 +7,8 @@ import re
 import pytest
 
 from sevencs.book.instructor import common_mistakes, numbers
-from sevencs.exercises import CHAPTERS
-from sevencs.exercises import community, connection, conversation
-from sevencs.progress import chapter_items
+from sevencs.course.progress import chapter_items
+from sevencs.exercises import CHAPTERS, community, connection, conversation
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +33,7 @@ def test_each_listed_mistake_is_the_feedback_a_learner_gets_for_it(table, exerci
     shown = listed(table, exercise.chapter, exercise.name)
     wrong = list(exercise.mistakes(exercise.expected()))
     assert wrong and len(shown) >= len({m for _, m in wrong})
-    for value, message in wrong:
+    for value, _message in wrong:
         feedback = exercise.check(value)
         assert not feedback.correct
         assert feedback.message in shown

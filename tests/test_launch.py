@@ -22,7 +22,9 @@ import pytest
 import yaml
 from sphinx.errors import ConfigError
 
-from sevencs import launch, lite, notebooks, site
+from sevencs.publish import assets as site
+from sevencs.publish import install as launch
+from sevencs.publish import lite, notebooks
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text())
@@ -52,8 +54,9 @@ def test_reading_the_repository_from_other_configs(tmp_path):
     assert launch.configured_repository(tmp_path) == (None, "main"), "no _config.yml"
     (tmp_path / "_config.yml").write_text("title: x\nrepository:\n  path_to_book: ''\n\nhtml:\n  url: https://no\n")
     assert launch.configured_repository(tmp_path) == (None, "main"), "a url outside repository: is not it"
-    (tmp_path / "_config.yml").write_text("repository:\n  # where\n\n  url: 'https://git.example.org/a/b'\n"
-                                          "  branch: trunk\nhtml: {}\n")
+    (tmp_path / "_config.yml").write_text(
+        "repository:\n  # where\n\n  url: 'https://git.example.org/a/b'\n  branch: trunk\nhtml: {}\n"
+    )
     assert launch.configured_repository(tmp_path) == ("https://git.example.org/a/b", "trunk")
 
 
@@ -63,7 +66,8 @@ def _run_install_cell(tmp_path: Path, code: str, hide_sevencs: bool) -> dict:
     The fake pip magic does what a real install would: afterwards ``import sevencs`` works.
     """
     script = tmp_path / "run_cell.py"
-    script.write_text(textwrap.dedent(f"""
+    script.write_text(
+        textwrap.dedent(f"""
         import json, sys
         from IPython.core.interactiveshell import InteractiveShell
 
@@ -89,7 +93,8 @@ def _run_install_cell(tmp_path: Path, code: str, hide_sevencs: bool) -> dict:
         result = shell.run_cell({code!r})
         print(json.dumps({{"pip": calls, "ok": result.success,
                           "error": repr(result.error_in_exec or result.error_before_exec)}}))
-    """))
+    """)
+    )
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -119,9 +124,22 @@ def git_install(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("colab-site-packages")
     requirement = f"sevencs @ git+file://{ROOT}@{head.stdout.strip()}"
     done = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "--no-index",
-         "--target", str(target), requirement],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "--target",
+            str(target),
+            requirement,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     return target
@@ -129,7 +147,7 @@ def git_install(tmp_path_factory) -> Path:
 
 def test_the_package_installed_from_git_has_its_data_and_exercises(git_install, tmp_path):
     probe = textwrap.dedent("""
-        import sevencs, sevencs.launch
+        import sevencs, sevencs.publish.install
         from sevencs.datasets import load_posts, load_network
         from sevencs.exercises import CHAPTERS
         import importlib
@@ -138,8 +156,12 @@ def test_the_package_installed_from_git_has_its_data_and_exercises(git_install, 
         print(sevencs.__file__)
         print(len(load_posts()), load_network().number_of_nodes())
     """)
-    env = {"PYTHONPATH": str(git_install), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
-           "SEVENCS_PROGRESS_DB": str(tmp_path / "p.sqlite")}
+    env = {
+        "PYTHONPATH": str(git_install),
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "SEVENCS_PROGRESS_DB": str(tmp_path / "p.sqlite"),
+    }
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     location, sizes = done.stdout.split("\n")[:2]
@@ -161,9 +183,17 @@ def test_a_notebook_gets_its_install_cell_after_its_title_once():
     assert launch.is_install_cell(no_title.cells[0])
 
 
-@pytest.mark.parametrize("url, branch", [("http://github.com/a/b", "main"), ("github.com/a/b", "main"),
-                                         ('https://x.org/a" && rm -rf ~', "main"), (None, "main"),
-                                         ("https://x.org/a", "main; echo"), ("https://x.org/a", "")])
+@pytest.mark.parametrize(
+    "url, branch",
+    [
+        ("http://github.com/a/b", "main"),
+        ("github.com/a/b", "main"),
+        ('https://x.org/a" && rm -rf ~', "main"),
+        (None, "main"),
+        ("https://x.org/a", "main; echo"),
+        ("https://x.org/a", ""),
+    ],
+)
 def test_a_bad_address_or_branch_is_refused_with_what_was_expected(url, branch):
     with pytest.raises(ValueError, match="Expected"):
         launch.install_code(url, branch)
@@ -185,8 +215,11 @@ def _fake_colab(monkeypatch) -> list[str]:
     output.enable_custom_widget_manager = lambda: calls.append("enabled")
     colab = types.ModuleType("google.colab")
     colab.output = output
-    for name, module in {"google": types.ModuleType("google"), "google.colab": colab,
-                         "google.colab.output": output}.items():
+    for name, module in {
+        "google": types.ModuleType("google"),
+        "google.colab": colab,
+        "google.colab.output": output,
+    }.items():
         monkeypatch.setitem(sys.modules, name, module)
     return calls
 
@@ -233,7 +266,7 @@ def test_the_install_cell_command_checks_and_rewrites_notebooks(tmp_path, capsys
         shutil.copy(path, copies[-1])
     args = ["install-cell", "--config-dir", str(tmp_path), *map(str, copies)]
     assert notebooks.main([*args[:1], "--check", *args[1:]]) == 1
-    assert f"2 of 2 notebooks need" in capsys.readouterr().out
+    assert "2 of 2 notebooks need" in capsys.readouterr().out
     assert notebooks.main(args) == 0
     assert notebooks.main([*args[:1], "--check", *args[1:]]) == 0
     fixed = nbformat.read(copies[0], as_version=4)

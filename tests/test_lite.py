@@ -24,7 +24,7 @@ import nbformat
 import pytest
 
 import sevencs
-from sevencs import lite
+from sevencs.publish import lite
 
 ROOT = Path(__file__).resolve().parents[1]
 COURSE_NOTEBOOKS = sorted(p.relative_to(ROOT).as_posix() for f in lite.FOLDERS for p in (ROOT / f).glob("*.ipynb"))
@@ -51,11 +51,13 @@ def test_the_install_code_runs_only_in_the_browser_and_installs_the_package():
 
 
 def test_the_install_code_goes_first_in_the_first_code_cell_once():
-    nb = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_markdown_cell("# Title"),
-        nbformat.v4.new_code_cell("import pandas as pd"),
-        nbformat.v4.new_code_cell("x = 1"),
-    ])
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell("# Title"),
+            nbformat.v4.new_code_cell("import pandas as pd"),
+            nbformat.v4.new_code_cell("x = 1"),
+        ]
+    )
     once = lite.with_install_code(nb)
     assert once.cells[1].source == lite.INSTALL_CODE + "import pandas as pd"
     assert once.cells[2].source == "x = 1" and once.cells[0].source == "# Title"
@@ -83,7 +85,7 @@ def test_write_contents_copies_every_course_notebook(tmp_path):
 
 def test_write_contents_names_an_empty_folder(tmp_path):
     (tmp_path / "notebooks").mkdir()
-    with pytest.raises(lite.LiteBuildError, match="no notebooks in .*notebooks"):
+    with pytest.raises(lite.LiteBuildError, match=r"no notebooks in .*notebooks"):
         lite.write_contents(tmp_path, tmp_path / "out", folders=["notebooks"])
 
 
@@ -113,13 +115,13 @@ def test_the_package_wheel_is_pure_python_with_its_data(package_wheel):
         _record_is_valid(whl)
     shipped = {p.relative_to(ROOT / "src").as_posix() for p in (ROOT / "src/sevencs/datasets/data").rglob("*.csv")}
     assert shipped and shipped <= set(names)
-    assert "sevencs/exercises/engine.py" in names and "sevencs/lite.py" in names
+    assert "sevencs/course/engine.py" in names and "sevencs/publish/lite.py" in names
     assert not any(n.endswith((".so", ".pyd", ".pyc")) for n in names)
     assert not (ROOT / "build").exists() or "build" in (ROOT / ".gitignore").read_text()
 
 
 def test_a_folder_that_is_not_the_repository_is_refused(tmp_path):
-    with pytest.raises(lite.LiteBuildError, match="missing pyproject.toml, README.md, src"):
+    with pytest.raises(lite.LiteBuildError, match=r"missing pyproject.toml, README.md, src"):
         lite.build_package_wheel(tmp_path, tmp_path / "out")
 
 
@@ -133,8 +135,9 @@ def test_extra_wheels_are_repacked_from_the_environment(tmp_path, name):
         names = whl.namelist()
         meta = whl.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
     assert f"Version: {dist.version}" in meta
-    modules = [f.as_posix() for f in dist.files if f.suffix == ".py" and f.parts[0] != ".."
-               and "__pycache__" not in f.parts]
+    modules = [
+        f.as_posix() for f in dist.files if f.suffix == ".py" and f.parts[0] != ".." and "__pycache__" not in f.parts
+    ]
     assert modules and set(modules) <= set(names)
     assert not any(n.startswith("..") or "__pycache__" in n for n in names)
 

@@ -5,7 +5,7 @@ Pyodide version (pinned in tests/browser/package.json, installed from npm by
 tests/browser/setup.sh) in Node, against the built site served on 127.0.0.1:
 
 - the kernel's own start-up installs and the notebooks' install code
-  (``sevencs.lite.INSTALL_CODE``) run word for word, with the site's settings
+  (``sevencs.publish.lite.INSTALL_CODE``) run word for word, with the site's settings
   (PyPI switched off), so a package the site does not serve, or a name Pyodide
   does not know, fails here as it would in a reader's browser;
 - what the site serves is installed for real and used: vaderSentiment scores a
@@ -37,7 +37,7 @@ import pytest
 from IPython.core.inputtransformer2 import TransformerManager
 
 import sevencs
-from sevencs import lite
+from sevencs.publish import lite
 
 ROOT = Path(__file__).resolve().parents[1]
 HERE = ROOT / "tests" / "browser"
@@ -103,9 +103,19 @@ def run_in_pyodide(site: str, install_code: str, probe: str, tmp: Path) -> dict:
         pytest.fail(f"Node.js is missing; {SETUP_HINT}")
     (tmp / "install.py").write_text(install_code)
     (tmp / "probe.py").write_text(probe)
-    done = subprocess.run([node, str(HARNESS), f"{site}{lite.SITE_DIR}/", str(_micropip()),
-                           str(tmp / "install.py"), str(tmp / "probe.py")],
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [
+            node,
+            str(HARNESS),
+            f"{site}{lite.SITE_DIR}/",
+            str(_micropip()),
+            str(tmp / "install.py"),
+            str(tmp / "probe.py"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -132,8 +142,10 @@ def test_the_notebooks_install_step_runs_in_pyodide(installed):
 
 def test_what_the_site_serves_is_installed_in_pyodide_and_works(installed):
     probe = installed["probe"]
-    expected = {name: metadata.version(name) for name in ["vaderSentiment", "ipywidgets", "jupyterlab_widgets", "comm",
-                                                          "ftfy", "openpyxl", "et_xmlfile"]}
+    expected = {
+        name: metadata.version(name)
+        for name in ["vaderSentiment", "ipywidgets", "jupyterlab_widgets", "comm", "ftfy", "openpyxl", "et_xmlfile"]
+    }
     assert probe["versions"] == {"sevencs": sevencs.__version__, **expected}
     # ftfy is installed from the site (above), but importing it needs wcwidth, which comes from
     # Pyodide's CDN like pandas, so it is not imported here; openpyxl is, and writes and reads a workbook
@@ -141,8 +153,11 @@ def test_what_the_site_serves_is_installed_in_pyodide_and_works(installed):
     assert probe["happy"] > 0.5 and probe["cross"] < -0.5, "vaderSentiment's word list must come with it"
     assert probe["db"] == lite.BROWSER_PROGRESS_DB and probe["stored"] == [[42]]
     package = ROOT / "src"
-    shipped = {p.relative_to(package).as_posix() for p in (package / "sevencs").rglob("*")
-               if p.is_file() and "__pycache__" not in p.parts}
+    shipped = {
+        p.relative_to(package).as_posix()
+        for p in (package / "sevencs").rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
     assert shipped <= set(probe["files"]), f"missing in the browser: {sorted(shipped - set(probe['files']))[:5]}"
 
 
@@ -161,9 +176,13 @@ def test_a_name_pyodide_does_not_know_fails_the_install_step(served_book, tmp_pa
 def _imports(tree: ast.Module) -> list[tuple[str, int, list[str]]]:
     """(module, level, names) for every import in a module, those inside functions included
     (they run when the function is called), but not those under ``if TYPE_CHECKING``."""
-    skip = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If)
-            and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"
-            for stmt in node.body for n in ast.walk(stmt)}
+    skip = {
+        id(n)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"
+        for stmt in node.body
+        for n in ast.walk(stmt)
+    }
     found = []
     for node in ast.walk(tree):
         if id(node) in skip:
@@ -219,8 +238,24 @@ def _browser_modules() -> set[str]:
     lock = _lock()["packages"]
     with zipfile.ZipFile(PYODIDE / "python_stdlib.zip") as stdlib:
         names = {re.split(r"[/.]", n)[0] for n in stdlib.namelist()}
-    names |= {"sys", "builtins", "_io", "time", "math", "posix", "marshal", "itertools", "_sqlite3",
-              "zlib", "_json", "binascii", "select", "errno", "_thread", "gc"}  # built into the interpreter
+    names |= {
+        "sys",
+        "builtins",
+        "_io",
+        "time",
+        "math",
+        "posix",
+        "marshal",
+        "itertools",
+        "_sqlite3",
+        "zlib",
+        "_json",
+        "binascii",
+        "select",
+        "errno",
+        "_thread",
+        "gc",
+    }  # built into the interpreter
     todo, loaded = [*lite.PYODIDE_PACKAGES, *KERNEL_PACKAGES], set()
     while todo:
         name = todo.pop()
@@ -231,8 +266,11 @@ def _browser_modules() -> set[str]:
     names |= {imp for name in loaded for imp in lock[name]["imports"]}
     for dist in ["sevencs", *lite.EXTRA_WHEELS]:
         files = metadata.distribution(dist).files or []
-        names |= {f.parts[0].removesuffix(".py") for f in files
-                  if not f.parts[0].endswith((".dist-info", ".egg-info", ".pth")) and f.parts[0] != ".."}
+        names |= {
+            f.parts[0].removesuffix(".py")
+            for f in files
+            if not f.parts[0].endswith((".dist-info", ".egg-info", ".pth")) and f.parts[0] != ".."
+        }
     return names | {"piplite", "pyodide", "pyodide_js", "js", "micropip", "ipykernel", "pyodide_kernel"}
 
 
@@ -243,10 +281,14 @@ def test_every_import_the_notebooks_make_is_there_in_the_browser():
         nb = nbformat.read(path, as_version=4)
         sources += [transform(c.source) for c in nb.cells if c.cell_type == "code"]
     outside = outside_imports(sources)
-    assert {"pandas", "numpy", "matplotlib", "networkx", "ipywidgets", "vaderSentiment"} <= set(outside), \
+    assert {"pandas", "numpy", "matplotlib", "networkx", "ipywidgets", "vaderSentiment"} <= set(outside), (
         "the import walk must reach the chapter modules"
-    missing = {name: sorted(where)[:3] for name, where in outside.items()
-               if name not in _browser_modules() and name not in lite.DESKTOP_ONLY}
+    )
+    missing = {
+        name: sorted(where)[:3]
+        for name, where in outside.items()
+        if name not in _browser_modules() and name not in lite.DESKTOP_ONLY
+    }
     assert missing == {}, f"imported by the notebooks but not in the browser: {missing}"
 
 

@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from sevencs import book
-from sevencs.notebooks import answer_line, cells_with_outputs, chapter_of, fill_solutions, setup_cell
-from sevencs.progress import chapter_items
+from sevencs.course.progress import chapter_items
+from sevencs.publish.notebooks import answer_line, cells_with_outputs, chapter_of, fill_solutions, setup_cell
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted([*ROOT.glob("notebooks/*.ipynb"), *ROOT.glob("exercises/*.ipynb")])
@@ -85,8 +85,18 @@ def test_filling_refuses_a_notebook_whose_blank_is_missing():
 
 def test_the_fill_command_writes_filled_copies(tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "sevencs.notebooks", "fill", *map(str, EXERCISE_NOTEBOOKS), "--out", str(tmp_path)],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            "-m",
+            "sevencs.publish.notebooks",
+            "fill",
+            *map(str, EXERCISE_NOTEBOOKS),
+            "--out",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in EXERCISE_NOTEBOOKS)
     assert "->" in result.stdout

@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 from PIL import Image
 
+from sevencs.course.plan import NOT_WRITTEN, build_plan, notebook_for
+from sevencs.course.progress import chapter_items
+from sevencs.course.store import ProgressStore
 from sevencs.exercises import CHAPTERS
-from sevencs.plan import NOT_WRITTEN, build_plan, notebook_for
-from sevencs.progress import chapter_items
-from sevencs.store import ProgressStore
 
 SCRIPT = '<script>alert("mine")</script> & <b>bold</b>'
 
@@ -27,13 +27,15 @@ class FakeScorecard:
     """Just what the plan uses of sevencs.audit.Scorecard."""
 
     alt = 'Seven panels; "quotes" and <angle brackets>'
-    table = pd.DataFrame({
-        "c": ["connection", "caring"],
-        "metric": ["people in touch", "answered within 24 hours"],
-        "shown": ["42 people", "not available"],
-        "meaning": ["<img src=x onerror=alert(1)> from a post", "no questions table"],
-        "next_step": ["say hello", "log questions"],
-    })
+    table = pd.DataFrame(
+        {
+            "c": ["connection", "caring"],
+            "metric": ["people in touch", "answered within 24 hours"],
+            "shown": ["42 people", "not available"],
+            "meaning": ["<img src=x onerror=alert(1)> from a post", "no questions table"],
+            "next_step": ["say hello", "log questions"],
+        }
+    )
 
     def png(self) -> bytes:
         return tiny_png()
@@ -122,7 +124,7 @@ def test_save_writes_html_or_markdown_with_the_figure_beside_it(tmp_path):
 
 
 def test_save_refuses_other_formats_with_a_suggestion(tmp_path):
-    with pytest.raises(ValueError, match="saved as .html or .md.*plan.html"):
+    with pytest.raises(ValueError, match=r"saved as .html or .md.*plan.html"):
         build_plan(scorecard=FakeScorecard()).save(tmp_path / "plan.pdf")
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 
 import sevencs
-from sevencs.exercises import CHAPTERS
+from sevencs.course.store import ProgressStore
+from sevencs.exercises import CHAPTERS, welcome
 from sevencs.exercises import connection as ex
-from sevencs.exercises import welcome
-from sevencs.store import ProgressStore
 
 
 def row(report, chapter):
@@ -104,12 +103,12 @@ def test_progress_prints_a_bar_per_chapter_and_shows_a_chart_with_alt_text(progr
     assert "<table" in html and 'alt="Horizontal bar chart' in html
 
 
-def test_the_progress_module_is_callable_and_still_a_module():
-    import sevencs.progress as module
+def test_sevencs_progress_is_the_function_a_notebook_calls():
+    import sevencs.course.progress as module
 
-    assert callable(module) and module.__name__ == "sevencs.progress"
-    assert module.chapter_items("connection")["exercises"]  # the module's functions are still there
-    assert sevencs.progress().table.equals(module.progress().table)
+    assert sevencs.progress is module.progress
+    ex.q1.check(768)
+    assert sevencs.progress().table.set_index("chapter").at["connection", "passed"] == 1
 
 
 def test_reset_shows_a_button_and_changes_nothing_until_it_is_clicked():
@@ -139,7 +138,7 @@ def test_reset_with_confirm_resets_at_once_and_refuses_unknown_chapters():
 
 
 def test_in_the_published_book_the_progress_cell_explains_itself_instead_of_showing_the_build(monkeypatch):
-    from sevencs.bookmode import BOOK_ENV
+    from sevencs.render.edition import BOOK_ENV
 
     monkeypatch.setenv(BOOK_ENV, "reader")
     shown = sevencs.progress()._repr_html_()

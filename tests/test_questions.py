@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from sevencs.course.engine import Status
+from sevencs.course.progress import chapter_items
+from sevencs.course.questions import Option, Question, Reflection, bank
+from sevencs.course.store import ProgressStore
 from sevencs.exercises import CHAPTERS
-from sevencs.exercises.engine import Status
-from sevencs.progress import chapter_items
-from sevencs.questions import Option, Question, Reflection, bank
-from sevencs.store import ProgressStore
 
 QUESTIONS = [q for q in bank() if isinstance(q, Question)]
 

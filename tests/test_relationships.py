@@ -18,16 +18,22 @@ US = "shop"
 def log(*rows) -> pd.DataFrame:
     """A small log: rows of (day, source, target, kind)."""
     return pd.DataFrame(
-        [{"date": pd.Timestamp("2026-01-01") + pd.Timedelta(days=d), "source": s, "target": t, "kind": k}
-         for d, s, t, k in rows]
+        [
+            {"date": pd.Timestamp("2026-01-01") + pd.Timedelta(days=d), "source": s, "target": t, "kind": k}
+            for d, s, t, k in rows
+        ]
     )
 
 
 # ann: 2 from her, 1 from us (last on day 10); bob: 3 likes from him, none back (last day 4);
 # cat: 1 from us, none from her (day 0)
 SMALL = log(
-    (0, "ann", US, "comment"), (1, US, "ann", "reply"), (10, "ann", US, "like"),
-    (2, "bob", US, "like"), (3, "bob", US, "like"), (4, "bob", US, "share"),
+    (0, "ann", US, "comment"),
+    (1, US, "ann", "reply"),
+    (10, "ann", US, "like"),
+    (2, "bob", US, "like"),
+    (3, "bob", US, "like"),
+    (4, "bob", US, "share"),
     (0, US, "cat", "message"),
 )
 
@@ -50,8 +56,9 @@ def test_one_way_relationships_have_reciprocity_zero_whichever_side_acts():
 
 
 def test_a_balanced_relationship_has_reciprocity_one():
-    balanced = log((0, "dee", US, "comment"), (1, US, "dee", "reply"), (2, "dee", US, "comment"),
-                   (3, US, "dee", "reply"))
+    balanced = log(
+        (0, "dee", US, "comment"), (1, US, "dee", "reply"), (2, "dee", US, "comment"), (3, US, "dee", "reply")
+    )
     assert rx.reciprocity(balanced, account=US).at["dee", "reciprocity"] == 1.0
 
 
@@ -77,10 +84,10 @@ def test_tie_strength_on_a_hand_computed_log():
     # as_of is the last date, day 10; ann: 3 interactions, 0 days; bob: 3, 6 days; cat: 1, 10 days
     assert table.at["ann", "frequency"] == pytest.approx(1.0)
     assert table.at["cat", "frequency"] == pytest.approx(math.log(2) / math.log(4))
-    assert table.at["bob", "recency"] == pytest.approx(0.5 ** 0.6)
+    assert table.at["bob", "recency"] == pytest.approx(0.5**0.6)
     assert table.at["cat", "recency"] == pytest.approx(0.5)
     assert table.at["ann", "strength"] == pytest.approx((1 + 1 + 0.5) / 3)
-    assert table.at["bob", "strength"] == pytest.approx((1 + 0.5 ** 0.6 + 0) / 3)
+    assert table.at["bob", "strength"] == pytest.approx((1 + 0.5**0.6 + 0) / 3)
     assert table.at["cat", "strength"] == pytest.approx((math.log(2) / math.log(4) + 0.5 + 0) / 3)
     assert list(table.index) == ["ann", "bob", "cat"]
     assert table["rank"].tolist() == [1, 2, 3]
@@ -162,7 +169,7 @@ def test_the_sample_posts_by_plain_string_splitting():
     you = we = 0
     for text in load_posts()["text"]:
         for raw in text.lower().replace("\u2019", "'").split():
-            word = raw.strip(".,:;!?()\"")
+            word = raw.strip('.,:;!?()"')
             you += word in {"you", "your", "yours", "yourself", "yourselves", "you're", "you've", "you'll", "you'd"}
             we += word in {"we", "us", "our", "ours", "ourselves", "we're", "we've", "we'll", "we'd"}
     assert rx.you_we_counts(load_posts()["text"]) == {"you": you, "we": we}
@@ -222,7 +229,7 @@ def test_an_unknown_kind_is_named():
 
 
 def test_a_row_without_the_account_is_named():
-    with pytest.raises(ValueError, match="row 0 of interactions is between 'ann' and 'shop'.*'fernleaf_nursery'"):
+    with pytest.raises(ValueError, match=r"row 0 of interactions is between 'ann' and 'shop'.*'fernleaf_nursery'"):
         rx.tie_strength(SMALL)
 
 
@@ -244,7 +251,8 @@ def test_missing_or_unreadable_dates_are_refused():
 def test_dates_written_as_text_are_read():
     text_dates = SMALL.assign(date=SMALL["date"].dt.strftime("%Y-%m-%d"))
     assert rx.tie_strength(text_dates, account=US)["strength"].tolist() == pytest.approx(
-        rx.tie_strength(SMALL, account=US)["strength"].tolist())
+        rx.tie_strength(SMALL, account=US)["strength"].tolist()
+    )
 
 
 @pytest.mark.parametrize(

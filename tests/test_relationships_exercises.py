@@ -13,9 +13,9 @@ import pandas as pd
 import pytest
 
 from reference import run_solution
+from sevencs.course.questions import Question, Reflection
 from sevencs.datasets import NURSERY, load_interactions, load_posts
 from sevencs.exercises import relationships as ex
-from sevencs.questions import Question, Reflection
 
 EXERCISES = [ex.q1, ex.q2, ex.q3, ex.q4, ex.q5]
 
@@ -32,8 +32,11 @@ LAST = FRAME.groupby("person")["date"].max()
 
 def scores(half_life=30.0, weights=(1, 1, 1)) -> pd.Series:
     days = (LOG["date"].max() - LAST).dt.total_seconds() / 86400
-    parts = (np.log1p(TOTAL) / np.log1p(TOTAL.max()), 0.5 ** (days / half_life),
-             np.minimum(FROM_US, FROM_THEM) / np.maximum(FROM_US, FROM_THEM))
+    parts = (
+        np.log1p(TOTAL) / np.log1p(TOTAL.max()),
+        0.5 ** (days / half_life),
+        np.minimum(FROM_US, FROM_THEM) / np.maximum(FROM_US, FROM_THEM),
+    )
     value = sum(w * p for w, p in zip(weights, parts)) / sum(weights)
     return value.sort_index().sort_values(ascending=False, kind="stable")
 

@@ -34,8 +34,13 @@ def test_the_explorer_starts_with_the_default_weights(explorer):
 def test_each_slider_changes_the_numbers_and_the_picture_as_the_module_says(explorer, slider, value):
     before_png, before = explorer.png, explorer.table
     getattr(explorer, slider).value = value
-    expected = rx.tie_strength(LOG, frequency=explorer.frequency.value, recency=explorer.recency.value,
-                               reciprocity=explorer.reciprocity.value, half_life=explorer.half_life.value)
+    expected = rx.tie_strength(
+        LOG,
+        frequency=explorer.frequency.value,
+        recency=explorer.recency.value,
+        reciprocity=explorer.reciprocity.value,
+        half_life=explorer.half_life.value,
+    )
     assert np.allclose(explorer.table["strength"], expected["strength"])
     assert list(explorer.table.index[:15]) == list(expected.index[:15])
     assert not explorer.table["strength"].equals(before["strength"])

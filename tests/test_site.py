@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, urljoin, urlparse
 import pytest
 import yaml
 
-from sevencs import site
+from sevencs.publish import assets as site
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text())
@@ -42,6 +42,7 @@ READ_LIVE = "Reading this on the web?"
 
 
 # --- reading pages ----------------------------------------------------------------------------------
+
 
 class _Assets(HTMLParser):
     """Collects the addresses a page loads code or style from: <script src> and <link href>."""
@@ -82,8 +83,9 @@ def widget_states(page_html: str) -> list[dict]:
 
 
 def html_widget_values(state: dict) -> list[str]:
-    return [model["state"].get("value", "") for model in state["state"].values()
-            if model.get("model_name") == "HTMLModel"]
+    return [
+        model["state"].get("value", "") for model in state["state"].values() if model.get("model_name") == "HTMLModel"
+    ]
 
 
 def pages(built_book: Path) -> list[Path]:
@@ -92,36 +94,47 @@ def pages(built_book: Path) -> list[Path]:
 
 # --- the scanner itself catches what it must ---------------------------------------------------------
 
-@pytest.mark.parametrize("snippet", [
-    '<script src="https://cdn.jsdelivr.net/npm/x.js"></script>',
-    '<script src="HTTP://example.org/x.js"></script>',
-    '<script src="//cdnjs.cloudflare.com/require.min.js"></script>',
-    '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">',
-    '<link rel="preload" as="font" href="http://example.org/font.woff2">',
-])
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        '<script src="https://cdn.jsdelivr.net/npm/x.js"></script>',
+        '<script src="HTTP://example.org/x.js"></script>',
+        '<script src="//cdnjs.cloudflare.com/require.min.js"></script>',
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">',
+        '<link rel="preload" as="font" href="http://example.org/font.woff2">',
+    ],
+)
 def test_the_scanner_finds_assets_from_other_sites(snippet):
     assert external_assets(f"<html><head>{snippet}</head></html>") != []
 
 
-@pytest.mark.parametrize("snippet", [
-    '<script src="../_static/widgets/require.js"></script>',
-    '<link rel="stylesheet" href="_static/styles/theme.css">',
-    '<a href="https://mybinder.org/v2/gh/o/r/main">Binder</a>',
-    '<script>var url = "https://example.org/not-loaded";</script>',
-])
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        '<script src="../_static/widgets/require.js"></script>',
+        '<link rel="stylesheet" href="_static/styles/theme.css">',
+        '<a href="https://mybinder.org/v2/gh/o/r/main">Binder</a>',
+        '<script>var url = "https://example.org/not-loaded";</script>',
+    ],
+)
 def test_the_scanner_lets_local_assets_and_plain_links_through(snippet):
     assert external_assets(f"<html><body>{snippet}</body></html>") == []
 
 
-# --- sevencs.site: launch buttons only on notebooks ---------------------------------------------------
+# --- sevencs.publish.assets: launch buttons only on notebooks ---------------------------------------------------
 
-@pytest.mark.parametrize("source, expected", [
-    ("notebooks/07_clients_lab.ipynb", True),
-    (Path("/x/exercises/01_connection.IPYNB"), True),
-    ("book/clients.md", False),
-    ("book/glossary.md", False),
-    ("notebooks/07_clients_lab.ipynb.md", False),
-])
+
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        ("notebooks/07_clients_lab.ipynb", True),
+        (Path("/x/exercises/01_connection.IPYNB"), True),
+        ("book/clients.md", False),
+        ("book/glossary.md", False),
+        ("notebooks/07_clients_lab.ipynb.md", False),
+    ],
+)
 def test_launch_buttons_only_on_pages_made_from_notebooks(source, expected):
     assert site.launches_here(source) is expected
 
@@ -133,8 +146,12 @@ def test_launches_here_refuses_what_is_not_a_path(bad):
 
 
 def test_without_launch_buttons_keeps_every_other_button_in_order():
-    buttons = [{"label": "download-buttons"}, {"label": site.LAUNCH_GROUP, "buttons": []},
-               {"label": "fullscreen-button"}, "not a dict"]
+    buttons = [
+        {"label": "download-buttons"},
+        {"label": site.LAUNCH_GROUP, "buttons": []},
+        {"label": "fullscreen-button"},
+        "not a dict",
+    ]
     assert site.without_launch_buttons(buttons) == [buttons[0], buttons[2], buttons[3]]
     assert site.without_launch_buttons([]) == []
 
@@ -169,6 +186,7 @@ def test_the_repository_has_its_widget_files_after_make_widgets():
 
 # --- the vendored renderer matches ipywidgets and the config uses it ------------------------------------
 
+
 def test_the_locked_widget_renderer_is_the_one_ipywidgets_expects():
     from ipywidgets._version import __html_manager_version__ as wanted  # e.g. "^1.0.1"
 
@@ -192,10 +210,14 @@ def test_the_book_loads_widget_code_only_from_its_own_static_folder():
 
 # --- the built site -----------------------------------------------------------------------------------
 
+
 @pytest.mark.slow
 def test_no_page_loads_scripts_or_styles_from_another_site(built_book):
-    offenders = {str(page.relative_to(built_book)): bad for page in pages(built_book)
-                 if (bad := external_assets(page.read_text(encoding="utf-8")))}
+    offenders = {
+        str(page.relative_to(built_book)): bad
+        for page in pages(built_book)
+        if (bad := external_assets(page.read_text(encoding="utf-8")))
+    }
     assert offenders == {}
 
 
@@ -226,8 +248,12 @@ def test_pages_with_saved_widgets_load_the_local_renderer_in_order(built_book, l
         target = urlparse(urljoin(page.as_uri(), src)).path
         assert Path(target).exists(), f"{src} from {lab} does not exist in the site"
     # every widget view in the page has its model in the saved state
-    views = [json.loads(view)["model_id"] for view in re.findall(
-        r'<script type="application/vnd\.jupyter\.widget-view\+json">(.*?)</script>', text, flags=re.DOTALL)]
+    views = [
+        json.loads(view)["model_id"]
+        for view in re.findall(
+            r'<script type="application/vnd\.jupyter\.widget-view\+json">(.*?)</script>', text, flags=re.DOTALL
+        )
+    ]
     assert views and set(views) <= set(states[0]["state"])
 
 
@@ -259,10 +285,16 @@ def _repo() -> tuple[str, str, str, str]:
 def _launch_links(page: Path) -> list[str]:
     """Links that launch a notebook: Binder, Colab or the JupyterHub (not plain links to those sites)."""
     buttons = CONFIG["launch_buttons"]
-    starts = (buttons["binderhub_url"].rstrip("/") + "/v2/", buttons["colab_url"].rstrip("/") + "/github/",
-              buttons["jupyterhub_url"].rstrip("/") + "/hub/user-redirect/")
-    return [link for href in assets(page.read_text(encoding="utf-8")).anchors
-            if (link := html.unescape(href)).startswith(starts)]
+    starts = (
+        buttons["binderhub_url"].rstrip("/") + "/v2/",
+        buttons["colab_url"].rstrip("/") + "/github/",
+        buttons["jupyterhub_url"].rstrip("/") + "/hub/user-redirect/",
+    )
+    return [
+        link
+        for href in assets(page.read_text(encoding="utf-8")).anchors
+        if (link := html.unescape(href)).startswith(starts)
+    ]
 
 
 @pytest.mark.slow
@@ -302,8 +334,9 @@ def _download_links(built_book: Path, page: Path) -> list[Path]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("page", [f"notebooks/{n}" for n in LABS] + [f"exercises/{n}" for n in EXERCISES]
-                         + [f"book/{c}" for c in CHAPTERS])
+@pytest.mark.parametrize(
+    "page", [f"notebooks/{n}" for n in LABS] + [f"exercises/{n}" for n in EXERCISES] + [f"book/{c}" for c in CHAPTERS]
+)
 def test_pages_with_code_offer_their_notebook_for_download(built_book, page):
     html_page = built_book / f"{page}.html"
     if not html_page.exists():
@@ -318,6 +351,7 @@ def test_pages_with_code_offer_their_notebook_for_download(built_book, page):
 
 
 # --- publishing ---------------------------------------------------------------------------------------
+
 
 def test_the_pages_workflow_builds_with_make_book_and_deploys_the_html():
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text())

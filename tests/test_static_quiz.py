@@ -15,12 +15,15 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from sevencs import bookmode
-from sevencs.bookmode import BOOK_ENV, BookModeError, book_mode, quiz_html, reflection_html, solution_html
+from sevencs.course.engine import Feedback, SolutionFeedback, Status
+from sevencs.course.progress import chapter_items
+from sevencs.course.questions import Option, Question, Reflection, bank
+from sevencs.course.views import question_html as quiz_html
+from sevencs.course.views import reflection_html, solution_html
 from sevencs.exercises import welcome
-from sevencs.exercises.engine import Feedback, SolutionFeedback, Status
-from sevencs.progress import chapter_items
-from sevencs.questions import Option, Question, Reflection, bank
+from sevencs.publish.sphinxext import STATIC
+from sevencs.render.edition import BOOK_ENV, BookModeError, book_mode
+from sevencs.render.html import STORAGE_PREFIX
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = [q for q in bank() if isinstance(q, Question)]
@@ -164,10 +167,15 @@ NASTY = '<script>alert("x")</script> & <b>bold</b> "quotes" \'single\''
 
 
 def nasty_question(chapter: str = "welcome") -> Question:
-    return Question(chapter, 'sc"9', f"Prompt {NASTY}", (
-        Option(f"Right one {NASTY}", True, f"Why right {NASTY}"),
-        Option(f"Wrong one {NASTY}", False, f"Why wrong {NASTY}"),
-    ))
+    return Question(
+        chapter,
+        'sc"9',
+        f"Prompt {NASTY}",
+        (
+            Option(f"Right one {NASTY}", True, f"Why right {NASTY}"),
+            Option(f"Wrong one {NASTY}", False, f"Why wrong {NASTY}"),
+        ),
+    )
 
 
 def test_every_text_is_escaped():
@@ -240,11 +248,22 @@ def test_every_solution_renders_collapsed_with_its_code(chapter, exercise):
 # --- the switch between a live notebook and the book --------------------------------------------
 
 
-@pytest.mark.parametrize("value,mode", [
-    (None, "off"), ("", "off"), ("0", "off"), ("false", "off"), (" Off ", "off"),
-    ("1", "reader"), ("true", "reader"), ("reader", "reader"), ("BOOK", "reader"),
-    ("instructor", "instructor"), (" Instructor\n", "instructor"),
-])
+@pytest.mark.parametrize(
+    "value,mode",
+    [
+        (None, "off"),
+        ("", "off"),
+        ("0", "off"),
+        ("false", "off"),
+        (" Off ", "off"),
+        ("1", "reader"),
+        ("true", "reader"),
+        ("reader", "reader"),
+        ("BOOK", "reader"),
+        ("instructor", "instructor"),
+        (" Instructor\n", "instructor"),
+    ],
+)
 def test_book_mode_reads_the_environment(monkeypatch, value, mode):
     if value is not None:
         monkeypatch.setenv(BOOK_ENV, value)
@@ -272,7 +291,7 @@ def formats(obj) -> dict:
 
 
 def test_a_live_notebook_gets_the_widgets(monkeypatch):
-    from sevencs.widgets.quiz import QuestionWidget, ReflectionWidget
+    from sevencs.render.forms import QuestionWidget, ReflectionWidget
 
     assert isinstance(welcome.sc1.ask(), QuestionWidget)
     assert isinstance(welcome.reflection.ask(), ReflectionWidget)
@@ -295,7 +314,7 @@ def test_the_book_gets_html_and_no_widget(monkeypatch, value):
 
 
 def test_a_typo_in_the_switch_falls_back_to_the_widgets_with_a_warning(monkeypatch):
-    from sevencs.widgets.quiz import QuestionWidget
+    from sevencs.render.forms import QuestionWidget
 
     monkeypatch.setenv(BOOK_ENV, "instructer")
     with pytest.warns(UserWarning, match="instructer"):
@@ -335,11 +354,12 @@ def build_tiny_site(tmp_path: Path) -> Path:
 
     src = tmp_path / "src"
     src.mkdir()
-    (src / "conf.py").write_text("extensions = ['sevencs.sphinxext']\nhtml_title = 'Seven Cs'\n")
+    (src / "conf.py").write_text("extensions = ['sevencs.publish.sphinxext']\nhtml_title = 'Seven Cs'\n")
     (src / "index.rst").write_text("Home\n====\n\nA page.\n")
     out = tmp_path / "html"
-    app = Sphinx(str(src), str(src), str(out), str(tmp_path / "doctrees"), "html",
-                 status=None, warning=None, freshenv=True)
+    app = Sphinx(
+        str(src), str(src), str(out), str(tmp_path / "doctrees"), "html", status=None, warning=None, freshenv=True
+    )
     app.build()
     return out
 
@@ -353,7 +373,7 @@ def test_the_extension_switches_the_book_on_and_ships_the_quiz_files(tmp_path, m
     assert 'src="_static/sevencs-quiz.js' in page and "defer" in page
     assert 'href="_static/sevencs-quiz.css' in page
     for name in ("sevencs-quiz.js", "sevencs-quiz.css"):
-        shipped = Path(bookmode.__file__).with_name("static") / name
+        shipped = STATIC / name
         assert (out / "_static" / name).read_text() == shipped.read_text()
     assert "instructor edition" not in page
 
@@ -377,14 +397,24 @@ def test_the_book_config_loads_the_extension():
     import yaml
 
     config = yaml.safe_load((ROOT / "_config.yml").read_text())
-    assert "sevencs.sphinxext" in config["sphinx"]["extra_extensions"]
+    assert "sevencs.publish.sphinxext" in config["sphinx"]["extra_extensions"]
 
 
 def test_the_quiz_script_uses_the_shared_markup():
-    script = (Path(bookmode.__file__).with_name("static") / "sevencs-quiz.js").read_text()
-    for needle in (".sevencs-quiz", ".sevencs-quiz-option", ".sevencs-quiz-feedback", ".sevencs-quiz-reset",
-                   ".sevencs-quiz-why", "data-quiz-id", "data-correct", bookmode.STORAGE_PREFIX,
-                   '"Right"', '"Not quite"', "localStorage"):
+    script = (STATIC / "sevencs-quiz.js").read_text()
+    for needle in (
+        ".sevencs-quiz",
+        ".sevencs-quiz-option",
+        ".sevencs-quiz-feedback",
+        ".sevencs-quiz-reset",
+        ".sevencs-quiz-why",
+        "data-quiz-id",
+        "data-correct",
+        STORAGE_PREFIX,
+        '"Right"',
+        '"Not quite"',
+        "localStorage",
+    ):
         assert needle in script, needle
 
 
@@ -399,7 +429,9 @@ def run_notebook(path: Path, edition: str, monkeypatch) -> list[dict]:
     nb = nbformat.read(path, as_version=4)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
-        NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+        NotebookClient(
+            nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        ).execute()
     return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
 
 

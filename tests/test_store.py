@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
+import os
 import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
 
 import pytest
 
-from sevencs import store as store_module
-from sevencs.store import ProgressStore, ProgressWarning, course_folder, default_path
+from sevencs.course import store as store_module
+from sevencs.course.store import (
+    ProgressDamaged,
+    ProgressFromNewerCourse,
+    ProgressLocked,
+    ProgressProblem,
+    ProgressStore,
+    ProgressWarning,
+    course_folder,
+    default_path,
+)
 
 
 def test_events_are_recorded_and_read_back(progress_db):
@@ -103,7 +118,7 @@ def test_a_truncated_database_is_also_kept_aside(tmp_path, monkeypatch):
     monkeypatch.setattr(ProgressStore, "_verified", set())
     path = tmp_path / "progress.sqlite"
     store = ProgressStore(path)
-    for i in range(50):
+    for _i in range(50):
         store.record("welcome", "q1", "attempt", "incorrect", "x" * 200)
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])
@@ -141,7 +156,7 @@ def test_outside_a_course_the_current_folder_is_used(tmp_path, monkeypatch):
 
 WRITER = """
 import sys
-from sevencs.store import ProgressStore
+from sevencs.course.store import ProgressStore
 
 store = ProgressStore(sys.argv[1])
 i = 0
@@ -183,21 +198,6 @@ def test_a_writer_killed_mid_write_loses_nothing_it_committed(tmp_path, monkeypa
 
 # --- nothing is moved, nothing is lost (issue 10, items 1-5) ----------------------------------
 
-import json
-import os
-import subprocess
-import sys
-import textwrap
-import warnings
-from pathlib import Path
-
-from sevencs.store import (
-    PENDING,
-    ProgressDamaged,
-    ProgressFromNewerCourse,
-    ProgressLocked,
-    ProgressProblem,
-)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -218,8 +218,7 @@ def cli(*args: str, db: Path, learner: bool = False, wait: str = "10") -> subpro
 
 def everything_in(folder: Path) -> dict[str, bytes | None]:
     """Every entry under ``folder`` (files with their bytes), to show that nothing moved or changed."""
-    return {str(p.relative_to(folder)): (p.read_bytes() if p.is_file() else None)
-            for p in sorted(folder.rglob("*"))}
+    return {str(p.relative_to(folder)): (p.read_bytes() if p.is_file() else None) for p in sorted(folder.rglob("*"))}
 
 
 def test_a_folder_named_as_the_progress_file_is_never_moved(tmp_path):
@@ -275,11 +274,14 @@ def raw_database(path: Path, *statements: str) -> Path:
 
 
 def test_another_programs_database_is_never_moved(tmp_path):
-    path = raw_database(tmp_path / "places.sqlite", "CREATE TABLE bookmarks (url TEXT)",
-                        "INSERT INTO bookmarks VALUES ('https://example.org')")
+    path = raw_database(
+        tmp_path / "places.sqlite",
+        "CREATE TABLE bookmarks (url TEXT)",
+        "INSERT INTO bookmarks VALUES ('https://example.org')",
+    )
     before = path.read_bytes()
     store = ProgressStore(path)
-    with pytest.raises(ProgressProblem, match="a database of another program .*bookmarks"):
+    with pytest.raises(ProgressProblem, match=r"a database of another program .*bookmarks"):
         store.events()
     assert not store.record("welcome", "q1", "attempt").saved
     assert path.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["places.sqlite"]
@@ -301,8 +303,12 @@ print("released", flush=True)
 
 def hold_lock(path: Path, rows: int = 3, release: str = "until-told") -> subprocess.Popen:
     """Another process in the middle of a long write to ``path`` (holding SQLite's exclusive lock)."""
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path), str(rows), release],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path), str(rows), release],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert holder.stdout.readline().strip() == "holding"
     return holder
 
@@ -338,15 +344,14 @@ def test_a_locked_file_is_busy_not_damaged(tmp_path, recwarn):
     assert values == ["first", "held-0", "held-1", "held-2", "while busy"]  # every event, the kept one too
     ProgressStore(path).record("welcome", "q3", "hint", value="1")  # the next write adds what was kept
     assert ProgressStore(path).pending_files() == []
-    assert ProgressStore(path).events()["value"].tolist() == ["first", "held-0", "held-1", "held-2",
-                                                             "while busy", "1"]
+    assert ProgressStore(path).events()["value"].tolist() == ["first", "held-0", "held-1", "held-2", "while busy", "1"]
 
 
 def test_a_check_never_freezes_while_the_file_is_locked(tmp_path, monkeypatch):
     """While another program holds the file, a check answers and keeps the answer beside the file; it
     does not wait for the other program (which lets go only when this test says so)."""
+    from sevencs.course import engine
     from sevencs.exercises import connection as ex
-    from sevencs.exercises import engine
 
     path = tmp_path / "progress.sqlite"
     monkeypatch.setenv(store_module.ENV_VAR, str(path))
@@ -391,8 +396,11 @@ def test_a_newer_courses_file_is_read_and_never_set_aside(tmp_path):
 
 
 def test_a_newer_courses_file_this_version_cannot_read_says_how_to_update(tmp_path):
-    path = raw_database(tmp_path / "progress.sqlite",
-                        "CREATE TABLE events (id INTEGER PRIMARY KEY, at TEXT, what TEXT)", "PRAGMA user_version = 7")
+    path = raw_database(
+        tmp_path / "progress.sqlite",
+        "CREATE TABLE events (id INTEGER PRIMARY KEY, at TEXT, what TEXT)",
+        "PRAGMA user_version = 7",
+    )
     with pytest.raises(ProgressFromNewerCourse, match="Update the course"):
         ProgressStore(path).events()
     result = cli("progress", db=path)
@@ -412,7 +420,7 @@ def test_reading_never_creates_the_file(tmp_path):
 def test_reading_a_damaged_file_says_so_and_leaves_it_for_the_next_write(tmp_path):
     path = tmp_path / "progress.sqlite"
     path.write_bytes(b"not a database at all" * 100)
-    with pytest.raises(ProgressDamaged, match="will be kept as progress.sqlite.damaged-"):
+    with pytest.raises(ProgressDamaged, match=r"will be kept as progress.sqlite.damaged-"):
         ProgressStore(path).events()
     result = cli("progress", db=path)
     assert result.returncode == 1 and "damaged" in result.stderr and "Traceback" not in result.stderr
@@ -458,7 +466,7 @@ def test_writing_to_a_readonly_progress_file_says_so_and_keeps_the_answer(readon
             warnings.simplefilter("always")
             print(ex.q2.check(0.5).status.value)
         print(caught[0].message if caught else "no warning")
-        from sevencs.store import ProgressStore
+        from sevencs.course.store import ProgressStore
         print(len(ProgressStore().events()))
     """)
     env = {**os.environ, "SEVENCS_PROGRESS_DB": str(path)}
@@ -475,7 +483,7 @@ def test_writing_to_a_readonly_progress_file_says_so_and_keeps_the_answer(readon
 
 RACER = """
 import sys, time
-from sevencs.store import ProgressLocked, ProgressStore
+from sevencs.course.store import ProgressLocked, ProgressStore
 path, role, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 store = ProgressStore(path, wait=0.2)
 told = False
@@ -518,8 +526,12 @@ def test_two_writers_and_a_reader_race_a_stuck_lock_and_every_event_is_counted(t
     per_writer, total = 120, 1 + 5 + 2 * 120
 
     def start(role: str, count: int) -> subprocess.Popen:
-        return subprocess.Popen([sys.executable, "-c", RACER, str(path), role, str(count)],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        return subprocess.Popen(
+            [sys.executable, "-c", RACER, str(path), role, str(count)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
 
     racers = [start("w1", per_writer), start("w2", per_writer), start("reader", total)]
     try:
@@ -538,8 +550,11 @@ def test_two_writers_and_a_reader_race_a_stuck_lock_and_every_event_is_counted(t
     events = ProgressStore(path).events()
     values = events["value"].tolist()
     assert len(values) == len(set(values)) == total
-    assert set(values) == {"start", *(f"held-{i}" for i in range(5)),
-                           *(f"w{w}-{i}" for w in (1, 2) for i in range(per_writer))}
+    assert set(values) == {
+        "start",
+        *(f"held-{i}" for i in range(5)),
+        *(f"w{w}-{i}" for w in (1, 2) for i in range(per_writer)),
+    }
     assert not list(tmp_path.glob("*.damaged-*"))
     ProgressStore(path).record("welcome", "q2", "hint", value="1")
     assert ProgressStore(path).pending_files() == [] and len(ProgressStore(path).events()) == total + 1
@@ -558,7 +573,7 @@ def test_a_file_whose_check_fails_is_kept_aside_even_when_it_opens(tmp_path, mon
     root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'events_chapter'").fetchone()[0]
     con.close()
     data = bytearray(path.read_bytes())
-    data[(root - 1) * page:root * page] = bytes(page)  # the index's first page, zeroed
+    data[(root - 1) * page : root * page] = bytes(page)  # the index's first page, zeroed
     path.write_bytes(bytes(data))
     con = sqlite3.connect(path)
     assert con.execute("PRAGMA quick_check").fetchone()[0] != "ok"

@@ -10,10 +10,11 @@ import pytest
 from PIL import Image
 
 from sevencs import connection as cx
+from sevencs.course.progress import chapter_items
+from sevencs.course.store import ProgressStore
 from sevencs.datasets import NURSERY, load_karate_club, load_network
-from sevencs.progress import chapter_items
-from sevencs.store import ProgressStore
-from sevencs.widgets import ConnectionExplorer, QuestionWidget, ReflectionWidget
+from sevencs.render.forms import QuestionWidget, ReflectionWidget
+from sevencs.widgets import ConnectionExplorer
 
 
 @pytest.fixture(scope="module")
@@ -49,8 +50,13 @@ def test_moving_a_slider_changes_the_numbers_and_the_picture(explorer):
 def test_each_slider_is_read_and_agrees_with_the_chapter_module(explorer, slider, value):
     getattr(explorer, slider).value = value
     expected = cx.simulate_growth(
-        load_network(), explorer.start.value, explorer.per_friend.value, explorer.acceptance.value,
-        explorer.hops.value, seed=0, source=NURSERY,
+        load_network(),
+        explorer.start.value,
+        explorer.per_friend.value,
+        explorer.acceptance.value,
+        explorer.hops.value,
+        seed=0,
+        source=NURSERY,
     )
     assert explorer.table.drop(columns="accounts").equals(expected.drop(columns="accounts"))
     assert f"{expected['naive_connected'].iloc[-1]:,.0f}" in shown_numbers(explorer)
@@ -95,7 +101,8 @@ def test_the_explorer_runs_on_the_karate_club():
 
 def test_a_question_widget_shows_the_explanation_of_the_picked_option():
     question = chapter_items("connection")["questions"][0]
-    widget = QuestionWidget(question)
+    widget = question.ask()
+    assert isinstance(widget, QuestionWidget)
     widget.button.click()
     assert "Not answered yet" in widget.feedback.value
     right = next(i for i, o in enumerate(question.options) if o.correct)
@@ -110,12 +117,13 @@ def test_a_question_widget_shows_the_explanation_of_the_picked_option():
 
 def test_a_reflection_widget_saves_and_comes_back_filled_in():
     reflection = chapter_items("welcome")["reflections"][0]
-    widget = ReflectionWidget(reflection)
+    widget = reflection.ask()
+    assert isinstance(widget, ReflectionWidget)
     widget.button.click()
     assert "Not answered yet" in widget.result.value
     widget.text.value = "Allotment holders, on the society's mailing list."
     widget.button.click()
     assert "Saved" in widget.result.value and "A model answer" in widget.result.value
-    again = ReflectionWidget(reflection)
+    again = reflection.ask()
     assert again.text.value == "Allotment holders, on the society's mailing list."
     assert "saved a reflection here before" in again.result.value

@@ -111,6 +111,22 @@ def test_the_data_dictionary_tables_cover_every_reader():
     for reader in READERS:
         fields = describe_fields(reader.key)
         assert len(fields) == len(reader.fields) > 0
-        assert set(fields["column"]) - {""} <= {"post_id", "date", "type", "text", "reach", "likes", "comments",
-                                               "shares", "followers", "impressions", "saves", "views", "clicks",
-                                               "follows", "watch_time_hours", "kind", "url"}
+        assert set(fields["column"]) - {""} <= {
+            "post_id",
+            "date",
+            "type",
+            "text",
+            "reach",
+            "likes",
+            "comments",
+            "shares",
+            "followers",
+            "impressions",
+            "saves",
+            "views",
+            "clicks",
+            "follows",
+            "watch_time_hours",
+            "kind",
+            "url",
+        }

@@ -60,6 +60,7 @@ def cid_of(text: str) -> bytes:
 def frames(data: bytes) -> tuple[bytes, list[tuple[bytes, bytes]]]:
     """The commit's CID and the blocks (CID, bytes) of a CAR file, split here without the reader's code
     (every CID in these files is 36 bytes)."""
+
     def varint(pos: int) -> tuple[int, int]:
         value = shift = 0
         while data[pos] & 0x80:
@@ -68,12 +69,12 @@ def frames(data: bytes) -> tuple[bytes, list[tuple[bytes, bytes]]]:
         return value | data[pos] << shift, pos + 1
 
     size, pos = varint(0)
-    root = cbor2.loads(data[pos:pos + size])["roots"][0].value[1:]
+    root = cbor2.loads(data[pos : pos + size])["roots"][0].value[1:]
     pos += size
     blocks = []
     while pos < len(data):
         size, pos = varint(pos)
-        blocks.append((data[pos:pos + 36], data[pos + 36:pos + size]))
+        blocks.append((data[pos : pos + 36], data[pos + 36 : pos + size]))
         pos += size
     return root, blocks
 
@@ -87,8 +88,9 @@ def post(text: str = "Seed potatoes are in.", moment: dt.datetime = MOMENT, **ex
 
 def commit_to(tree: bytes, blocks: list[tuple[bytes, bytes]]) -> bytes:
     """A CAR file whose commit points to the tree node ``tree``, holding ``blocks`` (CID, bytes)."""
-    head = dag_cbor({"did": DID, "version": 3, "data": Link(tree), "rev": "3m5ya6nhtu2nr", "prev": None,
-                     "sig": bytes(64)})
+    head = dag_cbor(
+        {"did": DID, "version": 3, "data": Link(tree), "rev": "3m5ya6nhtu2nr", "prev": None, "sig": bytes(64)}
+    )
     return car([cid(head)], [(cid(head), head), *blocks])
 
 
@@ -167,16 +169,29 @@ def test_the_table_says_where_it_came_from_and_what_was_left_out(table, sample):
     assert attrs["format"] == "bluesky-repo" and attrs["platform"] == "Bluesky"
     assert attrs["recognised_as"] == "a Bluesky repository export"
     assert attrs["source"] == attrs["file"] == sample.name and attrs["member"] is None
-    assert attrs["headers"] == {"post_id": "record key", "date": "createdAt", "text": "text", "kind": "reply",
-                                "url": "did and record key"}
+    assert attrs["headers"] == {
+        "post_id": "record key",
+        "date": "createdAt",
+        "text": "text",
+        "kind": "reply",
+        "url": "did and record key",
+    }
     assert attrs["ignored_columns"] == ["embed", "facets", "langs"]
-    assert attrs["assumptions"] == ["Left out 6 likes and 1 repost you gave: Bluesky keeps each as a record "
-                                    "of its own, pointing to someone else's post, not as a post of yours."]
-    assert attrs["skipped_records"] == {"app.bsky.actor.profile": 1, "app.bsky.graph.follow": 3,
-                                        "app.bsky.feed.like": 6, "app.bsky.feed.repost": 1}
+    assert attrs["assumptions"] == [
+        "Left out 6 likes and 1 repost you gave: Bluesky keeps each as a record "
+        "of its own, pointing to someone else's post, not as a post of yours."
+    ]
+    assert attrs["skipped_records"] == {
+        "app.bsky.actor.profile": 1,
+        "app.bsky.graph.follow": 3,
+        "app.bsky.feed.like": 6,
+        "app.bsky.feed.repost": 1,
+    }
     said = what_was_read(table)
-    assert said.startswith(f"Read {len(table)} posts from {sample.name} (a Bluesky repository export), "
-                           "dated 19 November 2025 to 31 October 2026.")
+    assert said.startswith(
+        f"Read {len(table)} posts from {sample.name} (a Bluesky repository export), "
+        "dated 19 November 2025 to 31 October 2026."
+    )
 
 
 def test_the_example_is_written_the_same_on_every_run(sample, tmp_path):
@@ -224,10 +239,10 @@ def test_a_repository_written_by_another_library_is_read():
         "cndta2FsZ2ZtZ295ZnoyaXlwNzNxbjJpdmFwc3FyanVjdXJpeERhdDovL2RpZDpwbGM6ZXhhbXBsZWV4YW1wbGVleGFtcGxlMS9h"
         "cHAuYnNreS5mZWVkLnBvc3QvM2syMjIyMjIyMmtpYWZwYXJlbnSiY2NpZHg7YmFmeXJlaWRnaGd6c2ZsajJ4ZGJtNjJuM3A2cndt"
         "a2FsZ2ZtZ295ZnoyaXlwNzNxbjJpdmFwc3FyanVjdXJpeERhdDovL2RpZDpwbGM6ZXhhbXBsZWV4YW1wbGVleGFtcGxlMS9hcHAu"
-        "YnNreS5mZWVkLnBvc3QvM2syMjIyMjIyMmtpYWljcmVhdGVkQXR4GDIwMjQtMDUtMDFUMDk6MzA6MDAuMDAwWg==")
+        "YnNreS5mZWVkLnBvc3QvM2syMjIyMjIyMmtpYWljcmVhdGVkQXR4GDIwMjQtMDUtMDFUMDk6MzA6MDAuMDAwWg=="
+    )
     read = READER.read(found(data))
-    assert read["text"].tolist() == ["Fresh sourdough is out of the oven! #bakery",
-                                     "Yes, we open at 7 tomorrow."]
+    assert read["text"].tolist() == ["Fresh sourdough is out of the oven! #bakery", "Yes, we open at 7 tomorrow."]
     assert read["kind"].tolist() == ["post", "reply"]
     assert read["date"].tolist() == [pd.Timestamp("2024-05-01 08:00"), pd.Timestamp("2024-05-01 09:30")]
     assert read["url"][0] == "https://bsky.app/profile/did:plc:exampleexampleexample1/post/3k22222222kia"
@@ -243,33 +258,74 @@ def test_times_with_an_offset_are_read_as_utc():
 
 
 def test_tree_layers_are_those_of_the_interop_tests():
-    heights = {"": 0, "asdf": 0, "blue": 1, "2653ae71": 0, "88bfafc7": 2, "2a92d355": 4, "884976f5": 6,
-               "app.bsky.feed.post/454397e440ec": 4, "app.bsky.feed.post/9adeb165882c": 8}
+    heights = {
+        "": 0,
+        "asdf": 0,
+        "blue": 1,
+        "2653ae71": 0,
+        "88bfafc7": 2,
+        "2a92d355": 4,
+        "884976f5": 6,
+        "app.bsky.feed.post/454397e440ec": 4,
+        "app.bsky.feed.post/9adeb165882c": 8,
+    }
     assert {key: writer.layer(key.encode()) for key in heights} == heights
 
 
 COMMIT_PROOFS = (  # firehose/commit-proof-fixtures.json: keys, added, deleted, root before, root after
-    (["A0/374913", "B1/986427", "C0/451630", "E0/670489", "F1/085263", "G0/765327"], ["D2/269196"], [],
-     "bafyreicraprx2xwnico4tuqir3ozsxpz46qkcpox3obf5bagicqwurghpy",
-     "bafyreihvay6pazw3dfa47u5d2tn3rd6pa57sr37bo5bqyvjuqc73ib65my"),
-    (["A0/374913", "B0/601692", "D0/952776", "E0/670489"], ["C2/014073"], [],
-     "bafyreialm5sgf7pijawbschsjpdevid5rss5ip3d4n4w6cc4mhu53sfl4i",
-     "bafyreibxh4iztp5l2yshz3ectg2qjpeyprpw2gogao3pvceowpq3k3thya"),
-    (["A0/374913", "B2/827649", "C0/451630"], ["D2/269196"], [],
-     "bafyreigc6ay2qwfk7kuevvrczummpd64nknfo4yxpaooknfymzyb7u3ntq",
-     "bafyreign6kxoll35r5f2ske6hjx7vg56aw3jn6r5hcopgrepzafpvohr2a"),
-    (["A0/374913", "B2/827649", "D2/269196", "E0/670489"], ["C2/014073"], ["B2/827649", "D2/269196"],
-     "bafyreiceld4icym4qjmdcn3dfgtxt7t66hdgyhvigessgmkvb56dx6amgi",
-     "bafyreigkalika3taqauapfha556lo36zzcjoiifny5xeru6yis3nxw5ruq"),
-    (["B0/601692", "C2/014073", "D0/952776", "E2/819540", "F0/697858", "H0/131238"],
-     ["A2/827942", "G2/611528"], ["C2/014073"],
-     "bafyreigr3plnts7dax6yokvinbhcqpyicdfgg6npvvyx6okc5jo55slfqi",
-     "bafyreiftrcrbhrwmi37u4egedlg56gk3jeh3tvmqvwgowoifuklfysyx54"),
-    ([f"app.bsky.feed.post/{k}" for k in ("3lo3kqqljmfe2", "3log4547dm6h2", "3log45inogon2", "3logaodrh74d2",
-                                           "3logteazog2n2", "3lon5cqsbwrj2")]
-     + ["app.bsky.feed.repost/3l6sjhvqonco2"], ["app.bsky.feed.post/3lon5dzeaihj2"], [],
-     "bafyreigfcsro2up7qi7l3rxdpg7n6gjtteotkmgrrqztl5oy2tf4ncl4ji",
-     "bafyreig33hsjiplaixvmccy65n7rn3in5nsbtcittzx6k3w5wjfhk2sg3a"),
+    (
+        ["A0/374913", "B1/986427", "C0/451630", "E0/670489", "F1/085263", "G0/765327"],
+        ["D2/269196"],
+        [],
+        "bafyreicraprx2xwnico4tuqir3ozsxpz46qkcpox3obf5bagicqwurghpy",
+        "bafyreihvay6pazw3dfa47u5d2tn3rd6pa57sr37bo5bqyvjuqc73ib65my",
+    ),
+    (
+        ["A0/374913", "B0/601692", "D0/952776", "E0/670489"],
+        ["C2/014073"],
+        [],
+        "bafyreialm5sgf7pijawbschsjpdevid5rss5ip3d4n4w6cc4mhu53sfl4i",
+        "bafyreibxh4iztp5l2yshz3ectg2qjpeyprpw2gogao3pvceowpq3k3thya",
+    ),
+    (
+        ["A0/374913", "B2/827649", "C0/451630"],
+        ["D2/269196"],
+        [],
+        "bafyreigc6ay2qwfk7kuevvrczummpd64nknfo4yxpaooknfymzyb7u3ntq",
+        "bafyreign6kxoll35r5f2ske6hjx7vg56aw3jn6r5hcopgrepzafpvohr2a",
+    ),
+    (
+        ["A0/374913", "B2/827649", "D2/269196", "E0/670489"],
+        ["C2/014073"],
+        ["B2/827649", "D2/269196"],
+        "bafyreiceld4icym4qjmdcn3dfgtxt7t66hdgyhvigessgmkvb56dx6amgi",
+        "bafyreigkalika3taqauapfha556lo36zzcjoiifny5xeru6yis3nxw5ruq",
+    ),
+    (
+        ["B0/601692", "C2/014073", "D0/952776", "E2/819540", "F0/697858", "H0/131238"],
+        ["A2/827942", "G2/611528"],
+        ["C2/014073"],
+        "bafyreigr3plnts7dax6yokvinbhcqpyicdfgg6npvvyx6okc5jo55slfqi",
+        "bafyreiftrcrbhrwmi37u4egedlg56gk3jeh3tvmqvwgowoifuklfysyx54",
+    ),
+    (
+        [
+            f"app.bsky.feed.post/{k}"
+            for k in (
+                "3lo3kqqljmfe2",
+                "3log4547dm6h2",
+                "3log45inogon2",
+                "3logaodrh74d2",
+                "3logteazog2n2",
+                "3lon5cqsbwrj2",
+            )
+        ]
+        + ["app.bsky.feed.repost/3l6sjhvqonco2"],
+        ["app.bsky.feed.post/3lon5dzeaihj2"],
+        [],
+        "bafyreigfcsro2up7qi7l3rxdpg7n6gjtteotkmgrrqztl5oy2tf4ncl4ji",
+        "bafyreig33hsjiplaixvmccy65n7rn3in5nsbtcittzx6k3w5wjfhk2sg3a",
+    ),
 )
 
 
@@ -283,21 +339,27 @@ def test_trees_have_the_root_cids_of_the_interop_tests(keys, adds, dels, before,
 
 def test_dag_cbor_with_links_bytes_and_a_blob_is_byte_for_byte_that_of_the_interop_tests():
     # data-model/data-model-fixtures.json, second fixture
-    value = {"a": Link(cid_of("bafyreidfayvfuwqa7qlnopdjiqrxzs6blmoeu4rujcjtnci5beludirz2a")),
-             "b": base64.b64decode("nFERjvLLiw9qm45JrqH9QTzyC2Lu1Xb4ne6+sBrCzI0="),
-             "c": {"$type": "blob", "mimeType": "image/jpeg", "size": 10000,
-                   "ref": Link(cid_of("bafkreiccldh766hwcnuxnf2wh6jgzepf2nlu2lvcllt63eww5p6chi4ity"))}}
+    value = {
+        "a": Link(cid_of("bafyreidfayvfuwqa7qlnopdjiqrxzs6blmoeu4rujcjtnci5beludirz2a")),
+        "b": base64.b64decode("nFERjvLLiw9qm45JrqH9QTzyC2Lu1Xb4ne6+sBrCzI0="),
+        "c": {
+            "$type": "blob",
+            "mimeType": "image/jpeg",
+            "size": 10000,
+            "ref": Link(cid_of("bafkreiccldh766hwcnuxnf2wh6jgzepf2nlu2lvcllt63eww5p6chi4ity")),
+        },
+    }
     data = dag_cbor(value)
     assert base64.b64encode(data).decode().rstrip("=") == (
         "o2Fh2CpYJQABcRIgZQYqWloA/BbXPGlEI3zLwVscSnI0SJM2iR0JF0GiOdBhYlggnFERjvLLiw9qm45JrqH9QTzyC2Lu1Xb4"
         "ne6+sBrCzI1hY6RjcmVm2CpYJQABVRIgQljP/3j2E2l2l1Y/kmyR5dNXTS6iWuftktbr/COjiJ5kc2l6ZRknEGUkdHlwZWRi"
-        "bG9iaG1pbWVUeXBlamltYWdlL2pwZWc")
+        "bG9iaG1pbWVUeXBlamltYWdlL2pwZWc"
+    )
     assert writer.cid_text(cid(data)) == "bafyreihldkhcwijkde7gx4rpkkuw7pl6lbyu5gieunyc7ihactn5bkd2nm"
 
 
 def test_cbor2_canonical_map_order_is_dag_cbors_shorter_keys_first_then_bytewise():
-    keys = ["text", "$type", "langs", "facets", "createdAt", "b", "a", "é", "aa", "x" * 30, "y" * 24,
-            "z" * 23]
+    keys = ["text", "$type", "langs", "facets", "createdAt", "b", "a", "é", "aa", "x" * 30, "y" * 24, "z" * 23]
     written = cbor2.loads(dag_cbor({k: 1 for k in random.Random(1).sample(keys, len(keys))}))
     assert list(written) == sorted(keys, key=lambda k: (len(k.encode()), k.encode()))
 
@@ -305,15 +367,18 @@ def test_cbor2_canonical_map_order_is_dag_cbors_shorter_keys_first_then_bytewise
 # --- files that are not a whole repository ---------------------------------------------------
 
 
-@pytest.mark.parametrize(("cut", "words"), [
-    (lambda data, header: len(data) - 1, "ends in the middle of a block"),
-    (lambda data, header: len(data) // 2, "ends in the middle of a block"),
-    (lambda data, header: header + 2, "ends in the middle of a block"),
-    (lambda data, header: header, "lacks the commit"),
-])
+@pytest.mark.parametrize(
+    ("cut", "words"),
+    [
+        (lambda data, header: len(data) - 1, "ends in the middle of a block"),
+        (lambda data, header: len(data) // 2, "ends in the middle of a block"),
+        (lambda data, header: header + 2, "ends in the middle of a block"),
+        (lambda data, header: header, "lacks the commit"),
+    ],
+)
 def test_a_truncated_download_is_refused_as_damaged(sample, cut, words):
     header = 1 + sample.data[0]
-    message = problem(sample.data[:cut(sample.data, header)])
+    message = problem(sample.data[: cut(sample.data, header)])
     assert "is damaged" in message and words in message and "nothing was loaded" in message
     assert "Export my data" in message
 
@@ -338,10 +403,15 @@ def test_a_tree_node_linking_to_itself_is_refused_not_followed_forever():
 
 def test_a_tree_that_reaches_one_node_twice_is_refused():
     record = dag_cbor(post()[1])
-    leaf = dag_cbor({"l": None, "e": [{"p": 0, "k": f"{POST}/3m5ya6nhtu2aa".encode(), "v": Link(cid(record)),
-                                       "t": None}]})
-    top = dag_cbor({"l": Link(cid(leaf)), "e": [{"p": 0, "k": f"{POST}/3m5ya6nhtu2zz".encode(),
-                                                 "v": Link(cid(record)), "t": Link(cid(leaf))}]})
+    leaf = dag_cbor(
+        {"l": None, "e": [{"p": 0, "k": f"{POST}/3m5ya6nhtu2aa".encode(), "v": Link(cid(record)), "t": None}]}
+    )
+    top = dag_cbor(
+        {
+            "l": Link(cid(leaf)),
+            "e": [{"p": 0, "k": f"{POST}/3m5ya6nhtu2zz".encode(), "v": Link(cid(record)), "t": Link(cid(leaf))}],
+        }
+    )
     message = problem(commit_to(cid(top), [(cid(top), top), (cid(leaf), leaf), (cid(record), record)]))
     assert "points back into itself" in message
 
@@ -364,8 +434,10 @@ def test_a_tree_entry_that_is_not_shaped_like_one_is_refused():
 
 def test_a_tree_listing_its_records_out_of_order_is_refused():
     record = dag_cbor(post()[1])
-    entries = [{"p": 0, "k": f"{POST}/{key}".encode(), "v": Link(cid(record)), "t": None}
-               for key in ("3m5ya6nhtu2zz", "3m5ya6nhtu2aa")]
+    entries = [
+        {"p": 0, "k": f"{POST}/{key}".encode(), "v": Link(cid(record)), "t": None}
+        for key in ("3m5ya6nhtu2zz", "3m5ya6nhtu2aa")
+    ]
     node = dag_cbor({"l": None, "e": entries})
     message = problem(commit_to(cid(node), [(cid(node), node), (cid(record), record)]))
     assert "lists its records out of order" in message
@@ -373,24 +445,24 @@ def test_a_tree_listing_its_records_out_of_order_is_refused():
 
 def test_a_changed_byte_in_a_post_is_noticed(sample):
     root, blocks = frames(sample.data)
-    changed = [(c, data.replace(b"Mill Lane", b"Mill Lame") if cbor2.loads(data).get("$type") == POST
-                else data) for c, data in blocks]
+    changed = [
+        (c, data.replace(b"Mill Lane", b"Mill Lame") if cbor2.loads(data).get("$type") == POST else data)
+        for c, data in blocks
+    ]
     assert changed != blocks
     assert "do not match its identifier" in problem(car([root], changed))
 
 
 def test_a_missing_post_is_named(sample):
     root, blocks = frames(sample.data)
-    gone = next(c for c, data in blocks
-                if cbor2.loads(data).get("text", "").startswith("How to make leaf mould"))
+    gone = next(c for c, data in blocks if cbor2.loads(data).get("text", "").startswith("How to make leaf mould"))
     message = problem(car([root], [(c, data) for c, data in blocks if c != gone]))
     assert re.search(r"lacks the post app\.bsky\.feed\.post/[a-z2-7]{13}", message)
 
 
 def test_a_post_that_is_not_a_record_is_named_and_nothing_is_loaded():
     good = post()
-    data = raw_repository([(good[0], dag_cbor(good[1])),
-                           (f"{POST}/3m5ya6nhtu2aa", dag_cbor(["not", "a", "map"]))])
+    data = raw_repository([(good[0], dag_cbor(good[1])), (f"{POST}/3m5ya6nhtu2aa", dag_cbor(["not", "a", "map"]))])
     message = problem(data)
     assert "Post 3m5ya6nhtu2aa is not a record" in message and "nothing was loaded" in message
 
@@ -415,10 +487,18 @@ def test_a_repository_of_another_app_is_refused_saying_it_holds_no_posts():
 
 
 def test_a_repository_of_likes_only_says_what_it_holds():
-    likes = [(f"app.bsky.feed.like/{tid(MOMENT + dt.timedelta(minutes=n), 7)}",
-              {"$type": "app.bsky.feed.like", "createdAt": "2026-03-01T09:30:00.000Z",
-               "subject": {"uri": "at://did:plc:x/app.bsky.feed.post/1", "cid": "b"}}, "3m5ya6nhtu2aa")
-             for n in range(2)]
+    likes = [
+        (
+            f"app.bsky.feed.like/{tid(MOMENT + dt.timedelta(minutes=n), 7)}",
+            {
+                "$type": "app.bsky.feed.like",
+                "createdAt": "2026-03-01T09:30:00.000Z",
+                "subject": {"uri": "at://did:plc:x/app.bsky.feed.post/1", "cid": "b"},
+            },
+            "3m5ya6nhtu2aa",
+        )
+        for n in range(2)
+    ]
     assert "no posts in it: it holds 2 likes" in problem(repository(likes))
 
 
@@ -446,7 +526,7 @@ def test_whatever_bytes_are_changed_the_file_is_read_whole_or_refused_in_words(s
         if draw.random() < 0.5:
             data[at] = draw.randrange(256)
         else:
-            data[at:at + draw.randint(1, 30)] = draw.randbytes(draw.randint(0, 30))
+            data[at : at + draw.randint(1, 30)] = draw.randbytes(draw.randint(0, 30))
         try:
             read = READER.read(found(bytes(data)))
         except ImportProblem as refused:

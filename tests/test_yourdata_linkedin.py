@@ -119,13 +119,29 @@ def test_the_sample_says_what_filled_each_column_what_was_assumed_and_what_is_mi
     assert attrs["recognised_as"] == "a LinkedIn Page's content export"
     assert attrs["file"] == "linkedin_content.xls" and attrs["member"] is None
     assert attrs["headers"] == {
-        "date": "Created date", "text": "Post title", "url": "Post link", "post_id": "Post link",
+        "date": "Created date",
+        "text": "Post title",
+        "url": "Post link",
+        "post_id": "Post link",
         "impressions": "Impressions",
-        "views": "Views (excluding off-site video views)", "clicks": "Clicks", "likes": "Likes",
-        "comments": "Comments", "shares": "Reposts", "follows": "Follows"}
-    assert attrs["ignored_columns"] == ["Campaign name", "Posted by", "Campaign start date",
-                                        "Campaign end date", "Audience", "Off-site views",
-                                        "Click through rate (CTR)", "Engagement rate", "Content Type"]
+        "views": "Views (excluding off-site video views)",
+        "clicks": "Clicks",
+        "likes": "Likes",
+        "comments": "Comments",
+        "shares": "Reposts",
+        "follows": "Follows",
+    }
+    assert attrs["ignored_columns"] == [
+        "Campaign name",
+        "Posted by",
+        "Campaign start date",
+        "Campaign end date",
+        "Audience",
+        "Off-site views",
+        "Click through rate (CTR)",
+        "Engagement rate",
+        "Content Type",
+    ]
     assert attrs["absent_columns"] == ["type", "reach", "followers"]
     assert set(attrs["missing"]) == {"reach", "followers"}
     said = "\n".join(attrs["assumptions"])
@@ -171,21 +187,34 @@ def test_dates_are_month_first_even_when_no_day_is_above_12(tmp_path):
     rows = book["All posts"]
     book["All posts"] = rows[:2] + [r for r in rows[2:] if int(r[CREATED][3:5]) <= 12]
     table = read(tmp_path, book)
-    expected = sorted(pd.Timestamp(dt.datetime.strptime(r[CREATED], "%m/%d/%Y"))
-                      for r in book["All posts"][2:])
+    expected = sorted(pd.Timestamp(dt.datetime.strptime(r[CREATED], "%m/%d/%Y")) for r in book["All posts"][2:])
     assert table["date"].tolist() == expected
     assert not any("month first" in a for a in table.attrs["assumptions"])
 
 
 def test_the_older_update_engagement_layout_is_read(tmp_path):
-    header = ["Update title", "Update link", "Update type", "Created date", "Impressions", "Video views",
-              "Clicks", "Click through rate (CTR)", "Likes", "Comments", "Shares", "Follows",
-              "Engagement rate"]
+    header = [
+        "Update title",
+        "Update link",
+        "Update type",
+        "Created date",
+        "Impressions",
+        "Video views",
+        "Clicks",
+        "Click through rate (CTR)",
+        "Likes",
+        "Comments",
+        "Shares",
+        "Follows",
+        "Engagement rate",
+    ]
     # the same posts' cells, in the older order (positions in writer.POSTS_HEADER)
     order = [TITLE, LINK, PAID, CREATED, 9, VIEWS, 12, 13, LIKES, 15, 16, 17, 18]
     rows = [[r[k] for k in order] for r in writer.sheets(POSTS, SEED)["All posts"][2:]]
-    book = {"Update metrics (aggregated)": [["Date", "Impressions (organic)"], ["09/15/2026", 10]],
-            "Update engagement": [header, *rows]}  # no line of description in this one
+    book = {
+        "Update metrics (aggregated)": [["Date", "Impressions (organic)"], ["09/15/2026", 10]],
+        "Update engagement": [header, *rows],
+    }  # no line of description in this one
     found = save(tmp_path, xlsx_bytes(book))
     assert READER.recognise(found)
     table = READER.read(found)
@@ -249,10 +278,14 @@ def test_two_sponsored_posts_are_counted_and_none_is_not_mentioned(tmp_path):
 
 
 def test_the_followers_export_is_refused_naming_the_content_export(tmp_path):
-    book = {"New followers": [["Date", "Sponsored followers", "Organic followers", "Total followers"],
-                              ["09/15/2026", 0, 3, 3]],
-            "Location": [["Location", "Total followers"], ["Leeds", 12]],
-            "Job function": [["Job function", "Total followers"], ["Operations", 4]]}
+    book = {
+        "New followers": [
+            ["Date", "Sponsored followers", "Organic followers", "Total followers"],
+            ["09/15/2026", 0, 3, 3],
+        ],
+        "Location": [["Location", "Total followers"], ["Leeds", 12]],
+        "Job function": [["Job function", "Total followers"], ["Operations", 4]],
+    }
     found = save(tmp_path, xlsx_bytes(book), "fernleaf_followers_1793600000000.xlsx")
     assert READER.recognise(found)
     message = refusal(tmp_path, book)
@@ -260,9 +293,10 @@ def test_the_followers_export_is_refused_naming_the_content_export(tmp_path):
 
 
 def test_the_visitors_export_is_refused_naming_the_content_export(tmp_path):
-    book = {"Visitor metrics": [["Date", "Total page views (desktop)", "Total page views (total)"],
-                                ["09/15/2026", 3, 5]],
-            "Industry": [["Industry", "Total views"], ["Retail", 2]]}
+    book = {
+        "Visitor metrics": [["Date", "Total page views (desktop)", "Total page views (total)"], ["09/15/2026", 3, 5]],
+        "Industry": [["Industry", "Total views"], ["Retail", 2]],
+    }
     assert READER.recognise(save(tmp_path, xlsx_bytes(book)))
     message = refusal(tmp_path, book)
     assert "visitors export" in message and "content export" in message
@@ -277,7 +311,7 @@ def test_a_content_export_without_its_all_posts_sheet_is_refused_naming_it(tmp_p
 
 def test_an_all_posts_sheet_in_another_language_is_refused_saying_so(tmp_path):
     book = sample_sheets()
-    book["All posts"][1] = ["Título da publicação", "Link da publicação"] + book["All posts"][1][2:]
+    book["All posts"][1] = ["Título da publicação", "Link da publicação", *book["All posts"][1][2:]]
     book["All posts"][1][CREATED] = "Data de criação"
     assert READER.recognise(save(tmp_path, xlsx_bytes(book)))  # LinkedIn's pair of sheets
     message = refusal(tmp_path, book)
@@ -391,8 +425,10 @@ def test_no_other_example_file_is_recognised(name):
 def test_random_bytes_and_other_workbooks_are_not_recognised(tmp_path):
     assert not READER.recognise(save(tmp_path, os.urandom(4096), "random.xls"))
     assert not READER.recognise(save(tmp_path, b"\xd0\xcf\x11\xe0" + os.urandom(4096), "random.xls"))
-    other = {"Sheet1": [["Date", "Text", "Likes"], ["09/15/2026", "hello", 3]],
-             "Metrics": [["Date", "Visits"], ["09/15/2026", 4]]}
+    other = {
+        "Sheet1": [["Date", "Text", "Likes"], ["09/15/2026", "hello", 3]],
+        "Metrics": [["Date", "Visits"], ["09/15/2026", 4]],
+    }
     assert not READER.recognise(save(tmp_path, xlsx_bytes(other)))
     with pytest.raises(ImportProblem, match="no sheet of LinkedIn posts"):
         READER.read(save(tmp_path, xlsx_bytes(other)))
@@ -400,7 +436,18 @@ def test_random_bytes_and_other_workbooks_are_not_recognised(tmp_path):
 
 def test_the_reader_describes_itself_for_the_data_dictionary():
     assert READER.key == "linkedin-page" and READER.sample == writer.FILES[0]
-    assert {f.column for f in READER.fields} >= {"text", "url", "post_id", "date", "impressions",
-                                                  "views", "clicks", "likes", "comments", "shares", "follows"}
+    assert {f.column for f in READER.fields} >= {
+        "text",
+        "url",
+        "post_id",
+        "date",
+        "impressions",
+        "views",
+        "clicks",
+        "likes",
+        "comments",
+        "shares",
+        "follows",
+    }
     assert READER.help_url is None  # no LinkedIn Help page about this export was verified
     assert "Export" in READER.how_to_get and READER.in_browser

@@ -56,7 +56,7 @@ def save(tmp_path: Path, name: str, data: bytes | dict) -> Path:
 
 
 def utc(seconds: int) -> pd.Timestamp:
-    return pd.Timestamp(dt.datetime.fromtimestamp(seconds, dt.timezone.utc).replace(tzinfo=None))
+    return pd.Timestamp(dt.datetime.fromtimestamp(seconds, dt.UTC).replace(tzinfo=None))
 
 
 def in_date_order(posts: list[dict]) -> list[dict]:
@@ -104,8 +104,10 @@ def test_accents_and_emoji_written_twice_encoded_come_out_right(samples):
     assert not table["text"].str.contains("Ã|ð|â", regex=True).any()
     repaired = non_ascii([writer.caption(p) for p in POSTS])
     assert repaired > 0
-    assert any(a.startswith(f"{repaired} of the 36 texts had their accents and emoji written twice encoded")
-               for a in table.attrs["assumptions"])
+    assert any(
+        a.startswith(f"{repaired} of the 36 texts had their accents and emoji written twice encoded")
+        for a in table.attrs["assumptions"]
+    )
 
 
 def test_what_the_facebook_table_says_about_itself(samples):
@@ -125,8 +127,10 @@ def test_what_the_facebook_table_says_about_itself(samples):
     assert "followers" in attrs["missing"]
     said = " ".join(attrs["assumptions"])
     assert "read as UTC" in said
-    assert ("1 entry has neither words nor anything attached (such as 'Fernleaf Nursery updated their cover "
-            "photo.'): not a post, so left out.") in said
+    assert (
+        "1 entry has neither words nor anything attached (such as 'Fernleaf Nursery updated their cover "
+        "photo.'): not a post, so left out."
+    ) in said
     assert not table["text"].str.contains("market hall").any()  # a post on another Page is not ours
 
 
@@ -141,12 +145,15 @@ def test_a_posts_file_given_alone_reads_like_its_part_of_the_zip(samples, tmp_pa
     assert table.attrs["file"] == table.attrs["source"] == "profile_posts_2.json"
 
 
-@pytest.mark.parametrize("folder,page", [
-    ("your_facebook_activity/posts/your_posts__check_ins__photos_and_videos", False),
-    ("your_activity_across_facebook/posts/your_posts__check_ins__photos_and_videos", False),
-    ("posts/your_posts", False),
-    ("facebook-fernleaf-2026-11-02-Ab12/this_profile's_activity_across_facebook/posts/profile_posts", True),
-])
+@pytest.mark.parametrize(
+    "folder,page",
+    [
+        ("your_facebook_activity/posts/your_posts__check_ins__photos_and_videos", False),
+        ("your_activity_across_facebook/posts/your_posts__check_ins__photos_and_videos", False),
+        ("posts/your_posts", False),
+        ("facebook-fernleaf-2026-11-02-Ab12/this_profile's_activity_across_facebook/posts/profile_posts", True),
+    ],
+)
 def test_a_profiles_download_and_older_layouts_are_read(samples, tmp_path, folder, page):
     inside = members(samples / "facebook_download.zip")
     layout = {f"{folder}_{n}.json": inside[f"{PAGE_POSTS}/profile_posts_{n}.json"] for n in (2, 1)}
@@ -165,16 +172,22 @@ def test_the_list_of_posts_on_other_pages_is_refused_naming_the_right_file(sampl
 
 
 def test_a_facebook_download_in_html_is_refused_asking_for_json(tmp_path):
-    path = save(tmp_path, "facebook-me.zip", {f"{PAGE_POSTS}/profile_posts_1.html": b"<html></html>",
-                                              "index.html": b"<html></html>"})
+    path = save(
+        tmp_path,
+        "facebook-me.zip",
+        {f"{PAGE_POSTS}/profile_posts_1.html": b"<html></html>", "index.html": b"<html></html>"},
+    )
     assert FACEBOOK.recognise(open_source(path))
     message = problem(FACEBOOK, path)
     assert "HTML" in message and "choose the format JSON" in message
 
 
 def test_a_facebook_download_without_posts_says_which_file_to_look_for(tmp_path):
-    path = save(tmp_path, "facebook-me-part2.zip", {
-        "your_facebook_activity/messages/inbox/ann_1/message_1.json": b'{"messages": []}'})
+    path = save(
+        tmp_path,
+        "facebook-me-part2.zip",
+        {"your_facebook_activity/messages/inbox/ann_1/message_1.json": b'{"messages": []}'},
+    )
     found = open_source(path)
     assert [r.recognise(found) for r in READERS] == [True, False, False]
     message = problem(FACEBOOK, path)
@@ -231,12 +244,16 @@ def test_what_the_instagram_table_says_about_itself(samples):
     assert any(a.startswith(f"{repaired} of the 24 texts") for a in attrs["assumptions"])
 
 
-@pytest.mark.parametrize("folder", ["your_instagram_activity/content", "content",
-                                    "instagram-fernleaf-2026-11-02-x1/your_instagram_activity/media"])
+@pytest.mark.parametrize(
+    "folder",
+    ["your_instagram_activity/content", "content", "instagram-fernleaf-2026-11-02-x1/your_instagram_activity/media"],
+)
 def test_older_instagram_layouts_are_read(samples, tmp_path, folder):
     inside = members(samples / "instagram_download.zip")
-    layout = {f"{folder}/posts_1.json": inside[f"{IG_MEDIA}/posts_1.json"],
-              f"{folder}/reels.json": inside[f"{IG_MEDIA}/reels.json"]}
+    layout = {
+        f"{folder}/posts_1.json": inside[f"{IG_MEDIA}/posts_1.json"],
+        f"{folder}/reels.json": inside[f"{IG_MEDIA}/reels.json"],
+    }
     table = read(INSTAGRAM, save(tmp_path, "instagram-me.zip", layout))
     assert len(table) == 24 and not any("Threads" in a for a in table.attrs["assumptions"])
 
@@ -247,24 +264,34 @@ def test_posts_1_json_and_reels_json_given_alone_are_read(samples, tmp_path):
     reels = read(INSTAGRAM, save(tmp_path, "reels.json", inside[f"{IG_MEDIA}/reels.json"]))
     assert len(grid) + len(reels) == 24
     assert sorted(grid["date"].tolist() + reels["date"].tolist()) == [
-        pd.Timestamp(p["date"]) for p in in_date_order(writer.instagram_posts(POSTS))]
+        pd.Timestamp(p["date"]) for p in in_date_order(writer.instagram_posts(POSTS))
+    ]
     assert grid.attrs["member"] is None and grid.attrs["source"] == "posts_1.json"
 
 
 def test_a_reel_listed_among_the_posts_too_is_counted_once(samples, tmp_path):
     inside = members(samples / "instagram_download.zip")
     reels = json.loads(inside[f"{IG_MEDIA}/reels.json"])
-    grid = json.loads(inside[f"{IG_MEDIA}/posts_1.json"]) + [reels["ig_reels_media"][0]]
-    path = save(tmp_path, "instagram-me.zip", {f"{IG_MEDIA}/posts_1.json": json.dumps(grid).encode(),
-                                               f"{IG_MEDIA}/reels.json": inside[f"{IG_MEDIA}/reels.json"]})
+    grid = [*json.loads(inside[f"{IG_MEDIA}/posts_1.json"]), reels["ig_reels_media"][0]]
+    path = save(
+        tmp_path,
+        "instagram-me.zip",
+        {
+            f"{IG_MEDIA}/posts_1.json": json.dumps(grid).encode(),
+            f"{IG_MEDIA}/reels.json": inside[f"{IG_MEDIA}/reels.json"],
+        },
+    )
     table = read(INSTAGRAM, path)
     assert len(table) == 24
     assert any(a.startswith("1 post was listed twice") for a in table.attrs["assumptions"])
 
 
 def test_an_instagram_download_in_html_is_refused_asking_for_json(tmp_path):
-    path = save(tmp_path, "instagram-me.zip", {f"{IG_MEDIA}/posts_1.html": b"<html></html>",
-                                               "start_here.html": b"<html></html>"})
+    path = save(
+        tmp_path,
+        "instagram-me.zip",
+        {f"{IG_MEDIA}/posts_1.html": b"<html></html>", "start_here.html": b"<html></html>"},
+    )
     assert [r.recognise(open_source(path)) for r in READERS] == [False, True, False]
     message = problem(INSTAGRAM, path)
     assert "HTML" in message and "choose the format JSON" in message
@@ -280,9 +307,14 @@ def test_the_stories_file_alone_is_refused_naming_posts_1_json(samples, tmp_path
 
 def test_an_instagram_download_with_only_threads_posts_goes_to_the_threads_reader(samples, tmp_path):
     inside = members(samples / "instagram_download.zip")
-    path = save(tmp_path, "instagram-me.zip", {
-        "your_instagram_activity/personal_information/personal_information.json": b"{}",
-        IG_THREADS: inside[IG_THREADS]})
+    path = save(
+        tmp_path,
+        "instagram-me.zip",
+        {
+            "your_instagram_activity/personal_information/personal_information.json": b"{}",
+            IG_THREADS: inside[IG_THREADS],
+        },
+    )
     assert [r.recognise(open_source(path)) for r in READERS] == [False, False, True]
     assert 'format="threads-download"' in problem(INSTAGRAM, path)
     assert len(read(THREADS, path)) == 12
@@ -344,8 +376,11 @@ def test_another_threads_file_is_refused_naming_threads_and_replies(tmp_path):
 
 
 def test_each_reader_recognises_its_own_sample_and_no_other(samples):
-    owners = {"facebook_download.zip": FACEBOOK, "instagram_download.zip": INSTAGRAM,
-              "threads_and_replies.json": THREADS}
+    owners = {
+        "facebook_download.zip": FACEBOOK,
+        "instagram_download.zip": INSTAGRAM,
+        "threads_and_replies.json": THREADS,
+    }
     assert set(owners) == set(writer.FILES)
     for name, owner in owners.items():
         found = open_source(samples / name)
@@ -358,8 +393,19 @@ def test_no_reader_claims_another_platforms_example(name):
     assert not any(r.recognise(found) for r in READERS)
 
 
-@pytest.mark.parametrize("data", [os.urandom(4096), b"PK\x03\x04" + os.urandom(200), b"[]", b"{}", b"[1, 2]",
-                                  b'{"orderedItems": []}', b"date,text\n2026-01-01,hi\n", b"\xff\xfe\x00"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        os.urandom(4096),
+        b"PK\x03\x04" + os.urandom(200),
+        b"[]",
+        b"{}",
+        b"[1, 2]",
+        b'{"orderedItems": []}',
+        b"date,text\n2026-01-01,hi\n",
+        b"\xff\xfe\x00",
+    ],
+)
 def test_random_bytes_and_foreign_json_are_not_claimed_and_reading_them_says_why(data):
     for reader in READERS:
         assert not reader.recognise(Found("odd.json", data))
@@ -398,8 +444,10 @@ def test_every_unreadable_facebook_item_is_reported_at_once(tmp_path):
     ]
     message = problem(FACEBOOK, save(tmp_path, "profile_posts_1.json", json.dumps(entries).encode()))
     assert "nothing was loaded" in message
-    assert ("Items 2 (not a JSON object), 5 (its 'post' is not text) and 6 (its 'data' or 'attachments' is "
-            "not a list) are not shaped like a post") in message
+    assert (
+        "Items 2 (not a JSON object), 5 (its 'post' is not text) and 6 (its 'data' or 'attachments' is "
+        "not a list) are not shaped like a post"
+    ) in message
     assert "Items 3 (missing), 4 ('yesterday') and 7 ('99') have no 'timestamp' that can be read" in message
 
 
@@ -407,21 +455,25 @@ def test_unreadable_items_in_a_second_part_are_named_with_their_file(samples, tm
     inside = members(samples / "facebook_download.zip")
     second = json.loads(inside[f"{PAGE_POSTS}/profile_posts_2.json"])
     second[3]["timestamp"] = None
-    layout = {f"{PAGE_POSTS}/profile_posts_1.json": inside[f"{PAGE_POSTS}/profile_posts_1.json"],
-              f"{PAGE_POSTS}/profile_posts_2.json": json.dumps(second).encode()}
+    layout = {
+        f"{PAGE_POSTS}/profile_posts_1.json": inside[f"{PAGE_POSTS}/profile_posts_1.json"],
+        f"{PAGE_POSTS}/profile_posts_2.json": json.dumps(second).encode(),
+    }
     message = problem(FACEBOOK, save(tmp_path, "facebook-me.zip", layout))
     assert message.startswith("facebook-me.zip could not be read")
     assert "Item 4 of profile_posts_2.json (missing) has no 'timestamp'" in message
 
 
-@pytest.mark.parametrize("entry,words", [
-    ({"title": "no media"}, "no 'media' list"),
-    ({"media": []}, "no 'media' list"),
-    ({"media": ["a.jpg"]}, "no 'media' list"),
-    ({"media": [{"uri": "a.jpg", "creation_timestamp": 1767258000, "title": ["x"]}]},
-     "its 'title' is not text"),
-    ({"media": [{"uri": "a.jpg", "title": "no time"}]}, "no 'creation_timestamp' that can be read"),
-])
+@pytest.mark.parametrize(
+    "entry,words",
+    [
+        ({"title": "no media"}, "no 'media' list"),
+        ({"media": []}, "no 'media' list"),
+        ({"media": ["a.jpg"]}, "no 'media' list"),
+        ({"media": [{"uri": "a.jpg", "creation_timestamp": 1767258000, "title": ["x"]}]}, "its 'title' is not text"),
+        ({"media": [{"uri": "a.jpg", "title": "no time"}]}, "no 'creation_timestamp' that can be read"),
+    ],
+)
 def test_an_unreadable_instagram_item_is_named(tmp_path, entry, words):
     good = {"media": [{"uri": "b.jpg", "creation_timestamp": 1767258000, "title": "fine"}]}
     path = save(tmp_path, "posts_1.json", json.dumps([good, entry]).encode())
@@ -429,13 +481,16 @@ def test_an_unreadable_instagram_item_is_named(tmp_path, entry, words):
     assert "Item 2" in message and words in message
 
 
-@pytest.mark.parametrize("reader,content,words", [
-    (FACEBOOK, {"status_updates": "x"}, "its top level has 'status_updates'"),
-    (INSTAGRAM, {"ig_reels_media": "x"}, "its top level has 'ig_reels_media'"),
-    (THREADS, [{"media": []}], "it is a JSON list"),
-    (THREADS, {"text_post_app_text_posts": {"media": []}}, "its top level has 'text_post_app_text_posts'"),
-    (FACEBOOK, "just text", "it is a JSON str"),
-])
+@pytest.mark.parametrize(
+    "reader,content,words",
+    [
+        (FACEBOOK, {"status_updates": "x"}, "its top level has 'status_updates'"),
+        (INSTAGRAM, {"ig_reels_media": "x"}, "its top level has 'ig_reels_media'"),
+        (THREADS, [{"media": []}], "it is a JSON list"),
+        (THREADS, {"text_post_app_text_posts": {"media": []}}, "its top level has 'text_post_app_text_posts'"),
+        (FACEBOOK, "just text", "it is a JSON str"),
+    ],
+)
 def test_json_of_the_wrong_shape_is_refused_saying_what_was_expected(tmp_path, reader, content, words):
     message = problem(reader, save(tmp_path, "file.json", json.dumps(content).encode()))
     assert "not a list of posts" in message and words in message and "Expected" in message
@@ -458,12 +513,32 @@ def test_an_empty_list_of_posts_is_refused(tmp_path):
 
 
 SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5)
-JSON = st.recursive(SCALARS,
-                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
-                        st.sampled_from(["media", "title", "creation_timestamp", "timestamp", "data", "post",
-                                         "attachments", "description", "uri", "text_app_post", "is_reply"]),
-                        inner, max_size=4),
-                    max_leaves=12)
+JSON = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "media",
+                    "title",
+                    "creation_timestamp",
+                    "timestamp",
+                    "data",
+                    "post",
+                    "attachments",
+                    "description",
+                    "uri",
+                    "text_app_post",
+                    "is_reply",
+                ]
+            ),
+            inner,
+            max_size=4,
+        )
+    ),
+    max_leaves=12,
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -496,5 +571,7 @@ def test_the_writer_makes_the_same_bytes_every_time(tmp_path):
         writer.write(tmp_path / run, POSTS, SEED)
     for name in writer.FILES:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
-    assert members(tmp_path / "a" / "instagram_download.zip")[IG_THREADS] == (
-        tmp_path / "a" / "threads_and_replies.json").read_bytes()
+    assert (
+        members(tmp_path / "a" / "instagram_download.zip")[IG_THREADS]
+        == (tmp_path / "a" / "threads_and_replies.json").read_bytes()
+    )

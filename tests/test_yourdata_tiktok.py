@@ -44,8 +44,7 @@ def problem(path: Path | io.BytesIO) -> str:
     return refusal(READER, path)
 
 
-def content(rows: list[list], tmp_path: Path, name: str = "Content.csv",
-            when: dt.datetime = DOWNLOADED) -> Path:
+def content(rows: list[list], tmp_path: Path, name: str = "Content.csv", when: dt.datetime = DOWNLOADED) -> Path:
     """A Content.csv written the way TikTok writes it, dated ``when`` on disk."""
     path = tmp_path / name
     path.write_bytes(csv_bytes(HEADER, rows, bom=True, quote_all=True))
@@ -53,8 +52,9 @@ def content(rows: list[list], tmp_path: Path, name: str = "Content.csv",
     return path
 
 
-def row(post_time: str = "12 September", likes: str = "5", link: str = LINK + "7412345678901234567",
-        views: str = "120") -> list[str]:
+def row(
+    post_time: str = "12 September", likes: str = "5", link: str = LINK + "7412345678901234567", views: str = "120"
+) -> list[str]:
     return ["2 November", "Seed potatoes are in!", link, post_time, likes, "1", "0", views]
 
 
@@ -71,8 +71,7 @@ def test_the_zip_gives_every_post_with_its_day_caption_and_counts(examples):
     assert len(table) == len(POSTS)
     assert table["date"].tolist() == [pd.Timestamp(p["date"].date()) for p in expected]
     assert table["text"].tolist() == [p["text"] for p in expected]
-    for column, field in (("likes", "likes"), ("comments", "comments"), ("shares", "shares"),
-                          ("views", "impressions")):
+    for column, field in (("likes", "likes"), ("comments", "comments"), ("shares", "shares"), ("views", "impressions")):
         assert table[column].tolist() == [p[field] for p in expected], column
     assert table["post_id"].str.fullmatch(r"\d{19}").all() and table["post_id"].is_unique
     assert (table["url"] == "https://www.tiktok.example/@fernleaf_nursery/video/" + table["post_id"]).all()
@@ -85,9 +84,16 @@ def test_the_zip_says_what_it_read_and_what_it_lacks(examples):
     assert attrs["format"] == "tiktok-studio" and attrs["platform"] == "TikTok"
     assert attrs["file"] == "tiktok_studio.zip" and attrs["member"] == "Content.csv"
     assert attrs["source"] == "tiktok_studio.zip › Content.csv"
-    assert attrs["headers"] == {"date": "Post time", "text": "Video title", "post_id": "Video link",
-                                "url": "Video link", "likes": "Total likes", "comments": "Total comments",
-                                "shares": "Total shares", "views": "Total views"}
+    assert attrs["headers"] == {
+        "date": "Post time",
+        "text": "Video title",
+        "post_id": "Video link",
+        "url": "Video link",
+        "likes": "Total likes",
+        "comments": "Total comments",
+        "shares": "Total shares",
+        "views": "Total views",
+    }
     assert attrs["ignored_columns"] == ["Time"]
     assert set(attrs["missing"]) == {"reach", "impressions", "watch_time_hours", "followers"}
     assert "FollowerHistory.csv" in attrs["missing"]["followers"]
@@ -129,8 +135,11 @@ def test_the_zip_holds_the_daily_files_beside_content_csv(examples):
 
 
 def test_content_csv_alone_takes_the_year_from_its_date_on_disk(tmp_path):
-    path = content([row("30 December"), row("2 January", link=LINK + "7412345678901234568")], tmp_path,
-                   when=dt.datetime(2026, 3, 1, 10, 0))
+    path = content(
+        [row("30 December"), row("2 January", link=LINK + "7412345678901234568")],
+        tmp_path,
+        when=dt.datetime(2026, 3, 1, 10, 0),
+    )
     table = read(path)
     assert table["date"].tolist() == [pd.Timestamp("2025-12-30"), pd.Timestamp("2026-01-02")]
     assert any("the file's date on your computer" in a for a in table.attrs["assumptions"])
@@ -148,8 +157,10 @@ def test_an_upload_without_a_date_is_dated_today_and_that_is_said(tmp_path):
 def test_a_zip_time_no_tiktok_file_can_have_is_not_trusted(tmp_path):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr(zipfile.ZipInfo("Content.csv", date_time=(1980, 1, 1, 0, 0, 0)),
-                         csv_bytes(HEADER, [row()], bom=True, quote_all=True))
+        archive.writestr(
+            zipfile.ZipInfo("Content.csv", date_time=(1980, 1, 1, 0, 0, 0)),
+            csv_bytes(HEADER, [row()], bom=True, quote_all=True),
+        )
     table = read(io.BytesIO(buffer.getvalue()))
     assert table["date"].iloc[0].year >= 2026
     assert any("today" in a for a in table.attrs["assumptions"])
@@ -159,8 +170,9 @@ def test_a_zip_time_no_tiktok_file_can_have_is_not_trusted(tmp_path):
 
 
 def test_undefined_counts_are_left_empty_and_said(tmp_path):
-    table = read(content([row(likes="undefined"), row("13 September", link=LINK + "7412345678901234568",
-                                                      views="")], tmp_path))
+    table = read(
+        content([row(likes="undefined"), row("13 September", link=LINK + "7412345678901234568", views="")], tmp_path)
+    )
     assert table["likes"].isna().tolist() == [True, False]
     assert table["views"].isna().tolist() == [False, True]
     assert str(table["likes"].dtype) == "Int64" and table["likes"].iloc[1] == 5
@@ -170,8 +182,11 @@ def test_undefined_counts_are_left_empty_and_said(tmp_path):
 def test_a_photo_post_and_a_quote_inside_a_caption_are_read(tmp_path):
     path = tmp_path / "Content.csv"
     header = ",".join(f'"{h}"' for h in HEADER)
-    path.write_text(f'{header}\n"2 November","Our ""secret"" compost","https://www.tiktok.com/@f/photo/7412",'
-                    '"12 September","1","2","3","4"\n', encoding="utf-8")
+    path.write_text(
+        f'{header}\n"2 November","Our ""secret"" compost","https://www.tiktok.com/@f/photo/7412",'
+        '"12 September","1","2","3","4"\n',
+        encoding="utf-8",
+    )
     table = read(path)
     assert table["post_id"].tolist() == [7412] and table["text"].tolist() == ['Our "secret" compost']
 
@@ -243,7 +258,7 @@ def test_a_truncated_zip_or_workbook_is_refused_in_plain_words(examples, tmp_pat
 def test_a_damaged_member_of_the_zip_is_refused(examples, tmp_path):
     data = bytearray((examples / "tiktok_studio.zip").read_bytes())
     start = data.index(b"Content.csv") + len(b"Content.csv")
-    data[start + 20: start + 60] = bytes(40)  # the compressed bytes of Content.csv, overwritten
+    data[start + 20 : start + 60] = bytes(40)  # the compressed bytes of Content.csv, overwritten
     path = tmp_path / "tiktok_studio.zip"
     path.write_bytes(bytes(data))
     assert "could not be unpacked" in problem(path)
@@ -257,14 +272,16 @@ def test_a_missing_column_is_named(tmp_path):
     assert "no column 'Video link'" in said
 
 
-@pytest.mark.parametrize(("cells", "words"), [
-    (row(likes="12x"), ["'Total likes'", "row 2", "'12x'", "not a number"]),
-    (row(likes="-3"), ["'Total likes'", "row 2", "negative"]),
-    (row("32 September"), ["'Post time'", "row 2", "'32 September'", "12 September"]),
-    (row("undefined"), ["'Post time'", "row 2", "'undefined'"]),
-    (row(link="https://www.tiktok.com/@fernleaf"),
-     ["'Video link'", "row 2", "not the address of a TikTok post"]),
-])
+@pytest.mark.parametrize(
+    ("cells", "words"),
+    [
+        (row(likes="12x"), ["'Total likes'", "row 2", "'12x'", "not a number"]),
+        (row(likes="-3"), ["'Total likes'", "row 2", "negative"]),
+        (row("32 September"), ["'Post time'", "row 2", "'32 September'", "12 September"]),
+        (row("undefined"), ["'Post time'", "row 2", "'undefined'"]),
+        (row(link="https://www.tiktok.com/@fernleaf"), ["'Video link'", "row 2", "not the address of a TikTok post"]),
+    ],
+)
 def test_a_cell_that_cannot_be_read_is_named_and_nothing_is_loaded(tmp_path, cells, words):
     said = problem(content([cells], tmp_path))
     assert "nothing was loaded" in said
@@ -312,6 +329,14 @@ def test_no_other_example_file_and_no_random_bytes_are_taken_for_tiktok(tmp_path
 def test_the_reader_describes_itself():
     assert READER.key == "tiktok-studio" and READER.platform == "TikTok"
     assert READER.help_url == "https://www.tiktok.com/creator-academy/en/article/tool-analytics-intro"
-    assert {f.column for f in READER.fields} == {"post_id", "url", "date", "text", "views", "likes",
-                                                  "comments", "shares"}
+    assert {f.column for f in READER.fields} == {
+        "post_id",
+        "url",
+        "date",
+        "text",
+        "views",
+        "likes",
+        "comments",
+        "shares",
+    }
     assert "Download data" in READER.how_to_get and READER.in_browser

@@ -101,10 +101,13 @@ def test_the_readers_are_the_modules_readers_with_their_keys():
 def test_the_content_export_gives_every_post_with_its_day_and_counts(samples, posts):
     table = read(ANALYTICS, samples / CONTENT)
     mine = table[table["kind"] == "post"]
-    expected = sorted((pd.Timestamp(p["date"]).normalize(), p["text"], p["likes"], p["comments"], p["shares"],
-                       p["impressions"]) for p in posts)
-    found = sorted(zip(mine["date"], mine["text"], mine["likes"], mine["comments"], mine["shares"],
-                       mine["impressions"]))
+    expected = sorted(
+        (pd.Timestamp(p["date"]).normalize(), p["text"], p["likes"], p["comments"], p["shares"], p["impressions"])
+        for p in posts
+    )
+    found = sorted(
+        zip(mine["date"], mine["text"], mine["likes"], mine["comments"], mine["shares"], mine["impressions"])
+    )
     assert found == expected
     assert (table["date"] == table["date"].dt.normalize()).all()  # the export gives days, not times
     assert table["date"].is_monotonic_increasing
@@ -126,17 +129,30 @@ def test_the_content_export_maps_reposts_bookmarks_and_link_clicks(samples):
     for _, post in table.iterrows():
         row = rows[post["post_id"]]
         assert (post["shares"], post["saves"], post["clicks"], post["follows"], post["url"]) == (
-            int(row["Reposts"]), int(row["Bookmarks"]), int(row["URL Clicks"]), int(row["New follows"]),
-            row["Post Link"])
+            int(row["Reposts"]),
+            int(row["Bookmarks"]),
+            int(row["URL Clicks"]),
+            int(row["New follows"]),
+            row["Post Link"],
+        )
     assert all(re.fullmatch(r"\d{19}", i) for i in table["post_id"])  # 19-digit ids kept whole, as text
     attrs = table.attrs
     assert attrs["format"] == "x-analytics" and attrs["platform"] == "X" and attrs["member"] is None
     assert attrs["recognised_as"] == "X's analytics Content export" and attrs["file"] == CONTENT
-    assert attrs["headers"] == {"date": "Date", "impressions": "Impressions", "likes": "Likes",
-                                "comments": "Replies", "shares": "Reposts", "saves": "Bookmarks",
-                                "follows": "New follows", "clicks": "URL Clicks", "post_id": "Post id",
-                                "text": "Post text", "kind": "Post text (a reply starts with @)",
-                                "url": "Post Link"}
+    assert attrs["headers"] == {
+        "date": "Date",
+        "impressions": "Impressions",
+        "likes": "Likes",
+        "comments": "Replies",
+        "shares": "Reposts",
+        "saves": "Bookmarks",
+        "follows": "New follows",
+        "clicks": "URL Clicks",
+        "post_id": "Post id",
+        "text": "Post text",
+        "kind": "Post text (a reply starts with @)",
+        "url": "Post Link",
+    }
     assert {"Shares", "Engagements", "Profile visits", "Detail Expands"} <= set(attrs["ignored_columns"])
     said = " ".join(attrs["assumptions"])
     assert "not the time" in said and "clicks on links" in said
@@ -278,11 +294,23 @@ def test_a_later_part_alone_says_it_is_one_part(tmp_path, samples):
 
 
 def test_an_old_archive_with_tweet_js_and_no_wrapper_is_read(tmp_path):
-    items = [{"id_str": "1140941647720718336", "created_at": "Tue Jun 18 11:17:41 +0000 2019",
-              "full_text": "Open late on Friday &amp; Saturday", "favorite_count": "4", "retweet_count": "1"},
-             {"id_str": "1140941647720718337", "created_at": "Wed Jun 19 08:00:00 +0000 2019",
-              "full_text": "@ivan_c see you then", "in_reply_to_status_id_str": "1", "favorite_count": "0",
-              "retweet_count": "0"}]
+    items = [
+        {
+            "id_str": "1140941647720718336",
+            "created_at": "Tue Jun 18 11:17:41 +0000 2019",
+            "full_text": "Open late on Friday &amp; Saturday",
+            "favorite_count": "4",
+            "retweet_count": "1",
+        },
+        {
+            "id_str": "1140941647720718337",
+            "created_at": "Wed Jun 19 08:00:00 +0000 2019",
+            "full_text": "@ivan_c see you then",
+            "in_reply_to_status_id_str": "1",
+            "favorite_count": "0",
+            "retweet_count": "0",
+        },
+    ]
     path = tmp_path / "twitter-2019.zip"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("twitter-2019/data/tweet.js", "window.YTD.tweet.part0 = " + json.dumps(items))
@@ -290,8 +318,7 @@ def test_an_old_archive_with_tweet_js_and_no_wrapper_is_read(tmp_path):
     table = read(ARCHIVE, path)
     assert table["text"].tolist() == ["Open late on Friday & Saturday", "@ivan_c see you then"]
     assert table["kind"].tolist() == ["post", "reply"] and table["likes"].tolist() == [4, 0]
-    assert table["date"].tolist() == [pd.Timestamp("2019-06-18 11:17:41"),
-                                      pd.Timestamp("2019-06-19 08:00:00")]
+    assert table["date"].tolist() == [pd.Timestamp("2019-06-18 11:17:41"), pd.Timestamp("2019-06-19 08:00:00")]
     assert table.attrs["member"] == "twitter-2019/data/tweet.js"
 
 
@@ -311,21 +338,31 @@ def test_a_long_post_kept_in_note_tweet_js_is_said(tmp_path, samples):
 # --- wrong files ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name, content, words", [
-    ("account_overview_analytics.csv",
-     "Date,Impressions,Likes,Engagements,Bookmarks,Shares,New follows,Unfollows,Replies,Reposts,"
-     "Profile visits,Create Post,Video views,Media views\n"
-     '"Tue, Jul 14, 2026",1200,30,80,2,1,3,1,4,2,9,1,0,0\n',
-     "account overview export"),
-    ("video_overview_analytics.csv",
-     "Video overview,,,,,\nDate,Views,Watch Time (ms),Completion Rate,Average Watch Time (ms),"
-     'Estimated Revenue\n"Tue, Jul 14, 2026",40,120000,0.2,3000,0\n', "video overview export"),
-    ("daily_tweet_activity_metrics_fernleaf_20211201_20220101_en.csv",
-     '"Date","Tweets published","impressions","engagements","engagement rate","retweets","replies","likes"\n'
-     '"2021-12-01","2","1088.0","13.0","0.0119","0.0","0.0","2.0"\n', "'by day' Tweet activity export"),
-])
-def test_the_per_day_files_of_x_analytics_are_refused_naming_the_content_export(tmp_path, name, content,
-                                                                                words):
+@pytest.mark.parametrize(
+    "name, content, words",
+    [
+        (
+            "account_overview_analytics.csv",
+            "Date,Impressions,Likes,Engagements,Bookmarks,Shares,New follows,Unfollows,Replies,Reposts,"
+            "Profile visits,Create Post,Video views,Media views\n"
+            '"Tue, Jul 14, 2026",1200,30,80,2,1,3,1,4,2,9,1,0,0\n',
+            "account overview export",
+        ),
+        (
+            "video_overview_analytics.csv",
+            "Video overview,,,,,\nDate,Views,Watch Time (ms),Completion Rate,Average Watch Time (ms),"
+            'Estimated Revenue\n"Tue, Jul 14, 2026",40,120000,0.2,3000,0\n',
+            "video overview export",
+        ),
+        (
+            "daily_tweet_activity_metrics_fernleaf_20211201_20220101_en.csv",
+            '"Date","Tweets published","impressions","engagements","engagement rate","retweets","replies","likes"\n'
+            '"2021-12-01","2","1088.0","13.0","0.0119","0.0","0.0","2.0"\n',
+            "'by day' Tweet activity export",
+        ),
+    ],
+)
+def test_the_per_day_files_of_x_analytics_are_refused_naming_the_content_export(tmp_path, name, content, words):
     path = write(tmp_path, name, content)
     assert ANALYTICS.recognise(open_source(path)) and not ARCHIVE.recognise(open_source(path))
     message = refused(ANALYTICS, path)
@@ -333,14 +370,23 @@ def test_the_per_day_files_of_x_analytics_are_refused_naming_the_content_export(
     assert "Content tab" in message and "account_analytics_content" in message
 
 
-@pytest.mark.parametrize("name, content, words", [
-    ("like.js", 'window.YTD.like.part0 = [ {"like": {"tweetId": "1", "fullText": "hi"}} ]',
-     "like.js (the posts you liked)"),
-    ("follower.js", 'window.YTD.follower.part0 = [ {"follower": {"accountId": "1"}} ]',
-     "follower.js (your followers)"),
-    ("manifest.js", 'window.__THAR_CONFIG = {"userInfo": {"userName": "me"}}', "manifest.js"),
-    ("tweet-headers.js", 'window.YTD.tweet_headers.part0 = [ ]', "tweet-headers.js"),
-])
+@pytest.mark.parametrize(
+    "name, content, words",
+    [
+        (
+            "like.js",
+            'window.YTD.like.part0 = [ {"like": {"tweetId": "1", "fullText": "hi"}} ]',
+            "like.js (the posts you liked)",
+        ),
+        (
+            "follower.js",
+            'window.YTD.follower.part0 = [ {"follower": {"accountId": "1"}} ]',
+            "follower.js (your followers)",
+        ),
+        ("manifest.js", 'window.__THAR_CONFIG = {"userInfo": {"userName": "me"}}', "manifest.js"),
+        ("tweet-headers.js", "window.YTD.tweet_headers.part0 = [ ]", "tweet-headers.js"),
+    ],
+)
 def test_the_archives_other_files_are_refused_naming_tweets_js(tmp_path, name, content, words):
     path = write(tmp_path, name, content)
     assert ARCHIVE.recognise(open_source(path)) and not ANALYTICS.recognise(open_source(path))
@@ -376,16 +422,17 @@ def test_a_tweets_js_cut_short_is_refused_naming_the_file(tmp_path, samples):
     assert "data/tweets.js is not valid JSON" in message
 
 
-@pytest.mark.parametrize("change, words", [
-    (lambda t: t.pop("full_text"), "Item 2 of data/tweets.js is not a post (no 'full_text')"),
-    (lambda t: t.update(created_at="yesterday"),
-     "Item 2 of data/tweets.js ('yesterday') has no 'created_at' time"),
-    (lambda t: t.update(created_at="Mon Jan 01 00:00:00 +0000 1066"),
-     "has no 'created_at' time that can be read"),
-    (lambda t: t.update(favorite_count="lots"), "Item 2 of data/tweets.js ('lots') has no 'favorite_count'"),
-    (lambda t: t.update(retweet_count="-3"), "has no 'retweet_count' that can be read as a count"),
-    (lambda t: t.pop("id_str") and t.pop("id"), "Item 2 of data/tweets.js has no 'id_str'"),
-])
+@pytest.mark.parametrize(
+    "change, words",
+    [
+        (lambda t: t.pop("full_text"), "Item 2 of data/tweets.js is not a post (no 'full_text')"),
+        (lambda t: t.update(created_at="yesterday"), "Item 2 of data/tweets.js ('yesterday') has no 'created_at' time"),
+        (lambda t: t.update(created_at="Mon Jan 01 00:00:00 +0000 1066"), "has no 'created_at' time that can be read"),
+        (lambda t: t.update(favorite_count="lots"), "Item 2 of data/tweets.js ('lots') has no 'favorite_count'"),
+        (lambda t: t.update(retweet_count="-3"), "has no 'retweet_count' that can be read as a count"),
+        (lambda t: t.pop("id_str") and t.pop("id"), "Item 2 of data/tweets.js has no 'id_str'"),
+    ],
+)
 def test_a_post_that_cannot_be_read_is_refused_with_its_item(tmp_path, samples, change, words):
     files = members(samples / ARCHIVE_ZIP)
     items = tweets_of(files["data/tweets.js"])
@@ -405,13 +452,20 @@ def test_a_post_given_twice_is_refused(tmp_path, samples):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.sampled_from(["content", "activity", "tweets.js"]), st.integers(0, 10**6), st.integers(0, 60),
-       st.sampled_from(['"', "", "\n", ",", "null", "[", "}", "RT @", "@", "-1", "\u00e9", "1e999"]))
+@given(
+    st.sampled_from(["content", "activity", "tweets.js"]),
+    st.integers(0, 10**6),
+    st.integers(0, 60),
+    st.sampled_from(['"', "", "\n", ",", "null", "[", "}", "RT @", "@", "-1", "\u00e9", "1e999"]),
+)
 def test_a_damaged_copy_of_an_example_gives_a_table_or_an_import_problem(samples, which, at, cut, put):
-    data = {"content": (samples / CONTENT).read_bytes(), "activity": (samples / ACTIVITY).read_bytes(),
-            "tweets.js": members(samples / ARCHIVE_ZIP)["data/tweets.js"]}[which]
+    data = {
+        "content": (samples / CONTENT).read_bytes(),
+        "activity": (samples / ACTIVITY).read_bytes(),
+        "tweets.js": members(samples / ARCHIVE_ZIP)["data/tweets.js"],
+    }[which]
     at %= len(data)
-    found = Found(which, data[:at] + put.encode() + data[at + cut:], file_name=which)
+    found = Found(which, data[:at] + put.encode() + data[at + cut :], file_name=which)
     for reader in READERS:
         if reader.recognise(found):
             try:
@@ -423,30 +477,39 @@ def test_a_damaged_copy_of_an_example_gives_a_table_or_an_import_problem(samples
                 assert table["date"].is_monotonic_increasing
 
 
-@pytest.mark.parametrize("content, words", [
-    ('window.YTD.tweets.part0 = {"tweet": {}}', "is not X's list of your posts"),
-    ('window.YTD.tweets.part0 = [1, 2]', "is not X's list of your posts"),
-    ('window.YTD.tweets.part0 = [ ]', "has no posts in it"),
-    ('window.YTD.tweets.part0 = [ {"tweet": "hello"} ]', "is not X's list of your posts"),
-    ('window.YTD.tweets.part0 = [ {"tweet": {"id_str": "1", "full_text": "hi", "favorite_count": "0", '
-     '"retweet_count": "0", "created_at": "Sat Dec 06 18:20:30 +0000 2025"}}, {"tweet": "hello"} ]',
-     "Item 2 of tweets.js is not a post"),
-])
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        ('window.YTD.tweets.part0 = {"tweet": {}}', "is not X's list of your posts"),
+        ("window.YTD.tweets.part0 = [1, 2]", "is not X's list of your posts"),
+        ("window.YTD.tweets.part0 = [ ]", "has no posts in it"),
+        ('window.YTD.tweets.part0 = [ {"tweet": "hello"} ]', "is not X's list of your posts"),
+        (
+            'window.YTD.tweets.part0 = [ {"tweet": {"id_str": "1", "full_text": "hi", "favorite_count": "0", '
+            '"retweet_count": "0", "created_at": "Sat Dec 06 18:20:30 +0000 2025"}}, {"tweet": "hello"} ]',
+            "Item 2 of tweets.js is not a post",
+        ),
+    ],
+)
 def test_a_tweets_js_of_the_wrong_shape_is_refused(tmp_path, content, words):
     assert words in refused(ARCHIVE, write(tmp_path, "tweets.js", content))
 
 
-@pytest.mark.parametrize("edit, words", [
-    (lambda rows: rows[1].__setitem__(1, "sometime in July"),
-     "In the column 'Date', row 2 ('sometime in July') cannot be read"),
-    (lambda rows: rows[2].__setitem__(5, "many"), "In the column 'Likes', row 3 ('many') is not a number"),
-    (lambda rows: rows[3].__setitem__(11, "-2"), "row 4 ('-2') is negative"),
-    (lambda rows: rows[2].__setitem__(0, rows[1][0]), "repeat a post id"),
-    (lambda rows: rows[1].append("extra"), "more cells than the header row has columns"),
-    (lambda rows: rows.__delitem__(slice(1, None)), "has a header row but no posts under it"),
-])
-def test_a_content_export_with_a_cell_that_cannot_be_read_is_refused_with_its_row(tmp_path, samples, edit,
-                                                                                  words):
+@pytest.mark.parametrize(
+    "edit, words",
+    [
+        (
+            lambda rows: rows[1].__setitem__(1, "sometime in July"),
+            "In the column 'Date', row 2 ('sometime in July') cannot be read",
+        ),
+        (lambda rows: rows[2].__setitem__(5, "many"), "In the column 'Likes', row 3 ('many') is not a number"),
+        (lambda rows: rows[3].__setitem__(11, "-2"), "row 4 ('-2') is negative"),
+        (lambda rows: rows[2].__setitem__(0, rows[1][0]), "repeat a post id"),
+        (lambda rows: rows[1].append("extra"), "more cells than the header row has columns"),
+        (lambda rows: rows.__delitem__(slice(1, None)), "has a header row but no posts under it"),
+    ],
+)
+def test_a_content_export_with_a_cell_that_cannot_be_read_is_refused_with_its_row(tmp_path, samples, edit, words):
     rows = list(csv.reader(io.StringIO((samples / CONTENT).read_text(encoding="utf-8"), newline="")))
     edit(rows)
     out = io.StringIO()

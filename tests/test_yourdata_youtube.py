@@ -100,8 +100,12 @@ def test_the_zip_says_what_it_read_and_what_it_lacks(examples):
     assert attrs["headers"]["impressions"] == "Thumbnail impressions"
     assert attrs["headers"]["follows"] == "Subscribers gained"
     assert attrs["headers"]["comments"] == "Comments added"
-    assert attrs["ignored_columns"] == ["Duration", "Subscribers lost", "Subscribers",
-                                        "Thumbnail click-through rate (%)"]
+    assert attrs["ignored_columns"] == [
+        "Duration",
+        "Subscribers lost",
+        "Subscribers",
+        "Thumbnail click-through rate (%)",
+    ]
     assert set(attrs["missing"]) == {"reach", "followers"}
     said = " ".join(attrs["assumptions"])
     assert "not the time" in said and "date range" in said
@@ -112,8 +116,9 @@ def test_table_data_alone_and_in_a_folder_read_like_the_zip(examples, tmp_path):
     alone = table_data(tmp_path, member(examples, "Table data.csv").decode("utf-8"))
     pd.testing.assert_frame_equal(read(alone), whole)
     folder = tmp_path / "export.zip"
-    folder.write_bytes(zip_bytes({"Content 2025-11-02_2026-11-01 Fernleaf/Table data.csv":
-                                  member(examples, "Table data.csv")}))
+    folder.write_bytes(
+        zip_bytes({"Content 2025-11-02_2026-11-01 Fernleaf/Table data.csv": member(examples, "Table data.csv")})
+    )
     pd.testing.assert_frame_equal(read(folder), whole)
 
 
@@ -129,10 +134,13 @@ def test_the_example_is_the_same_bytes_on_every_run(examples, tmp_path):
 
 
 def test_only_the_metrics_chosen_are_read_and_the_others_are_said_to_be_missing(tmp_path):
-    path = table_data(tmp_path, f"{BASE},Views,Subscribers,Impressions,Impressions click-through rate (%)\n"
-                                "Total,,,,30,-1,900,3.3\n"
-                                'aB3dEfGh1jK,"How we pot, start to finish","Sep 20, 2026",754,20,-2,600,2.5\n'
-                                "Xy9_kLmN0pQ,Shop tour,\"Sep 3, 2026\",58,10,1,300,4.4\n")
+    path = table_data(
+        tmp_path,
+        f"{BASE},Views,Subscribers,Impressions,Impressions click-through rate (%)\n"
+        "Total,,,,30,-1,900,3.3\n"
+        'aB3dEfGh1jK,"How we pot, start to finish","Sep 20, 2026",754,20,-2,600,2.5\n'
+        'Xy9_kLmN0pQ,Shop tour,"Sep 3, 2026",58,10,1,300,4.4\n',
+    )
     table = read(path)
     assert list(table.columns) == ["post_id", "date", "text", "impressions", "views", "url"]
     assert table["impressions"].tolist() == [300, 600] and table["views"].tolist() == [10, 20]
@@ -144,9 +152,12 @@ def test_only_the_metrics_chosen_are_read_and_the_others_are_said_to_be_missing(
 
 
 def test_empty_cells_are_left_empty_not_zero(tmp_path):
-    path = table_data(tmp_path, f"{BASE},Views,Likes,Watch time (hours)\nTotal,,,,3,1,0.5\n"
-                                'aB3dEfGh1jK,Pots,"Sep 20, 2026",754,,1,\n'
-                                'Xy9_kLmN0pQ,Tour,"Sep 21, 2026",58,3,,0.5\n')
+    path = table_data(
+        tmp_path,
+        f"{BASE},Views,Likes,Watch time (hours)\nTotal,,,,3,1,0.5\n"
+        'aB3dEfGh1jK,Pots,"Sep 20, 2026",754,,1,\n'
+        'Xy9_kLmN0pQ,Tour,"Sep 21, 2026",58,3,,0.5\n',
+    )
     table = read(path)
     assert table["views"].isna().tolist() == [True, False] and str(table["views"].dtype) == "Int64"
     assert table["likes"].isna().tolist() == [False, True]
@@ -156,10 +167,13 @@ def test_empty_cells_are_left_empty_not_zero(tmp_path):
 # --- the wrong files ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("name", "words"), [
-    ("Chart data.csv", ["Chart data.csv", "a row per video per day", "Table data.csv"]),
-    ("Totals.csv", ["Totals.csv", "totals only", "Table data.csv"]),
-])
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("Chart data.csv", ["Chart data.csv", "a row per video per day", "Table data.csv"]),
+        ("Totals.csv", ["Totals.csv", "totals only", "Table data.csv"]),
+    ],
+)
 def test_chart_data_and_totals_alone_are_refused_naming_table_data(examples, tmp_path, name, words):
     path = tmp_path / name
     path.write_bytes(member(examples, name))
@@ -177,12 +191,14 @@ def test_an_export_without_table_data_is_refused(examples, tmp_path):
     assert "without Table data.csv" in said and "Chart data.csv, Totals.csv" in said
 
 
-@pytest.mark.parametrize(("first", "row"), [("Date", "2026-09-03,2,0.0133"),
-                                            ("Traffic source", "YouTube search,2,0.0133")])
+@pytest.mark.parametrize(
+    ("first", "row"), [("Date", "2026-09-03,2,0.0133"), ("Traffic source", "YouTube search,2,0.0133")]
+)
 def test_a_table_by_another_dimension_is_refused_saying_to_choose_content(tmp_path, first, row):
     path = tmp_path / "export.zip"
-    path.write_bytes(zip_bytes({"Table data.csv": f"{first},Views,Watch time (hours)\nTotal,2,0.0133\n{row}\n"
-                               .encode()}))
+    path.write_bytes(
+        zip_bytes({"Table data.csv": f"{first},Views,Watch time (hours)\nTotal,2,0.0133\n{row}\n".encode()})
+    )
     said = problem(path)
     assert repr(first) in said and "choose Content as the dimension" in said
 
@@ -207,7 +223,7 @@ def test_a_truncated_zip_is_refused(examples, tmp_path):
 def test_a_damaged_table_data_is_refused(examples, tmp_path):
     data = bytearray((examples / "youtube_studio.zip").read_bytes())
     start = data.index(b"Table data.csv") + len(b"Table data.csv")
-    data[start + 20: start + 60] = bytes(40)
+    data[start + 20 : start + 60] = bytes(40)
     path = tmp_path / "youtube_studio.zip"
     path.write_bytes(bytes(data))
     assert "could not be unpacked" in problem(path)
@@ -218,13 +234,16 @@ def test_a_missing_column_is_named(tmp_path):
     assert "'Video publish time'" in said
 
 
-@pytest.mark.parametrize(("cells", "words"), [
-    ('aB3dEfGh1jK,Pots,"Sep 20, 2026",754,12x,1.5', ["'Views'", "row 3", "'12x'", "not a number"]),
-    ('aB3dEfGh1jK,Pots,"Sep 20, 2026",754,-4,1.5', ["'Views'", "row 3", "negative"]),
-    ('aB3dEfGh1jK,Pots,"Sep 20, 2026",754,4,lots', ["'Watch time (hours)'", "row 3", "'lots'"]),
-    ('aB3dEfGh1jK,Pots,"Sept twentieth",754,4,1.5', ["'Video publish time'", "row 3", "Sep 20, 2026"]),
-    ("not-an-id,Pots,\"Sep 20, 2026\",754,4,1.5", ["'Content'", "row 3", "not a YouTube video id"]),
-])
+@pytest.mark.parametrize(
+    ("cells", "words"),
+    [
+        ('aB3dEfGh1jK,Pots,"Sep 20, 2026",754,12x,1.5', ["'Views'", "row 3", "'12x'", "not a number"]),
+        ('aB3dEfGh1jK,Pots,"Sep 20, 2026",754,-4,1.5', ["'Views'", "row 3", "negative"]),
+        ('aB3dEfGh1jK,Pots,"Sep 20, 2026",754,4,lots', ["'Watch time (hours)'", "row 3", "'lots'"]),
+        ('aB3dEfGh1jK,Pots,"Sept twentieth",754,4,1.5', ["'Video publish time'", "row 3", "Sep 20, 2026"]),
+        ('not-an-id,Pots,"Sep 20, 2026",754,4,1.5', ["'Content'", "row 3", "not a YouTube video id"]),
+    ],
+)
 def test_a_cell_that_cannot_be_read_is_named_and_nothing_is_loaded(tmp_path, cells, words):
     said = problem(table_data(tmp_path, f"{BASE},Views,Watch time (hours)\nTotal,,,,4,1.5\n{cells}\n"))
     assert "nothing was loaded" in said
@@ -259,7 +278,17 @@ def test_no_other_example_file_and_no_random_bytes_are_taken_for_youtube(tmp_pat
 def test_the_reader_describes_itself():
     assert READER.key == "youtube-studio" and READER.platform == "YouTube"
     assert READER.help_url is None  # no YouTube help page on exporting was found to check
-    assert {f.column for f in READER.fields} == {"post_id", "url", "date", "text", "views",
-                                                  "watch_time_hours", "impressions", "likes", "comments",
-                                                  "shares", "follows"}
+    assert {f.column for f in READER.fields} == {
+        "post_id",
+        "url",
+        "date",
+        "text",
+        "views",
+        "watch_time_hours",
+        "impressions",
+        "likes",
+        "comments",
+        "shares",
+        "follows",
+    }
     assert "Advanced mode" in READER.how_to_get and READER.in_browser

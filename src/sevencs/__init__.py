@@ -2,13 +2,31 @@
 
 Chapter modules: one per C (:mod:`sevencs.connection` ... :mod:`sevencs.clients`). Sample
 data: :mod:`sevencs.datasets`. Exercises: :mod:`sevencs.exercises`. Explorers:
-:mod:`sevencs.widgets`. Your progress: ``sevencs.progress()`` (a chart and a table;
-the module :mod:`sevencs.progress` is callable), :func:`my_progress`, :func:`reset` (asks
-first) and :func:`reset_chapter`. Your plan: :mod:`sevencs.plan`. The command line:
-``sevencs --help`` (:mod:`sevencs.cli`).
+:mod:`sevencs.widgets`. Your own data: :mod:`sevencs.imports` and :mod:`sevencs.audit`.
+Your progress: :func:`progress` (a chart and a table), :func:`my_progress`, :func:`reset`
+(asks first) and :func:`reset_chapter`. Your plan: :mod:`sevencs.course.plan`. The command
+line: ``sevencs --help`` (:mod:`sevencs.cli`).
+
+How the package is laid out, from the bottom up (each layer imports only from
+the layers below it; ``make lint`` checks this with import-linter):
+
+- basics: :mod:`sevencs.chapters`, :mod:`sevencs.datasets`, checks, parsing, untrusted text;
+- how things are shown: :mod:`sevencs.render` (HTML, forms, which edition);
+- the chapters' science, your own data and the figures;
+- the course machinery a learner uses: :mod:`sevencs.course`;
+- exercises and the book's numbers: :mod:`sevencs.exercises`, :mod:`sevencs.book`;
+- the explorers: :mod:`sevencs.widgets`;
+- the classroom and publishing: :mod:`sevencs.classroom`, :mod:`sevencs.publish`;
+- the command line: :mod:`sevencs.cli`.
 """
 
-from sevencs.progress import my_progress, reset, reset_chapter
+from importlib.metadata import PackageNotFoundError, version
 
-__version__ = "0.1.0"
-__all__ = ["my_progress", "progress", "reset", "reset_chapter", "__version__"]
+from sevencs.course.progress import my_progress, progress, reset, reset_chapter
+
+try:
+    __version__ = version("sevencs")
+except PackageNotFoundError:  # run from a source folder that was never installed
+    __version__ = "0+unknown"
+
+__all__ = ["__version__", "my_progress", "progress", "reset", "reset_chapter"]

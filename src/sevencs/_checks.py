@@ -59,10 +59,7 @@ def rate(name: str, value: object) -> float:
 def graph(value: object, name: str = "graph") -> nx.Graph:
     """An undirected networkx graph of friendships."""
     if not isinstance(value, nx.Graph):
-        raise TypeError(
-            f"{name} must be a networkx graph (for example load_network()), "
-            f"but got {type(value).__name__}"
-        )
+        raise TypeError(f"{name} must be a networkx graph (for example load_network()), but got {type(value).__name__}")
     if value.is_directed():
         raise ValueError(
             f"{name} is directed (who follows whom); these measures need friendships that go "
@@ -79,9 +76,7 @@ def account(g: nx.Graph, value: Hashable, name: str = "account") -> Hashable:
         return value
     close = difflib.get_close_matches(str(value), [str(n) for n in g.nodes], n=3)
     suggestion = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-    raise ValueError(
-        f"the account {value!r} is not in the network ({g.number_of_nodes()} accounts).{suggestion}"
-    )
+    raise ValueError(f"the account {value!r} is not in the network ({g.number_of_nodes()} accounts).{suggestion}")
 
 
 def columns(frame: object, expected: Iterable[str], name: str = "table") -> pd.DataFrame:
@@ -112,12 +107,15 @@ def counts(frame: pd.DataFrame, names: Iterable[str], table: str = "table") -> p
             raise ValueError(f"the column {name!r} of {table} must hold numbers, but it holds {column.dtype}")
         if column.isna().any():
             row = column[column.isna()].index[0]
-            raise ValueError(f"the column {name!r} of {table} has a missing value (NaN) in row {row!r}; "
-                             "fill it in or drop that row")
+            raise ValueError(
+                f"the column {name!r} of {table} has a missing value (NaN) in row {row!r}; fill it in or drop that row"
+            )
         if (column < 0).any():
             row = column[column < 0].index[0]
-            raise ValueError(f"the column {name!r} of {table} has a negative count ({column[row]:g}) in row {row!r}; "
-                             "counts cannot be below zero")
+            raise ValueError(
+                f"the column {name!r} of {table} has a negative count ({column[row]:g}) in row {row!r}; "
+                "counts cannot be below zero"
+            )
     return frame
 
 

@@ -48,19 +48,20 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from sevencs import caring, clients, community, connection, content, conversation, figures, relationships
-from sevencs import _checks
+from sevencs import _checks, caring, clients, community, connection, content, conversation, figures, relationships
 from sevencs._checks import Undefined
+from sevencs.chapters import SEVEN_CS as CS
+from sevencs.chapters import TITLES
+from sevencs.figures import OKABE_ITO
 from sevencs.parsing import datetimes
 from sevencs.untrusted import markdown_text as _md
 from sevencs.untrusted import plain
-from sevencs.figures import OKABE_ITO
 
 __all__ = [
-    "CS",
-    "TITLES",
     "COLUMNS",
+    "CS",
     "RESPONSE_TARGET_HOURS",
+    "TITLES",
     "AuditProblem",
     "Scorecard",
     "audit",
@@ -68,9 +69,6 @@ __all__ = [
     "compare",
 ]
 
-#: The seven Cs in course order: the rows of every scorecard.
-CS = ("connection", "conversation", "relationships", "content", "community", "caring", "clients")
-TITLES = {c: c.capitalize() for c in CS}
 #: The columns of :attr:`Scorecard.table`.
 COLUMNS = ("c", "metric", "value", "shown", "meaning", "next_step", "available", "why_not")
 #: The caring row counts a question as answered in time if its first reply came within this many hours.
@@ -141,7 +139,7 @@ class Scorecard:
             else:
                 parts.append(f"{TITLES[row.c]}: not available")
         where = f" for {self.period}" if self.period else ""
-        return (f"Seven small charts, one per C, from the {self.title}{where}. " + "; ".join(parts) + ".")
+        return f"Seven small charts, one per C, from the {self.title}{where}. " + "; ".join(parts) + "."
 
     def _lead(self) -> str:
         return f"{self.title}" + (f", {self.period}" if self.period else "")
@@ -158,8 +156,11 @@ class Scorecard:
             lines += [f"![{_md(self.alt)}]({image})", ""]
         lines += ["| C | measure | value | what it means | next step |", "| --- | --- | --- | --- | --- |"]
         for row in self.table.itertuples(index=False):
-            lines.append("| " + " | ".join(_md(x) for x in (TITLES[row.c], row.metric, row.shown, row.meaning,
-                                                          row.next_step)) + " |")
+            lines.append(
+                "| "
+                + " | ".join(_md(x) for x in (TITLES[row.c], row.metric, row.shown, row.meaning, row.next_step))
+                + " |"
+            )
         missing = self.table[~self.table["available"]]
         if len(missing):
             lines += ["", "### What the data could not show", ""]
@@ -174,8 +175,9 @@ class Scorecard:
         head = "".join(f'<th scope="col">{h}</th>' for h in ("C", "measure", "value", "what it means", "next step"))
         rows = []
         for row in self.table.itertuples(index=False):
-            cells = "".join(f"<td>{html.escape(str(x))}</td>" for x in (row.metric, row.shown, row.meaning,
-                                                                        row.next_step))
+            cells = "".join(
+                f"<td>{html.escape(str(x))}</td>" for x in (row.metric, row.shown, row.meaning, row.next_step)
+            )
             rows.append(f'<tr><th scope="row">{html.escape(TITLES[row.c])}</th>{cells}</tr>')
         missing = "".join(
             f"<li><strong>{html.escape(TITLES[r.c])}</strong>: {html.escape(r.why_not)}</li>"
@@ -189,8 +191,10 @@ class Scorecard:
 
     def _img(self) -> str:
         data = base64.b64encode(self.png()).decode("ascii")
-        return (f'<img src="data:image/png;base64,{data}" alt="{html.escape(self.alt, quote=True)}" '
-                'style="max-width:100%;height:auto">')
+        return (
+            f'<img src="data:image/png;base64,{data}" alt="{html.escape(self.alt, quote=True)}" '
+            'style="max-width:100%;height:auto">'
+        )
 
     def to_html(self) -> str:
         """A standalone HTML page (figure embedded as PNG) to save, open in a browser and print."""
@@ -207,7 +211,7 @@ class Scorecard:
 
     def save(self, path: str | Path) -> Path:
         """Write the report to ``path``: ``.html`` (one file) or ``.md`` (with a ``.png`` beside it)."""
-        from sevencs.exports import write_bytes_atomically, write_text_atomically
+        from sevencs.atomic import write_bytes_atomically, write_text_atomically
 
         path = Path(path)
         suffix = path.suffix.lower()
@@ -218,8 +222,10 @@ class Scorecard:
             write_bytes_atomically(self.png(), image)
             write_text_atomically(self.to_markdown(image=image.name), path)
         else:
-            raise ValueError(f"save() writes .html or .md files, but the path ends in {path.suffix or 'nothing'!r}; "
-                             "try 'my_audit.html'")
+            raise ValueError(
+                f"save() writes .html or .md files, but the path ends in {path.suffix or 'nothing'!r}; "
+                "try 'my_audit.html'"
+            )
         return path
 
     # -- figures ------------------------------------------------------------------------------
@@ -245,8 +251,11 @@ class Scorecard:
         row = next(r for r in self.table.itertuples(index=False) if r.c == c)
         fig = figures.new_figure(6.0, 3.6)
         _draw_panel(fig.add_subplot(), row, self.panels.get(c))
-        alt = f"{TITLES[c]}: {row.shown} ({row.metric})." if row.available else \
-            f"{TITLES[c]}: not available. {row.why_not}"
+        alt = (
+            f"{TITLES[c]}: {row.shown} ({row.metric})."
+            if row.available
+            else f"{TITLES[c]}: not available. {row.why_not}"
+        )
         return figures.FigureImage(fig, alt)
 
     def dashboard(self):
@@ -259,10 +268,15 @@ class Scorecard:
         def update(_change=None) -> None:
             c = choose.value
             row = self.table.set_index("c").loc[c]
-            words = (f"<p><strong>{html.escape(TITLES[c])}: {html.escape(row['shown'])}</strong> "
-                     f"({html.escape(row['metric'])})</p><p>{html.escape(row['meaning'])}</p>")
-            words += (f"<p>Next step: {html.escape(row['next_step'])}</p>" if row["available"]
-                      else f"<p>Why not: {html.escape(row['why_not'])}</p>")
+            words = (
+                f"<p><strong>{html.escape(TITLES[c])}: {html.escape(row['shown'])}</strong> "
+                f"({html.escape(row['metric'])})</p><p>{html.escape(row['meaning'])}</p>"
+            )
+            words += (
+                f"<p>Next step: {html.escape(row['next_step'])}</p>"
+                if row["available"]
+                else f"<p>Why not: {html.escape(row['why_not'])}</p>"
+            )
             shown.value = words + self.panel(c)._repr_html_()
 
         choose.observe(update, names="value")
@@ -282,10 +296,10 @@ CSS = (
     "vertical-align:top}img{display:block;margin:1em 0}@media print{body{margin:0}}"
 )
 ASSUMED = "What was assumed when your file was read"
-MIRROR = ("An audit is a mirror, not a grade: it shows what your data say about each C, not how good "
-          "you are. Pick one next step, try it for a month, and run the audit again.")
-
-
+MIRROR = (
+    "An audit is a mirror, not a grade: it shows what your data say about each C, not how good "
+    "you are. Pick one next step, try it for a month, and run the audit again."
+)
 
 
 def _which_c(c: str) -> str:
@@ -301,8 +315,16 @@ def _draw_panel(ax, row, panel: Panel | None) -> None:
     if not row.available or panel is None or not panel.values:
         reason = row.why_not if not row.available else row.meaning
         words = "Not available.\n" if not row.available else ""
-        ax.text(0.0, 0.92, words + textwrap.fill(reason, 48), transform=ax.transAxes, va="top", ha="left",
-                fontsize=9, wrap=True)
+        ax.text(
+            0.0,
+            0.92,
+            words + textwrap.fill(reason, 48),
+            transform=ax.transAxes,
+            va="top",
+            ha="left",
+            fontsize=9,
+            wrap=True,
+        )
         ax.set_axis_off()
         return
     figures._style(ax, textwrap.shorten(title, 48, placeholder="…"), panel.xlabel, panel.ylabel)
@@ -317,8 +339,12 @@ def _draw_panel(ax, row, panel: Panel | None) -> None:
             ax.bar(i, 0 if math.isnan(value) else value, color=colour, hatch=hatch, edgecolor="white")
     step = max(1, len(x) // 6)
     ax.set_xticks(x[::step])
-    ax.set_xticklabels([panel.labels[i] for i in range(0, len(x), step)], fontsize=8,
-                       rotation=30 if len(x) > 4 else 0, ha="right" if len(x) > 4 else "center")
+    ax.set_xticklabels(
+        [panel.labels[i] for i in range(0, len(x), step)],
+        fontsize=8,
+        rotation=30 if len(x) > 4 else 0,
+        ha="right" if len(x) > 4 else "center",
+    )
     if panel.percent:
         ax.yaxis.set_major_formatter(lambda v, _pos: f"{v:.0%}")
 
@@ -346,15 +372,30 @@ def compare(before: Scorecard, after: Scorecard) -> pd.DataFrame:
         if b["metric"] != a["metric"]:
             note = "measured differently in the two audits, so they cannot be compared"
         elif not (b["available"] and a["available"]):
-            note = "not available in " + ("either audit" if not (b["available"] or a["available"])
-                                          else "the 'before' audit" if not b["available"] else "the 'after' audit")
+            note = "not available in " + (
+                "either audit"
+                if not (b["available"] or a["available"])
+                else "the 'before' audit"
+                if not b["available"]
+                else "the 'after' audit"
+            )
         elif math.isnan(b["value"]) or math.isnan(a["value"]):
             note = "undefined in at least one audit"
         else:
             change = float(a["value"]) - float(b["value"])
             note = "same measure"
-        rows.append({"c": c, "metric": a["metric"], "before": b["value"], "after": a["value"], "change": change,
-                     "before_shown": b["shown"], "after_shown": a["shown"], "note": note})
+        rows.append(
+            {
+                "c": c,
+                "metric": a["metric"],
+                "before": b["value"],
+                "after": a["value"],
+                "change": change,
+                "before_shown": b["shown"],
+                "after_shown": a["shown"],
+                "note": note,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -419,8 +460,10 @@ def _table(data: _Data, name: str, missing: str) -> object:
 
 def _need_account(data: _Data, what: str) -> Hashable:
     if data.account is None:
-        raise _Missing(f"{what} needs your own account name, and it could not be worked out from the data: "
-                       "call audit(..., account='your_handle').")
+        raise _Missing(
+            f"{what} needs your own account name, and it could not be worked out from the data: "
+            "call audit(..., account='your_handle')."
+        )
     return data.account
 
 
@@ -435,11 +478,14 @@ def _best_type_advice(labels: list[str], values: list[float], unit: str, fallbac
     if len(labels) < 2:
         return fallback
     best = labels[int(np.nanargmax(values))]
-    return (f"Your {best} posts earn the most {unit} ({max(values):.1f} per post): plan more of them, and "
-            f"let each sales post carry something useful too.")
+    return (
+        f"Your {best} posts earn the most {unit} ({max(values):.1f} per post): plan more of them, and "
+        f"let each sales post carry something useful too."
+    )
 
 
 # connection ----------------------------------------------------------------------------------
+
 
 def _contact_graph(interactions: pd.DataFrame, account: Hashable) -> nx.Graph:
     """Who has been in touch with whom: one friendship per pair that interacted, either way."""
@@ -449,21 +495,29 @@ def _contact_graph(interactions: pd.DataFrame, account: Hashable) -> nx.Graph:
 
 
 def _connection(data: _Data) -> _Row:
-    interactions = _table(data, "interactions", (
-        "No interactions table: Connection counts the people you were in touch with, so it needs an "
-        "interactions table with the columns date, source, target, kind (one row per like, comment, reply, "
-        "share or message between you and someone else)."))
+    interactions = _table(
+        data,
+        "interactions",
+        (
+            "No interactions table: Connection counts the people you were in touch with, so it needs an "
+            "interactions table with the columns date, source, target, kind (one row per like, comment, reply, "
+            "share or message between you and someone else)."
+        ),
+    )
     account = _need_account(data, "Connection")
     relationships.reciprocity(interactions, account)  # the chapter's checks: columns, kinds, dates, one side us
-    frame = interactions.assign(month=datetimes(interactions["date"], "the column 'date' of interactions")
-                                .dt.to_period("M"))
+    frame = interactions.assign(
+        month=datetimes(interactions["date"], "the column 'date' of interactions").dt.to_period("M")
+    )
     # the same months as the posts, so the row and its panel cover the audit's period
     # (a log that runs on past the last post would end the line on a half-empty month)
     dates = pd.to_datetime(data.posts["date"])
     frame = frame[frame["month"].between(dates.min().to_period("M"), dates.max().to_period("M"))]
     if frame.empty:
-        raise _Missing("Your interactions table has no rows in the months of your posts, so Connection has "
-                       "nobody to count for this period.")
+        raise _Missing(
+            "Your interactions table has no rows in the months of your posts, so Connection has "
+            "nobody to count for this period."
+        )
     people = connection.reach(_contact_graph(frame, account), account, 1)
     labels, values = [], []
     for month, part in frame.groupby("month", sort=True):
@@ -484,14 +538,19 @@ def _connection(data: _Data) -> _Row:
 
 # conversation --------------------------------------------------------------------------------
 
+
 def _conversation_rate(data: _Data) -> _Row:
     _need_posts_column(data, "comments", "Conversation needs the number of comments under each post")
     own = data.own
     if own.empty:
         value = _undefined(NO_POSTS_OF_KIND)
-        return _Row("conversation rate (comments per post)", value, _shown_undefined(value),
-                    "Every row is a reply or a boost, so there are no posts of your own to count comments under.",
-                    "Write a post of your own that asks your customers something.")
+        return _Row(
+            "conversation rate (comments per post)",
+            value,
+            _shown_undefined(value),
+            "Every row is a reply or a boost, so there are no posts of your own to count comments under.",
+            "Write a post of your own that asks your customers something.",
+        )
     value = float(conversation.conversation_rate(own))
     labels, values = _per_type(own, conversation.conversation_rate)
     top = own.loc[own["comments"].idxmax()]
@@ -501,9 +560,13 @@ def _conversation_rate(data: _Data) -> _Row:
         f"{value:.1f} comments per post",
         f"Each post drew {value:.1f} comments on average; the most talked-about one "
         f"({int(top['comments'])} comments) was {_quote(top['text'])}.",
-        _best_type_advice(labels, values, "comments",
-                          "End your next three posts with a question a customer can answer from their own "
-                          "garden, and reply to every answer."),
+        _best_type_advice(
+            labels,
+            values,
+            "comments",
+            "End your next three posts with a question a customer can answer from their own "
+            "garden, and reply to every answer.",
+        ),
         Panel(tuple(labels), tuple(values), "post type", "comments per post"),
     )
 
@@ -513,49 +576,78 @@ def _reply_ratio(data: _Data) -> _Row:
     account = _need_account(data, "The reply ratio")
     value = conversation.reply_ratio(comments, account)
     if isinstance(value, Undefined):
-        return _Row("reply ratio (threads by others you answered)", value, _shown_undefined(value),
-                    "Nobody else started a thread, so there was nothing to answer.",
-                    "Ask a question in your next post to start a conversation.")
+        return _Row(
+            "reply ratio (threads by others you answered)",
+            value,
+            _shown_undefined(value),
+            "Nobody else started a thread, so there was nothing to answer.",
+            "Ask a question in your next post to start a conversation.",
+        )
     return _Row(
         "reply ratio (threads by others you answered)",
         float(value),
         f"{value:.0%} of threads answered",
         f"You answered {value:.0%} of the comment threads other people started.",
         "Answer every comment that starts a thread within a day, even with a short thank-you.",
-        Panel(("answered", "not answered"), (float(value), 1 - float(value)), "threads started by others",
-              "share of threads", percent=True),
+        Panel(
+            ("answered", "not answered"),
+            (float(value), 1 - float(value)),
+            "threads started by others",
+            "share of threads",
+            percent=True,
+        ),
     )
 
 
 # relationships -------------------------------------------------------------------------------
+
 
 def _relationships(data: _Data) -> _Row:
     metric = "you-we ratio (you-words ÷ you- and we-words in your own posts)"
     texts = data.words["text"].fillna("").astype(str)
     if texts.empty:
         value = _undefined(NO_POSTS_OF_KIND)
-        return _Row(metric, value, _shown_undefined(value), "Every row is a boost: none of the words are yours.",
-                    "Write a post of your own that talks to your reader.")
+        return _Row(
+            metric,
+            value,
+            _shown_undefined(value),
+            "Every row is a boost: none of the words are yours.",
+            "Write a post of your own that talks to your reader.",
+        )
     counts = relationships.you_we_counts(texts)
     value = relationships.you_we_ratio(texts)
-    panel = Panel(("you words", "we words"), (float(counts["you"]), float(counts["we"])), "kind of word",
-                  "words in your posts")
+    panel = Panel(
+        ("you words", "we words"), (float(counts["you"]), float(counts["we"])), "kind of word", "words in your posts"
+    )
     if isinstance(value, Undefined):
         value = _undefined("no 'you' or 'we' words in your posts")
-        return _Row(metric, value, _shown_undefined(value),
-                    "Your posts say neither 'you' nor 'we', so they do not show who they are about.",
-                    "Write your next post to one customer: 'your lawn', 'your roses'.", panel)
+        return _Row(
+            metric,
+            value,
+            _shown_undefined(value),
+            "Your posts say neither 'you' nor 'we', so they do not show who they are about.",
+            "Write your next post to one customer: 'your lawn', 'your roses'.",
+            panel,
+        )
     value = float(value)
-    step = ("Rewrite your next three posts to start with the reader: 'your lawn', 'your roses', not "
-            "'our stock'." if value < 0.5 else
-            "Keep talking to the reader, and answer the people who reply, so the talk goes both ways.")
-    return _Row(metric, value, f"{value:.0%} you-words",
-                f"Of the words in your posts that say 'you' or 'we', {value:.0%} are about the reader "
-                f"({counts['you']:,} you-words, {counts['we']:,} we-words).",
-                step, panel)
+    step = (
+        "Rewrite your next three posts to start with the reader: 'your lawn', 'your roses', not 'our stock'."
+        if value < 0.5
+        else "Keep talking to the reader, and answer the people who reply, so the talk goes both ways."
+    )
+    return _Row(
+        metric,
+        value,
+        f"{value:.0%} you-words",
+        f"Of the words in your posts that say 'you' or 'we', {value:.0%} are about the reader "
+        f"({counts['you']:,} you-words, {counts['we']:,} we-words).",
+        step,
+        panel,
+    )
 
 
 # content -------------------------------------------------------------------------------------
+
 
 def _amplification(data: _Data) -> _Row:
     _need_posts_column(data, "shares", "shares per post needs the number of times each post was shared")
@@ -563,9 +655,13 @@ def _amplification(data: _Data) -> _Row:
     metric = "amplification rate (shares per post)"
     if own.empty:
         value = _undefined(NO_POSTS_OF_KIND)
-        return _Row(metric, value, _shown_undefined(value),
-                    "Every row is a reply or a boost, so there are no posts of your own to count shares of.",
-                    "Share something useful of your own.")
+        return _Row(
+            metric,
+            value,
+            _shown_undefined(value),
+            "Every row is a reply or a boost, so there are no posts of your own to count shares of.",
+            "Share something useful of your own.",
+        )
     value = float(content.amplification_rate(own))
     labels, values = _per_type(own, content.amplification_rate)
     top = own.loc[own["shares"].idxmax()]
@@ -575,9 +671,13 @@ def _amplification(data: _Data) -> _Row:
         f"{value:.1f} shares per post",
         f"Each post was passed on {value:.1f} times on average; the most shared one "
         f"({int(top['shares'])} shares) was {_quote(top['text'])}.",
-        _best_type_advice(labels, values, "shares",
-                          "Turn your next sale notice into something useful to keep, such as a short "
-                          "how-to guide, and see whether it is passed on."),
+        _best_type_advice(
+            labels,
+            values,
+            "shares",
+            "Turn your next sale notice into something useful to keep, such as a short "
+            "how-to guide, and see whether it is passed on.",
+        ),
         Panel(tuple(labels), tuple(values), "post type", "shares per post"),
     )
 
@@ -587,9 +687,13 @@ def _promotional(data: _Data) -> _Row:
     metric = "promotional share (share of posts that sell)"
     if own.empty:
         value = _undefined(NO_POSTS_OF_KIND)
-        return _Row(metric, value, _shown_undefined(value),
-                    "Every row is a reply or a boost, so there are no posts of your own to sort.",
-                    "Share something useful of your own.")
+        return _Row(
+            metric,
+            value,
+            _shown_undefined(value),
+            "Every row is a reply or a boost, so there are no posts of your own to sort.",
+            "Share something useful of your own.",
+        )
     if "type" in own.columns and own["type"].notna().all():
         labelled, how = own[["type"]], "by the type you gave each post"
     else:
@@ -597,58 +701,91 @@ def _promotional(data: _Data) -> _Row:
         labelled, how = pd.DataFrame({"type": labels}), "by the course's word-rule classifier"
     value = float(conversation.promotional_share(labelled, "type"))
     mix = content.content_mix(labelled)
-    step = ("Aim for at most one sales post in five: replace the next sales post with a useful tip."
-            if value > 0.2 else
-            "Your mix is mostly useful posts; keep them coming and make each sales post count.")
-    return _Row(metric, value, f"{value:.0%} promotional",
-                f"{value:.0%} of your posts are sales posts, {how}.", step,
-                Panel(tuple(str(t) for t in mix.index), tuple(float(v) for v in mix), "post type",
-                      "share of posts", percent=True))
+    step = (
+        "Aim for at most one sales post in five: replace the next sales post with a useful tip."
+        if value > 0.2
+        else "Your mix is mostly useful posts; keep them coming and make each sales post count."
+    )
+    return _Row(
+        metric,
+        value,
+        f"{value:.0%} promotional",
+        f"{value:.0%} of your posts are sales posts, {how}.",
+        step,
+        Panel(
+            tuple(str(t) for t in mix.index), tuple(float(v) for v in mix), "post type", "share of posts", percent=True
+        ),
+    )
 
 
 # community -----------------------------------------------------------------------------------
 
+
 def _community(data: _Data) -> _Row:
-    activity = _table(data, "group_activity", (
-        "No group activity: Community needs a table of your group's members, one row per member per month, "
-        "with the columns account, month, joined, posts, comments, reactions."))
+    activity = _table(
+        data,
+        "group_activity",
+        (
+            "No group activity: Community needs a table of your group's members, one row per member per month, "
+            "with the columns account, month, joined, posts, comments, reactions."
+        ),
+    )
     monthly = community.active_member_ratio(activity)
     last = monthly.iloc[-1]
     month = pd.Period(last["month"], freq="M")
     value = float(last["active_ratio"])
-    step = ("Ask one quiet member each week a question only they can answer, and welcome every newcomer "
-            "by name." if value < 0.5 else
-            "Hand some of the posting to your most active members: a community that runs itself lasts.")
+    step = (
+        "Ask one quiet member each week a question only they can answer, and welcome every newcomer by name."
+        if value < 0.5
+        else "Hand some of the posting to your most active members: a community that runs itself lasts."
+    )
     return _Row(
         "active-member ratio in the last month",
         value,
         f"{value:.0%} of members active",
-        f"In {month:%B %Y}, {int(last['active'])} of your {int(last['members'])} members posted, commented or "
-        "reacted.",
+        f"In {month:%B %Y}, {int(last['active'])} of your {int(last['members'])} members posted, commented or reacted.",
         step,
-        Panel(tuple(monthly["month"]), tuple(monthly["active_ratio"].astype(float)), "month",
-              "share of members active", kind="line", percent=True),
+        Panel(
+            tuple(monthly["month"]),
+            tuple(monthly["active_ratio"].astype(float)),
+            "month",
+            "share of members active",
+            kind="line",
+            percent=True,
+        ),
     )
 
 
 # caring --------------------------------------------------------------------------------------
 
+
 def _response(data: _Data) -> _Row:
-    questions = _table(data, "questions", (
-        "No reply timestamps: Caring needs a questions table with asked_at and first_reply_at (when each "
-        "question was asked and first answered)."))
+    questions = _table(
+        data,
+        "questions",
+        (
+            "No reply timestamps: Caring needs a questions table with asked_at and first_reply_at (when each "
+            "question was asked and first answered)."
+        ),
+    )
     hours = caring.first_response_times(questions)
     value = caring.response_rate(questions, within=RESPONSE_TARGET_HOURS)
     within = int((hours <= RESPONSE_TARGET_HOURS).sum())
     later = int((hours > RESPONSE_TARGET_HOURS).sum())
     never = int(hours.isna().sum())
     median = hours.median()
-    median_words = f"the median wait for a first reply was {median:.1f} hours" if not math.isnan(median) \
+    median_words = (
+        f"the median wait for a first reply was {median:.1f} hours"
+        if not math.isnan(median)
         else "no question has a reply yet"
+    )
     value = float(value)
-    step = ("Check your messages and comments twice a day, and reply to every question within "
-            f"{RESPONSE_TARGET_HOURS} hours, even if only to say when you will know." if value < 0.8 else
-            "Most questions get a quick reply; now invite members to answer each other too.")
+    step = (
+        "Check your messages and comments twice a day, and reply to every question within "
+        f"{RESPONSE_TARGET_HOURS} hours, even if only to say when you will know."
+        if value < 0.8
+        else "Most questions get a quick reply; now invite members to answer each other too."
+    )
     return _Row(
         f"response rate within {RESPONSE_TARGET_HOURS} hours",
         value,
@@ -656,8 +793,12 @@ def _response(data: _Data) -> _Row:
         f"Of {len(hours):,} questions, {within:,} were answered within {RESPONSE_TARGET_HOURS} hours, "
         f"{later:,} later and {never:,} not yet; {median_words}.",
         step,
-        Panel(("within a day", "later", "no reply yet"), (float(within), float(later), float(never)),
-              "first reply", "questions"),
+        Panel(
+            ("within a day", "later", "no reply yet"),
+            (float(within), float(later), float(never)),
+            "first reply",
+            "questions",
+        ),
     )
 
 
@@ -674,21 +815,34 @@ def _mentions(data: _Data) -> _Row:
         f"Of {len(scored):,} posts that mention you, {int(counts.get('negative', 0)):,} read as negative to "
         "the VADER word list (which misses sarcasm).",
         "Read every negative mention yourself and answer the fixable ones in public, kindly.",
-        Panel(("positive", "neutral", "negative"),
-              tuple(float(counts.get(k, 0)) for k in ("positive", "neutral", "negative")), "tone", "mentions"),
+        Panel(
+            ("positive", "neutral", "negative"),
+            tuple(float(counts.get(k, 0)) for k in ("positive", "neutral", "negative")),
+            "tone",
+            "mentions",
+        ),
     )
 
 
 # clients -------------------------------------------------------------------------------------
 
+
 def _nps(data: _Data) -> _Row:
-    survey = _table(data, "survey", (
-        "No survey or leads: Clients needs a survey table with a 0–10 score column (\"How likely are you to "
-        "recommend us to a friend?\"), or a leads table with each person's furthest stage."))
+    survey = _table(
+        data,
+        "survey",
+        (
+            'No survey or leads: Clients needs a survey table with a 0–10 score column ("How likely are you to '
+            "recommend us to a friend?\"), or a leads table with each person's furthest stage."
+        ),
+    )
     value = clients.net_promoter_score(survey)
     groups = clients.promoter_groups(survey)
-    step = ("Ask your detractors what went wrong, fix one thing, and tell them you did." if value < 30 else
-            "Ask your promoters to bring a friend: referrals arrive presold.")
+    step = (
+        "Ask your detractors what went wrong, fix one thing, and tell them you did."
+        if value < 30
+        else "Ask your promoters to bring a friend: referrals arrive presold."
+    )
     return _Row(
         "Net Promoter Score (% promoters − % detractors)",
         float(value),
@@ -696,8 +850,12 @@ def _nps(data: _Data) -> _Row:
         f"Of {int(groups['responses']):,} answers, {int(groups['promoters']):,} would gladly recommend you and "
         f"{int(groups['detractors']):,} would not.",
         step,
-        Panel(("promoters", "passives", "detractors"),
-              tuple(float(groups[k]) for k in ("promoters", "passives", "detractors")), "group", "answers"),
+        Panel(
+            ("promoters", "passives", "detractors"),
+            tuple(float(groups[k]) for k in ("promoters", "passives", "detractors")),
+            "group",
+            "answers",
+        ),
     )
 
 
@@ -728,7 +886,7 @@ MEASURES: dict[str, tuple[Callable[[_Data], _Row], ...]] = {
 
 GET_DATA = {
     "connection": "Export who liked, commented on, shared or messaged you (many platforms offer an activity "
-                  "export), or keep a simple log.",
+    "export), or keep a simple log.",
     "conversation": "Use an analytics export with a comments column for each post.",
     "relationships": "Give posts with their text.",
     "content": "Use an analytics export with a shares column, or add a type column to your posts.",
@@ -750,12 +908,28 @@ def _row(c: str, data: _Data) -> dict[str, object]:
             problems.append(f"The data could not be used: {problem}.")
             continue
         undefined = isinstance(row.value, Undefined)
-        return {"c": c, "metric": row.metric, "value": math.nan if undefined else float(row.value),
-                "shown": row.shown, "meaning": row.meaning, "next_step": row.next_step, "available": True,
-                "why_not": "", "panel": row.panel}
-    return {"c": c, "metric": NOT_AVAILABLE, "value": math.nan, "shown": NOT_AVAILABLE,
-            "meaning": f"The data given cannot show {TITLES[c]} yet.", "next_step": GET_DATA[c],
-            "available": False, "why_not": " ".join(problems), "panel": None}
+        return {
+            "c": c,
+            "metric": row.metric,
+            "value": math.nan if undefined else float(row.value),
+            "shown": row.shown,
+            "meaning": row.meaning,
+            "next_step": row.next_step,
+            "available": True,
+            "why_not": "",
+            "panel": row.panel,
+        }
+    return {
+        "c": c,
+        "metric": NOT_AVAILABLE,
+        "value": math.nan,
+        "shown": NOT_AVAILABLE,
+        "meaning": f"The data given cannot show {TITLES[c]} yet.",
+        "next_step": GET_DATA[c],
+        "available": False,
+        "why_not": " ".join(problems),
+        "panel": None,
+    }
 
 
 # --- the audit --------------------------------------------------------------------------------
@@ -785,8 +959,11 @@ def _check_posts(posts: object) -> pd.DataFrame:
 
 def _infer_account(interactions: object) -> Hashable | None:
     """The one account on a side of every interaction, if there is exactly one."""
-    if not isinstance(interactions, pd.DataFrame) or interactions.empty or \
-            not {"source", "target"} <= set(interactions.columns):
+    if (
+        not isinstance(interactions, pd.DataFrame)
+        or interactions.empty
+        or not {"source", "target"} <= set(interactions.columns)
+    ):
         return None
     ends = interactions[["source", "target"]]
     both = ends["source"] == ends["target"]
@@ -841,8 +1018,15 @@ def audit(
         own, words = posts[~kind.isin(["reply", "boost"])], posts[kind != "boost"]
     else:
         own = words = posts
-    tables = {"comments": comments, "questions": questions, "interactions": interactions, "mentions": mentions,
-              "leads": leads, "survey": survey, "group_activity": group_activity}
+    tables = {
+        "comments": comments,
+        "questions": questions,
+        "interactions": interactions,
+        "mentions": mentions,
+        "leads": leads,
+        "survey": survey,
+        "group_activity": group_activity,
+    }
     if account is None:
         account = _infer_account(interactions)
     data = _Data(posts, own, words, tables, account)

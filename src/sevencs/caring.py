@@ -24,21 +24,20 @@ from functools import lru_cache
 
 import pandas as pd
 
-from sevencs.parsing import datetimes
-
 from sevencs import _checks
 from sevencs._checks import Undefined
+from sevencs.parsing import datetimes
 
 __all__ = [
-    "POSITIVE_CUTOFF",
     "NEGATIVE_CUTOFF",
+    "POSITIVE_CUTOFF",
     "first_response_times",
-    "response_rate",
-    "unanswered",
-    "sentiment",
-    "sentiment_label",
     "member_help_share",
     "monthly_care",
+    "response_rate",
+    "sentiment",
+    "sentiment_label",
+    "unanswered",
 ]
 
 #: VADER's conventional cut-offs on the compound score (Hutto & Gilbert 2014;
@@ -296,7 +295,9 @@ def monthly_care(
         hours = first_response_times(questions)
     asked_month = _times(questions, "asked_at", "questions", allow_missing=False).dt.to_period("M")
     mention_month = _times(scored_mentions, "date", "scored_mentions", allow_missing=False).dt.to_period("M")
-    months = pd.period_range(min(asked_month.min(), mention_month.min()), max(asked_month.max(), mention_month.max()), freq="M")
+    months = pd.period_range(
+        min(asked_month.min(), mention_month.min()), max(asked_month.max(), mention_month.max()), freq="M"
+    )
     negative = scored_mentions["label"].eq("negative")
     human = scored_mentions["human_label"].eq("negative") if "human_label" in scored_mentions else None
     rows = []
@@ -318,3 +319,9 @@ def monthly_care(
             row["human_negative_share"] = float(human[in_m].sum() / n_m) if n_m else math.nan
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def score_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
+    """The mentions with VADER's ``compound`` and ``label`` added (VADER runs once per text)."""
+    scores = sentiment(mentions["text"])
+    return mentions.join(scores[["compound", "label"]])

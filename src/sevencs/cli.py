@@ -23,8 +23,8 @@ import warnings
 from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit
 
-from sevencs.launch import configured_repository
-from sevencs.store import ENV_VAR, ProgressProblem, ProgressStore, course_folder
+from sevencs.course.store import ENV_VAR, ProgressProblem, ProgressStore, course_folder
+from sevencs.publish.install import configured_repository
 
 OK, PROBLEM, USAGE = 0, 1, 2
 DEFAULT_PLAN = "my-seven-cs-plan.html"
@@ -45,8 +45,10 @@ def _refuse_to_replace(paths: list[Path], force: bool) -> None:
     there = [p for p in paths if p.exists() or p.is_symlink()]
     if there:
         names = " and ".join(str(p) for p in there)
-        raise Problem(f"{names} already {'exist' if len(there) > 1 else 'exists'}, so nothing was written. "
-                      "Add --force to replace it, or choose another name with --out.")
+        raise Problem(
+            f"{names} already {'exist' if len(there) > 1 else 'exists'}, so nothing was written. "
+            "Add --force to replace it, or choose another name with --out."
+        )
 
 
 def _store_or_problem() -> ProgressStore:
@@ -65,14 +67,14 @@ def _store_or_problem() -> ProgressStore:
 
 
 def cmd_progress(args: argparse.Namespace) -> int:
-    from sevencs.progress import progress
+    from sevencs.course.progress import progress
 
     print(progress(_store_or_problem()))
     return OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from sevencs.exports import build_export, default_filename, learner_name, write_export
+    from sevencs.classroom.exports import build_export, default_filename, learner_name, write_export
 
     store = _store_or_problem()
     name = learner_name(args.name)
@@ -85,18 +87,21 @@ def cmd_export(args: argparse.Namespace) -> int:
         write_export(data, out)
     except OSError as exc:
         raise Problem(f"Could not write {out}: {exc.strerror or exc}.") from None
-    reflections = ("with your reflections" if args.with_reflections
-                   else "without your reflections (add --with-reflections to include them)")
+    reflections = (
+        "with your reflections"
+        if args.with_reflections
+        else "without your reflections (add --with-reflections to include them)"
+    )
     print(f"Saved {len(data['events'])} progress events for {name!r} to {out}, {reflections}.")
     if name == "anonymous":
-        print("Tip: add --name \"Your Name\" so your instructor knows whose file it is.")
+        print('Tip: add --name "Your Name" so your instructor knows whose file it is.')
     if not data["events"]:
         print(f"Note: there is no progress in it yet (read from {store.path}).")
     return OK
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    from sevencs.plan import build_plan
+    from sevencs.course.plan import build_plan
 
     out = args.out
     if out.suffix.lower() not in (".md", ".html", ".htm"):
@@ -105,8 +110,10 @@ def cmd_plan(args: argparse.Namespace) -> int:
     _refuse_to_replace([out, *beside], args.force)
     store = ProgressStore()
     if not store.path.exists():
-        _say(f"No progress file at {store.path}: every reflection will show as not written yet. "
-             "Run this inside the course folder to include yours.")
+        _say(
+            f"No progress file at {store.path}: every reflection will show as not written yet. "
+            "Run this inside the course folder to include yours."
+        )
     plan = build_plan(store)  # reading only: a missing progress file is not created
     try:
         saved = plan.save(out)
@@ -120,7 +127,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from sevencs.class_report import build_report
+    from sevencs.classroom.report import build_report
 
     def counter(done: int, total: int) -> None:
         if total > args.every:
@@ -129,8 +136,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     report = build_report(args.files, on_progress=counter, every=args.every)
     print(report.summary())
     if not report.learners:
-        raise Problem("No valid progress exports were found, so there is nothing to report. Give the "
-                      "files made by `sevencs export` (or the folder that holds them).")
+        raise Problem(
+            "No valid progress exports were found, so there is nothing to report. Give the "
+            "files made by `sevencs export` (or the folder that holds them)."
+        )
     try:
         page, table = report.save(args.out)
     except OSError as exc:
@@ -142,13 +151,15 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_answer_key(args: argparse.Namespace) -> int:
     import nbformat
 
-    from sevencs.notebooks import chapter_of, fill_solutions
+    from sevencs.publish.notebooks import chapter_of, fill_solutions
 
     course = (args.course or course_folder()).resolve()
     notebooks = sorted((course / "exercises").glob("*.ipynb"))
     if not notebooks:
-        raise Problem(f"No exercise notebooks in {course / 'exercises'}. Run this inside the course "
-                      "folder, or pass --course with the folder that holds exercises/.")
+        raise Problem(
+            f"No exercise notebooks in {course / 'exercises'}. Run this inside the course "
+            "folder, or pass --course with the folder that holds exercises/."
+        )
     args.out.mkdir(parents=True, exist_ok=True)
     problems = 0
     for path in notebooks:
@@ -159,10 +170,13 @@ def cmd_answer_key(args: argparse.Namespace) -> int:
             _say(f"skipped {path.name}: {exc}")
             problems += 1
             continue
-        filled.cells.insert(0, nbformat.v4.new_markdown_cell(
-            "**Answer key, for instructors.** The model solutions are filled in below "
-            "(made with `sevencs answer-key`). Hand learners the notebooks in `exercises/` instead."
-        ))
+        filled.cells.insert(
+            0,
+            nbformat.v4.new_markdown_cell(
+                "**Answer key, for instructors.** The model solutions are filled in below "
+                "(made with `sevencs answer-key`). Hand learners the notebooks in `exercises/` instead."
+            ),
+        )
         nbformat.write(filled, args.out / path.name)
         print(f"{path.name} -> {args.out / path.name}")
     if problems:
@@ -199,8 +213,7 @@ def hub_link(hub: str, repo: str, branch: str = "main", path: str = "", target_p
     while inside.startswith(("./", "/")):
         inside = inside.removeprefix(".").lstrip("/")
     inside = "" if inside == "." else inside.rstrip("/")
-    query = {"repo": repo, "urlpath": "lab/tree/" + "/".join(p for p in (folder, inside) if p),
-             "branch": branch}
+    query = {"repo": repo, "urlpath": "lab/tree/" + "/".join(p for p in (folder, inside) if p), "branch": branch}
     if target_path:
         query["targetPath"] = target_path
     return f"{parts.scheme}://{parts.netloc}{base}/hub/user-redirect/git-pull?{urlencode(query, quote_via=quote)}"
@@ -235,81 +248,120 @@ class _UsageError(Exception):
 
 
 def parser() -> argparse.ArgumentParser:
-    from sevencs.exports import LEARNER_ENV
+    from sevencs.classroom.exports import LEARNER_ENV
 
     top = argparse.ArgumentParser(
         prog="sevencs",
         description="The Seven Cs course from the command line: your progress and plan, and class "
-                    "reports and answer keys for instructors.",
+        "reports and answer keys for instructors.",
         epilog="Run `sevencs <command> --help` for the details of one command.",
     )
-    from sevencs.exports import course_version
+    from sevencs.classroom.exports import course_version
 
     top.add_argument("--version", action="version", version=f"sevencs {course_version()}")
     commands = top.add_subparsers(dest="command", metavar="<command>", required=True)
 
     def add(name: str, helptext: str, description: str, func, epilog: str = "") -> argparse.ArgumentParser:
-        command = commands.add_parser(name, help=helptext, description=description, epilog=epilog,
-                                      formatter_class=argparse.RawDescriptionHelpFormatter)
+        command = commands.add_parser(
+            name,
+            help=helptext,
+            description=description,
+            epilog=epilog,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         command.set_defaults(func=func, command_parser=command)
         return command
 
-    add("progress", "show your progress, chapter by chapter",
+    add(
+        "progress",
+        "show your progress, chapter by chapter",
         "Show your progress in every chapter: exercises tried and passed, hints and solutions seen, "
         f"self-checks right, reflection saved. Reads the progress file of the course folder you are in "
-        f"(or ${ENV_VAR}).", cmd_progress)
+        f"(or ${ENV_VAR}).",
+        cmd_progress,
+    )
 
     export = add(
-        "export", "save a progress file to hand in",
+        "export",
+        "save a progress file to hand in",
         "Save your progress as one JSON file to hand in to your instructor. Your reflections are left out "
-        "unless you add --with-reflections, because they are personal.", cmd_export,
-        epilog='example:\n  sevencs export --name "Sam Lee" --out sam.json')
-    export.add_argument("--name", help=f"your name as your instructor knows it (default: ${LEARNER_ENV}, "
-                                       "else 'anonymous')")
+        "unless you add --with-reflections, because they are personal.",
+        cmd_export,
+        epilog='example:\n  sevencs export --name "Sam Lee" --out sam.json',
+    )
+    export.add_argument(
+        "--name", help=f"your name as your instructor knows it (default: ${LEARNER_ENV}, else 'anonymous')"
+    )
     export.add_argument("--out", type=Path, help="the file to write (default: sevencs-progress-<name>.json)")
-    export.add_argument("--with-reflections", action="store_true",
-                        help="include the texts of your reflections")
+    export.add_argument("--with-reflections", action="store_true", help="include the texts of your reflections")
     export.add_argument("--force", action="store_true", help="replace the file if it already exists")
 
-    plan = add("plan", "save your Seven Cs plan (reflections and audit)",
-               "Save your Seven Cs plan: your reflection from every chapter, in course order, with the "
-               "audit figure and scorecard. HTML opens in any browser and prints well; Markdown is "
-               "plain text.", cmd_plan, epilog="example:\n  sevencs plan --out my-plan.md")
-    plan.add_argument("--out", type=Path, default=Path(DEFAULT_PLAN),
-                      help=f"the file to write, ending in .html or .md (default: {DEFAULT_PLAN})")
+    plan = add(
+        "plan",
+        "save your Seven Cs plan (reflections and audit)",
+        "Save your Seven Cs plan: your reflection from every chapter, in course order, with the "
+        "audit figure and scorecard. HTML opens in any browser and prints well; Markdown is "
+        "plain text.",
+        cmd_plan,
+        epilog="example:\n  sevencs plan --out my-plan.md",
+    )
+    plan.add_argument(
+        "--out",
+        type=Path,
+        default=Path(DEFAULT_PLAN),
+        help=f"the file to write, ending in .html or .md (default: {DEFAULT_PLAN})",
+    )
     plan.add_argument("--force", action="store_true", help="replace the file if it already exists")
 
     report = add(
-        "report", "a class completion report from many exports",
+        "report",
+        "a class completion report from many exports",
         "Read the learners' progress exports and write class-report.html (a chart and tables) and "
         "class-report.csv: per exercise, how many learners attempted it, passed, needed hints and "
         "saw the solution, hardest first; per chapter, how many started and completed it. Files that "
-        "are not exports are named and skipped.", cmd_report,
-        epilog="examples:\n  sevencs report exports/*.json --out report\n  sevencs report exports/")
-    report.add_argument("files", nargs="+", type=Path, metavar="FILE",
-                        help="export files, or folders holding them (their *.json files are read)")
+        "are not exports are named and skipped.",
+        cmd_report,
+        epilog="examples:\n  sevencs report exports/*.json --out report\n  sevencs report exports/",
+    )
+    report.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help="export files, or folders holding them (their *.json files are read)",
+    )
     report.add_argument("--out", type=Path, default=Path("."), help="folder for the report (default: here)")
     report.add_argument("--every", type=_at_least_one, default=50, help=argparse.SUPPRESS)
 
-    key = add("answer-key", "exercise notebooks with the solutions filled in",
-              "Write a copy of every exercise notebook with the model solutions filled in, for "
-              "instructors.", cmd_answer_key, epilog="example:\n  sevencs answer-key --out keys")
-    key.add_argument("--out", type=Path, default=Path("answer-key"),
-                     help="folder for the filled notebooks (default: answer-key)")
-    key.add_argument("--course", type=Path,
-                     help="the course folder holding exercises/ (default: the course folder you are in)")
+    key = add(
+        "answer-key",
+        "exercise notebooks with the solutions filled in",
+        "Write a copy of every exercise notebook with the model solutions filled in, for instructors.",
+        cmd_answer_key,
+        epilog="example:\n  sevencs answer-key --out keys",
+    )
+    key.add_argument(
+        "--out", type=Path, default=Path("answer-key"), help="folder for the filled notebooks (default: answer-key)"
+    )
+    key.add_argument(
+        "--course", type=Path, help="the course folder holding exercises/ (default: the course folder you are in)"
+    )
 
     link = add(
-        "hub-link", "a link that puts the course on a JupyterHub (nbgitpuller)",
+        "hub-link",
+        "a link that puts the course on a JupyterHub (nbgitpuller)",
         "Print an nbgitpuller link. When a learner opens it, their JupyterHub clones the course "
         "repository (or brings their copy up to date without overwriting their work) and opens it "
-        "in JupyterLab. The hub needs nbgitpuller installed.", cmd_hub_link,
-        epilog="example:\n  sevencs hub-link --hub https://hub.example.org --path exercises/00_welcome.ipynb")
+        "in JupyterLab. The hub needs nbgitpuller installed.",
+        cmd_hub_link,
+        epilog="example:\n  sevencs hub-link --hub https://hub.example.org --path exercises/00_welcome.ipynb",
+    )
     link.add_argument("--hub", required=True, help="the hub's address, e.g. https://hub.example.org")
     link.add_argument("--repo", help="the course repository (default: repository url in _config.yml)")
     link.add_argument("--branch", default="main", help="the branch to pull (default: main)")
-    link.add_argument("--path", default="", help="file or folder to open, inside the repository "
-                                                 "(default: the repository's folder)")
+    link.add_argument(
+        "--path", default="", help="file or folder to open, inside the repository (default: the repository's folder)"
+    )
     link.add_argument("--target-path", help="folder on the hub to clone into (default: the repository's name)")
     return top
 

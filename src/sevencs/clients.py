@@ -24,6 +24,7 @@ table: NaN, which means undefined), never 0 or infinity.
 
 from __future__ import annotations
 
+import itertools
 import math
 import numbers
 from collections.abc import Iterable, Mapping
@@ -38,17 +39,17 @@ from sevencs.parsing import datetimes
 
 __all__ = [
     "STAGES",
-    "funnel",
-    "conversion",
-    "bass_diffusion",
-    "bass_cumulative",
-    "fit_bass",
     "BassFit",
+    "bass_cumulative",
+    "bass_diffusion",
+    "conversion",
+    "customer_lifetime_value",
+    "fit_bass",
+    "funnel",
+    "monthly_new_clients",
     "net_promoter_score",
     "promoter_groups",
-    "customer_lifetime_value",
     "social_roi",
-    "monthly_new_clients",
 ]
 
 #: The funnel's stages in order: each person's furthest stage is one of these.
@@ -66,9 +67,7 @@ def _stage_counts(stages: object, reached: bool) -> pd.Series:
         counts = pd.Series(dict(stages) if isinstance(stages, Mapping) else stages, dtype="object")
         unknown = [s for s in counts.index if s not in STAGES]
         if unknown:
-            raise ValueError(
-                f"unknown stage {unknown[0]!r} in the counts; expected stages: {', '.join(STAGES)}"
-            )
+            raise ValueError(f"unknown stage {unknown[0]!r} in the counts; expected stages: {', '.join(STAGES)}")
         for stage, value in counts.items():
             if isinstance(value, bool) or not isinstance(value, numbers.Real):
                 raise ValueError(f"the count for {stage!r} must be a number, but got {value!r}")
@@ -80,7 +79,7 @@ def _stage_counts(stages: object, reached: bool) -> pd.Series:
                 raise ValueError(f"the count for {stage!r} must be a whole number of people, but got {value:g}")
         counts = counts.reindex(list(STAGES), fill_value=0).astype(int)
         if reached:
-            steps = list(zip(STAGES, STAGES[1:]))
+            steps = list(itertools.pairwise(STAGES))
             for before, after in steps:
                 if counts[after] > counts[before]:
                     raise ValueError(
@@ -149,15 +148,17 @@ def funnel(stages: object, reached: bool = False) -> pd.DataFrame:
         else:
             denominator = int(reached_counts[previous])
             conversion = count / denominator if denominator else math.nan
-        rows.append({
-            "stage": stage,
-            "reached": count,
-            "furthest": int(furthest[stage]),
-            "from_stage": previous or "",
-            "denominator": denominator,
-            "conversion": conversion,
-            "of_connections": count / total if total else math.nan,
-        })
+        rows.append(
+            {
+                "stage": stage,
+                "reached": count,
+                "furthest": int(furthest[stage]),
+                "from_stage": previous or "",
+                "denominator": denominator,
+                "conversion": conversion,
+                "of_connections": count / total if total else math.nan,
+            }
+        )
         previous = stage
     table = pd.DataFrame(rows)
     table["denominator"] = table["denominator"].astype("Int64")
@@ -176,13 +177,15 @@ def conversion(stages: object, from_stage: str, to_stage: str, reached: bool = F
     if STAGES.index(to_stage) <= STAGES.index(from_stage):
         raise ValueError(f"to_stage must come after from_stage in the funnel ({' → '.join(STAGES)})")
     table = funnel(stages, reached).set_index("stage")
-    return _checks.ratio(table.at[to_stage, "reached"], table.at[from_stage, "reached"],
-                         f"conversion from {from_stage} to {to_stage}", f"people at the {from_stage} stage")
-
+    return _checks.ratio(
+        table.at[to_stage, "reached"],
+        table.at[from_stage, "reached"],
+        f"conversion from {from_stage} to {to_stage}",
+        f"people at the {from_stage} stage",
+    )
 
 
 # --- Bass diffusion -----------------------------------------------------------------------
-
 
 
 def bass_cumulative(t: float | np.ndarray, p: float, q: float) -> float | np.ndarray:
@@ -242,14 +245,16 @@ def bass_diffusion(p: float, q: float, market: float, periods: int) -> pd.DataFr
     else:
         log_one_plus_u = np.log1p((q / p) * np.exp(-(p + q) * t))
         innovation = market * (p / q) * (log_one_plus_u[:-1] - log_one_plus_u[1:])
-    return pd.DataFrame({
-        "period": np.arange(1, periods + 1),
-        "new_adopters": new,
-        "from_innovation": innovation,
-        "from_imitation": new - innovation,
-        "cumulative": cumulative[1:],
-        "remaining": market - cumulative[1:],
-    })
+    return pd.DataFrame(
+        {
+            "period": np.arange(1, periods + 1),
+            "new_adopters": new,
+            "from_innovation": innovation,
+            "from_imitation": new - innovation,
+            "cumulative": cumulative[1:],
+            "remaining": market - cumulative[1:],
+        }
+    )
 
 
 @dataclass(frozen=True)
@@ -275,8 +280,10 @@ class BassFit:
         return bass_diffusion(self.p, self.q, self.market, periods or self.periods)
 
     def __str__(self) -> str:
-        return (f"Bass fit over {self.periods} periods: p = {self.p:.3f} (innovation), "
-                f"q = {self.q:.3f} (imitation), market = {self.market:,.0f}; R² = {self.r_squared:.2f}")
+        return (
+            f"Bass fit over {self.periods} periods: p = {self.p:.3f} (innovation), "
+            f"q = {self.q:.3f} (imitation), market = {self.market:,.0f}; R² = {self.r_squared:.2f}"
+        )
 
 
 def _series(name: str, values: object) -> np.ndarray:
@@ -290,8 +297,10 @@ def _series(name: str, values: object) -> np.ndarray:
             raise ValueError(f"{name} must hold numbers, but item {i} is {v!r}")
     array = np.asarray(items, dtype=float)
     if np.isnan(array).any():
-        raise ValueError(f"{name} has a missing value (NaN) in period {int(np.flatnonzero(np.isnan(array))[0]) + 1}; "
-                         "fill it in (0 if nobody adopted) or drop it")
+        raise ValueError(
+            f"{name} has a missing value (NaN) in period {int(np.flatnonzero(np.isnan(array))[0]) + 1}; "
+            "fill it in (0 if nobody adopted) or drop it"
+        )
     if (array < 0).any():
         i = int(np.flatnonzero(array < 0)[0])
         raise ValueError(f"{name} has a negative count ({array[i]:g}) in period {i + 1}; counts cannot be below zero")
@@ -346,8 +355,10 @@ def fit_bass(adopters: object) -> BassFit:
         )
     disc = b * b - 4 * a * c
     if disc < 0:
-        raise ValueError("the fit gives no valid market: the fitted curve never reaches zero new adopters "
-                         "(no real root). The series may not be one wave of first purchases")
+        raise ValueError(
+            "the fit gives no valid market: the fitted curve never reaches zero new adopters "
+            "(no real root). The series may not be one wave of first purchases"
+        )
     market = (-b - math.sqrt(disc)) / (2 * c)
     if market <= 0 or market < MARKET_SLACK * seen:
         raise ValueError(
@@ -373,7 +384,9 @@ def _scores(scores: object) -> pd.Series:
     if isinstance(scores, pd.DataFrame):
         scores = _checks.columns(scores, ["score"], "the survey table")["score"]
     if isinstance(scores, (str, bytes)) or not isinstance(scores, Iterable):
-        raise TypeError(f"scores must be a column or list of whole numbers from 0 to 10, but got {type(scores).__name__}")
+        raise TypeError(
+            f"scores must be a column or list of whole numbers from 0 to 10, but got {type(scores).__name__}"
+        )
     values = pd.Series(list(scores), dtype="object")
     if values.empty:
         raise ValueError("there are no scores: the survey is empty, so there is no score to compute")
@@ -393,12 +406,14 @@ def promoter_groups(scores: object) -> pd.Series:
     Source: Reichheld (2003). Scores must be whole numbers from 0 to 10.
     """
     values = _scores(scores)
-    return pd.Series({
-        "promoters": int((values >= 9).sum()),
-        "passives": int(((values >= 7) & (values <= 8)).sum()),
-        "detractors": int((values <= 6).sum()),
-        "responses": len(values),
-    })
+    return pd.Series(
+        {
+            "promoters": int((values >= 9).sum()),
+            "passives": int(((values >= 7) & (values <= 8)).sum()),
+            "detractors": int((values <= 6).sum()),
+            "responses": len(values),
+        }
+    )
 
 
 def net_promoter_score(scores: object) -> float:
@@ -445,8 +460,10 @@ def customer_lifetime_value(margin: float, retention: float, discount: float, fi
     retention = _checks.rate("retention", retention)
     discount = _checks.positive("discount", discount, allow_zero=True)
     if discount > 1:
-        raise ValueError(f"discount must be a share per period such as 0.1 for 10%, but got {discount:g}"
-                         + (" (a percentage? divide by 100)" if discount <= 100 else ""))
+        raise ValueError(
+            f"discount must be a share per period such as 0.1 for 10%, but got {discount:g}"
+            + (" (a percentage? divide by 100)" if discount <= 100 else "")
+        )
     if retention == 1 and discount == 0:
         raise ValueError("with retention 1 and discount 0 a client stays and counts forever: the value is infinite")
     multiple = (1 + discount) if first_margin else retention
@@ -476,8 +493,15 @@ def monthly_new_clients(leads: pd.DataFrame, source: str | None = "social") -> p
     return counts.rename("new_clients").astype(int)
 
 
-def social_roi(posts: pd.DataFrame, leads: pd.DataFrame, sales: pd.DataFrame, survey: pd.DataFrame,
-               channel: str = "social", referral: str = "word of mouth", cost: float | None = None) -> pd.DataFrame:
+def social_roi(
+    posts: pd.DataFrame,
+    leads: pd.DataFrame,
+    sales: pd.DataFrame,
+    survey: pd.DataFrame,
+    channel: str = "social",
+    referral: str = "word of mouth",
+    cost: float | None = None,
+) -> pd.DataFrame:
     """The return on social media as four kinds of value side by side: visibility, reputation, referrals, sales.
 
     The source texts insist that the return is not sales alone, so nothing here
@@ -508,8 +532,9 @@ def social_roi(posts: pd.DataFrame, leads: pd.DataFrame, sales: pd.DataFrame, su
     sources = set(leads["source"])
     for name, value in (("channel", channel), ("referral", referral)):
         if value not in sources:
-            raise ValueError(f"{name} {value!r} is not a source in the leads table; sources: "
-                             f"{', '.join(sorted(map(str, sources)))}")
+            raise ValueError(
+                f"{name} {value!r} is not a source in the leads table; sources: {', '.join(sorted(map(str, sources)))}"
+            )
     clients = leads[leads["stage"] == "client"]
     from_channel = clients[clients["source"] == channel]
     referred = clients[clients["source"] == referral]
@@ -519,28 +544,51 @@ def social_roi(posts: pd.DataFrame, leads: pd.DataFrame, sales: pd.DataFrame, su
         ("visibility", "impressions (times posts were shown)", float(posts["impressions"].sum()), "impressions"),
         ("visibility", "mean reach per post", float(posts["reach"].mean()), "accounts per post"),
         ("visibility", "followers at the last post", float(posts["followers"].iloc[-1]), "followers"),
-        ("reputation", "Net Promoter Score, all surveyed clients", net_promoter_score(survey["score"]),
-         "points (−100 to 100)"),
-        ("reputation", f"Net Promoter Score, clients from {channel}",
-         net_promoter_score(channel_scores) if len(channel_scores) else math.nan, "points (−100 to 100)"),
+        (
+            "reputation",
+            "Net Promoter Score, all surveyed clients",
+            net_promoter_score(survey["score"]),
+            "points (−100 to 100)",
+        ),
+        (
+            "reputation",
+            f"Net Promoter Score, clients from {channel}",
+            net_promoter_score(channel_scores) if len(channel_scores) else math.nan,
+            "points (−100 to 100)",
+        ),
         ("referrals", f"clients who came by {referral}", float(len(referred)), "clients"),
-        ("referrals", f"share of all clients who came by {referral}",
-         len(referred) / len(clients) if len(clients) else math.nan, "share of clients"),
+        (
+            "referrals",
+            f"share of all clients who came by {referral}",
+            len(referred) / len(clients) if len(clients) else math.nan,
+            "share of clients",
+        ),
         ("sales", f"clients who came through {channel}", float(len(from_channel)), "clients"),
         ("sales", f"sales to clients from {channel}", channel_sales, "pounds"),
     ]
     if cost is not None:
         cost = _checks.positive("cost", cost, allow_zero=True)
-        rows.append(("sales", "return on cost, (sales − cost) ÷ cost, on takings",
-                     (channel_sales - cost) / cost if cost else math.nan, "per pound spent"))
+        rows.append(
+            (
+                "sales",
+                "return on cost, (sales − cost) ÷ cost, on takings",
+                (channel_sales - cost) / cost if cost else math.nan,
+                "per pound spent",
+            )
+        )
     return pd.DataFrame(rows, columns=["dimension", "measure", "value", "unit"])
 
 
 #: how :func:`readable_roi` writes a value, by its unit (anything else: two decimals)
 ROI_FORMATS = {
-    "impressions": "{:,.0f}", "followers": "{:,.0f}", "clients": "{:,.0f}",
-    "accounts per post": "{:,.1f}", "points (−100 to 100)": "{:.1f}",
-    "share of clients": "{:.1%}", "pounds": "£{:,.2f}", "per pound spent": "{:,.2f}",
+    "impressions": "{:,.0f}",
+    "followers": "{:,.0f}",
+    "clients": "{:,.0f}",
+    "accounts per post": "{:,.1f}",
+    "points (−100 to 100)": "{:.1f}",
+    "share of clients": "{:.1%}",
+    "pounds": "£{:,.2f}",
+    "per pound spent": "{:,.2f}",
 }
 
 

@@ -30,17 +30,17 @@ from networkx.algorithms import community as nx_community
 from sevencs import _checks
 
 __all__ = [
+    "ACTIVITY_COLUMNS",
+    "RULE_OF_THUMB",
+    "Communities",
+    "active_member_ratio",
+    "compare_with_split",
+    "detect_communities",
     "growth",
     "half_market_time",
-    "detect_communities",
-    "Communities",
-    "compare_with_split",
     "member_roles",
     "participation",
-    "active_member_ratio",
     "retention_by_cohort",
-    "RULE_OF_THUMB",
-    "ACTIVITY_COLUMNS",
 ]
 
 #: Nielsen's (2006) rule of thumb for participation inequality: the shares of
@@ -54,7 +54,6 @@ MODELS = ("geometric", "logistic")
 
 
 # --- growth ---------------------------------------------------------------------------------
-
 
 
 def growth(
@@ -163,8 +162,9 @@ class Communities:
 
     def __repr__(self) -> str:
         sizes = ", ".join(str(s) for s in self.sizes)
-        return (f"{len(self.groups)} communities found by {self.method} (sizes {sizes}); "
-                f"modularity {self.modularity:.3f}")
+        return (
+            f"{len(self.groups)} communities found by {self.method} (sizes {sizes}); modularity {self.modularity:.3f}"
+        )
 
     def _repr_html_(self) -> str:
         rows = "".join(f"<tr><td>{c}</td><td>{n}</td></tr>" for c, n in self.sizes.items())
@@ -220,13 +220,16 @@ def detect_communities(graph: nx.Graph, method: str = "greedy", seed: int = 0) -
     groups = tuple(sorted((frozenset(g) for g in found), key=lambda g: (-len(g), min(str(a) for a in g))))
     number = {account: i + 1 for i, group in enumerate(groups) for account in group}
     order = sorted(simple.nodes, key=lambda a: (number[a], str(a)))
-    members = pd.DataFrame({
-        "account": order,
-        "community": [number[a] for a in order],
-        "friends": [simple.degree(a) for a in order],
-    })
-    sizes = pd.Series([len(g) for g in groups], index=pd.Index(range(1, len(groups) + 1), name="community"),
-                      name="members")
+    members = pd.DataFrame(
+        {
+            "account": order,
+            "community": [number[a] for a in order],
+            "friends": [simple.degree(a) for a in order],
+        }
+    )
+    sizes = pd.Series(
+        [len(g) for g in groups], index=pd.Index(range(1, len(groups) + 1), name="community"), name="members"
+    )
     modularity = nx_community.modularity(simple, groups, weight=None)
     return Communities(members, sizes, float(modularity), groups, name)
 
@@ -344,11 +347,14 @@ def participation(members_activity: pd.DataFrame) -> pd.DataFrame:
     roles = member_roles(members_activity)
     order = ["lurker", "contributor", "creator"]
     counts = roles.value_counts().reindex(order, fill_value=0)
-    return pd.DataFrame({
-        "members": counts.astype(int),
-        "share": counts / len(roles),
-        "rule_of_thumb": [RULE_OF_THUMB[r] for r in order],
-    }, index=pd.Index(order, name="role"))
+    return pd.DataFrame(
+        {
+            "members": counts.astype(int),
+            "share": counts / len(roles),
+            "rule_of_thumb": [RULE_OF_THUMB[r] for r in order],
+        },
+        index=pd.Index(order, name="role"),
+    )
 
 
 def active_member_ratio(activity: pd.DataFrame) -> pd.DataFrame:
@@ -373,8 +379,7 @@ def active_member_ratio(activity: pd.DataFrame) -> pd.DataFrame:
         members = int((first <= m).sum())
         count = int(active.loc[active["m"] == m, "account"].nunique())
         ratio = _checks.ratio(count, members, "active-member ratio", "members yet")
-        rows.append({"month": _month_name(m), "members": members, "active": count,
-                     "active_ratio": float(ratio)})
+        rows.append({"month": _month_name(m), "members": members, "active": count, "active_ratio": float(ratio)})
     return pd.DataFrame(rows)
 
 
@@ -412,3 +417,12 @@ def retention_by_cohort(activity: pd.DataFrame) -> pd.DataFrame:
     table.columns.name = "months since joining"
     table.insert(0, "members", sizes.astype(int))
     return table
+
+
+def group_members_by_month(activity: pd.DataFrame) -> pd.DataFrame:
+    """The group's members at the end of each month since it opened.
+
+    Columns: ``period`` (0 is the first month), ``month`` and ``members``.
+    """
+    table = active_member_ratio(activity)
+    return pd.DataFrame({"period": range(len(table)), "month": table["month"], "members": table["members"]})

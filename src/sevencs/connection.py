@@ -24,16 +24,16 @@ import pandas as pd
 from sevencs import _checks
 
 __all__ = [
-    "naive_reach",
-    "naive_reach_cumulative",
-    "reach",
-    "two_hop_breakdown",
-    "overlap",
-    "simulate_growth",
-    "friendship_paradox",
-    "paradox_share",
     "brokers",
     "friend_counts",
+    "friendship_paradox",
+    "naive_reach",
+    "naive_reach_cumulative",
+    "overlap",
+    "paradox_share",
+    "reach",
+    "simulate_growth",
+    "two_hop_breakdown",
 ]
 
 

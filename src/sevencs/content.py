@@ -36,24 +36,24 @@ import pandas as pd
 from sevencs import _checks
 
 __all__ = [
-    "ENGAGEMENTS",
     "DENOMINATORS",
+    "ENGAGEMENTS",
     "GROUPS",
     "RULES",
-    "Rule",
     "Rate",
+    "Rule",
     "amplification_rate",
-    "engagement_rate",
-    "rates_by_type",
-    "content_mix",
-    "group_mix",
-    "planned_mix",
-    "mix_distance",
-    "compare_to_rule",
-    "simulate_mix",
-    "simulate_cascade",
     "average_cascade",
     "cascade_threshold",
+    "compare_to_rule",
+    "content_mix",
+    "engagement_rate",
+    "group_mix",
+    "mix_distance",
+    "planned_mix",
+    "rates_by_type",
+    "simulate_cascade",
+    "simulate_mix",
 ]
 
 #: What counts as an engagement: the three things a person can do to a post.
@@ -350,8 +350,9 @@ def compare_to_rule(
     targets = _rule(rule).targets
     mix = _mix_of(posts)
     observed = group_mix(mix, rule, groups)
-    table = pd.DataFrame({"group": list(targets), "observed": [observed[g] for g in targets],
-                          "target": list(targets.values())})
+    table = pd.DataFrame(
+        {"group": list(targets), "observed": [observed[g] for g in targets], "target": list(targets.values())}
+    )
     table["difference"] = table["observed"] - table["target"]
     table.attrs["distance"] = 0.5 * table["difference"].abs().sum()
     table.attrs["rule"] = rule
@@ -379,9 +380,7 @@ def planned_mix(posts: pd.DataFrame, promotional_share: float) -> pd.Series:
     return planned
 
 
-def simulate_mix(
-    posts: pd.DataFrame, promotional_share: float, posts_count: int = 15, by: str = "reach"
-) -> pd.Series:
+def simulate_mix(posts: pd.DataFrame, promotional_share: float, posts_count: int = 15, by: str = "reach") -> pd.Series:
     """What ``posts_count`` posts with a given promotional share would be expected to earn.
 
     The per-type averages come from ``posts`` (:func:`rates_by_type`). The
@@ -406,16 +405,19 @@ def simulate_mix(
     expected = per_post.mul(planned, axis=0).sum()
     engagements = float(expected[list(ENGAGEMENTS)].sum())
     rate = _checks.ratio(engagements, float(expected[by]), f"engagement rate by {by}", by)
-    return pd.Series({
-        "posts": count,
-        "promotional_posts": count * share,
-        "likes": float(expected["likes"]),
-        "comments": float(expected["comments"]),
-        "shares": float(expected["shares"]),
-        "engagements": engagements,
-        "amplification_rate": Rate(float(expected["shares"]) / count, "shares", "posts", "per post"),
-        "engagement_rate": rate if isinstance(rate, _checks.Undefined) else Rate(rate, "engagements", by),
-    }, dtype=object)
+    return pd.Series(
+        {
+            "posts": count,
+            "promotional_posts": count * share,
+            "likes": float(expected["likes"]),
+            "comments": float(expected["comments"]),
+            "shares": float(expected["shares"]),
+            "engagements": engagements,
+            "amplification_rate": Rate(float(expected["shares"]) / count, "shares", "posts", "per post"),
+            "engagement_rate": rate if isinstance(rate, _checks.Undefined) else Rate(rate, "engagements", by),
+        },
+        dtype=object,
+    )
 
 
 # --- cascades ---------------------------------------------------------------------------------
@@ -475,8 +477,9 @@ def simulate_cascade(graph: nx.Graph, seeds: Hashable | Iterable[Hashable], p: f
                     convinced.append(friend)
         newest = sorted(convinced, key=str)
         if newest:
-            rows.append({"step": step, "tries": tries, "new": len(newest), "reached": len(reached),
-                         "accounts": tuple(newest)})
+            rows.append(
+                {"step": step, "tries": tries, "new": len(newest), "reached": len(reached), "accounts": tuple(newest)}
+            )
     return pd.DataFrame(rows)
 
 

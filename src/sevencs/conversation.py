@@ -41,18 +41,18 @@ __all__ = [
     "TYPE_TO_LABEL",
     "WEEKS_PER_MONTH",
     "Rule",
-    "conversation_rate",
+    "account_profile",
     "applause_rate",
-    "rates_by_type",
-    "reply_ratio",
-    "promotional_share",
     "classify_post",
-    "explain_post",
     "classify_posts",
-    "rules_table",
+    "conversation_rate",
+    "explain_post",
     "opening",
     "plan_comments",
-    "account_profile",
+    "promotional_share",
+    "rates_by_type",
+    "reply_ratio",
+    "rules_table",
 ]
 
 #: The three labels the classifier gives, in the order the rules try them.
@@ -105,15 +105,38 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "promotional",
         "sales words",
-        ("% off", "sale", "discount", "offer", "buy", "order now", "shop now", "price", "deal",
-         "last chance", "limited stock", "two for one", "bogof", "free delivery", "book now"),
+        (
+            "% off",
+            "sale",
+            "discount",
+            "offer",
+            "buy",
+            "order now",
+            "shop now",
+            "price",
+            "deal",
+            "last chance",
+            "limited stock",
+            "two for one",
+            "bogof",
+            "free delivery",
+            "book now",
+        ),
     ),
     Rule("conversational", "asks a question", ("?",)),
     Rule(
         "conversational",
         "invites a reply",
-        ("tell us", "let us know", "share your", "in the comments", "comment below", "your ideas",
-         "what do you think", "vote"),
+        (
+            "tell us",
+            "let us know",
+            "share your",
+            "in the comments",
+            "comment below",
+            "your ideas",
+            "what do you think",
+            "vote",
+        ),
     ),
 )
 
@@ -174,8 +197,9 @@ def rates_by_type(posts: pd.DataFrame, by: str = "type") -> pd.DataFrame:
     _checks.counts(posts, ["comments", "likes"], "posts")
     if posts[by].isna().any():
         row = posts[by][posts[by].isna()].index[0]
-        raise ValueError(f"the column {by!r} of posts has a missing value in row {row!r}; "
-                         "every post needs a group to be counted in")
+        raise ValueError(
+            f"the column {by!r} of posts has a missing value in row {row!r}; every post needs a group to be counted in"
+        )
     table = posts.groupby(by, sort=False).agg(
         posts=("comments", "size"), comments=("comments", "sum"), likes=("likes", "sum")
     )
@@ -215,8 +239,7 @@ def reply_ratio(comments: pd.DataFrame, account: str) -> float | Undefined:
     started = comments[comments["reply_to"].isna() & (comments["author"] != account)]
     answered_ids = set(comments.loc[comments["author"] == account, "reply_to"].dropna())
     answered = int(started["comment_id"].isin(answered_ids).sum())
-    return _checks.ratio(answered, len(started), f"reply ratio of {account}",
-                         "thread-starting comments by others")
+    return _checks.ratio(answered, len(started), f"reply ratio of {account}", "thread-starting comments by others")
 
 
 def promotional_share(posts: pd.DataFrame, column: str = "type") -> float | Undefined:
@@ -316,7 +339,7 @@ def rules_table() -> pd.DataFrame:
 
 
 def opening(text: str) -> str:
-    """"question" if the post's first sentence asks something, otherwise "statement".
+    """ "question" if the post's first sentence asks something, otherwise "statement".
 
     The first sentence runs up to the first ".", "!" or "?"; it is a question
     if that mark is a "?".
@@ -364,7 +387,9 @@ def plan_comments(
     if unknown:
         raise ValueError(f"unknown post type {unknown[0]!r}; the types in posts are: {', '.join(sorted(known))}")
     if "promotional" in other_types:
-        raise ValueError("other_types lists the types besides promotional; set the promotional share with `promotional`")
+        raise ValueError(
+            "other_types lists the types besides promotional; set the promotional share with `promotional`"
+        )
 
     def pooled(types: list[str]) -> float:
         part = posts[posts["type"].isin(types)]
@@ -374,12 +399,14 @@ def plan_comments(
     # a part of the plan with no posts adds nothing, even if its rate is unknown
     parts = [(promotional, r_p), (1 - promotional, r_o)]
     rate = sum(w * r for w, r in parts if w > 0) if all(not (w > 0 and math.isnan(r)) for w, r in parts) else math.nan
-    return pd.Series({
-        "promotional_rate": r_p,
-        "other_rate": r_o,
-        "plan_rate": rate,
-        "comments_per_month": rate * posts_per_week * WEEKS_PER_MONTH,
-    })
+    return pd.Series(
+        {
+            "promotional_rate": r_p,
+            "other_rate": r_o,
+            "plan_rate": rate,
+            "comments_per_month": rate * posts_per_week * WEEKS_PER_MONTH,
+        }
+    )
 
 
 def account_profile(posts: pd.DataFrame, by: str = "account") -> pd.DataFrame:

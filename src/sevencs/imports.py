@@ -39,25 +39,25 @@ from sevencs.yourdata.problem import ImportProblem
 from sevencs.yourdata.text import html_to_text, safe_html
 
 __all__ = [
-    "ImportProblem",
-    "MAX_BYTES",
     "CSV_COLUMNS",
+    "FORMATS",
     "HEADER_ALIASES",
     "MASTODON_FIELDS",
+    "MAX_BYTES",
     "CsvColumn",
-    "FORMATS",
-    "read_posts",
-    "read_posts_csv",
-    "read_mastodon_outbox",
-    "what_was_read",
-    "html_to_text",
-    "safe_html",
+    "ImportProblem",
+    "describe_csv_columns",
+    "describe_fields",
+    "describe_formats",
+    "describe_mastodon_fields",
     "example_path",
     "examples",
-    "describe_csv_columns",
-    "describe_mastodon_fields",
-    "describe_formats",
-    "describe_fields",
+    "html_to_text",
+    "read_mastodon_outbox",
+    "read_posts",
+    "read_posts_csv",
+    "safe_html",
+    "what_was_read",
 ]
 
 #: The ``format`` names :func:`read_posts` accepts, one per reader.
@@ -103,19 +103,27 @@ def example_path(name: str) -> Path:
     """
     names = examples()
     if name not in names:
-        raise ImportProblem(f"There is no example file called {plain(repr(name), limit=80)}. The examples are: "
-                            f"{', '.join(names)}.")
+        raise ImportProblem(
+            f"There is no example file called {plain(repr(name), limit=80)}. The examples are: {', '.join(names)}."
+        )
     return Path(str(_examples_folder().joinpath(name)))
 
 
 def describe_csv_columns() -> pd.DataFrame:
     """The CSV format as a table: column, required, type, meaning, an empty cell, other headers accepted."""
-    return pd.DataFrame([
-        {"column": c.name, "required": "yes" if c.required else "no", "type": c.kind, "meaning": c.meaning,
-         "an empty cell": c.if_empty,
-         "headers accepted, first preferred": ", ".join(a for a, col in HEADER_ALIASES.items() if col == c.name)}
-        for c in CSV_COLUMNS
-    ])
+    return pd.DataFrame(
+        [
+            {
+                "column": c.name,
+                "required": "yes" if c.required else "no",
+                "type": c.kind,
+                "meaning": c.meaning,
+                "an empty cell": c.if_empty,
+                "headers accepted, first preferred": ", ".join(a for a, col in HEADER_ALIASES.items() if col == c.name),
+            }
+            for c in CSV_COLUMNS
+        ]
+    )
 
 
 def describe_mastodon_fields() -> pd.DataFrame:
@@ -127,12 +135,21 @@ def describe_formats() -> pd.DataFrame:
     """Every kind of file the course reads, one row each: the platform, the file, where to get it,
     what it holds, what it lacks, the format name for ``read_posts(..., format=...)``, the example
     file, and whether the browser edition reads it."""
-    return pd.DataFrame([
-        {"platform": r.platform, "file": r.title, "how to get it": r.how_to_get, "what it holds": r.holds,
-         "what it lacks": r.lacks, "format": r.key, "example": r.sample,
-         "in the browser": "yes" if r.in_browser else "no: install the course on your own computer"}
-        for r in READERS
-    ])
+    return pd.DataFrame(
+        [
+            {
+                "platform": r.platform,
+                "file": r.title,
+                "how to get it": r.how_to_get,
+                "what it holds": r.holds,
+                "what it lacks": r.lacks,
+                "format": r.key,
+                "example": r.sample,
+                "in the browser": "yes" if r.in_browser else "no: install the course on your own computer",
+            }
+            for r in READERS
+        ]
+    )
 
 
 def describe_fields(format: str) -> pd.DataFrame:
@@ -140,5 +157,6 @@ def describe_fields(format: str) -> pd.DataFrame:
     platform names it, the course's column it fills, and what the platform means by it."""
     from sevencs.yourdata import reader
 
-    return pd.DataFrame([(f.name, f.column, f.meaning) for f in reader(format).fields],
-                        columns=["field", "column", "what it means"])
+    return pd.DataFrame(
+        [(f.name, f.column, f.meaning) for f in reader(format).fields], columns=["field", "column", "what it means"]
+    )

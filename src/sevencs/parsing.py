@@ -54,11 +54,15 @@ LATEST = pd.Timestamp("2100-01-01")
 #: The largest count read: the largest whole number a float64 holds exactly (2^53).
 MAX_COUNT = 2**53
 
-_ISO = (r"^\d{4}-\d{1,2}-\d{1,2}"
-        r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?"
-        r"\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?$")
-_SLASHED = (r"^(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})"
-            r"(?:[ T]+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*(?P<ampm>[AaPp][Mm])?)?$")
+_ISO = (
+    r"^\d{4}-\d{1,2}-\d{1,2}"
+    r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?"
+    r"\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?$"
+)
+_SLASHED = (
+    r"^(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})"
+    r"(?:[ T]+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*(?P<ampm>[AaPp][Mm])?)?$"
+)
 #: The same shapes without anchors or group names, to test a whole column at once (:func:`all_match`).
 _ISO_SHAPE = _ISO[1:-1]
 _SLASHED_SHAPE = re.sub(r"\(\?P<\w+>", "(?:", _SLASHED)[1:-1]
@@ -129,13 +133,18 @@ def _number(part: pd.Series, default: int = 0) -> pd.Series:
     return pd.to_numeric(part, errors="coerce").fillna(default).astype("int64")
 
 
-def _assemble(year: pd.Series, month: pd.Series, day: pd.Series, hour: pd.Series, minute: pd.Series,
-              second: pd.Series) -> pd.Series:
+def _assemble(
+    year: pd.Series, month: pd.Series, day: pd.Series, hour: pd.Series, minute: pd.Series, second: pd.Series
+) -> pd.Series:
     """Datetimes from whole-number parts; NaT where the parts make no date (31 April)."""
-    parts = pd.DataFrame({"year": year, "month": month, "day": day, "hour": hour, "minute": minute,
-                          "second": second})
-    valid = (parts["month"].between(1, 12) & parts["day"].between(1, 31) & parts["hour"].between(0, 23)
-             & parts["minute"].between(0, 59) & parts["second"].between(0, 59))
+    parts = pd.DataFrame({"year": year, "month": month, "day": day, "hour": hour, "minute": minute, "second": second})
+    valid = (
+        parts["month"].between(1, 12)
+        & parts["day"].between(1, 31)
+        & parts["hour"].between(0, 23)
+        & parts["minute"].between(0, 59)
+        & parts["second"].between(0, 59)
+    )
     result = pd.Series(pd.NaT, index=parts.index, dtype="datetime64[us]")
     if valid.any():
         result[valid] = pd.to_datetime(parts[valid], errors="coerce").astype("datetime64[us]")
@@ -228,18 +237,19 @@ def parse_dates(cells: pd.Series, general: bool = False, order: str | None = Non
     elif day_first_only:
         assumptions.append(
             f"Dates were read day first (day/month/year), because some, such as {text[day_first_only[0]]!r}, "
-            "only make sense that way.")
+            "only make sense that way."
+        )
     elif not month_first_only and differs.any():
         example = _labels(differs)[0]
         assumptions.append(
             f"Dates such as {text[example]!r} were read month first ({_day(values[example])}), as US-style "
             "exports write them, because no date in the column has a day above 12 to tell the order. "
             "If your dates are day first, save them as 2025-11-01 (year-month-day) and read the file "
-            "again.")
+            "again."
+        )
     if short.any():
         example = _labels(short)[0]
-        assumptions.append(
-            f"Two-digit years were read as 20xx: {text[example]!r} became {_day(values[example])}.")
+        assumptions.append(f"Two-digit years were read as 20xx: {text[example]!r} became {_day(values[example])}.")
 
     # a cell that makes sense only in the order not chosen is reported as mixed, not as unreadable
     either = set(month_first_only) | set(day_first_only) if month_first_only and day_first_only else set()
@@ -251,9 +261,9 @@ def parse_dates(cells: pd.Series, general: bool = False, order: str | None = Non
     if later.any():
         assumptions.append(
             f"{int(later.sum())} {'post is' if later.sum() == 1 else 'posts are'} dated after today (the latest "
-            f"{_day(values[later].max())}): scheduled posts, or a year that was misread?")
-    return Dates(values.set_axis(cells.index), unreadable, out_of_range, month_first_only, day_first_only,
-                 assumptions)
+            f"{_day(values[later].max())}): scheduled posts, or a year that was misread?"
+        )
+    return Dates(values.set_axis(cells.index), unreadable, out_of_range, month_first_only, day_first_only, assumptions)
 
 
 def _choose(month_first: pd.Series, day_first: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
@@ -270,14 +280,14 @@ def _choose(month_first: pd.Series, day_first: pd.Series) -> tuple[pd.Series, pd
 #: Dates written with month names, tried in this order on the cells nothing else read; each
 #: with whether it carries a zone (turned into UTC).
 _NAMED = (
-    ("%a, %b %d, %Y", False),            # X analytics: Tue, Jul 14, 2026
-    ("%b %d, %Y", False),                # YouTube Studio: Sep 20, 2026
-    ("%B %d, %Y", False),                # September 20, 2026
-    ("%a, %B %d, %Y", False),            # Tuesday, July 14, 2026
-    ("%d %b %Y", False),                 # 20 Sep 2026
-    ("%d %B %Y", False),                 # 20 September 2026
-    ("%b %d, %Y %I:%M %p", False),       # Sep 20, 2026 8:05 PM
-    ("%a %b %d %H:%M:%S %z %Y", True),   # X archive: Sat Dec 06 18:20:30 +0000 2025
+    ("%a, %b %d, %Y", False),  # X analytics: Tue, Jul 14, 2026
+    ("%b %d, %Y", False),  # YouTube Studio: Sep 20, 2026
+    ("%B %d, %Y", False),  # September 20, 2026
+    ("%a, %B %d, %Y", False),  # Tuesday, July 14, 2026
+    ("%d %b %Y", False),  # 20 Sep 2026
+    ("%d %B %Y", False),  # 20 September 2026
+    ("%b %d, %Y %I:%M %p", False),  # Sep 20, 2026 8:05 PM
+    ("%a %b %d %H:%M:%S %z %Y", True),  # X archive: Sat Dec 06 18:20:30 +0000 2025
 )
 #: Other layouts without a month's name, tried last: year first with slashes, day first with dots.
 _OTHER = ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y/%m/%d", "%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M", "%d.%m.%Y")
@@ -310,8 +320,9 @@ def _named_and_unix(text: pd.Series, values: pd.Series, assumptions: list[str]) 
         numbers = unix.astype("int64")
         seconds = numbers.where(unix.str.len() == 10, numbers // 1000)
         values[unix.index] = pd.to_datetime(seconds, unit="s").astype("datetime64[us]")
-        assumptions.append(f"Dates written as Unix times (such as {unix.iloc[0]!r}) were read as UTC "
-                           f"({_day(values[unix.index[0]])}).")
+        assumptions.append(
+            f"Dates written as Unix times (such as {unix.iloc[0]!r}) were read as UTC ({_day(values[unix.index[0]])})."
+        )
 
 
 def parse_day_month(cells: pd.Series, made: pd.Timestamp) -> Dates:
@@ -334,7 +345,8 @@ def parse_day_month(cells: pd.Series, made: pd.Timestamp) -> Dates:
         assumptions.append(
             f"The file writes dates without a year (such as {text[example]!r}); each was given the year that "
             f"puts it on or before {_day(made)}, when the file was made: {text[example]!r} became "
-            f"{_day(values[example])}.")
+            f"{_day(values[example])}."
+        )
     unreadable = _positions(values.isna())
     return Dates(values.set_axis(cells.index), unreadable, [], [], [], assumptions)
 
@@ -384,10 +396,12 @@ def _to_dot_convention(text: pd.Series, decimal: str) -> tuple[pd.Series, list[s
         if shaped.any():
             if not european and text.str.fullmatch(_AMBIGUOUS).any():
                 example = text[text.str.fullmatch(_AMBIGUOUS)].iloc[0]
-                notes.append(f"Numbers such as {example!r} were read the European way, with a dot between "
-                             f"thousands and a decimal comma ({example!r} = "
-                             f"{float(example.replace('.', '').replace(',', '.')):,g}), as the file separates its "
-                             "columns with semicolons and no number in the column tells otherwise.")
+                notes.append(
+                    f"Numbers such as {example!r} were read the European way, with a dot between "
+                    f"thousands and a decimal comma ({example!r} = "
+                    f"{float(example.replace('.', '').replace(',', '.')):,g}), as the file separates its "
+                    "columns with semicolons and no number in the column tells otherwise."
+                )
             text = text.where(~shaped, text.str.replace(".", "", regex=False).str.replace(",", ".", regex=False))
     suffixed = text.str.extract(_SUFFIXED).dropna()
     if not suffixed.empty:
@@ -398,13 +412,14 @@ def _to_dot_convention(text: pd.Series, decimal: str) -> tuple[pd.Series, list[s
             first = text[value.index[0]]
             text = text.copy()
             text[value.index] = value.astype(str)
-            notes.append(f"Counts the platform rounded for display, such as {first!r}, were read as "
-                         f"{int(value.iloc[0]):,}: the true count may differ a little.")
+            notes.append(
+                f"Counts the platform rounded for display, such as {first!r}, were read as "
+                f"{int(value.iloc[0]):,}: the true count may differ a little."
+            )
     return text, notes
 
 
-def parse_counts(cells: pd.Series, empty_is_zero: bool = False, general: bool = False,
-                 decimal: str = ".") -> Counts:
+def parse_counts(cells: pd.Series, empty_is_zero: bool = False, general: bool = False, decimal: str = ".") -> Counts:
     """Read a column of count cells (see the module's docstring); empty cells are 0 or a problem.
 
     A column of plain digits (up to 15, so below :data:`MAX_COUNT`) and, where allowed, empty
@@ -489,8 +504,9 @@ def datetimes(column: pd.Series, what: str, allow_missing: bool = False) -> pd.S
         bad = values.isna() & ~blank
         if bad.any():
             label = column.index[bad.to_numpy()][0]
-            raise ValueError(f"{what} must hold dates, such as 2026-05-01 09:30, but row {label!r} holds "
-                             f"{column[label]!r}")
+            raise ValueError(
+                f"{what} must hold dates, such as 2026-05-01 09:30, but row {label!r} holds {column[label]!r}"
+            )
     if not allow_missing and values.isna().any():
         label = values.index[values.isna().to_numpy()][0]
         raise ValueError(f"{what} has a missing date in row {label!r}; fill it in or drop that row")

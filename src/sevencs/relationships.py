@@ -29,22 +29,22 @@ import numpy as np
 import pandas as pd
 
 from sevencs import _checks
-from sevencs.parsing import datetimes
 from sevencs.datasets import NURSERY
+from sevencs.parsing import datetimes
 
 __all__ = [
     "COLUMNS",
-    "KINDS",
-    "DEFAULT_WEIGHTS",
     "DEFAULT_HALF_LIFE",
+    "DEFAULT_WEIGHTS",
+    "KINDS",
     "LAYERS",
-    "YOU_WORDS",
     "WE_WORDS",
-    "tie_strength",
+    "YOU_WORDS",
+    "dunbar_layers",
     "reciprocity",
+    "tie_strength",
     "you_we_counts",
     "you_we_ratio",
-    "dunbar_layers",
 ]
 
 #: The columns an interaction log needs.
@@ -59,11 +59,9 @@ DEFAULT_HALF_LIFE = 30.0
 LAYERS = (5, 15, 50, 150)
 
 #: Words that talk to or about the reader ("about them").
-YOU_WORDS = frozenset({"you", "your", "yours", "yourself", "yourselves",
-                       "you're", "you've", "you'll", "you'd"})
+YOU_WORDS = frozenset({"you", "your", "yours", "yourself", "yourselves", "you're", "you've", "you'll", "you'd"})
 #: Words that talk about the business itself ("about us").
-WE_WORDS = frozenset({"we", "us", "our", "ours", "ourselves",
-                      "we're", "we've", "we'll", "we'd"})
+WE_WORDS = frozenset({"we", "us", "our", "ours", "ourselves", "we're", "we've", "we'll", "we'd"})
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
@@ -94,13 +92,14 @@ def _log(interactions: object, account: Hashable) -> pd.DataFrame:
     both = from_us & to_us
     if both.any():
         row = frame.index[both][0]
-        raise ValueError(f"row {row!r} of interactions has {account!r} on both sides; drop interactions "
-                         "with yourself")
-    return pd.DataFrame({
-        "date": dates.to_numpy(),
-        "person": np.where(from_us, frame["target"].to_numpy(), frame["source"].to_numpy()),
-        "from_us": from_us,
-    })
+        raise ValueError(f"row {row!r} of interactions has {account!r} on both sides; drop interactions with yourself")
+    return pd.DataFrame(
+        {
+            "date": dates.to_numpy(),
+            "person": np.where(from_us, frame["target"].to_numpy(), frame["source"].to_numpy()),
+            "from_us": from_us,
+        }
+    )
 
 
 def _directions(log: pd.DataFrame) -> pd.DataFrame:
@@ -146,8 +145,10 @@ def _weight(name: str, value: object) -> float:
     if math.isnan(value) or math.isinf(value):
         raise ValueError(f"the weight {name} must be a finite number, but got {value}")
     if value < 0:
-        raise ValueError(f"the weight {name} must be 0 or more, but got {value:g}; a weight says how much "
-                         "a part counts, so it cannot be negative")
+        raise ValueError(
+            f"the weight {name} must be 0 or more, but got {value:g}; a weight says how much "
+            "a part counts, so it cannot be negative"
+        )
     return value
 
 
@@ -208,16 +209,20 @@ def tie_strength(
     }
     total_weight = sum(weights.values())
     if total_weight == 0:
-        raise ValueError("all three weights are 0, so nothing counts and the strength is undefined; "
-                         "give at least one weight a value above 0")
+        raise ValueError(
+            "all three weights are 0, so nothing counts and the strength is undefined; "
+            "give at least one weight a value above 0"
+        )
     days = _half_life(half_life)
     log = _log(interactions, account)
     when = log["date"].max() if as_of is None else pd.Timestamp(as_of)
     if pd.isna(when):
         raise ValueError(f"as_of must be a date, but got {as_of!r}")
     if log["date"].max() > when:
-        raise ValueError(f"as_of ({when}) is before the last interaction in the log ({log['date'].max()}); "
-                         "choose a later date or leave as_of out")
+        raise ValueError(
+            f"as_of ({when}) is before the last interaction in the log ({log['date'].max()}); "
+            "choose a later date or leave as_of out"
+        )
 
     table = _directions(log)
     table.insert(0, "interactions", table["from_them"] + table["from_us"])
@@ -229,8 +234,19 @@ def tie_strength(
     table["recency"] = 0.5 ** (table["days_since"] / days)
     scores = table[["frequency", "recency", "reciprocity"]]
     table["strength"] = sum(scores[k] * w for k, w in weights.items()) / total_weight
-    table = table[["interactions", "from_them", "from_us", "last", "days_since",
-                   "frequency", "recency", "reciprocity", "strength"]]
+    table = table[
+        [
+            "interactions",
+            "from_them",
+            "from_us",
+            "last",
+            "days_since",
+            "frequency",
+            "recency",
+            "reciprocity",
+            "strength",
+        ]
+    ]
     order = sorted(table.index, key=lambda p: (-table.at[p, "strength"], str(p)))
     table = table.loc[order]
     table["rank"] = range(1, len(table) + 1)
@@ -276,7 +292,7 @@ def you_we_counts(text: str | Iterable[str]) -> dict[str, int]:
 
 
 def you_we_ratio(text: str | Iterable[str]) -> float | _checks.Undefined:
-    """"About them versus about us": the share of *you* words among *you* and *we* words.
+    """ "About them versus about us": the share of *you* words among *you* and *we* words.
 
     ::
 
@@ -319,8 +335,10 @@ def dunbar_layers(scores: pd.Series | pd.DataFrame, layers: Sequence[int] = LAYE
     if isinstance(scores, pd.DataFrame):
         scores = _checks.columns(scores, ["strength"], "scores")["strength"]
     if not isinstance(scores, pd.Series):
-        raise TypeError(f"scores must be a pandas Series (score per person) or tie_strength's table, "
-                        f"but got {type(scores).__name__}")
+        raise TypeError(
+            f"scores must be a pandas Series (score per person) or tie_strength's table, "
+            f"but got {type(scores).__name__}"
+        )
     if scores.empty:
         raise ValueError("scores is empty: there are no relationships to rank")
     if not pd.api.types.is_numeric_dtype(scores) or pd.api.types.is_bool_dtype(scores):
@@ -337,6 +355,8 @@ def dunbar_layers(scores: pd.Series | pd.DataFrame, layers: Sequence[int] = LAYE
     order = sorted(scores.index, key=lambda p: (-float(scores[p]), str(p)))
     ranks = range(1, len(order) + 1)
     layer = [next((size for size in sizes if rank <= size), 0) for rank in ranks]
-    table = pd.DataFrame({"score": scores.loc[order].astype(float).to_numpy(), "rank": list(ranks),
-                          "layer": layer}, index=pd.Index(order, name="person"))
+    table = pd.DataFrame(
+        {"score": scores.loc[order].astype(float).to_numpy(), "rank": list(ranks), "layer": layer},
+        index=pd.Index(order, name="person"),
+    )
     return table

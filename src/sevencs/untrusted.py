@@ -76,8 +76,7 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     for column in safe.columns:
         values = safe[column]
         if values.dtype == object or pd.api.types.is_string_dtype(values):
-            safe[column] = [("'" + v) if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v
-                            for v in values]
+            safe[column] = [("'" + v) if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v for v in values]
     return safe
 
 

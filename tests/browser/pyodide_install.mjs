@@ -3,7 +3,7 @@
 // It starts Pyodide (from node_modules/pyodide, the version the JupyterLite kernel
 // loads) the way the kernel's worker does: micropip, then piplite pointed at the
 // site's package indexes with PyPI switched off, then the kernel's own packages.
-// Then it runs the notebooks' install code (sevencs.lite.INSTALL_CODE) word for word.
+// Then it runs the notebooks' install code (sevencs.publish.lite.INSTALL_CODE) word for word.
 // Packages that come from Pyodide's own distribution (numpy, pandas...) live on
 // Pyodide's CDN, which this machine cannot reach: their loads are recorded, not
 // performed. Everything the site itself serves is installed for real.

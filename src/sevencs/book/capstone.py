@@ -23,24 +23,26 @@ def numbers() -> dict[str, object]:
     before, after = posts[posts["date"] < SPLIT], posts[posts["date"] >= SPLIT]
     change = compare(audit(before), audit(after)).set_index("c")
     numbers: dict[str, object] = {f"{c}_shown": shown[c] for c in CS}
-    numbers.update({
-        "posts": len(posts),
-        "people": int(value["connection"]),
-        "conversation_rate": float(value["conversation"]),
-        "you_we": float(value["relationships"]),
-        "amplification": float(value["content"]),
-        "active_ratio": float(value["community"]),
-        "response_24": float(value["caring"]),
-        "nps": float(value["clients"]),
-        "posts_only_available": int(posts_only.table["available"].sum()),
-        "download_rows": len(download_posts),
-        "download_available": int(download.table["available"].sum()),
-        "split": pd.Timestamp(SPLIT).strftime("%-d %B %Y"),
-        "before_posts": len(before),
-        "after_posts": len(after),
-        "before_conversation": float(change.at["conversation", "before"]),
-        "after_conversation": float(change.at["conversation", "after"]),
-        "before_you_we": float(change.at["relationships", "before"]),
-        "after_you_we": float(change.at["relationships", "after"]),
-    })
+    numbers.update(
+        {
+            "posts": len(posts),
+            "people": int(value["connection"]),
+            "conversation_rate": float(value["conversation"]),
+            "you_we": float(value["relationships"]),
+            "amplification": float(value["content"]),
+            "active_ratio": float(value["community"]),
+            "response_24": float(value["caring"]),
+            "nps": float(value["clients"]),
+            "posts_only_available": int(posts_only.table["available"].sum()),
+            "download_rows": len(download_posts),
+            "download_available": int(download.table["available"].sum()),
+            "split": pd.Timestamp(SPLIT).strftime("%-d %B %Y"),
+            "before_posts": len(before),
+            "after_posts": len(after),
+            "before_conversation": float(change.at["conversation", "before"]),
+            "after_conversation": float(change.at["conversation", "after"]),
+            "before_you_we": float(change.at["relationships", "before"]),
+            "after_you_we": float(change.at["relationships", "after"]),
+        }
+    )
     return numbers

@@ -7,7 +7,6 @@ import pandas as pd
 from sevencs import caring as ca
 from sevencs.datasets import NURSERY, load_comments, load_mentions, load_questions
 from sevencs.exercises.caring import Q2_AS_OF, Q2_OLDER_THAN
-from sevencs.widgets.caring import score_mentions
 
 
 def numbers() -> dict[str, object]:
@@ -17,7 +16,7 @@ def numbers() -> dict[str, object]:
     by_channel = hours.groupby(questions["channel"])
     asked = questions["channel"].value_counts()
     answered = by_channel.count()
-    scored = score_mentions(load_mentions())
+    scored = ca.score_mentions(load_mentions())
     sarcastic = scored[(scored["human_label"] == "negative") & (scored["label"] == "positive")]
     example = sarcastic.iloc[0]
     replies = comments[comments["reply_to"].notna()]

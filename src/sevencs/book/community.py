@@ -9,7 +9,6 @@ import pandas as pd
 
 from sevencs import community as cm
 from sevencs.datasets import load_group_activity, load_karate_club, load_network
-from sevencs.widgets.community import group_members_by_month
 
 #: The explorer's default view, also the page's Figure 1.
 START, RATE, MARKET, PERIODS = 13, 1.0, 190, 12
@@ -29,7 +28,7 @@ def numbers() -> dict[str, object]:
     story10 = cm.growth("geometric", start=10, rate=9, periods=3)
     story = cm.growth("geometric", START, RATE, MARKET, PERIODS)
     logistic = cm.growth("logistic", START, RATE, MARKET, PERIODS)
-    real = group_members_by_month(activity)
+    real = cm.group_members_by_month(activity)
     joins = real["members"].diff()
     last_join = real["month"][joins > 0].iloc[-1]
 
@@ -56,7 +55,7 @@ def numbers() -> dict[str, object]:
         "periods": PERIODS,
         "story_end": int(story["members"].iloc[-1]),
         "story_times_market": float(story["members"].iloc[-1] / MARKET),
-        "logistic_end": int(round(logistic["members"].iloc[-1])),
+        "logistic_end": round(logistic["members"].iloc[-1]),
         "half_time": half,
         "half_month": math.ceil(half),
         "group_first": int(real["members"].iloc[0]),

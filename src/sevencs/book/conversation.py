@@ -36,8 +36,9 @@ def numbers() -> dict[str, object]:
         "rate_story": float(by_type.loc["story", "conversation_rate"]),
         "applause_howto": float(by_type.loc["how-to", "applause_rate"]),
         "applause_question": float(by_type.loc["question", "applause_rate"]),
-        "question_vs_promo": float(by_type.loc["question", "conversation_rate"]
-                                   / by_type.loc["promotional", "conversation_rate"]),
+        "question_vs_promo": float(
+            by_type.loc["question", "conversation_rate"] / by_type.loc["promotional", "conversation_rate"]
+        ),
         "rate_opening_question": float(by_opening.loc["question", "conversation_rate"]),
         "rate_opening_statement": float(by_opening.loc["statement", "conversation_rate"]),
         "all_comments": len(comments),

@@ -36,20 +36,31 @@ def format_section(*keys: str) -> str:
     parts = []
     for key in keys:
         found = reader(key)
-        help_page = (f'<a href="{html.escape(found.help_url, quote=True)}">{html.escape(found.help_title or found.help_url)}</a>'
-                     if found.help_url else "not cited: none of the platform's own help pages about this file "
-                                            "could be checked when this was written")
-        browser = "" if found.in_browser else (
-            "<p><strong>Needs the course on your own computer:</strong> the browser edition cannot read this "
-            "file (a package it needs has no browser version).</p>")
-        heading = f"<p><strong>{html.escape(found.title[:1].upper() + found.title[1:])}</strong> " \
-                  f"(format <code>{html.escape(found.key)}</code>, example <code>{html.escape(found.sample)}</code>)</p>"
+        help_page = (
+            f'<a href="{html.escape(found.help_url, quote=True)}">{html.escape(found.help_title or found.help_url)}</a>'
+            if found.help_url
+            else "not cited: none of the platform's own help pages about this file "
+            "could be checked when this was written"
+        )
+        browser = (
+            ""
+            if found.in_browser
+            else (
+                "<p><strong>Needs the course on your own computer:</strong> the browser edition cannot read this "
+                "file (a package it needs has no browser version).</p>"
+            )
+        )
+        heading = (
+            f"<p><strong>{html.escape(found.title[:1].upper() + found.title[1:])}</strong> "
+            f"(format <code>{html.escape(found.key)}</code>, example <code>{html.escape(found.sample)}</code>)</p>"
+        )
         parts.append(
             heading
             + f"<p><em>How to get it.</em> {html.escape(found.how_to_get)}.</p>"
             + f"<p><em>What it holds.</em> {html.escape(found.holds)}</p>"
             + f"<p><em>What it lacks.</em> {html.escape(found.lacks)}</p>"
-            + f"<p><em>The platform's help page.</em> {help_page}</p>" + browser
+            + f"<p><em>The platform's help page.</em> {help_page}</p>"
+            + browser
             + describe_fields(key).to_html(index=False, border=0, classes="table", escape=True)
         )
     return "".join(parts)

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from sevencs.course.engine import Exercise
+from sevencs.course.progress import chapter_items
 from sevencs.exercises import CHAPTERS
-from sevencs.exercises.engine import Exercise, text_to_html
-from sevencs.progress import chapter_items
+from sevencs.render.html import text_to_html
 
 
 def numbers() -> dict[str, object]:
@@ -35,7 +36,7 @@ def numbers() -> dict[str, object]:
 def _own(exercise: Exercise, name: str):
     """The method ``name`` if the exercise's class (not the engine's base classes) defines it."""
     for cls in type(exercise).__mro__:
-        if cls.__module__ == "sevencs.exercises.engine":
+        if cls.__module__ == "sevencs.course.engine":
             return None
         if name in vars(cls):
             return getattr(exercise, name)
@@ -52,8 +53,7 @@ def _returned_messages(method) -> list[str]:
             if isinstance(value, ast.Constant) and isinstance(value.value, str):
                 messages.append(value.value)
             elif isinstance(value, ast.JoinedStr):
-                messages.append("".join(part.value if isinstance(part, ast.Constant) else "…"
-                                        for part in value.values))
+                messages.append("".join(part.value if isinstance(part, ast.Constant) else "…" for part in value.values))
     return messages
 
 
@@ -87,8 +87,7 @@ class CommonMistakes:
             items = []
             for (name, title), group in rows.groupby(["exercise", "title"], sort=False):
                 feedback = "".join(f"<li>{text_to_html(m)}</li>" for m in group["feedback"])
-                items.append(f"<li><strong>{html.escape(name)}</strong>: {html.escape(title)}"
-                             f"<ul>{feedback}</ul></li>")
+                items.append(f"<li><strong>{html.escape(name)}</strong>: {html.escape(title)}<ul>{feedback}</ul></li>")
             parts.append(f"<p><strong>{html.escape(chapter.capitalize())}</strong></p><ul>{''.join(items)}</ul>")
         return "".join(parts)
 
@@ -99,6 +98,7 @@ def common_mistakes() -> CommonMistakes:
     for chapter in CHAPTERS:
         for exercise in chapter_items(chapter)["exercises"]:
             for message in _messages(exercise):
-                rows.append({"chapter": chapter, "exercise": exercise.name, "title": exercise.title,
-                             "feedback": message})
+                rows.append(
+                    {"chapter": chapter, "exercise": exercise.name, "title": exercise.title, "feedback": message}
+                )
     return CommonMistakes(pd.DataFrame(rows, columns=["chapter", "exercise", "title", "feedback"]))

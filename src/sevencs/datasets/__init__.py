@@ -16,7 +16,7 @@ Later chapters add tables by adding a :class:`Table` to :data:`TABLES` and a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 import networkx as nx
@@ -24,24 +24,24 @@ import pandas as pd
 
 __all__ = [
     "NURSERY",
-    "TEN_FRIENDS",
     "TABLES",
+    "TEN_FRIENDS",
     "Column",
     "Table",
     "describe",
-    "load_table",
-    "load_posts",
     "load_comments",
-    "load_questions",
+    "load_group_activity",
     "load_interactions",
-    "load_mentions",
+    "load_karate_club",
     "load_leads",
+    "load_mentions",
+    "load_network",
+    "load_peer_posts",
+    "load_posts",
+    "load_questions",
     "load_sales",
     "load_survey",
-    "load_group_activity",
-    "load_peer_posts",
-    "load_network",
-    "load_karate_club",
+    "load_table",
 ]
 
 #: The sample business's own account in the network.
@@ -224,8 +224,8 @@ TABLES: dict[str, Table] = {
         name="survey",
         file="survey.csv",
         description=(
-            "A customer survey in October 2026: \"How likely are you to recommend Fernleaf "
-            "to a friend?\" on a scale from 0 to 10, with an optional comment."
+            'A customer survey in October 2026: "How likely are you to recommend Fernleaf '
+            'to a friend?" on a scale from 0 to 10, with an optional comment.'
         ),
         columns=(
             Column("response_id", "integer", "Number of the response."),
@@ -279,9 +279,7 @@ def describe(name: str | None = None) -> pd.DataFrame:
     """The data dictionary: one row per column of one table, or of every table."""
     names = list(TABLES) if name is None else [_table(name).name]
     rows = [
-        {"table": t, "column": c.name, "type": c.dtype, "meaning": c.meaning}
-        for t in names
-        for c in TABLES[t].columns
+        {"table": t, "column": c.name, "type": c.dtype, "meaning": c.meaning} for t in names for c in TABLES[t].columns
     ]
     return pd.DataFrame(rows)
 
@@ -290,12 +288,10 @@ def _table(name: str) -> Table:
     try:
         return TABLES[name]
     except KeyError:
-        raise ValueError(
-            f"there is no sample table called {name!r}; the tables are: {', '.join(TABLES)}"
-        ) from None
+        raise ValueError(f"there is no sample table called {name!r}; the tables are: {', '.join(TABLES)}") from None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read(name: str) -> pd.DataFrame:
     table = _table(name)
     with files("sevencs.datasets").joinpath("data", table.file).open("r", encoding="utf-8") as fh:
@@ -316,7 +312,10 @@ def load_table(name: str) -> pd.DataFrame:
 
 
 def load_posts() -> pd.DataFrame:
-    """Twelve months of the nursery's posts: ``post_id, date, type, text, reach, likes, comments, shares, followers, impressions``."""
+    """Twelve months of the nursery's posts.
+
+    Columns: ``post_id, date, type, text, reach, likes, comments, shares, followers, impressions``.
+    """
     return load_table("posts")
 
 
@@ -326,7 +325,7 @@ def load_comments() -> pd.DataFrame:
 
 
 def load_questions() -> pd.DataFrame:
-    """Questions put to the nursery, with ``asked_at``, ``first_reply_at`` (NaT if unanswered) and ``first_reply_by``."""
+    """Questions put to the nursery, with ``asked_at``, ``first_reply_at`` (NaT if unanswered), ``first_reply_by``."""
     return load_table("questions")
 
 
@@ -356,7 +355,10 @@ def load_survey() -> pd.DataFrame:
 
 
 def load_group_activity() -> pd.DataFrame:
-    """Monthly activity per member of the nursery's online group: ``account, month, joined, posts, comments, reactions``."""
+    """Monthly activity per member of the nursery's online group.
+
+    Columns: ``account, month, joined, posts, comments, reactions``.
+    """
     return load_table("group_activity")
 
 

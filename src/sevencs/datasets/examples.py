@@ -24,8 +24,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from sevencs.datasets.generate import SEED
-from sevencs.datasets.platforms import (bluesky, course, generic, linkedin, mastodon, meta_download, meta_suite,
-                                        nursery_posts, tiktok, x, youtube)
+from sevencs.datasets.platforms import (
+    bluesky,
+    course,
+    generic,
+    linkedin,
+    mastodon,
+    meta_download,
+    meta_suite,
+    nursery_posts,
+    tiktok,
+    x,
+    youtube,
+)
 
 EXAMPLES_DIR = Path(__file__).parent / "data" / "examples"
 #: The writers, one per platform (or kind of file), in the order the data dictionary lists them.

@@ -48,14 +48,91 @@ from sevencs.datasets import NURSERY
 SEED = 7
 DATA_DIR = Path(__file__).parent / "data"
 
-FIRST_NAMES = """
-aisha alex amara amir ana anika ben bea cai carla chen chloe dan dara dev
-eli ella emeka erin esme fatima felix finn gia grace hana harry ines isla
-ivan jade jamal jon june kai kamal kate kemi lars lea leon lila luca lucy
-malik maria mateo maya mei milo nadia nia noah nora olu omar oscar paz
-pia priya quinn rafa ravi rhea rosa ruth sam sana sara sean sofia tariq
-tess theo uma vera wen will xena yara yusuf zara zoe
-""".split()
+FIRST_NAMES = [
+    "aisha",
+    "alex",
+    "amara",
+    "amir",
+    "ana",
+    "anika",
+    "ben",
+    "bea",
+    "cai",
+    "carla",
+    "chen",
+    "chloe",
+    "dan",
+    "dara",
+    "dev",
+    "eli",
+    "ella",
+    "emeka",
+    "erin",
+    "esme",
+    "fatima",
+    "felix",
+    "finn",
+    "gia",
+    "grace",
+    "hana",
+    "harry",
+    "ines",
+    "isla",
+    "ivan",
+    "jade",
+    "jamal",
+    "jon",
+    "june",
+    "kai",
+    "kamal",
+    "kate",
+    "kemi",
+    "lars",
+    "lea",
+    "leon",
+    "lila",
+    "luca",
+    "lucy",
+    "malik",
+    "maria",
+    "mateo",
+    "maya",
+    "mei",
+    "milo",
+    "nadia",
+    "nia",
+    "noah",
+    "nora",
+    "olu",
+    "omar",
+    "oscar",
+    "paz",
+    "pia",
+    "priya",
+    "quinn",
+    "rafa",
+    "ravi",
+    "rhea",
+    "rosa",
+    "ruth",
+    "sam",
+    "sana",
+    "sara",
+    "sean",
+    "sofia",
+    "tariq",
+    "tess",
+    "theo",
+    "uma",
+    "vera",
+    "wen",
+    "will",
+    "xena",
+    "yara",
+    "yusuf",
+    "zara",
+    "zoe",
+]
 
 LAST_INITIALS = "abcdefghijklmnoprstuvwy"
 
@@ -218,7 +295,7 @@ def build_edges(draw: Draw, people: list[Person]) -> set[tuple[str, str]]:
         # about five friends inside a circle for someone of average sociability
         base = 5.0 / max(size - 1, 1)
         for i, a in enumerate(group):
-            for b in group[i + 1:]:
+            for b in group[i + 1 :]:
                 p = min(1.0, base * a.sociability * b.sociability / mean_soc**2)
                 if draw.chance(p):
                     edges.add(tuple(sorted((a.account, b.account))))
@@ -294,8 +371,7 @@ START = dt.date(2025, 11, 1)
 END = dt.date(2026, 10, 31)
 
 # Relative demand for a nursery by month (1 = January).
-SEASON = {1: 0.55, 2: 0.7, 3: 1.15, 4: 1.5, 5: 1.55, 6: 1.2, 7: 0.95,
-          8: 0.85, 9: 1.0, 10: 0.95, 11: 0.7, 12: 0.9}
+SEASON = {1: 0.55, 2: 0.7, 3: 1.15, 4: 1.5, 5: 1.55, 6: 1.2, 7: 0.95, 8: 0.85, 9: 1.0, 10: 0.95, 11: 0.7, 12: 0.9}
 
 # type: (share of posts, reach factor, likes per reach, comments per reach, shares per reach)
 TYPE_MODEL = {
@@ -320,9 +396,20 @@ TASKS = {
     12: ["keep a Christmas tree fresh", "care for a poinsettia", "feed winter birds"],
 }
 
-PRODUCTS = ["lawn feed", "seed potatoes", "patio roses", "bedding plants", "compost",
-            "herb plants", "spring bulbs", "fruit trees", "wreaths", "hanging baskets",
-            "terracotta pots", "bird feeders"]
+PRODUCTS = [
+    "lawn feed",
+    "seed potatoes",
+    "patio roses",
+    "bedding plants",
+    "compost",
+    "herb plants",
+    "spring bulbs",
+    "fruit trees",
+    "wreaths",
+    "hanging baskets",
+    "terracotta pots",
+    "bird feeders",
+]
 
 QUESTIONS = [
     "what is the one plant you could not garden without",
@@ -451,27 +538,54 @@ def _weighted(draw: Draw, items: list, weights: list[float], total: float | None
 
 COMMENT_TEXT = {
     "question": [
-        "{thing}, every single year.", "Definitely {thing}!", "Has to be {thing} for me.",
-        "{thing}. My neighbour swears by it too.", "Easy: {thing}.",
+        "{thing}, every single year.",
+        "Definitely {thing}!",
+        "Has to be {thing} for me.",
+        "{thing}. My neighbour swears by it too.",
+        "Easy: {thing}.",
         "Does anyone know if {thing} will grow in clay soil?",
     ],
     "how-to": [
-        "Thanks, this is really helpful!", "Saving this for the weekend.",
-        "How often should I water them after that?", "Does this work in a shady garden?",
-        "Tried this last year and it worked a treat.", "Can I do this in pots on a balcony?",
-        "Great guide, sharing with my sister.", "What size pot would you use?",
+        "Thanks, this is really helpful!",
+        "Saving this for the weekend.",
+        "How often should I water them after that?",
+        "Does this work in a shady garden?",
+        "Tried this last year and it worked a treat.",
+        "Can I do this in pots on a balcony?",
+        "Great guide, sharing with my sister.",
+        "What size pot would you use?",
     ],
     "story": [
-        "Lovely!", "What a great story.", "This made my day.", "Beautiful, well done!",
-        "Brilliant, we visited last week.", "So nice to see.",
+        "Lovely!",
+        "What a great story.",
+        "This made my day.",
+        "Beautiful, well done!",
+        "Brilliant, we visited last week.",
+        "So nice to see.",
     ],
     "promotional": [
-        "Do you have any left?", "Are you open on Sunday?", "Is that for members only?",
-        "Too expensive for me, sadly.", "Can I order by phone?", "Ok.",
+        "Do you have any left?",
+        "Are you open on Sunday?",
+        "Is that for members only?",
+        "Too expensive for me, sadly.",
+        "Can I order by phone?",
+        "Ok.",
     ],
 }
-THINGS = ["tomatoes", "sweet peas", "courgettes", "lavender", "basil", "runner beans", "dahlias",
-          "potatoes", "strawberries", "roses", "garlic", "sunflowers"]
+THINGS = [
+    "tomatoes",
+    "sweet peas",
+    "courgettes",
+    "lavender",
+    "basil",
+    "runner beans",
+    "dahlias",
+    "potatoes",
+    "strawberries",
+    "roses",
+    "garlic",
+    "sunflowers",
+]
 BUSINESS_REPLIES = {
     # answers to a comment that asked something, and to one that did not
     "question": [
@@ -480,14 +594,20 @@ BUSINESS_REPLIES = {
         "{name}, it depends on your soil: ask at the till and we will test a sample for free.",
     ],
     "other": [
-        "Thanks {name}! Glad it helped.", "Thank you {name}, that is lovely to hear.",
-        "Great tip, {name}! Pop in and tell us how it goes.", "That is the spirit, {name}!",
+        "Thanks {name}! Glad it helped.",
+        "Thank you {name}, that is lovely to hear.",
+        "Great tip, {name}! Pop in and tell us how it goes.",
+        "That is the spirit, {name}!",
     ],
 }
 MEMBER_REPLIES = [
-    "I had the same problem, coffee grounds worked for me.", "Try a sunny windowsill first.",
-    "Mine did fine in a big pot.", "Agree! Best ones I have grown.", "Ask for Dana, she knows.",
-    "Water in the evening, not at noon.", "We did that too, worked well.",
+    "I had the same problem, coffee grounds worked for me.",
+    "Try a sunny windowsill first.",
+    "Mine did fine in a big pot.",
+    "Agree! Best ones I have grown.",
+    "Ask for Dana, she knows.",
+    "Water in the evening, not at noon.",
+    "We did that too, worked well.",
 ]
 
 
@@ -519,21 +639,35 @@ def comments_table(posts: list[dict], nodes: list[dict], edges: list[dict], seed
                 delay = draw.lognormal(math.log(5.0 / busy), 0.8)
                 when = dt.datetime.fromisoformat(target["date"]) + _hours(delay)
                 name = target["author"].split("_")[0].title()
-                row = {"author": NURSERY, "reply_to": target["comment_id"], "date": _stamp(when),
-                       "text": draw.pick(BUSINESS_REPLIES["question" if target["text"].endswith("?") else "other"]).format(name=name)}
+                row = {
+                    "author": NURSERY,
+                    "reply_to": target["comment_id"],
+                    "date": _stamp(when),
+                    "text": draw.pick(BUSINESS_REPLIES["question" if target["text"].endswith("?") else "other"]).format(
+                        name=name
+                    ),
+                }
             elif others and draw.chance(0.15):
                 target = draw.pick(others)
                 author = _weighted(draw, accounts, weights, total)
                 if author == target["author"]:
                     author = draw.pick(accounts)
                 when = dt.datetime.fromisoformat(target["date"]) + _hours(draw.lognormal(math.log(2.0), 0.9))
-                row = {"author": author, "reply_to": target["comment_id"], "date": _stamp(when),
-                       "text": draw.pick(MEMBER_REPLIES)}
+                row = {
+                    "author": author,
+                    "reply_to": target["comment_id"],
+                    "date": _stamp(when),
+                    "text": draw.pick(MEMBER_REPLIES),
+                }
             else:
                 when = posted + _hours(draw.lognormal(math.log(3.0), 1.0))
                 text = draw.pick(COMMENT_TEXT[post["type"]]).format(thing=draw.pick(THINGS))
-                row = {"author": _weighted(draw, accounts, weights, total), "reply_to": "",
-                       "date": _stamp(when), "text": text[0].upper() + text[1:]}
+                row = {
+                    "author": _weighted(draw, accounts, weights, total),
+                    "reply_to": "",
+                    "date": _stamp(when),
+                    "text": text[0].upper() + text[1:],
+                }
             row = {"comment_id": comment_id, "post_id": post["post_id"], **row}
             thread.append(row)
         rows.extend(thread)
@@ -541,11 +675,16 @@ def comments_table(posts: list[dict], nodes: list[dict], edges: list[dict], seed
 
 
 MESSAGE_TEXT = [
-    "Hi, do you deliver compost to {place}?", "Do you have bare-root apple trees in stock?",
-    "What time do you close on Saturday?", "Can you recommend a climber for a north wall?",
-    "My lemon tree is dropping leaves, what am I doing wrong?", "Do you run workshops for children?",
-    "Is the car park open during the market?", "Could you hold two trays of bedding plants for me?",
-    "Do you take back plastic pots for reuse?", "Are your plants peat-free?",
+    "Hi, do you deliver compost to {place}?",
+    "Do you have bare-root apple trees in stock?",
+    "What time do you close on Saturday?",
+    "Can you recommend a climber for a north wall?",
+    "My lemon tree is dropping leaves, what am I doing wrong?",
+    "Do you run workshops for children?",
+    "Is the car park open during the market?",
+    "Could you hold two trays of bedding plants for me?",
+    "Do you take back plastic pots for reuse?",
+    "Are your plants peat-free?",
 ]
 PLACES = ["Millbrook", "Riverside", "Old Town", "Hillcrest"]
 
@@ -570,10 +709,17 @@ def questions_table(comments: list[dict], nodes: list[dict], edges: list[dict], 
     for c in comments:
         if c["reply_to"] == "" and c["author"] != NURSERY and c["text"].endswith("?"):
             reply = first_reply.get(c["comment_id"])
-            rows.append({"asked_at": c["date"], "author": c["author"], "channel": "comment",
-                         "comment_id": c["comment_id"], "text": c["text"],
-                         "first_reply_at": reply["date"] if reply else "",
-                         "first_reply_by": reply["author"] if reply else ""})
+            rows.append(
+                {
+                    "asked_at": c["date"],
+                    "author": c["author"],
+                    "channel": "comment",
+                    "comment_id": c["comment_id"],
+                    "text": c["text"],
+                    "first_reply_at": reply["date"] if reply else "",
+                    "first_reply_by": reply["author"] if reply else "",
+                }
+            )
     day = START
     while day <= END:
         for _ in range(draw.poisson(0.3 * SEASON[day.month])):
@@ -587,16 +733,30 @@ def questions_table(comments: list[dict], nodes: list[dict], edges: list[dict], 
             else:
                 reply_at = _stamp(asked + _hours(draw.lognormal(math.log(4.0 * busy), 1.1)))
                 reply_by = NURSERY
-            rows.append({"asked_at": _stamp(asked), "author": author, "channel": "message",
-                         "comment_id": "", "text": text, "first_reply_at": reply_at,
-                         "first_reply_by": reply_by})
+            rows.append(
+                {
+                    "asked_at": _stamp(asked),
+                    "author": author,
+                    "channel": "message",
+                    "comment_id": "",
+                    "text": text,
+                    "first_reply_at": reply_at,
+                    "first_reply_by": reply_by,
+                }
+            )
         day += dt.timedelta(days=1)
     rows.sort(key=lambda r: (r["asked_at"], r["author"]))
     return [{"question_id": i + 1, **r} for i, r in enumerate(rows)]
 
 
-def interactions_table(posts: list[dict], comments: list[dict], questions: list[dict],
-                       nodes: list[dict], edges: list[dict], seed: int = SEED) -> list[dict]:
+def interactions_table(
+    posts: list[dict],
+    comments: list[dict],
+    questions: list[dict],
+    nodes: list[dict],
+    edges: list[dict],
+    seed: int = SEED,
+) -> list[dict]:
     """One row per interaction between the nursery and a person, in either direction.
 
     ``kind`` is comment, reply, like, share or message. Comments and replies
@@ -614,14 +774,34 @@ def interactions_table(posts: list[dict], comments: list[dict], questions: list[
     for c in comments:
         if c["author"] == NURSERY:
             target = by_id[c["reply_to"]]["author"]
-            rows.append({"date": c["date"], "source": NURSERY, "target": target, "kind": "reply", "post_id": c["post_id"]})
+            rows.append(
+                {"date": c["date"], "source": NURSERY, "target": target, "kind": "reply", "post_id": c["post_id"]}
+            )
         elif c["reply_to"] == "":
-            rows.append({"date": c["date"], "source": c["author"], "target": NURSERY, "kind": "comment", "post_id": c["post_id"]})
+            rows.append(
+                {
+                    "date": c["date"],
+                    "source": c["author"],
+                    "target": NURSERY,
+                    "kind": "comment",
+                    "post_id": c["post_id"],
+                }
+            )
     for q in questions:
         if q["channel"] == "message":
-            rows.append({"date": q["asked_at"], "source": q["author"], "target": NURSERY, "kind": "message", "post_id": ""})
+            rows.append(
+                {"date": q["asked_at"], "source": q["author"], "target": NURSERY, "kind": "message", "post_id": ""}
+            )
             if q["first_reply_at"]:
-                rows.append({"date": q["first_reply_at"], "source": NURSERY, "target": q["author"], "kind": "message", "post_id": ""})
+                rows.append(
+                    {
+                        "date": q["first_reply_at"],
+                        "source": NURSERY,
+                        "target": q["author"],
+                        "kind": "message",
+                        "post_id": "",
+                    }
+                )
     talkers: dict[str, int] = {}
     for r in rows:
         if r["source"] != NURSERY:
@@ -636,7 +816,15 @@ def interactions_table(posts: list[dict], comments: list[dict], questions: list[
                     account = draw.pick(accounts)
                 chosen.add(account)
                 when = posted + _hours(draw.lognormal(math.log(4.0), 1.0))
-                rows.append({"date": _stamp(when), "source": account, "target": NURSERY, "kind": kind, "post_id": post["post_id"]})
+                rows.append(
+                    {
+                        "date": _stamp(when),
+                        "source": account,
+                        "target": NURSERY,
+                        "kind": kind,
+                        "post_id": post["post_id"],
+                    }
+                )
     # the nursery's own likes on people's posts: two a week or so
     liked = sorted(talkers)
     day = START
@@ -652,24 +840,32 @@ def interactions_table(posts: list[dict], comments: list[dict], questions: list[
 
 MENTIONS = {
     "positive": [
-        "Love the herb plants from Fernleaf Nursery!", "Fernleaf staff answered all my questions, so helpful.",
-        "Best tomato seedlings in town, thank you Fernleaf.", "Fernleaf's pruning guide saved my roses. Brilliant.",
-        "Such a friendly welcome at Fernleaf today.", "Fernleaf workshop was great fun, the kids loved it.",
+        "Love the herb plants from Fernleaf Nursery!",
+        "Fernleaf staff answered all my questions, so helpful.",
+        "Best tomato seedlings in town, thank you Fernleaf.",
+        "Fernleaf's pruning guide saved my roses. Brilliant.",
+        "Such a friendly welcome at Fernleaf today.",
+        "Fernleaf workshop was great fun, the kids loved it.",
         "Proud of our balcony garden, all plants from Fernleaf.",
     ],
     "neutral": [
-        "Picked up compost at Fernleaf Nursery today.", "Fernleaf is open until 5 on Saturdays.",
-        "Anyone know if Fernleaf sells fruit trees?", "Heading to Fernleaf for bedding plants.",
+        "Picked up compost at Fernleaf Nursery today.",
+        "Fernleaf is open until 5 on Saturdays.",
+        "Anyone know if Fernleaf sells fruit trees?",
+        "Heading to Fernleaf for bedding plants.",
         "Fernleaf has moved the seed rack near the till.",
     ],
     "negative": [
-        "Queue at Fernleaf was awful, waited 40 minutes.", "The roses from Fernleaf died within a week.",
-        "Fernleaf had no tomato plants left again.", "Disappointed, my order from Fernleaf never arrived.",
+        "Queue at Fernleaf was awful, waited 40 minutes.",
+        "The roses from Fernleaf died within a week.",
+        "Fernleaf had no tomato plants left again.",
+        "Disappointed, my order from Fernleaf never arrived.",
         "Fernleaf prices have gone up a lot, not happy.",
     ],
     # what a person would read as negative, though a word-counting tool may not
     "sarcastic": [
-        "Great, another dead plant from Fernleaf. Just great.", "Love queuing for half an hour at Fernleaf. Fun.",
+        "Great, another dead plant from Fernleaf. Just great.",
+        "Love queuing for half an hour at Fernleaf. Fun.",
         "Wonderful, Fernleaf sold out of compost again.",
     ],
 }
@@ -700,8 +896,14 @@ def mentions_table(nodes: list[dict], edges: list[dict], seed: int = SEED) -> li
             else:
                 kind, label = "positive", "positive"
             when = dt.datetime(day.year, day.month, day.day, draw.integer(7, 22), draw.integer(0, 59))
-            rows.append({"date": _stamp(when), "author": _weighted(draw, accounts, weights),
-                         "text": draw.pick(MENTIONS[kind]), "human_label": label})
+            rows.append(
+                {
+                    "date": _stamp(when),
+                    "author": _weighted(draw, accounts, weights),
+                    "text": draw.pick(MENTIONS[kind]),
+                    "human_label": label,
+                }
+            )
         day += dt.timedelta(days=1)
     return [{"mention_id": i + 1, **r} for i, r in enumerate(rows)]
 
@@ -712,8 +914,13 @@ def mentions_table(nodes: list[dict], edges: list[dict], seed: int = SEED) -> li
 BASS = {"p": 0.03, "q": 0.38, "m": 260}
 STEADY_CLIENTS = {"word of mouth": 9.0, "walk-in": 14.0, "search": 6.0, "local paper": 3.0}
 # Furthest stage reached by a lead that did not become a client, per client.
-FUNNEL_EXTRA = {"social": (5.0, 2.2, 1.1), "word of mouth": (0.6, 0.5, 0.5),
-                "walk-in": (1.5, 0.6, 0.2), "search": (3.0, 1.0, 0.4), "local paper": (4.0, 1.0, 0.3)}
+FUNNEL_EXTRA = {
+    "social": (5.0, 2.2, 1.1),
+    "word of mouth": (0.6, 0.5, 0.5),
+    "walk-in": (1.5, 0.6, 0.2),
+    "search": (3.0, 1.0, 0.4),
+    "local paper": (4.0, 1.0, 0.3),
+}
 STAGES = ("connection", "conversation", "relationship", "client")
 
 
@@ -741,8 +948,12 @@ def leads_and_sales(seed: int = SEED) -> tuple[list[dict], list[dict]]:
     for index, month in enumerate(months):
         next_month = months[index + 1] if index + 1 < len(months) else END + dt.timedelta(days=1)
         days = (next_month - month).days
-        new = {"social": draw.poisson(BASS["m"] * (_bass_cumulative(index + 1, BASS["p"], BASS["q"])
-                                                   - _bass_cumulative(index, BASS["p"], BASS["q"])))}
+        new = {
+            "social": draw.poisson(
+                BASS["m"]
+                * (_bass_cumulative(index + 1, BASS["p"], BASS["q"]) - _bass_cumulative(index, BASS["p"], BASS["q"]))
+            )
+        }
         for source, rate in STEADY_CLIENTS.items():
             factor = SEASON[month.month] if source == "walk-in" else 1.0
             new[source] = draw.poisson(rate * factor)
@@ -754,21 +965,21 @@ def leads_and_sales(seed: int = SEED) -> tuple[list[dict], list[dict]]:
             for stage in stages:
                 customer += 1
                 person = f"p{customer:04d}"
-                joined = dt.datetime(month.year, month.month, 1 + draw.integer(0, days - 1),
-                                     draw.integer(8, 19), draw.integer(0, 59))
+                joined = dt.datetime(
+                    month.year, month.month, 1 + draw.integer(0, days - 1), draw.integer(8, 19), draw.integer(0, 59)
+                )
                 leads.append({"date": _stamp(joined), "person": person, "source": source, "stage": stage})
                 if stage != "client":
                     continue
                 when = joined + dt.timedelta(days=draw.integer(0, 20))
                 repeat = draw.poisson(1.6 if source in ("social", "word of mouth") else 0.9)
-                for visit in range(1 + repeat):
+                for _visit in range(1 + repeat):
                     if when.date() > END:
                         break
                     basket = 30.0 * SEASON[when.month] ** 0.5 * draw.lognormal(0.0, 0.6)
                     if source == "word of mouth":
                         basket *= 1.3
-                    sales.append({"date": _stamp(when), "person": person, "source": source,
-                                  "amount": round(basket, 2)})
+                    sales.append({"date": _stamp(when), "person": person, "source": source, "amount": round(basket, 2)})
                     when = when + dt.timedelta(days=draw.integer(14, 90))
     leads.sort(key=lambda r: (r["date"], r["person"]))
     sales.sort(key=lambda r: (r["date"], r["person"]))
@@ -778,11 +989,19 @@ def leads_and_sales(seed: int = SEED) -> tuple[list[dict], list[dict]]:
 
 
 SURVEY_COMMENTS = {
-    "promoter": ["Friendly and they know their plants.", "Always helpful, I tell all my friends.",
-                 "Great advice on social media and in the shop.", "Lovely place, healthy plants."],
+    "promoter": [
+        "Friendly and they know their plants.",
+        "Always helpful, I tell all my friends.",
+        "Great advice on social media and in the shop.",
+        "Lovely place, healthy plants.",
+    ],
     "passive": ["Good plants, a bit pricey.", "Fine, but the car park is small.", "Nice, nothing special.", ""],
-    "detractor": ["Waited too long at the till.", "My plants died quickly.", "Never answered my message.",
-                  "Sold out of what I came for."],
+    "detractor": [
+        "Waited too long at the till.",
+        "My plants died quickly.",
+        "Never answered my message.",
+        "Sold out of what I came for.",
+    ],
 }
 
 
@@ -805,8 +1024,15 @@ def survey_table(sales: list[dict], seed: int = SEED) -> list[dict]:
         score = max(0, min(10, round(7.4 + lift + 1.9 * draw.normal())))
         group = "promoter" if score >= 9 else "passive" if score >= 7 else "detractor"
         when = dt.datetime(2026, 10, draw.integer(1, 31), draw.integer(8, 20), draw.integer(0, 59))
-        rows.append({"date": _stamp(when), "person": person, "source": source, "score": score,
-                     "comment": draw.pick(SURVEY_COMMENTS[group])})
+        rows.append(
+            {
+                "date": _stamp(when),
+                "person": person,
+                "source": source,
+                "score": score,
+                "comment": draw.pick(SURVEY_COMMENTS[group]),
+            }
+        )
     rows.sort(key=lambda r: (r["date"], r["person"]))
     return [{"response_id": i + 1, **r} for i, r in enumerate(rows)]
 
@@ -824,7 +1050,7 @@ def group_activity_table(nodes: list[dict], edges: list[dict], seed: int = SEED)
     with months since joining, faster for lurkers.
     """
     draw = Draw(seed + 8)
-    accounts, weights, followers = _audience(nodes, edges, draw)
+    accounts, weights, _followers = _audience(nodes, edges, draw)
     order = []
     pool = list(zip(accounts, weights))
     while pool and len(order) < 190:
@@ -860,11 +1086,19 @@ def group_activity_table(nodes: list[dict], edges: list[dict], seed: int = SEED)
         k0 = joined_at[account]
         for k in range(k0, len(months)):
             age = k - k0
-            stay = 0.9 ** age if habit != "lurker" else 0.75 ** age
+            stay = 0.9**age if habit != "lurker" else 0.75**age
             active = draw.chance(0.35 + 0.6 * stay)
             counts = [draw.poisson(m * stay) if active else 0 for m in means]
-            rows.append({"account": account, "month": f"{months[k]:%Y-%m}", "joined": f"{months[k0]:%Y-%m}",
-                         "posts": counts[0], "comments": counts[1], "reactions": counts[2]})
+            rows.append(
+                {
+                    "account": account,
+                    "month": f"{months[k]:%Y-%m}",
+                    "joined": f"{months[k0]:%Y-%m}",
+                    "posts": counts[0],
+                    "comments": counts[1],
+                    "reactions": counts[2],
+                }
+            )
     rows.sort(key=lambda r: (r["month"], r["account"]))
     return rows
 
@@ -877,17 +1111,31 @@ PEERS = {
     "hillcrest_cafe": (0.15, 3.5),
 }
 PEER_TEXT = {
-    "promotional": ["Buy one get one free on {item} this week!", "Sale: 20% off all {item} until Sunday.",
-                    "New {item} just in. Order now, limited stock.", "Last chance to buy {item} at this price."],
-    "conversational": ["What is your favourite {item}? Tell us below!", "Which {item} should we make next week?",
-                       "We want your ideas: how would you improve our {item}?", "Guess how many {item} we sold today?"],
-    "informational": ["How we make our {item}, step by step.", "Closed Monday for a staff training day.",
-                      "Three tips for looking after your {item} at home.", "Meet Sam, who has made our {item} for ten years."],
+    "promotional": [
+        "Buy one get one free on {item} this week!",
+        "Sale: 20% off all {item} until Sunday.",
+        "New {item} just in. Order now, limited stock.",
+        "Last chance to buy {item} at this price.",
+    ],
+    "conversational": [
+        "What is your favourite {item}? Tell us below!",
+        "Which {item} should we make next week?",
+        "We want your ideas: how would you improve our {item}?",
+        "Guess how many {item} we sold today?",
+    ],
+    "informational": [
+        "How we make our {item}, step by step.",
+        "Closed Monday for a staff training day.",
+        "Three tips for looking after your {item} at home.",
+        "Meet Sam, who has made our {item} for ten years.",
+    ],
 }
-PEER_ITEMS = {"millbrook_bakery": ["sourdough", "cinnamon buns", "cakes"],
-              "old_town_bikes": ["e-bikes", "helmets", "bike lights"],
-              "riverside_florist": ["bouquets", "house plants", "wreaths"],
-              "hillcrest_cafe": ["flat whites", "scones", "soups"]}
+PEER_ITEMS = {
+    "millbrook_bakery": ["sourdough", "cinnamon buns", "cakes"],
+    "old_town_bikes": ["e-bikes", "helmets", "bike lights"],
+    "riverside_florist": ["bouquets", "house plants", "wreaths"],
+    "hillcrest_cafe": ["flat whites", "scones", "soups"],
+}
 
 
 def peer_posts_table(seed: int = SEED) -> list[dict]:
@@ -903,14 +1151,27 @@ def peer_posts_table(seed: int = SEED) -> list[dict]:
         while day <= END:
             if draw.chance(per_week / 7):
                 u = draw.uniform()
-                kind = "promotional" if u < sell_share else "conversational" if u < sell_share + (1 - sell_share) / 2 else "informational"
+                kind = (
+                    "promotional"
+                    if u < sell_share
+                    else "conversational"
+                    if u < sell_share + (1 - sell_share) / 2
+                    else "informational"
+                )
                 reach = max(10, round(180 * draw.lognormal(0.0, 0.5)))
                 comment_rate = {"promotional": 0.003, "conversational": 0.05, "informational": 0.012}[kind]
                 when = dt.datetime(day.year, day.month, day.day, draw.integer(7, 20), draw.pick([0, 15, 30, 45]))
-                rows.append({"account": account, "date": _stamp(when),
-                             "text": draw.pick(PEER_TEXT[kind]).format(item=draw.pick(PEER_ITEMS[account])),
-                             "reach": reach, "likes": draw.poisson(reach * 0.05), "comments": draw.poisson(reach * comment_rate),
-                             "shares": draw.poisson(reach * 0.006)})
+                rows.append(
+                    {
+                        "account": account,
+                        "date": _stamp(when),
+                        "text": draw.pick(PEER_TEXT[kind]).format(item=draw.pick(PEER_ITEMS[account])),
+                        "reach": reach,
+                        "likes": draw.poisson(reach * 0.05),
+                        "comments": draw.poisson(reach * comment_rate),
+                        "shares": draw.poisson(reach * 0.006),
+                    }
+                )
             day += dt.timedelta(days=1)
     rows.sort(key=lambda r: (r["date"], r["account"]))
     return [{"post_id": i + 1, **r} for i, r in enumerate(rows)]

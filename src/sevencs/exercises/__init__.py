@@ -9,14 +9,6 @@ Each chapter module also defines ``SETUP``: the notebook's first code cell,
 which the tests run before each model solution.
 """
 
-#: Chapter modules in course order.
-CHAPTERS = (
-    "welcome",
-    "connection",
-    "conversation",
-    "relationships",
-    "content",
-    "community",
-    "caring",
-    "clients",
-)
+from sevencs.chapters import CHAPTERS
+
+__all__ = ["CHAPTERS"]

@@ -16,8 +16,7 @@ from typing import Any, ClassVar
 import pandas as pd
 
 from sevencs import caring as ca
-from sevencs.datasets import NURSERY, load_comments, load_mentions, load_questions
-from sevencs.exercises.engine import (
+from sevencs.course.engine import (
     Exercise,
     Feedback,
     NumberExercise,
@@ -27,7 +26,8 @@ from sevencs.exercises.engine import (
     _short,
     describe_kind,
 )
-from sevencs.questions import Option, Question, Reflection
+from sevencs.course.questions import Option, Question, Reflection
+from sevencs.datasets import NURSERY, load_comments, load_mentions, load_questions
 
 CHAPTER = "caring"
 
@@ -79,8 +79,10 @@ class ByChannelExercise(Exercise):
             if number is None or math.isnan(number):
                 return False
             # hours rounded to one or more decimals (``.round(1)``) are still right
-            if not (math.isclose(number, value, rel_tol=self.rel_tol, abs_tol=1e-6)
-                    or any(number == round(float(value), d) for d in (1, 2, 3))):
+            if not (
+                math.isclose(number, value, rel_tol=self.rel_tol, abs_tol=1e-6)
+                or any(number == round(float(value), d) for d in (1, 2, 3))
+            ):
                 return False
         return True
 
@@ -89,16 +91,22 @@ class ByChannelExercise(Exercise):
         """A message when some values are not numbers (text, missing, durations), else None."""
         for channel, value in series.items():
             if isinstance(value, pd.Timedelta):
-                return (f"The value for {channel} is a duration ({value}), not a number of hours. "
-                        "Turn durations into hours with `.dt.total_seconds() / 3600`, or use "
-                        "`ca.first_response_times(questions)`, which already gives hours.")
+                return (
+                    f"The value for {channel} is a duration ({value}), not a number of hours. "
+                    "Turn durations into hours with `.dt.total_seconds() / 3600`, or use "
+                    "`ca.first_response_times(questions)`, which already gives hours."
+                )
             number = _as_number(value)
             if number is None:
-                return (f"The value for {channel} is {describe_kind(value)} ({_short(value)}), not a "
-                        "number of hours. Each channel needs one number.")
+                return (
+                    f"The value for {channel} is {describe_kind(value)} ({_short(value)}), not a "
+                    "number of hours. Each channel needs one number."
+                )
             if math.isnan(number):
-                return (f"The value for {channel} is missing (NaN): there was nothing to take the "
-                        "median of. Did you drop or filter out that channel's questions?")
+                return (
+                    f"The value for {channel} is missing (NaN): there was nothing to take the "
+                    "median of. Did you drop or filter out that channel's questions?"
+                )
         return None
 
     def judge(self, answer: Any, expected: pd.Series) -> Feedback:
@@ -153,8 +161,7 @@ class MedianByChannel(ByChannelExercise):
         "`ca.first_response_times(questions).groupby(questions['channel']).median()`",
     )
     solution_code = (
-        "hours = ca.first_response_times(questions)\n"
-        "median_by_channel = hours.groupby(questions['channel']).median()"
+        "hours = ca.first_response_times(questions)\nmedian_by_channel = hours.groupby(questions['channel']).median()"
     )
     correct_message = (
         "Right: half the answered questions in each channel got a reply within these many hours. "
@@ -170,14 +177,20 @@ class MedianByChannel(ByChannelExercise):
         hours = _hours()
         by = q["channel"]
         return [
-            (hours.groupby(by).mean(), (
-                "Those are the means. A few questions waited days, and they pull the mean up far "
-                "above a typical wait; use the median for skewed times."
-            )),
-            (hours.fillna(0).groupby(by).median(), (
-                "You counted unanswered questions as 0 hours, as if they had been answered at "
-                "once. Leave them missing (NaN): they have no response time."
-            )),
+            (
+                hours.groupby(by).mean(),
+                (
+                    "Those are the means. A few questions waited days, and they pull the mean up far "
+                    "above a typical wait; use the median for skewed times."
+                ),
+            ),
+            (
+                hours.fillna(0).groupby(by).median(),
+                (
+                    "You counted unanswered questions as 0 hours, as if they had been answered at "
+                    "once. Leave them missing (NaN): they have no response time."
+                ),
+            ),
             (expected * 60, "Those are minutes. The question asks for hours: divide by 60."),
             (hours.groupby(by).median() / 24, "Those are days. The question asks for hours."),
         ]
@@ -216,17 +229,26 @@ class UnansweredCount(NumberExercise):
 
     def mistakes(self, expected: int):
         variants = _unanswered_variants()
-        yield variants["any_age"], (
-            "That counts every question still open on 13 July, including ones asked in the last "
-            "48 hours. Keep only those that had waited more than 48 hours."
+        yield (
+            variants["any_age"],
+            (
+                "That counts every question still open on 13 July, including ones asked in the last "
+                "48 hours. Keep only those that had waited more than 48 hours."
+            ),
         )
-        yield variants["end_of_data"], (
-            "That is measured at the end of the data (late October), not on Monday 13 July. Pass "
-            "`as_of='2026-07-13 09:00'`."
+        yield (
+            variants["end_of_data"],
+            (
+                "That is measured at the end of the data (late October), not on Monday 13 July. Pass "
+                "`as_of='2026-07-13 09:00'`."
+            ),
         )
-        yield variants["asked_before"], (
-            "That counts every question asked more than 48 hours before, answered or not. Keep "
-            "only those with no reply by then."
+        yield (
+            variants["asked_before"],
+            (
+                "That counts every question asked more than 48 hours before, answered or not. Keep "
+                "only those with no reply by then."
+            ),
         )
 
 
@@ -246,10 +268,7 @@ class NegativeShare(NumberExercise):
         "'negative').mean()` does both steps.",
         "`(ca.sentiment(mentions['text'])['label'] == 'negative').mean()`",
     )
-    solution_code = (
-        "scores = ca.sentiment(mentions['text'])\n"
-        "negative_share = (scores['label'] == 'negative').mean()"
-    )
+    solution_code = "scores = ca.sentiment(mentions['text'])\nnegative_share = (scores['label'] == 'negative').mean()"
     correct_message = (
         "Right: VADER calls {expected:.1%} of the mentions negative. Now compare with "
         "`mentions['human_label']`: a careful reader finds more. Which texts did VADER miss?"
@@ -261,16 +280,23 @@ class NegativeShare(NumberExercise):
     def mistakes(self, expected: float):
         labels = _scores()["label"]
         human = load_mentions()["human_label"]
-        yield int((labels == "negative").sum()), (
-            "That is how many mentions are negative. Divide by the number of mentions for the share."
+        yield (
+            int((labels == "negative").sum()),
+            ("That is how many mentions are negative. Divide by the number of mentions for the share."),
         )
-        yield float((human == "negative").mean()), (
-            "That is the share by the human reader's labels (`human_label`). The question asks what "
-            "VADER says; the gap between the two is the point of the lab's sarcasm section."
+        yield (
+            float((human == "negative").mean()),
+            (
+                "That is the share by the human reader's labels (`human_label`). The question asks what "
+                "VADER says; the gap between the two is the point of the lab's sarcasm section."
+            ),
         )
-        yield float((labels == "negative").sum() / (labels != "neutral").sum()), (
-            "You divided by the positive and negative mentions only. The question's denominator is "
-            "all mentions, neutral ones included."
+        yield (
+            float((labels == "negative").sum() / (labels != "neutral").sum()),
+            (
+                "You divided by the positive and negative mentions only. The question's denominator is "
+                "all mentions, neutral ones included."
+            ),
         )
         yield float((labels == "positive").mean()), "That is the share VADER labels positive."
 
@@ -300,20 +326,26 @@ class MemberHelpShare(NumberExercise):
         c = load_comments()
         replies = c[c["reply_to"].notna()]
         by_members = int((replies["author"] != NURSERY).sum())
-        yield by_members / len(c), (
-            "You divided by all comments. The denominator is the replies only (comments with a "
-            "`reply_to`)."
+        yield (
+            by_members / len(c),
+            ("You divided by all comments. The denominator is the replies only (comments with a `reply_to`)."),
         )
-        yield float((c["author"] != NURSERY).mean()), (
-            "That is the share of all comments written by members, including the ones that start "
-            "a thread. Keep only the replies (a `reply_to` that is not empty)."
+        yield (
+            float((c["author"] != NURSERY).mean()),
+            (
+                "That is the share of all comments written by members, including the ones that start "
+                "a thread. Keep only the replies (a `reply_to` that is not empty)."
+            ),
         )
         yield by_members, "That is how many replies members wrote. Divide by the number of replies."
         q = load_questions()
         answered = q["first_reply_by"].dropna()
-        yield float((answered != NURSERY).mean()), (
-            "That is the share of first answers to questions. The question is about all replies "
-            "under the posts, in `comments`."
+        yield (
+            float((answered != NURSERY).mean()),
+            (
+                "That is the share of first answers to questions. The question is about all replies "
+                "under the posts, in `comments`."
+            ),
         )
 
 
@@ -352,8 +384,7 @@ sc1 = Question(
 sc2 = Question(
     CHAPTER,
     "sc2",
-    "VADER gives \"Love queuing for half an hour at Fernleaf. Fun.\" a strongly positive score. "
-    "What does that tell you?",
+    'VADER gives "Love queuing for half an hour at Fernleaf. Fun." a strongly positive score. What does that tell you?',
     (
         Option(
             "VADER has a bug and should not be used.",
@@ -362,10 +393,9 @@ sc2 = Question(
             "its authors found it about as good as a human rater.",
         ),
         Option(
-            "VADER scores the words, not the intent: sarcasm fools it, so check a sample of its "
-            "labels by hand.",
+            "VADER scores the words, not the intent: sarcasm fools it, so check a sample of its labels by hand.",
             True,
-            "Yes. \"Love\" and \"fun\" are positive words; the complaint is in the situation. "
+            'Yes. "Love" and "fun" are positive words; the complaint is in the situation. '
             "Read a sample yourself and report how often VADER agrees with you.",
         ),
         Option(
@@ -386,8 +416,7 @@ sc3 = Question(
         Option(
             "30 ÷ 120 = 25%",
             False,
-            "That divides by every comment, including those that start a thread. The share is "
-            "about replies only.",
+            "That divides by every comment, including those that start a thread. The share is about replies only.",
         ),
         Option(
             "30 ÷ 50 = 60%",

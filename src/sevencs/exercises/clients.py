@@ -10,9 +10,9 @@ discount), so each wrong answer gets a message about its cause.
 from __future__ import annotations
 
 from sevencs import clients as cl
+from sevencs.course.engine import NumberExercise
+from sevencs.course.questions import Option, Question, Reflection
 from sevencs.datasets import load_leads, load_survey
-from sevencs.exercises.engine import NumberExercise
-from sevencs.questions import Option, Question, Reflection
 
 CHAPTER = "clients"
 
@@ -47,8 +47,10 @@ class NetPromoterNumber(RoundedNumber):
 
     def _generic_miss(self, number: float, expected: float) -> str:
         if abs(number + expected) <= self.rounding + 1e-9:
-            return ("Your answer has the right size but the wrong sign: NPS is promoters minus "
-                    "detractors, not detractors minus promoters.")
+            return (
+                "Your answer has the right size but the wrong sign: NPS is promoters minus "
+                "detractors, not detractors minus promoters."
+            )
         if not -100 <= number <= 100:
             twice = " Did you multiply by 100 twice?" if abs(number - 100 * expected) <= 100 * self.rounding else ""
             return f"Your answer {number:g} is outside −100 to 100, so it cannot be an NPS.{twice}"
@@ -103,18 +105,27 @@ class ConversationToClient(NumberExercise):
     def mistakes(self, expected: float):
         stage = load_leads()["stage"]
         clients = (stage == "client").sum()
-        yield clients / (stage == "conversation").sum(), (
-            "You divided by the people whose furthest stage is conversation. People who went on to a "
-            "relationship or became clients had a conversation too: count everyone at conversation "
-            "or later."
+        yield (
+            clients / (stage == "conversation").sum(),
+            (
+                "You divided by the people whose furthest stage is conversation. People who went on to a "
+                "relationship or became clients had a conversation too: count everyone at conversation "
+                "or later."
+            ),
         )
-        yield clients / len(stage), (
-            "That is the share of all connections who became clients. The question starts from the "
-            "people who got as far as a conversation."
+        yield (
+            clients / len(stage),
+            (
+                "That is the share of all connections who became clients. The question starts from the "
+                "people who got as far as a conversation."
+            ),
         )
-        yield clients / (stage == "relationship").sum(), (
-            "You divided by the relationship stage. The question starts from the conversation stage, "
-            "counting everyone who got at least that far."
+        yield (
+            clients / (stage == "relationship").sum(),
+            (
+                "You divided by the relationship stage. The question starts from the conversation stage, "
+                "counting everyone who got at least that far."
+            ),
         )
 
 
@@ -139,16 +150,18 @@ class NetPromoter(NetPromoterNumber):
 
     def mistakes(self, expected: float):
         v = _nps_variants(_scores())
-        yield v["seven_up"], (
-            "You counted 7 and 8 as promoters. They are passives: only 9 and 10 are promoters, and "
-            "passives count only in the total."
+        yield (
+            v["seven_up"],
+            (
+                "You counted 7 and 8 as promoters. They are passives: only 9 and 10 are promoters, and "
+                "passives count only in the total."
+            ),
         )
-        yield v["share"], (
-            "That is a share between −1 and 1. NPS is given in percentage points: multiply by 100."
-        )
+        yield v["share"], ("That is a share between −1 and 1. NPS is given in percentage points: multiply by 100.")
         yield v["below_six"], "Detractors are 0 to 6: a 6 is a detractor too."
-        yield v["promoters_only"], (
-            "That is the percentage of promoters. Subtract the percentage of detractors (0 to 6)."
+        yield (
+            v["promoters_only"],
+            ("That is the percentage of promoters. Subtract the percentage of detractors (0 to 6)."),
         )
         yield v["mean"], "That is the average score. NPS counts groups: % promoters − % detractors."
 
@@ -174,12 +187,11 @@ class SocialNetPromoter(NetPromoterNumber):
 
     def mistakes(self, expected: float):
         v = _nps_variants(_scores("social"))
-        yield _nps_variants(_scores())["nps"], (
-            "That is the NPS of everyone who answered. Keep only the clients whose source is 'social'."
+        yield (
+            _nps_variants(_scores())["nps"],
+            ("That is the NPS of everyone who answered. Keep only the clients whose source is 'social'."),
         )
-        yield v["seven_up"], (
-            "You counted 7 and 8 as promoters. They are passives: only 9 and 10 are promoters."
-        )
+        yield v["seven_up"], ("You counted 7 and 8 as promoters. They are passives: only 9 and 10 are promoters.")
         yield v["share"], "That is a share between −1 and 1. NPS is in percentage points: multiply by 100."
 
 
@@ -206,21 +218,30 @@ class LifetimeValue(RoundedNumber):
 
     def mistakes(self, expected: float):
         m, r, d = Q4_MARGIN, Q4_RETENTION, Q4_DISCOUNT
-        yield m / (1 - r), (
-            "You left out the discounting: a pound next year is worth less than a pound today. "
-            "Divide by 1 + discount − retention and multiply by 1 + discount."
+        yield (
+            m / (1 - r),
+            (
+                "You left out the discounting: a pound next year is worth less than a pound today. "
+                "Divide by 1 + discount − retention and multiply by 1 + discount."
+            ),
         )
-        yield m * r / (1 + d - r), (
-            "That counts only the years after this one (Gupta and Lehmann's version). The question "
-            "counts this year's margin too: add one margin, or use margin × (1 + discount)."
+        yield (
+            m * r / (1 + d - r),
+            (
+                "That counts only the years after this one (Gupta and Lehmann's version). The question "
+                "counts this year's margin too: add one margin, or use margin × (1 + discount)."
+            ),
         )
-        yield m * (1 + d) / (1 + d - (1 - r)), (
-            "You used the share who leave (0.3) as the retention. Retention is the share who come "
-            "back: 0.7."
+        yield (
+            m * (1 + d) / (1 + d - (1 - r)),
+            ("You used the share who leave (0.3) as the retention. Retention is the share who come back: 0.7."),
         )
-        yield 60 * (1 + d) / (1 + d - r), (
-            "That uses the £60 the client spends. Lifetime value counts the margin, what the nursery "
-            "keeps: 40% of £60."
+        yield (
+            60 * (1 + d) / (1 + d - r),
+            (
+                "That uses the £60 the client spends. Lifetime value counts the margin, what the nursery "
+                "keeps: 40% of £60."
+            ),
         )
 
 
@@ -232,8 +253,7 @@ class FittedImitation(RoundedNumber):
     hints = (
         "`cl.monthly_new_clients(leads, 'social')` counts new clients from social media per month.",
         "`cl.fit_bass(series)` estimates p, q and the market by Bass's own regression.",
-        "The fit is an object: `fit.q` is the coefficient of imitation (word of mouth), `fit.p` of "
-        "innovation.",
+        "The fit is an object: `fit.q` is the coefficient of imitation (word of mouth), `fit.p` of innovation.",
     )
     solution_code = "q_social = cl.fit_bass(cl.monthly_new_clients(leads, 'social')).q"
     correct_message = (
@@ -255,9 +275,12 @@ class FittedImitation(RoundedNumber):
         except ValueError:
             everyone = None
         if everyone is not None:
-            yield everyone, (
-                "You fitted every social lead, at every stage. The Bass model is about adopters: keep "
-                "only the leads who became clients (`stage == 'client'`)."
+            yield (
+                everyone,
+                (
+                    "You fitted every social lead, at every stage. The Bass model is about adopters: keep "
+                    "only the leads who became clients (`stage == 'client'`)."
+                ),
             )
         yield fit.market, "That is the fitted market size, m. The question asks for q."
 

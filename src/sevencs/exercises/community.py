@@ -16,9 +16,9 @@ from typing import Any
 import networkx as nx
 
 from sevencs import community as cm
+from sevencs.course.engine import NumberExercise, _as_number
+from sevencs.course.questions import Option, Question, Reflection
 from sevencs.datasets import load_group_activity, load_karate_club
-from sevencs.exercises.engine import NumberExercise, _as_number
-from sevencs.questions import Option, Question, Reflection
 
 CHAPTER = "community"
 
@@ -74,22 +74,32 @@ class KarateAgreement(NumberExercise):
         karate = load_karate_club()
         found = cm.detect_communities(karate)
         wrong = round((1 - expected) * karate.number_of_nodes())
-        yield found.modularity, (
-            "That is the modularity of the split (how clearly the communities stand apart), not the agreement "
-            "with the real split. Compare each member's community with their `club`."
+        yield (
+            found.modularity,
+            (
+                "That is the modularity of the split (how clearly the communities stand apart), not the agreement "
+                "with the real split. Compare each member's community with their `club`."
+            ),
         )
-        yield wrong, (
-            f"That is how many members are misassigned. The question asks for the share who agree: divide the "
-            f"members who agree by all {karate.number_of_nodes()}."
+        yield (
+            wrong,
+            (
+                f"That is how many members are misassigned. The question asks for the share who agree: divide the "
+                f"members who agree by all {karate.number_of_nodes()}."
+            ),
         )
-        yield karate.number_of_nodes() - wrong, (
-            f"That is how many members agree. Divide by the {karate.number_of_nodes()} members for the share."
+        yield (
+            karate.number_of_nodes() - wrong,
+            (f"That is how many members agree. Divide by the {karate.number_of_nodes()} members for the share."),
         )
         louvain = _karate_agreement("louvain")
         if not math.isclose(louvain, expected):
-            yield louvain, (
-                "That is the Louvain method's agreement. The question uses `cm.detect_communities(karate)` with "
-                "its default method (greedy modularity). Different methods can split a network differently."
+            yield (
+                louvain,
+                (
+                    "That is the Louvain method's agreement. The question uses `cm.detect_communities(karate)` with "
+                    "its default method (greedy modularity). Different methods can split a network differently."
+                ),
             )
 
 
@@ -121,16 +131,23 @@ class ActiveRatio(NumberExercise):
     def mistakes(self, expected: float):
         activity = load_group_activity()
         last = _last_month(activity)
-        yield float(((last["posts"] + last["comments"]) > 0).mean()), (
-            "You left out reactions: a member who only liked posts that month counts as active too. Active means "
-            "at least one post, comment or reaction."
+        yield (
+            float(((last["posts"] + last["comments"]) > 0).mean()),
+            (
+                "You left out reactions: a member who only liked posts that month counts as active too. Active means "
+                "at least one post, comment or reaction."
+            ),
         )
-        yield int((last[ACTIVITY].sum(axis=1) > 0).sum()), (
-            f"That is how many members were active. Divide by the {len(last)} members in that month for the share."
+        yield (
+            int((last[ACTIVITY].sum(axis=1) > 0).sum()),
+            (f"That is how many members were active. Divide by the {len(last)} members in that month for the share."),
         )
-        yield float((activity[ACTIVITY].sum(axis=1) > 0).mean()), (
-            "That is the share of all member-months in the table that were active, over every month. The question "
-            "asks about the last month only."
+        yield (
+            float((activity[ACTIVITY].sum(axis=1) > 0).mean()),
+            (
+                "That is the share of all member-months in the table that were active, over every month. The question "
+                "asks about the last month only."
+            ),
         )
 
 
@@ -157,16 +174,23 @@ class LurkerShare(NumberExercise):
     def mistakes(self, expected: float):
         activity = load_group_activity()
         totals = activity.groupby("account")[ACTIVITY].sum()
-        yield float((totals.sum(axis=1) == 0).mean()), (
-            "You counted reactions as taking part, so only members who never even liked anything are lurkers. "
-            "Here a lurker never posted and never commented; a like does not change that."
+        yield (
+            float((totals.sum(axis=1) == 0).mean()),
+            (
+                "You counted reactions as taking part, so only members who never even liked anything are lurkers. "
+                "Here a lurker never posted and never commented; a like does not change that."
+            ),
         )
-        yield float(((activity["posts"] == 0) & (activity["comments"] == 0)).mean()), (
-            "You counted rows (member-months), not members: a member appears once per month. Add up each "
-            "member's posts and comments first, with `groupby('account')`."
+        yield (
+            float(((activity["posts"] == 0) & (activity["comments"] == 0)).mean()),
+            (
+                "You counted rows (member-months), not members: a member appears once per month. Add up each "
+                "member's posts and comments first, with `groupby('account')`."
+            ),
         )
-        yield cm.RULE_OF_THUMB["lurker"], (
-            "That is the 90-9-1 rule of thumb itself. The question asks for the share in this group's data."
+        yield (
+            cm.RULE_OF_THUMB["lurker"],
+            ("That is the 90-9-1 rule of thumb itself. The question asks for the share in this group's data."),
         )
 
 
@@ -203,13 +227,14 @@ class HalfMarket(NumberExercise):
         return None
 
     def mistakes(self, expected: int):
-        yield expected - 1, (
-            "One month early. That is when the compounding (geometric) story passes half the market, or the "
-            "exact moment rounded down; logistic growth is still below 200 then. Look for members ≥ 200."
+        yield (
+            expected - 1,
+            (
+                "One month early. That is when the compounding (geometric) story passes half the market, or the "
+                "exact moment rounded down; logistic growth is still below 200 then. Look for members ≥ 200."
+            ),
         )
-        yield expected + 1, (
-            "One month late: did you count the start as month 1? In the table, the start is period 0."
-        )
+        yield expected + 1, ("One month late: did you count the start as month 1? In the table, the start is period 0.")
         yield Q4_MARKET / 2, "That is half the market (200 members). The question asks for the month it is passed."
 
 
@@ -242,16 +267,21 @@ class CohortRetention(NumberExercise):
         active = cohort[cohort[ACTIVITY].sum(axis=1) > 0]
         first = active.loc[active["month"] == Q5_COHORT, "account"].nunique()
         later = active.loc[active["month"] == "2026-07", "account"].nunique()
-        yield later / first, (
-            "You divided by the members who were active in their first month. Retention here divides by the "
-            "whole cohort: everyone who joined in April, active or not."
+        yield (
+            later / first,
+            (
+                "You divided by the members who were active in their first month. Retention here divides by the "
+                "whole cohort: everyone who joined in April, active or not."
+            ),
         )
-        yield float(table.loc[Q5_COHORT, Q5_MONTHS - 1]), (
-            "That is 2 months after joining: the month they joined is month 0, so month 3 is 2026-07."
+        yield (
+            float(table.loc[Q5_COHORT, Q5_MONTHS - 1]),
+            ("That is 2 months after joining: the month they joined is month 0, so month 3 is 2026-07."),
         )
         ratio = cm.active_member_ratio(activity).set_index("month")
-        yield float(ratio.loc["2026-07", "active_ratio"]), (
-            "That is the share of all members active in 2026-07. The question asks about the April cohort only."
+        yield (
+            float(ratio.loc["2026-07", "active_ratio"]),
+            ("That is the share of all members active in 2026-07. The question asks about the April cohort only."),
         )
 
 
@@ -318,8 +348,7 @@ sc2 = Question(
 sc3 = Question(
     CHAPTER,
     "sc3",
-    "Community detection splits the karate club into groups whose modularity is well above 0. What does "
-    "that tell you?",
+    "Community detection splits the karate club into groups whose modularity is well above 0. What does that tell you?",
     (
         Option(
             "Members have many more friendships inside their groups than a random network with the same "

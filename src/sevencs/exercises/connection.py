@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from sevencs import connection as cx
+from sevencs.course.engine import NameExercise, NumberExercise
+from sevencs.course.questions import Option, Question, Reflection
 from sevencs.datasets import NURSERY, load_network
-from sevencs.exercises.engine import NameExercise, NumberExercise
-from sevencs.questions import Option, Question, Reflection
 
 CHAPTER = "connection"
 
@@ -36,8 +36,7 @@ class NaiveStory(NumberExercise):
     hints = (
         "Hop 1 is Dana's own 12 friends. Each hop after that multiplies by 8.",
         "Hop 2 is 12 × 8. Hop 3 multiplies once more.",
-        "`cx.naive_reach(start, per_friend, hops)` computes the story; compare it with your "
-        "arithmetic.",
+        "`cx.naive_reach(start, per_friend, hops)` computes the story; compare it with your arithmetic.",
     )
     solution_code = "story_3_hops = 12 * 8 * 8  # or cx.naive_reach(12, 8, 3)"
     correct_message = "Right: 12 × 8 × 8 = {expected}. Keep this number in mind; the network will give far fewer."
@@ -49,9 +48,9 @@ class NaiveStory(NumberExercise):
         s, k = Q1_START, Q1_PER_FRIEND
         yield s * k**3, "One hop too many: hop 1 is Dana's own 12 friends, so 3 hops multiply by 8 only twice."
         yield s * k, "That is hop 2. Hop 3 multiplies by 8 once more."
-        yield cx.naive_reach_cumulative(s, k, Q1_HOPS), (
-            "That counts everyone from 1 to 3 hops away. The question asks for the people "
-            "exactly 3 hops away."
+        yield (
+            cx.naive_reach_cumulative(s, k, Q1_HOPS),
+            ("That counts everyone from 1 to 3 hops away. The question asks for the people exactly 3 hops away."),
         )
         yield k**3, "Dana starts with 12 friends, not one: start from 12."
         yield k**2, "Dana starts with 12 friends, not one: start from 12 and multiply by 8 twice."
@@ -82,18 +81,27 @@ class TwoHopReach(NumberExercise):
         parts = cx.two_hop_breakdown(graph, NURSERY)
         friends = int(parts["friends"])
         yield expected + 1, "One too many: you counted the nursery itself. Leave the starting account out."
-        yield friends + int(parts["friend_list_entries"]), (
-            "You added up the friend lists, so someone reachable through two friends was counted "
-            "twice (and the nursery once per friend). Count distinct accounts, with a set."
+        yield (
+            friends + int(parts["friend_list_entries"]),
+            (
+                "You added up the friend lists, so someone reachable through two friends was counted "
+                "twice (and the nursery once per friend). Count distinct accounts, with a set."
+            ),
         )
-        yield int(parts["friend_list_entries"]), (
-            "That is the total length of the friends' friend lists: it counts repeats and the "
-            "nursery itself. Count distinct accounts, with a set."
+        yield (
+            int(parts["friend_list_entries"]),
+            (
+                "That is the total length of the friends' friend lists: it counts repeats and the "
+                "nursery itself. Count distinct accounts, with a set."
+            ),
         )
         yield friends, "That is 1 hop: the nursery's own friends. Add their friends too."
-        yield int(parts["new_people"]), (
-            "That counts only the accounts exactly 2 hops away. Within 2 hops includes the "
-            "nursery's own friends as well."
+        yield (
+            int(parts["new_people"]),
+            (
+                "That counts only the accounts exactly 2 hops away. Within 2 hops includes the "
+                "nursery's own friends as well."
+            ),
         )
 
 
@@ -120,13 +128,19 @@ class OverlapShare(NumberExercise):
     def mistakes(self, expected: float):
         parts = cx.two_hop_breakdown(load_network(), NURSERY)
         new = int(parts["new_people"])
-        yield round(expected * new), (
-            "That is how many friends-of-friends overlap. Divide by the number of "
-            f"friends-of-friends ({new}) for the share."
+        yield (
+            round(expected * new),
+            (
+                "That is how many friends-of-friends overlap. Divide by the number of "
+                f"friends-of-friends ({new}) for the share."
+            ),
         )
-        yield int(parts["repeats"]) / int(parts["friend_list_entries"]), (
-            "That is the share of friend-list entries that are repeats. The question counts "
-            "people: each friend-of-friend once."
+        yield (
+            int(parts["repeats"]) / int(parts["friend_list_entries"]),
+            (
+                "That is the share of friend-list entries that are repeats. The question counts "
+                "people: each friend-of-friend once."
+            ),
         )
 
 
@@ -142,8 +156,7 @@ class TopBroker(NameExercise):
         "Take the `account` column of the table and pick the first name that is not `NURSERY`.",
     )
     solution_code = (
-        "table = cx.brokers(G, top=5)\n"
-        "top_broker = table.loc[table['account'] != NURSERY, 'account'].iloc[0]"
+        "table = cx.brokers(G, top=5)\ntop_broker = table.loc[table['account'] != NURSERY, 'account'].iloc[0]"
     )
     correct_message = (
         "Right: {expected}. Look at its number of friends in the table: it is not the most popular "
@@ -207,12 +220,13 @@ class ParadoxShare(NumberExercise):
 
     def mistakes(self, expected: float):
         variants = _paradox_variants(load_network())
-        yield variants["or_equal"], (
-            "You counted 'fewer or equal'. The question asks for strictly fewer friends."
-        )
-        yield variants["all_accounts"], (
-            "Your denominator includes accounts with no friends at all. Count only accounts with "
-            "at least one friend: for the others there is no friends' average."
+        yield variants["or_equal"], ("You counted 'fewer or equal'. The question asks for strictly fewer friends.")
+        yield (
+            variants["all_accounts"],
+            (
+                "Your denominator includes accounts with no friends at all. Count only accounts with "
+                "at least one friend: for the others there is no friends' average."
+            ),
         )
 
 
@@ -229,8 +243,7 @@ sc1 = Question(
     "than 100 new people through them?",
     (
         Option(
-            "Friend circles overlap: many of your friends' friends are the same people, your own "
-            "friends, or you.",
+            "Friend circles overlap: many of your friends' friends are the same people, your own friends, or you.",
             True,
             "Yes. Friends of one person tend to know each other, so their friend lists repeat "
             "names. The 10 × 10 story assumes no two circles share anyone.",
@@ -284,14 +297,12 @@ sc2 = Question(
 sc3 = Question(
     CHAPTER,
     "sc3",
-    "Most of the nursery's friends have more friends than the nursery's typical follower. "
-    "What does that tell you?",
+    "Most of the nursery's friends have more friends than the nursery's typical follower. What does that tell you?",
     (
         Option(
             "The nursery's followers are unusually unpopular.",
             False,
-            "It would happen in almost any network: it is a property of averages, not of these "
-            "particular people.",
+            "It would happen in almost any network: it is a property of averages, not of these particular people.",
         ),
         Option(
             "Well-connected accounts sit on many friend lists, so the average friend is better "

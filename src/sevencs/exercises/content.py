@@ -13,9 +13,9 @@ from __future__ import annotations
 import pandas as pd
 
 from sevencs import content as ct
+from sevencs.course.engine import NumberExercise
+from sevencs.course.questions import Option, Question, Reflection
 from sevencs.datasets import NURSERY, load_network, load_posts
-from sevencs.exercises.engine import NumberExercise
-from sevencs.questions import Option, Question, Reflection
 
 CHAPTER = "content"
 
@@ -52,8 +52,7 @@ class HowToAmplification(_Rate):
     wanted = "one number (shares per post)"
     hints = (
         "Amplification rate = shares ÷ posts. Keep only the rows whose `type` is 'how-to'.",
-        "`howto = posts[posts['type'] == 'how-to']`, then divide the sum of its `shares` column by "
-        "its number of rows.",
+        "`howto = posts[posts['type'] == 'how-to']`, then divide the sum of its `shares` column by its number of rows.",
         "`ct.amplification_rate(howto)` does the division; `ct.rates_by_type(posts)` shows every type.",
     )
     solution_code = (
@@ -72,21 +71,30 @@ class HowToAmplification(_Rate):
     def mistakes(self, expected: float):
         posts = load_posts()
         howto = posts[posts["type"] == "how-to"]
-        yield float(ct.amplification_rate(posts)), (
-            "That is the amplification rate of all posts. The question asks about how-to posts only: "
-            "filter the rows by `type` first."
+        yield (
+            float(ct.amplification_rate(posts)),
+            (
+                "That is the amplification rate of all posts. The question asks about how-to posts only: "
+                "filter the rows by `type` first."
+            ),
         )
-        yield float(howto["shares"].sum()), (
-            "That is how many times how-to posts were shared in total. Divide by the number of how-to "
-            "posts for a rate per post."
+        yield (
+            float(howto["shares"].sum()),
+            (
+                "That is how many times how-to posts were shared in total. Divide by the number of how-to "
+                "posts for a rate per post."
+            ),
         )
-        yield float(howto["shares"].sum() / howto["reach"].sum()), (
-            "That divides by reach (shares per account that saw the post). Amplification rate divides by "
-            "the number of posts."
+        yield (
+            float(howto["shares"].sum() / howto["reach"].sum()),
+            (
+                "That divides by reach (shares per account that saw the post). Amplification rate divides by "
+                "the number of posts."
+            ),
         )
-        yield float((howto["shares"] / howto["reach"]).mean()), (
-            "That is each post's shares ÷ reach, averaged. Amplification rate divides shares by the "
-            "number of posts."
+        yield (
+            float((howto["shares"] / howto["reach"]).mean()),
+            ("That is each post's shares ÷ reach, averaged. Amplification rate divides shares by the number of posts."),
         )
 
 
@@ -96,8 +104,7 @@ class EngagementByReach(_Rate):
     share = True
     wanted = "one number between 0 and 1"
     hints = (
-        "Engagements are likes + comments + shares. The denominator is reach: the accounts that saw "
-        "each post.",
+        "Engagements are likes + comments + shares. The denominator is reach: the accounts that saw each post.",
         "Add up the engagements of all posts, add up the reach of all posts, and divide the first "
         "total by the second (a ratio of the totals, not an average of each post's rate).",
         "`ct.engagement_rate(posts, by='reach')` computes it and prints its denominator.",
@@ -117,20 +124,30 @@ class EngagementByReach(_Rate):
     def mistakes(self, expected: float):
         posts = load_posts()
         engaged = _engaged(posts)
-        yield float((engaged / posts["reach"]).mean()), (
-            "That is the mean of each post's own rate, where a small post weighs as much as a big one. "
-            "The question asks for the ratio of the totals: all engagements ÷ all reach."
+        yield (
+            float((engaged / posts["reach"]).mean()),
+            (
+                "That is the mean of each post's own rate, where a small post weighs as much as a big one. "
+                "The question asks for the ratio of the totals: all engagements ÷ all reach."
+            ),
         )
-        yield float(engaged.sum() / posts["followers"].sum()), (
-            "That divides by followers, not reach: a different denominator and a different question. "
-            "Use the `reach` column."
+        yield (
+            float(engaged.sum() / posts["followers"].sum()),
+            (
+                "That divides by followers, not reach: a different denominator and a different question. "
+                "Use the `reach` column."
+            ),
         )
-        yield float(engaged.sum() / posts["impressions"].sum()), (
-            "That divides by impressions, which count repeat views. The question asks for reach: the "
-            "accounts that saw each post."
+        yield (
+            float(engaged.sum() / posts["impressions"].sum()),
+            (
+                "That divides by impressions, which count repeat views. The question asks for reach: the "
+                "accounts that saw each post."
+            ),
         )
-        yield float((posts["likes"] + posts["comments"]).sum() / posts["reach"].sum()), (
-            "Shares are missing: engagements are likes + comments + shares."
+        yield (
+            float((posts["likes"] + posts["comments"]).sum() / posts["reach"].sum()),
+            ("Shares are missing: engagements are likes + comments + shares."),
         )
 
 
@@ -141,8 +158,7 @@ class EngagementByFollowers(_Rate):
     hints = (
         "Same engagements as before (likes + comments + shares), but divide by the `followers` "
         "column: the nursery's follower count on the day of each post.",
-        "Total engagements ÷ total of the `followers` column. It can be more than the rate by reach; "
-        "think about why.",
+        "Total engagements ÷ total of the `followers` column. It can be more than the rate by reach; think about why.",
         "`ct.engagement_rate(posts, by='followers')`.",
     )
     solution_code = (
@@ -161,16 +177,23 @@ class EngagementByFollowers(_Rate):
     def mistakes(self, expected: float):
         posts = load_posts()
         engaged = _engaged(posts)
-        yield float(engaged.sum() / posts["reach"].sum()), (
-            "That is the rate by reach (exercise 2). Here the denominator is the `followers` column."
+        yield (
+            float(engaged.sum() / posts["reach"].sum()),
+            ("That is the rate by reach (exercise 2). Here the denominator is the `followers` column."),
         )
-        yield float((engaged / posts["followers"]).mean()), (
-            "That is the mean of each post's own rate. The question asks for the ratio of the totals: "
-            "all engagements ÷ the sum of the followers column."
+        yield (
+            float((engaged / posts["followers"]).mean()),
+            (
+                "That is the mean of each post's own rate. The question asks for the ratio of the totals: "
+                "all engagements ÷ the sum of the followers column."
+            ),
         )
-        yield float(engaged.sum() / posts["followers"].iloc[-1]), (
-            "That divides all engagements by today's follower count only. Divide by the followers "
-            "column added up over the posts, so each post has its own day's followers."
+        yield (
+            float(engaged.sum() / posts["followers"].iloc[-1]),
+            (
+                "That divides all engagements by today's follower count only. Divide by the followers "
+                "column added up over the posts, so each post has its own day's followers."
+            ),
         )
 
 
@@ -201,16 +224,25 @@ class DistanceFrom8020(_Rate):
     def mistakes(self, expected: float):
         posts = load_posts()
         promo = float((posts["type"] == "promotional").mean())
-        yield promo, (
-            "That is the promotional share itself. The distance is how far it is from the rule's 20%: "
-            "subtract 0.2."
+        yield (
+            promo,
+            ("That is the promotional share itself. The distance is how far it is from the rule's 20%: subtract 0.2."),
         )
-        yield 2 * abs(promo - 0.2), (
-            "That adds both gaps without halving (the sum of |observed − target|). The distance is half "
-            "that sum, so that 1 means 'every post in the wrong group'."
+        yield (
+            2 * abs(promo - 0.2),
+            (
+                "That adds both gaps without halving (the sum of |observed − target|). The distance is half "
+                "that sum, so that 1 means 'every post in the wrong group'."
+            ),
         )
-        yield ct.mix_distance(posts, "thirds"), "That is the distance from the thirds rule. The question asks about 80/20."
-        yield ct.mix_distance(posts, "4-1-1"), "That is the distance from the 4-1-1 rule. The question asks about 80/20."
+        yield (
+            ct.mix_distance(posts, "thirds"),
+            "That is the distance from the thirds rule. The question asks about 80/20.",
+        )
+        yield (
+            ct.mix_distance(posts, "4-1-1"),
+            "That is the distance from the 4-1-1 rule. The question asks about 80/20.",
+        )
 
 
 class CascadeReach(NumberExercise):
@@ -242,17 +274,24 @@ class CascadeReach(NumberExercise):
     def mistakes(self, expected: int):
         table = self._table()
         yield expected + 1, "One too many: that counts the nursery itself. Leave the seed out."
-        yield int(table["step"].iloc[-1]), (
-            "That is the number of steps the cascade lasted, not the number of accounts it reached."
+        yield (
+            int(table["step"].iloc[-1]),
+            ("That is the number of steps the cascade lasted, not the number of accounts it reached."),
         )
         if len(table) > 1:
-            yield int(table["new"].iloc[1]), (
-                "That counts only the first step (the nursery's own friends who were convinced). Add "
-                "everyone the cascade reached after that."
+            yield (
+                int(table["new"].iloc[1]),
+                (
+                    "That counts only the first step (the nursery's own friends who were convinced). Add "
+                    "everyone the cascade reached after that."
+                ),
             )
-        yield load_network().degree(NURSERY), (
-            "That is the nursery's number of friends: everyone it could try at the first step. Only "
-            "some of them are convinced; read the `reached` column."
+        yield (
+            load_network().degree(NURSERY),
+            (
+                "That is the nursery's number of friends: everyone it could try at the first step. Only "
+                "some of them are convinced; read the `reached` column."
+            ),
         )
 
 
@@ -265,8 +304,7 @@ q5 = CascadeReach(CHAPTER, "q5")
 sc1 = Question(
     CHAPTER,
     "sc1",
-    "A neighbouring café says its engagement rate is 30%; the nursery's is 7% by reach. What can "
-    "Dana conclude?",
+    "A neighbouring café says its engagement rate is 30%; the nursery's is 7% by reach. What can Dana conclude?",
     (
         Option(
             "Nothing yet: she must first ask what the café divides by.",

@@ -16,8 +16,7 @@ from typing import Any, ClassVar
 import pandas as pd
 
 from sevencs import conversation as cv
-from sevencs.datasets import NURSERY, load_comments, load_peer_posts, load_posts
-from sevencs.exercises.engine import (
+from sevencs.course.engine import (
     Exercise,
     Feedback,
     NameExercise,
@@ -27,7 +26,8 @@ from sevencs.exercises.engine import (
     _short,
     describe_kind,
 )
-from sevencs.questions import Option, Question, Reflection
+from sevencs.course.questions import Option, Question, Reflection
+from sevencs.datasets import NURSERY, load_comments, load_peer_posts, load_posts
 
 CHAPTER = "conversation"
 
@@ -61,8 +61,7 @@ class ClassifyFive(Exercise):
         "Sales words come before the question mark.",
         "Post 2 asks a question, but it also has sales words, and the sales rule is tried first. "
         "Post 4 has no question mark, but it asks for a reply in words.",
-        "`[cv.classify_post(t) for t in ex.Q1_POSTS]` labels all five; "
-        "`cv.explain_post(t)` shows which rule fired.",
+        "`[cv.classify_post(t) for t in ex.Q1_POSTS]` labels all five; `cv.explain_post(t)` shows which rule fired.",
     )
     solution_code = "labels = [cv.classify_post(text) for text in ex.Q1_POSTS]"
     correct_message = (
@@ -76,11 +75,11 @@ class ClassifyFive(Exercise):
             "so it is promotional: a question tacked onto a sales notice is still a sales notice."
         ),
         (3, "informational"): (
-            "Post 4 has no question mark, but it asks for an answer in words (\"tell us\"): the "
+            'Post 4 has no question mark, but it asks for an answer in words ("tell us"): the '
             "third rule, invites a reply, makes it conversational."
         ),
         (4, "informational"): (
-            "Post 5 has no price in it, but \"last chance\" is one of the sales phrases: "
+            'Post 5 has no price in it, but "last chance" is one of the sales phrases: '
             "it pushes you to buy now, so it is promotional."
         ),
     }
@@ -95,7 +94,7 @@ class ClassifyFive(Exercise):
         if isinstance(answer, str) or not isinstance(answer, (Sequence, pd.Series)):
             return self._feedback(
                 Status.INCORRECT,
-                f"The question asks for a list of five labels, like `[\"promotional\", ...]`, but your "
+                f'The question asks for a list of five labels, like `["promotional", ...]`, but your '
                 f"answer is {describe_kind(answer)}: {_short(answer)}.",
             )
         given = [a.strip().lower() if isinstance(a, str) else a for a in list(answer)]
@@ -116,8 +115,10 @@ class ClassifyFive(Exercise):
         wrong = [i for i, (a, e) in enumerate(zip(given, expected)) if a != e]
         if not wrong:
             return self._feedback(Status.CORRECT, self.correct_message.format(expected=expected))
-        messages = [self.slips.get((i, given[i]), f"Post {i + 1} is not {given[i]}: try "
-                                                  f"`cv.explain_post(ex.Q1_POSTS[{i}])`.") for i in wrong]
+        messages = [
+            self.slips.get((i, given[i]), f"Post {i + 1} is not {given[i]}: try `cv.explain_post(ex.Q1_POSTS[{i}])`.")
+            for i in wrong
+        ]
         right = len(expected) - len(wrong)
         return self._feedback(Status.INCORRECT, f"{right} of {len(expected)} right. " + "\n\n".join(messages))
 
@@ -127,7 +128,7 @@ class QuestionRate(NumberExercise):
     answer_name = "question_rate"
     wanted = "one number (comments per post)"
     hints = (
-        "The conversation rate is comments ÷ posts. Here only the posts whose `type` is \"question\" count.",
+        'The conversation rate is comments ÷ posts. Here only the posts whose `type` is "question" count.',
         "`posts.groupby('type')['comments'].mean()` gives comments per post for every type at once.",
         "Pick the question row: `posts.groupby('type')['comments'].mean()['question']`, or use "
         "`cv.rates_by_type(posts)`.",
@@ -152,27 +153,38 @@ class QuestionRate(NumberExercise):
 
     def mistakes(self, expected: float):
         posts, questions = load_posts(), self._questions()
-        yield float(questions["likes"].mean()), (
-            "That is likes per question post: the applause rate. The conversation rate counts comments."
+        yield (
+            float(questions["likes"].mean()),
+            ("That is likes per question post: the applause rate. The conversation rate counts comments."),
         )
-        yield float(questions["comments"].sum() / questions["reach"].sum()), (
-            "You divided by reach (the accounts that saw the posts). Kaushik's conversation rate "
-            "divides by the number of posts."
+        yield (
+            float(questions["comments"].sum() / questions["reach"].sum()),
+            (
+                "You divided by reach (the accounts that saw the posts). Kaushik's conversation rate "
+                "divides by the number of posts."
+            ),
         )
-        yield float((questions["comments"] / questions["reach"]).mean()), (
-            "You divided each post's comments by its reach. The conversation rate divides by the "
-            "number of posts, not by how many people saw them."
+        yield (
+            float((questions["comments"] / questions["reach"]).mean()),
+            (
+                "You divided each post's comments by its reach. The conversation rate divides by the "
+                "number of posts, not by how many people saw them."
+            ),
         )
-        yield float(questions["comments"].sum()), (
-            "That is the total number of comments on question posts. Divide by how many question "
-            "posts there are."
+        yield (
+            float(questions["comments"].sum()),
+            ("That is the total number of comments on question posts. Divide by how many question posts there are."),
         )
-        yield float(posts["likes"].mean()), (
-            "That is likes per post over all posts: the applause rate, and for every type. Count comments, "
-            "and only on question posts."
+        yield (
+            float(posts["likes"].mean()),
+            (
+                "That is likes per post over all posts: the applause rate, and for every type. Count comments, "
+                "and only on question posts."
+            ),
         )
-        yield float(cv.conversation_rate(posts)), (
-            "That is the conversation rate of all posts. Keep only the question posts (group by `type`)."
+        yield (
+            float(cv.conversation_rate(posts)),
+            ("That is the conversation rate of all posts. Keep only the question posts (group by `type`)."),
         )
 
 
@@ -202,17 +214,26 @@ class NurseryReplyRatio(NumberExercise):
     def mistakes(self, expected: float):
         comments = load_comments()
         own = comments["author"] == NURSERY
-        yield own.sum() / len(comments), (
-            "You divided the nursery's replies by all comments, its own replies included. The "
-            "denominator is the threads started by others: the nursery never waits for itself."
+        yield (
+            own.sum() / len(comments),
+            (
+                "You divided the nursery's replies by all comments, its own replies included. The "
+                "denominator is the threads started by others: the nursery never waits for itself."
+            ),
         )
-        yield own.sum() / (~own).sum(), (
-            "Your denominator counts every comment by others, including replies people wrote to each "
-            "other inside a thread. Count only the comments that start a thread (`reply_to` empty)."
+        yield (
+            own.sum() / (~own).sum(),
+            (
+                "Your denominator counts every comment by others, including replies people wrote to each "
+                "other inside a thread. Count only the comments that start a thread (`reply_to` empty)."
+            ),
         )
-        yield float(own.sum()), (
-            "That is how many replies the nursery wrote. Divide the threads it answered by the threads "
-            "others started."
+        yield (
+            float(own.sum()),
+            (
+                "That is how many replies the nursery wrote. Divide the threads it answered by the threads "
+                "others started."
+            ),
         )
 
 
@@ -247,19 +268,27 @@ class SalesFirst(NameExercise):
     def mistakes(self, expected: str) -> dict[Any, str]:
         peers = _peer_labels()
         found: dict[Any, str] = {
-            NURSERY: "That is the nursery itself. The question is about the four other local businesses "
-                     "in `peers`.",
+            NURSERY: "That is the nursery itself. The question is about the four other local businesses in `peers`.",
         }
         most_posts = peers["account"].value_counts().idxmax()
         fewest_comments = peers.groupby("account")["comments"].sum().idxmin()
         most_conversational = (peers["label"] == "conversational").groupby(peers["account"]).mean().idxmax()
         candidates = [
-            (fewest_comments, f"{fewest_comments} has the fewest comments in total, but it also posts the "
-                              "least. Compare shares of posts, not totals."),
-            (most_posts, f"{most_posts} posts the most, but posting a lot is not selling a lot. Compare the "
-                         "share of each account's posts that are promotional."),
-            (most_conversational, f"{most_conversational} has the highest share of conversational posts: "
-                                  "the opposite of what the question asks."),
+            (
+                fewest_comments,
+                f"{fewest_comments} has the fewest comments in total, but it also posts the "
+                "least. Compare shares of posts, not totals.",
+            ),
+            (
+                most_posts,
+                f"{most_posts} posts the most, but posting a lot is not selling a lot. Compare the "
+                "share of each account's posts that are promotional.",
+            ),
+            (
+                most_conversational,
+                f"{most_conversational} has the highest share of conversational posts: "
+                "the opposite of what the question asks.",
+            ),
         ]
         for name, message in candidates:
             if name != expected:
@@ -284,8 +313,7 @@ class ClassifierAccuracy(NumberExercise):
         "The accuracy is the share of posts where the two agree: `(got == expected).mean()`.",
     )
     solution_code = (
-        "got = posts['text'].map(cv.classify_post)\n"
-        "accuracy = (got == posts['type'].map(cv.TYPE_TO_LABEL)).mean()"
+        "got = posts['text'].map(cv.classify_post)\naccuracy = (got == posts['type'].map(cv.TYPE_TO_LABEL)).mean()"
     )
     correct_message = (
         "Right: the rules agree with the nursery's own types on {expected:.0%} of its posts. Look at the "
@@ -298,12 +326,16 @@ class ClassifierAccuracy(NumberExercise):
     def mistakes(self, expected: float):
         posts = load_posts()
         labels = cv.classify_posts(posts["text"])["label"]
-        yield float((labels == posts["type"]).mean()), (
-            "You compared the labels with the `type` column directly. \"question\" can never equal "
-            "\"conversational\": map the types to labels first with `cv.TYPE_TO_LABEL`."
+        yield (
+            float((labels == posts["type"]).mean()),
+            (
+                'You compared the labels with the `type` column directly. "question" can never equal '
+                '"conversational": map the types to labels first with `cv.TYPE_TO_LABEL`.'
+            ),
         )
-        yield float(_agreement().sum()), (
-            "That is how many posts the classifier got right. Divide by the number of posts for the share."
+        yield (
+            float(_agreement().sum()),
+            ("That is how many posts the classifier got right. Divide by the number of posts for the share."),
         )
 
 
@@ -316,14 +348,12 @@ q5 = ClassifierAccuracy(CHAPTER, "q5")
 sc1 = Question(
     CHAPTER,
     "sc1",
-    "At a party you meet someone who runs a café. What does the cocktail-party comparison say "
-    "you should do first?",
+    "At a party you meet someone who runs a café. What does the cocktail-party comparison say you should do first?",
     (
         Option(
             "Tell them about this week's offer at your nursery before they drift away.",
             False,
-            "That is opening with the sale: the move the comparison warns against. People walk away "
-            "from a pitch.",
+            "That is opening with the sale: the move the comparison warns against. People walk away from a pitch.",
         ),
         Option(
             "Ask about them and listen: what they grow, what trouble they have, what they need.",
@@ -385,8 +415,7 @@ sc3 = Question(
         Option(
             "Twice as many people saw its posts.",
             False,
-            "The conversation rate divides by posts, not by the people who saw them. Reach is a "
-            "different number.",
+            "The conversation rate divides by posts, not by the people who saw them. Reach is a different number.",
         ),
     ),
 )
@@ -397,8 +426,8 @@ reflection = Reflection(
     "Take one announcement you plan to post soon (an offer, an opening, a new product). Rewrite it as "
     "the start of a conversation: what could you ask, and what would you listen for in the answers? "
     "Then list three questions your customers often ask you: each is a post waiting to be written.",
-    "For Fernleaf Nursery: instead of \"20% off tomato plants this week\", post \"What went wrong with "
-    "your tomatoes last year? Tell us and we will suggest a variety that suits your garden.\" Listen "
+    'For Fernleaf Nursery: instead of "20% off tomato plants this week", post "What went wrong with '
+    'your tomatoes last year? Tell us and we will suggest a variety that suits your garden." Listen '
     "for: blight, small gardens, balconies. Three questions customers ask: how often should I water "
     "pots in summer; which plants are safe for cats; can I still plant bulbs in December.",
     (

@@ -14,8 +14,7 @@ from typing import Any, ClassVar
 
 from sevencs import relationships as rx
 from sevencs._checks import Undefined
-from sevencs.datasets import NURSERY, load_interactions, load_posts
-from sevencs.exercises.engine import (
+from sevencs.course.engine import (
     Exercise,
     Feedback,
     NameExercise,
@@ -25,7 +24,8 @@ from sevencs.exercises.engine import (
     _short,
     describe_kind,
 )
-from sevencs.questions import Option, Question, Reflection
+from sevencs.course.questions import Option, Question, Reflection
+from sevencs.datasets import NURSERY, load_interactions, load_posts
 
 CHAPTER = "relationships"
 
@@ -38,11 +38,15 @@ interactions = load_interactions()
 posts = load_posts()"""
 
 #: The draft post of exercise 4, written the way many businesses write: all about us.
-DRAFT = ("We have restocked our herb range, and our team will be at our market stall on "
-         "Saturday. We hope to see lots of our regulars there!")
+DRAFT = (
+    "We have restocked our herb range, and our team will be at our market stall on "
+    "Saturday. We hope to see lots of our regulars there!"
+)
 #: A model answer to exercise 4 (one of many).
-MODEL_REWRITE = ("Fresh herbs for your kitchen garden are back. Come and pick yours at the market stall "
-                 "on Saturday, and bring your growing questions: we will be glad to help you.")
+MODEL_REWRITE = (
+    "Fresh herbs for your kitchen garden are back. Come and pick yours at the market stall "
+    "on Saturday, and bring your growing questions: we will be glad to help you."
+)
 #: Exercise 4 asks for at least this share of you words.
 REWRITE_TARGET = 2 / 3
 #: Exercise 5's shorter memory: a recency half-life of one week.
@@ -123,15 +127,20 @@ class OneWay(NumberExercise):
         table = rx.reciprocity(load_interactions())
         silent = table["from_us"] == 0
         yield len(table), "That is everyone who appears in the log. Count only those the nursery never answered."
-        yield int(table.loc[silent, "from_them"].sum()), (
-            "That counts interactions (rows of the log), not people. Count each person once."
+        yield (
+            int(table.loc[silent, "from_them"].sum()),
+            ("That counts interactions (rows of the log), not people. Count each person once."),
         )
-        yield int((table["from_them"] == 0).sum()), (
-            "That is the other direction: people the nursery contacted who never interacted back. "
-            "The question asks about people who are never answered."
+        yield (
+            int((table["from_them"] == 0).sum()),
+            (
+                "That is the other direction: people the nursery contacted who never interacted back. "
+                "The question asks about people who are never answered."
+            ),
         )
-        yield len(table) - expected, (
-            "That is the number of two-way relationships. The question asks for the one-way ones."
+        yield (
+            len(table) - expected,
+            ("That is the number of two-way relationships. The question asks for the one-way ones."),
         )
 
 
@@ -158,28 +167,38 @@ class YouShare(NumberExercise):
 
     def special(self, answer: Any, expected: float) -> str | None:
         if isinstance(answer, Undefined):
-            return ("Your answer is undefined: the text you measured has no you or we words at all. "
-                    "Measure all the posts together: `posts['text']`.")
+            return (
+                "Your answer is undefined: the text you measured has no you or we words at all. "
+                "Measure all the posts together: `posts['text']`."
+            )
         return None
 
     def mistakes(self, expected: float):
         counts = rx.you_we_counts(load_posts()["text"])
         shares = _per_post_shares(load_posts()["text"])
         defined = [float(s) for s in shares if not isinstance(s, Undefined)]
-        yield counts["we"] / (counts["you"] + counts["we"]), (
-            "That is the share of we words. The question asks about the reader: the you words."
+        yield (
+            counts["we"] / (counts["you"] + counts["we"]),
+            ("That is the share of we words. The question asks about the reader: the you words."),
         )
-        yield counts["you"] / counts["we"], (
-            "That is you words ÷ we words. The share divides by all the person words: you ÷ (you + we)."
+        yield (
+            counts["you"] / counts["we"],
+            ("That is you words ÷ we words. The share divides by all the person words: you ÷ (you + we)."),
         )
-        yield sum(defined) / len(defined), (
-            "That is the average of each post's own share. Add up the words over all posts first, "
-            "then divide once (`rx.you_we_ratio(posts['text'])`)."
+        yield (
+            sum(defined) / len(defined),
+            (
+                "That is the average of each post's own share. Add up the words over all posts first, "
+                "then divide once (`rx.you_we_ratio(posts['text'])`)."
+            ),
         )
-        yield sum(defined) / len(shares), (
-            "You averaged each post's share and counted posts with neither kind of word as 0. Such a "
-            "post is undefined, not 0: it is not about us, it just does not say. Add up the words "
-            "over all posts, then divide once."
+        yield (
+            sum(defined) / len(shares),
+            (
+                "You averaged each post's share and counted posts with neither kind of word as 0. Such a "
+                "post is undefined, not 0: it is not about us, it just does not say. Add up the words "
+                "over all posts, then divide once."
+            ),
         )
 
 
@@ -210,8 +229,7 @@ class Rewrite(Exercise):
         if not isinstance(answer, str):
             return self._feedback(
                 Status.INCORRECT,
-                f"The question asks for {self.wanted}, but your answer is {describe_kind(answer)}: "
-                f"{_short(answer)}.",
+                f"The question asks for {self.wanted}, but your answer is {describe_kind(answer)}: {_short(answer)}.",
             )
         if not answer.strip():
             return self._feedback(Status.INCORRECT, "Your rewrite is empty: write the post between the quotes.")
@@ -282,16 +300,21 @@ class LayerShift(NumberExercise):
         log = load_interactions()
         usual = rx.tie_strength(log)
         short = rx.tie_strength(log, half_life=SHORT_HALF_LIFE)
-        yield 15, (
-            "That is the whole 15-layer: did the half-life change? Score again with `half_life=7` "
-            "and compare the two top-15 lists."
+        yield (
+            15,
+            (
+                "That is the whole 15-layer: did the half-life change? Score again with `half_life=7` "
+                "and compare the two top-15 lists."
+            ),
         )
         yield 15 - expected, "That is how many drop out of the 15-layer. The question asks how many stay."
-        yield len(set(usual.index[5:15]) & set(short.index[5:15])), (
-            "You compared ranks 6 to 15 only. The 15-layer includes the 5 closest: use the first 15 ranks."
+        yield (
+            len(set(usual.index[5:15]) & set(short.index[5:15])),
+            ("You compared ranks 6 to 15 only. The 15-layer includes the 5 closest: use the first 15 ranks."),
         )
-        yield len(set(usual.index[:5]) & set(short.index[:5])), (
-            "That is the 5-layer (the first 5). The question asks about the 15-layer: the first 15."
+        yield (
+            len(set(usual.index[:5]) & set(short.index[:5])),
+            ("That is the 5-layer (the first 5). The question asks about the 15-layer: the first 15."),
         )
 
 
@@ -309,8 +332,7 @@ sc1 = Question(
     "Why can Tess's relationship score higher than Vera's?",
     (
         Option(
-            "Because tie strength weighs more than how often someone interacts: whether it goes both "
-            "ways counts too.",
+            "Because tie strength weighs more than how often someone interacts: whether it goes both ways counts too.",
             True,
             "Yes. Vera's relationship is frequent but nearly one-way; Tess's is two-way. With equal "
             "weights, reciprocity can outweigh a long run of likes.",
@@ -318,8 +340,7 @@ sc1 = Question(
         Option(
             "Because likes do not count as interactions.",
             False,
-            "They do count: each like is a row in the log and adds to frequency. The difference is "
-            "in reciprocity.",
+            "They do count: each like is a row in the log and adds to frequency. The difference is in reciprocity.",
         ),
         Option(
             "Because Tess is a customer and Vera is not.",
@@ -376,8 +397,7 @@ sc3 = Question(
         Option(
             "That online, people keep many more close relationships than offline.",
             False,
-            "Dunbar (2016) found the opposite: Facebook users' inner layers were about the size of "
-            "offline ones.",
+            "Dunbar (2016) found the opposite: Facebook users' inner layers were about the size of offline ones.",
         ),
     ),
 )

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from sevencs.course.engine import NumberExercise
+from sevencs.course.questions import Option, Question, Reflection
 from sevencs.datasets import load_posts
-from sevencs.exercises.engine import NumberExercise
-from sevencs.questions import Option, Question, Reflection
 
 CHAPTER = "welcome"
 
@@ -56,8 +56,7 @@ class PromotionalShare(NumberExercise):
     share = True
     wanted = "one number between 0 and 1"
     hints = (
-        "The `type` column says what kind each post is; count the promotional ones and divide "
-        "by the number of posts.",
+        "The `type` column says what kind each post is; count the promotional ones and divide by the number of posts.",
         "`posts['type'] == 'promotional'` gives True or False per post; the mean of True/False "
         "values is the share of True.",
     )
@@ -73,9 +72,12 @@ class PromotionalShare(NumberExercise):
     def mistakes(self, expected: float):
         posts = load_posts()
         count = int((posts["type"] == "promotional").sum())
-        yield count, (
-            f"{count} is how many posts are promotional. A share divides that by the number of "
-            "posts, so it lands between 0 and 1."
+        yield (
+            count,
+            (
+                f"{count} is how many posts are promotional. A share divides that by the number of "
+                "posts, so it lands between 0 and 1."
+            ),
         )
         for other in ("how-to", "question", "story"):
             value = float((posts["type"] == other).mean())
@@ -88,14 +90,12 @@ q2 = PromotionalShare(CHAPTER, "q2")
 sc1 = Question(
     CHAPTER,
     "sc1",
-    "The nursery posts “Lawn feed 20% off this week”. Which change turns this from "
-    "publishing into sharing?",
+    "The nursery posts “Lawn feed 20% off this week”. Which change turns this from publishing into sharing?",
     (
         Option(
             "Post the same offer three times a day so more people see it.",
             False,
-            "More copies of a one-way message are still one-way. Reach goes up for a while; "
-            "conversation does not.",
+            "More copies of a one-way message are still one-way. Reach goes up for a while; conversation does not.",
         ),
         Option(
             "Post a short guide to a greener lawn and ask readers what their lawn struggles with.",
@@ -120,8 +120,7 @@ sc1 = Question(
 sc2 = Question(
     CHAPTER,
     "sc2",
-    "Think of social media as a gift economy. What does the nursery get back for a free "
-    "how-to guide on pruning roses?",
+    "Think of social media as a gift economy. What does the nursery get back for a free how-to guide on pruning roses?",
     (
         Option(
             "A sale from most readers within the week.",
@@ -154,8 +153,7 @@ sc3 = Question(
             "That is doing social: the posts go out, but nobody is there to listen.",
         ),
         Option(
-            "Answering a customer's question about yellowing tomato leaves, with a photo from "
-            "the greenhouse.",
+            "Answering a customer's question about yellowing tomato leaves, with a photo from the greenhouse.",
             True,
             "Yes: a real person helping another, in public, where others can learn from it too.",
         ),

@@ -36,16 +36,10 @@ VADER_STYLE = dict(color=OKABE_ITO["vermillion"], linestyle="-", marker="o", lab
 HUMAN_STYLE = dict(color=OKABE_ITO["black"], linestyle=":", marker="x", label="a careful reader")
 
 
-def score_mentions(mentions: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The mentions with VADER's ``compound`` and ``label`` added (VADER runs once per text)."""
-    mentions = load_mentions() if mentions is None else mentions
-    scores = caring.sentiment(mentions["text"])
-    return mentions.join(scores[["compound", "label"]])
-
-
 def _month_labels(months: pd.Series) -> list[str]:
-    return [pd.Period(m, freq="M").strftime("%b\n%Y" if i == 0 or m.endswith("-01") else "%b")
-            for i, m in enumerate(months)]
+    return [
+        pd.Period(m, freq="M").strftime("%b\n%Y" if i == 0 or m.endswith("-01") else "%b") for i, m in enumerate(months)
+    ]
 
 
 def _fmt(value: float, spec: str) -> str:
@@ -57,18 +51,25 @@ def care_axes(fig, months: list[str], y_max: float):
     hours_ax, target_ax, mood_ax = fig.subplots(1, 3)
     x = np.arange(len(months))
     labels = _month_labels(pd.Series(months))
-    median_line, = hours_ax.plot(x, np.zeros(len(x)), **MEDIAN_STYLE)
+    (median_line,) = hours_ax.plot(x, np.zeros(len(x)), **MEDIAN_STYLE)
     target_line = hours_ax.axhline(24, **TARGET_STYLE)
     hours_ax.set_ylim(0, y_max)
     figures._style(hours_ax, "Median hours to a first reply", "month asked", "hours")
     hours_ax.legend(handles=[median_line, target_line], frameon=False, fontsize=8, loc="upper left")
-    bars = target_ax.bar(x, np.zeros(len(x)), color=OKABE_ITO["sky"], edgecolor="#333333", hatch="//",
-                         linewidth=0.6, label="answered within the target")
+    bars = target_ax.bar(
+        x,
+        np.zeros(len(x)),
+        color=OKABE_ITO["sky"],
+        edgecolor="#333333",
+        hatch="//",
+        linewidth=0.6,
+        label="answered within the target",
+    )
     target_ax.set_ylim(0, 1)
     target_ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
     figures._style(target_ax, "Questions answered within the target", "month asked", "share of questions asked")
-    vader_line, = mood_ax.plot(x, np.zeros(len(x)), **VADER_STYLE)
-    human_line, = mood_ax.plot(x, np.zeros(len(x)), **HUMAN_STYLE)
+    (vader_line,) = mood_ax.plot(x, np.zeros(len(x)), **VADER_STYLE)
+    (human_line,) = mood_ax.plot(x, np.zeros(len(x)), **HUMAN_STYLE)
     mood_ax.set_ylim(0, 0.5)
     mood_ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
     figures._style(mood_ax, "Negative mentions", "month posted", "share of mentions")
@@ -76,8 +77,7 @@ def care_axes(fig, months: list[str], y_max: float):
     for ax in (hours_ax, target_ax, mood_ax):
         ax.set_xticks(x, labels, fontsize=7)
         ax.set_xlim(-0.6, len(x) - 0.4)
-    return {"median": median_line, "target": target_line, "bars": list(bars),
-            "vader": vader_line, "human": human_line}
+    return {"median": median_line, "target": target_line, "bars": list(bars), "vader": vader_line, "human": human_line}
 
 
 def draw(artists: dict, table: pd.DataFrame, target: float) -> None:
@@ -130,58 +130,88 @@ def response_times_figure(hours: pd.Series) -> FigureImage:
     ax = fig.add_subplot()
     low = max(answered.min(), 0.05)
     bins = np.geomspace(low * 0.9, answered.max() * 1.1, 25)
-    ax.hist(answered, bins=bins, color=OKABE_ITO["sky"], edgecolor="#333333", hatch="..", linewidth=0.6,
-            label="answered questions")
+    ax.hist(
+        answered,
+        bins=bins,
+        color=OKABE_ITO["sky"],
+        edgecolor="#333333",
+        hatch="..",
+        linewidth=0.6,
+        label="answered questions",
+    )
     median, mean = float(answered.median()), float(answered.mean())
     ax.axvline(median, color=OKABE_ITO["blue"], linestyle="--", linewidth=2, label=f"median: {median:.1f} h")
     ax.axvline(mean, color=OKABE_ITO["vermillion"], linestyle=":", linewidth=2.5, label=f"mean: {mean:.1f} h")
     ax.set_xscale("log")
     ticks = [t for t in (0.25, 1, 4, 12, 24, 48, 168, 336) if low * 0.9 <= t <= answered.max() * 1.1]
-    ax.set_xticks(ticks, [("15 min" if t == 0.25 else "1 week" if t == 168 else "2 weeks" if t == 336
-                           else f"{t:g} h") for t in ticks])
-    figures._style(ax, f"Hours to a first reply ({len(answered)} answered; {missing} never answered)",
-                   "hours from question to first reply (log scale)", "questions")
+    ax.set_xticks(
+        ticks,
+        [("15 min" if t == 0.25 else "1 week" if t == 168 else "2 weeks" if t == 336 else f"{t:g} h") for t in ticks],
+    )
+    figures._style(
+        ax,
+        f"Hours to a first reply ({len(answered)} answered; {missing} never answered)",
+        "hours from question to first reply (log scale)",
+        "questions",
+    )
     ax.legend(frameon=False, fontsize=9)
-    return FigureImage(fig, (
-        f"Histogram of the hours from a question to its first reply for {len(answered)} answered "
-        f"questions, on a log scale. Most replies come within a few hours; a few take days, up to "
-        f"{answered.max():.0f} hours. The median is {median:.1f} hours and the mean {mean:.1f} hours, "
-        f"pulled up by the long waits. {missing} questions never got a reply and are not in the chart."
-    ))
+    return FigureImage(
+        fig,
+        (
+            f"Histogram of the hours from a question to its first reply for {len(answered)} answered "
+            f"questions, on a log scale. Most replies come within a few hours; a few take days, up to "
+            f"{answered.max():.0f} hours. The median is {median:.1f} hours and the mean {mean:.1f} hours, "
+            f"pulled up by the long waits. {missing} questions never got a reply and are not in the chart."
+        ),
+    )
 
 
 def sarcasm_figure(scored: pd.DataFrame) -> FigureImage:
     """For each human label, how VADER labelled the same mentions (stacked bars with hatching)."""
     order = ["positive", "neutral", "negative"]
     table = pd.crosstab(scored["human_label"], scored["label"]).reindex(index=order, columns=order, fill_value=0)
-    styles = {"positive": (OKABE_ITO["blue"], ""), "neutral": (OKABE_ITO["grey"], ".."),
-              "negative": (OKABE_ITO["vermillion"], "//")}
+    styles = {
+        "positive": (OKABE_ITO["blue"], ""),
+        "neutral": (OKABE_ITO["grey"], ".."),
+        "negative": (OKABE_ITO["vermillion"], "//"),
+    }
     fig = figures.new_figure(7.5, 3.4)
     ax = fig.add_subplot()
     left = np.zeros(len(order))
     for vader_label in order:
         colour, hatch = styles[vader_label]
         values = table[vader_label].to_numpy()
-        ax.barh(order, values, left=left, color=colour, hatch=hatch, edgecolor="white",
-                label=f"VADER says {vader_label}")
+        ax.barh(
+            order, values, left=left, color=colour, hatch=hatch, edgecolor="white", label=f"VADER says {vader_label}"
+        )
         for i, v in enumerate(values):
             if v:
-                ax.text(left[i] + v / 2, i, str(v), ha="center", va="center", fontsize=9, fontweight="bold",
-                        color="white" if vader_label != "neutral" else "black")
+                ax.text(
+                    left[i] + v / 2,
+                    i,
+                    str(v),
+                    ha="center",
+                    va="center",
+                    fontsize=9,
+                    fontweight="bold",
+                    color="white" if vader_label != "neutral" else "black",
+                )
         left += values
     ax.invert_yaxis()
-    figures._style(ax, "How a careful reader and VADER label the same mentions",
-                   "mentions", "a careful reader says")
+    figures._style(ax, "How a careful reader and VADER label the same mentions", "mentions", "a careful reader says")
     ax.grid(False)
     fig.legend(frameon=False, fontsize=9, ncols=3, loc="outside lower center")
     missed = int(table.loc["negative", "positive"])
     agree = int(np.trace(table.to_numpy()))
-    return FigureImage(fig, (
-        f"Stacked bars comparing labels for {int(table.to_numpy().sum())} mentions. VADER agrees with a "
-        f"careful reader on {agree}. Of the {int(table.loc['negative'].sum())} mentions the reader calls "
-        f"negative, VADER calls {int(table.loc['negative', 'negative'])} negative and {missed} positive: "
-        "the sarcastic ones."
-    ))
+    return FigureImage(
+        fig,
+        (
+            f"Stacked bars comparing labels for {int(table.to_numpy().sum())} mentions. VADER agrees with a "
+            f"careful reader on {agree}. Of the {int(table.loc['negative'].sum())} mentions the reader calls "
+            f"negative, VADER calls {int(table.loc['negative', 'negative'])} negative and {missed} positive: "
+            "the sarcastic ones."
+        ),
+    )
 
 
 def summary_html(table: pd.DataFrame, hours: pd.Series, target: float, scored: pd.DataFrame) -> str:
@@ -226,17 +256,20 @@ class CaringExplorer(Explorer):
 
     def __init__(self, questions: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None) -> None:
         self.questions = load_questions() if questions is None else questions
-        self.scored = score_mentions(mentions)  # VADER once, here
+        self.scored = caring.score_mentions(load_mentions() if mentions is None else mentions)  # VADER once, here
         self.hours = caring.first_response_times(self.questions)
         slider = dict(style=SLIDER_STYLE, layout=SLIDER_LAYOUT, continuous_update=False)
-        self.target = widgets.IntSlider(value=24, min=1, max=72, description="response-time target (hours)",
-                                        **slider)
-        self.window = widgets.IntSlider(value=1, min=1, max=MAX_WINDOW, description="rolling window (months)",
-                                        **slider)
-        channels = [c for c in CHANNELS if c == "all" or ("channel" in self.questions
-                                                          and c in set(self.questions["channel"]))]
-        self.channel = widgets.ToggleButtons(options=channels, value="all", description="channel",
-                                             style={"description_width": "14em", "button_width": "7em"})
+        self.target = widgets.IntSlider(value=24, min=1, max=72, description="response-time target (hours)", **slider)
+        self.window = widgets.IntSlider(value=1, min=1, max=MAX_WINDOW, description="rolling window (months)", **slider)
+        channels = [
+            c for c in CHANNELS if c == "all" or ("channel" in self.questions and c in set(self.questions["channel"]))
+        ]
+        self.channel = widgets.ToggleButtons(
+            options=channels,
+            value="all",
+            description="channel",
+            style={"description_width": "14em", "button_width": "7em"},
+        )
         self.table: pd.DataFrame = self._compute()
         self._fig = figures.new_figure(11.0, 3.6)
         self._artists = care_axes(self._fig, list(self.table["month"]), self._y_max())
@@ -255,18 +288,25 @@ class CaringExplorer(Explorer):
 
     def _compute(self) -> pd.DataFrame:
         chosen = self._selected()
-        return caring.monthly_care(self.questions[chosen], self.scored, target=self.target.value,
-                                   window=self.window.value, hours=self.hours[chosen])
+        return caring.monthly_care(
+            self.questions[chosen],
+            self.scored,
+            target=self.target.value,
+            window=self.window.value,
+            hours=self.hours[chosen],
+        )
 
     def _y_max(self) -> float:
         """A fixed scale for every setting, so two settings can be compared by eye."""
         top = float(self.target.max)
         for channel in self.channel.options:
-            chosen = self.questions.index if channel == "all" else self.questions.index[
-                self.questions["channel"] == channel]
+            chosen = (
+                self.questions.index if channel == "all" else self.questions.index[self.questions["channel"] == channel]
+            )
             for window in range(1, MAX_WINDOW + 1):
-                table = caring.monthly_care(self.questions.loc[chosen], self.scored, window=window,
-                                            hours=self.hours.loc[chosen])
+                table = caring.monthly_care(
+                    self.questions.loc[chosen], self.scored, window=window, hours=self.hours.loc[chosen]
+                )
                 top = max(top, float(table["median_hours"].max(skipna=True)))
         return top * 1.08
 
@@ -275,6 +315,8 @@ class CaringExplorer(Explorer):
         self.table = self._compute()
         draw(self._artists, self.table, self.target.value)
         chosen = self._selected()
-        self._show(self._blitter.png(),
-                   care_alt(self.table, self.target.value, self.channel.value, self.window.value),
-                   summary_html(self.table, self.hours[chosen], self.target.value, self.scored))
+        self._show(
+            self._blitter.png(),
+            care_alt(self.table, self.target.value, self.channel.value, self.window.value),
+            summary_html(self.table, self.hours[chosen], self.target.value, self.scored),
+        )

@@ -14,7 +14,6 @@ and the lines differ in style and marker, so nothing depends on colour alone.
 
 from __future__ import annotations
 
-
 import ipywidgets as widgets
 import numpy as np
 import pandas as pd
@@ -30,12 +29,11 @@ SLIDER_LAYOUT = widgets.Layout(width="32em")
 #: Most periods the explorer shows; the bars for all of them exist from the start.
 MAX_PERIODS = 36
 
-INNOVATION = dict(color=OKABE_ITO["orange"], hatch="///", edgecolor="white", linewidth=0.5,
-                  label="from innovation (advertising, p)")
-IMITATION = dict(color=OKABE_ITO["blue"], edgecolor="white", linewidth=0.5,
-                 label="from imitation (word of mouth, q)")
-CUMULATIVE = dict(color=OKABE_ITO["vermillion"], linestyle="-", marker="o", markersize=3,
-                  label="adopted so far")
+INNOVATION = dict(
+    color=OKABE_ITO["orange"], hatch="///", edgecolor="white", linewidth=0.5, label="from innovation (advertising, p)"
+)
+IMITATION = dict(color=OKABE_ITO["blue"], edgecolor="white", linewidth=0.5, label="from imitation (word of mouth, q)")
+CUMULATIVE = dict(color=OKABE_ITO["vermillion"], linestyle="-", marker="o", markersize=3, label="adopted so far")
 
 
 def _peak(table: pd.DataFrame) -> pd.Series:
@@ -47,8 +45,10 @@ def diffusion_alt(table: pd.DataFrame, market: float) -> str:
     last = table.iloc[-1]
     if last["cumulative"] > 0:
         imitation = table["from_imitation"].sum() / last["cumulative"]
-        story = (f"New adopters peak in period {int(peak['period'])} at {peak['new_adopters']:,.1f}; "
-                 f"{imitation:.0%} of all adopters come from imitation.")
+        story = (
+            f"New adopters peak in period {int(peak['period'])} at {peak['new_adopters']:,.1f}; "
+            f"{imitation:.0%} of all adopters come from imitation."
+        )
     else:
         story = "Nobody adopts: with p at 0 nobody starts, so word of mouth has no one to spread from."
     return (
@@ -64,7 +64,7 @@ def _diffusion_axes(fig, periods: int):
     innovation = bars_ax.bar(x, np.zeros(periods), width=0.8, **INNOVATION)
     imitation = bars_ax.bar(x, np.zeros(periods), width=0.8, bottom=np.zeros(periods), **IMITATION)
     figures._style(bars_ax, "New adopters per period", "period", "new adopters")
-    line, = total_ax.plot([], [], **CUMULATIVE)
+    (line,) = total_ax.plot([], [], **CUMULATIVE)
     market_line = total_ax.axhline(1, color=OKABE_ITO["grey"], linestyle=":", linewidth=1.5, label="the market")
     figures._style(total_ax, "Adopted so far", "period", "adopters (cumulative)")
     for ax in (bars_ax, total_ax):
@@ -72,10 +72,21 @@ def _diffusion_axes(fig, periods: int):
         ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
         ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
     # one legend for both panels, outside them: drawn once, never covered by a bar
-    fig.legend(handles=[innovation, imitation, line, market_line], frameon=False, fontsize=9, ncols=4,
-               loc="outside lower center")
-    return {"bars_ax": bars_ax, "total_ax": total_ax, "innovation": innovation, "imitation": imitation,
-            "line": line, "market": market_line}
+    fig.legend(
+        handles=[innovation, imitation, line, market_line],
+        frameon=False,
+        fontsize=9,
+        ncols=4,
+        loc="outside lower center",
+    )
+    return {
+        "bars_ax": bars_ax,
+        "total_ax": total_ax,
+        "innovation": innovation,
+        "imitation": imitation,
+        "line": line,
+        "market": market_line,
+    }
 
 
 def _draw_diffusion(artists: dict, table: pd.DataFrame, market: float) -> None:
@@ -109,7 +120,9 @@ def diffusion(table: pd.DataFrame, market: float) -> FigureImage:
     return FigureImage(fig, diffusion_alt(table, market))
 
 
-def funnel_by_source(leads: pd.DataFrame, sources: tuple[str, ...] = ("word of mouth", "walk-in", "social")) -> FigureImage:
+def funnel_by_source(
+    leads: pd.DataFrame, sources: tuple[str, ...] = ("word of mouth", "walk-in", "social")
+) -> FigureImage:
     """Share of each source's connections that reached each stage of the funnel."""
     styles = [
         dict(color=OKABE_ITO["blue"], linestyle="-", marker="s"),
@@ -129,39 +142,70 @@ def funnel_by_source(leads: pd.DataFrame, sources: tuple[str, ...] = ("word of m
     ax.set_xticks(range(len(clients.STAGES)), clients.STAGES)
     ax.set_ylim(0, 1.05)
     ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
-    figures._style(ax, "How far people get, by where they came from", "stage of the funnel",
-                   "share of their connections who got this far")
+    figures._style(
+        ax,
+        "How far people get, by where they came from",
+        "stage of the funnel",
+        "share of their connections who got this far",
+    )
     ax.legend(frameon=False, fontsize=9, loc="upper right")
     described = "; ".join(f"{s}: {f:.0%} became clients" for s, f, _ in finals)
-    return FigureImage(fig, (
-        "Line chart of the share of each source's connections who reached each funnel stage, from "
-        f"connection to client. {described}."
-    ))
+    return FigureImage(
+        fig,
+        (
+            "Line chart of the share of each source's connections who reached each funnel stage, from "
+            f"connection to client. {described}."
+        ),
+    )
 
 
-def bass_fit(adopters: pd.Series, fit: clients.BassFit, title: str = "New clients from social media each month") -> FigureImage:
+def bass_fit(
+    adopters: pd.Series, fit: clients.BassFit, title: str = "New clients from social media each month"
+) -> FigureImage:
     """Observed new adopters per period as bars, the fitted Bass model as a line."""
     model = fit.table()
     fig = figures.new_figure(7.0, 3.8)
     ax = fig.add_subplot()
     x = np.arange(1, len(adopters) + 1)
-    ax.bar(x, np.asarray(adopters, dtype=float), width=0.75, color=OKABE_ITO["sky"], edgecolor="#555555",
-           linewidth=0.5, hatch="..", label="observed")
-    ax.plot(model["period"], model["new_adopters"], color=OKABE_ITO["vermillion"], linestyle="-", marker="o",
-            label=f"Bass fit: p = {fit.p:.3f}, q = {fit.q:.2f}, market = {fit.market:,.0f}")
+    ax.bar(
+        x,
+        np.asarray(adopters, dtype=float),
+        width=0.75,
+        color=OKABE_ITO["sky"],
+        edgecolor="#555555",
+        linewidth=0.5,
+        hatch="..",
+        label="observed",
+    )
+    ax.plot(
+        model["period"],
+        model["new_adopters"],
+        color=OKABE_ITO["vermillion"],
+        linestyle="-",
+        marker="o",
+        label=f"Bass fit: p = {fit.p:.3f}, q = {fit.q:.2f}, market = {fit.market:,.0f}",
+    )
     labels = [str(m) for m in getattr(adopters, "index", x)]
     step = max(1, int(np.ceil(len(x) / 12)))
-    ax.set_xticks(x[::step], labels[::step], rotation=45 if len(labels[0]) > 3 else 0, ha="right"
-                  if len(labels[0]) > 3 else "center", fontsize=8.5)
+    ax.set_xticks(
+        x[::step],
+        labels[::step],
+        rotation=45 if len(labels[0]) > 3 else 0,
+        ha="right" if len(labels[0]) > 3 else "center",
+        fontsize=8.5,
+    )
     figures._style(ax, title, "month", "new clients")
     ax.legend(frameon=False, fontsize=9, loc="upper left")
     ax.set_ylim(0, max(float(np.max(adopters)), float(model["new_adopters"].max())) * 1.3)
     peak = int(np.argmax(np.asarray(adopters))) + 1
-    return FigureImage(fig, (
-        f"Bar chart of new clients in each of {len(x)} months, rising to a peak in month {peak} at "
-        f"{int(np.max(adopters))} and falling again, with the fitted Bass curve drawn over it: "
-        f"p = {fit.p:.3f}, q = {fit.q:.2f}, a market of {fit.market:,.0f}."
-    ))
+    return FigureImage(
+        fig,
+        (
+            f"Bar chart of new clients in each of {len(x)} months, rising to a peak in month {peak} at "
+            f"{int(np.max(adopters))} and falling again, with the fitted Bass curve drawn over it: "
+            f"p = {fit.p:.3f}, q = {fit.q:.2f}, a market of {fit.market:,.0f}."
+        ),
+    )
 
 
 # --- the explorer ----------------------------------------------------------------------------
@@ -174,15 +218,22 @@ def summary_html(table: pd.DataFrame, market: float) -> str:
     imitation = table["from_imitation"].sum() / total if total > 0 else 0.0
     first = table.iloc[0]
     half = table.loc[table["cumulative"] >= market / 2, "period"]
-    half_text = (f"half the market is reached in period <strong>{int(half.iloc[0])}</strong>" if len(half)
-                 else "half the market is not reached within these periods")
+    half_text = (
+        f"half the market is reached in period <strong>{int(half.iloc[0])}</strong>"
+        if len(half)
+        else "half the market is not reached within these periods"
+    )
     if total > 0:
-        opening = (f"<p>New adopters peak in <strong>period {int(peak['period'])}</strong> at "
-                   f"<strong>{peak['new_adopters']:,.1f}</strong>. ")
+        opening = (
+            f"<p>New adopters peak in <strong>period {int(peak['period'])}</strong> at "
+            f"<strong>{peak['new_adopters']:,.1f}</strong>. "
+        )
         share_text = f"<strong>{imitation:.0%}</strong>"
     else:
-        opening = ("<p><strong>Nobody adopts</strong>: with advertising p at 0 nobody starts, and word of "
-                   "mouth (q) needs someone who already has it to pass it on. Move p above 0. ")
+        opening = (
+            "<p><strong>Nobody adopts</strong>: with advertising p at 0 nobody starts, and word of "
+            "mouth (q) needs someone who already has it to pass it on. Move p above 0. "
+        )
         share_text = "undefined (there are no adopters to divide by)"
     return (
         opening + f"By period {int(last['period'])}, "
@@ -213,14 +264,18 @@ class ClientsExplorer(Explorer):
 
     def __init__(self, p: float = 0.03, q: float = 0.38, market: int = 260, periods: int = 12) -> None:
         slider = dict(style=SLIDER_STYLE, layout=SLIDER_LAYOUT, continuous_update=False)
-        self.p = widgets.FloatSlider(value=p, min=0.0, max=0.2, step=0.005, readout_format=".3f",
-                                     description="advertising, p", **slider)
-        self.q = widgets.FloatSlider(value=q, min=0.0, max=1.0, step=0.01, readout_format=".2f",
-                                     description="word of mouth, q", **slider)
-        self.market = widgets.IntSlider(value=market, min=20, max=2000, step=10,
-                                        description="market (people)", **slider)
-        self.periods = widgets.IntSlider(value=periods, min=4, max=MAX_PERIODS, description="periods (months)",
-                                         **slider)
+        self.p = widgets.FloatSlider(
+            value=p, min=0.0, max=0.2, step=0.005, readout_format=".3f", description="advertising, p", **slider
+        )
+        self.q = widgets.FloatSlider(
+            value=q, min=0.0, max=1.0, step=0.01, readout_format=".2f", description="word of mouth, q", **slider
+        )
+        self.market = widgets.IntSlider(
+            value=market, min=20, max=2000, step=10, description="market (people)", **slider
+        )
+        self.periods = widgets.IntSlider(
+            value=periods, min=4, max=MAX_PERIODS, description="periods (months)", **slider
+        )
         self._fig = figures.new_figure(9.0, 3.8)
         self._artists = _diffusion_axes(self._fig, MAX_PERIODS)
         # The legend and the figure's frame are drawn once, as a background; a slider
@@ -238,5 +293,4 @@ class ClientsExplorer(Explorer):
         market = float(self.market.value)
         self.table = clients.bass_diffusion(self.p.value, self.q.value, market, self.periods.value)
         _draw_diffusion(self._artists, self.table, market)
-        self._show(self._blitter.png(), diffusion_alt(self.table, market),
-                   summary_html(self.table, market))
+        self._show(self._blitter.png(), diffusion_alt(self.table, market), summary_html(self.table, market))

@@ -30,21 +30,14 @@ from sevencs.widgets.explorer import Explorer
 SLIDER_STYLE = {"description_width": "12em"}
 SLIDER_LAYOUT = widgets.Layout(width="32em")
 
-GEOMETRIC = dict(color=figures.OKABE_ITO["orange"], linestyle="--", marker="o", markersize=4,
-                 label="compounding story (geometric)")
-LOGISTIC = dict(color=figures.OKABE_ITO["blue"], linestyle="-", marker="s", markersize=4,
-                label="runs out of people (logistic)")
+GEOMETRIC = dict(
+    color=figures.OKABE_ITO["orange"], linestyle="--", marker="o", markersize=4, label="compounding story (geometric)"
+)
+LOGISTIC = dict(
+    color=figures.OKABE_ITO["blue"], linestyle="-", marker="s", markersize=4, label="runs out of people (logistic)"
+)
 REAL = dict(color="black", linestyle="none", marker="X", markersize=7, label="Fernleaf Growers, real members")
 MARKET = dict(color=figures.OKABE_ITO["grey"], linestyle=":", linewidth=1.5)
-
-
-def group_members_by_month(activity: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The group's members at the end of each month since it opened.
-
-    Columns: ``period`` (0 is the first month), ``month`` and ``members``.
-    """
-    table = community.active_member_ratio(load_group_activity() if activity is None else activity)
-    return pd.DataFrame({"period": range(len(table)), "month": table["month"], "members": table["members"]})
 
 
 def _draw_growth(ax, story: pd.DataFrame, logistic: pd.DataFrame, market: int, lines: dict | None = None):
@@ -54,8 +47,13 @@ def _draw_growth(ax, story: pd.DataFrame, logistic: pd.DataFrame, market: int, l
             "story": ax.plot([], [], **GEOMETRIC)[0],
             "logistic": ax.plot([], [], **LOGISTIC)[0],
             "market": ax.axhline(market, **MARKET, label="market size"),
-            "half": ax.axvline(0, color=figures.OKABE_ITO["green"], linestyle="-.", linewidth=1.2,
-                               label="logistic passes half the market"),
+            "half": ax.axvline(
+                0,
+                color=figures.OKABE_ITO["green"],
+                linestyle="-.",
+                linewidth=1.2,
+                label="logistic passes half the market",
+            ),
         }
     lines["story"].set_data(story["period"], story["members"])
     lines["logistic"].set_data(logistic["period"], logistic["members"])
@@ -91,13 +89,16 @@ def _growth_alt(story: pd.DataFrame, logistic: pd.DataFrame, market: int, real: 
         f"{last_l['members']:,.0f}."
     )
     if real is not None and len(real):
-        text += (f" Crosses mark the real group: {int(real['members'].iloc[0])} members in its first month, "
-                 f"{int(real['members'].iloc[-1])} after {len(real)} months.")
+        text += (
+            f" Crosses mark the real group: {int(real['members'].iloc[0])} members in its first month, "
+            f"{int(real['members'].iloc[-1])} after {len(real)} months."
+        )
     return text
 
 
-def growth_figure(start: int = 13, rate: float = 1.0, market: int = 190, periods: int = 12,
-                  real: pd.DataFrame | None = None) -> figures.FigureImage:
+def growth_figure(
+    start: int = 13, rate: float = 1.0, market: int = 190, periods: int = 12, real: pd.DataFrame | None = None
+) -> figures.FigureImage:
     """Geometric against logistic growth (and, optionally, the real group's members per month)."""
     story = community.growth("geometric", start, rate, market, periods)
     logistic = community.growth("logistic", start, rate, market, periods)
@@ -116,8 +117,11 @@ def growth_summary_html(story: pd.DataFrame, logistic: pd.DataFrame, market: int
     start, rate = int(story["members"].iloc[0]), _rate_of(logistic, story)
     half = community.half_market_time(start, rate, market)
     busiest = int(logistic["new_members"].idxmax())
-    half_text = (f"passes half the market during month <strong>{math.ceil(half)}</strong>"
-                 if half > 0 else "starts above half the market")
+    half_text = (
+        f"passes half the market during month <strong>{math.ceil(half)}</strong>"
+        if half > 0
+        else "starts above half the market"
+    )
     rows = "".join(
         f"<tr><td>{int(s.period)}</td><td>{s.members:,.0f}</td><td>{lg.members:,.0f}</td>"
         f"<td>{lg.new_members:,.0f}</td></tr>"
@@ -145,19 +149,21 @@ class CommunityExplorer(Explorer):
     >>> explorer.table                        # both models, month by month
 
     ``real`` is a table with ``period`` and ``members`` (default: the nursery's
-    group, :func:`group_members_by_month`); pass ``False`` to leave it out.
+    group, :func:`sevencs.community.group_members_by_month`); pass ``False`` to leave it out.
     """
 
     def __init__(self, real: pd.DataFrame | bool | None = None) -> None:
         if real is None:
-            real = group_members_by_month()
+            real = community.group_members_by_month(load_group_activity())
         self.real = None if real is False else real
         slider = dict(style=SLIDER_STYLE, layout=SLIDER_LAYOUT, continuous_update=False)
         self.start = widgets.IntSlider(value=13, min=1, max=50, description="start (members)", **slider)
-        self.rate = widgets.FloatSlider(value=1.0, min=0.05, max=3.0, step=0.05, readout_format=".0%",
-                                        description="growth per month", **slider)
-        self.market = widgets.IntSlider(value=190, min=60, max=1000, step=10, description="market size (people)",
-                                        **slider)
+        self.rate = widgets.FloatSlider(
+            value=1.0, min=0.05, max=3.0, step=0.05, readout_format=".0%", description="growth per month", **slider
+        )
+        self.market = widgets.IntSlider(
+            value=190, min=60, max=1000, step=10, description="market size (people)", **slider
+        )
         self.periods = widgets.IntSlider(value=12, min=3, max=24, description="months", **slider)
         self.table: pd.DataFrame = pd.DataFrame()
         self._fig = figures.new_figure(7.5, 4.4)
@@ -192,28 +198,42 @@ class CommunityExplorer(Explorer):
         _draw_growth(self._ax, story, logistic, market, self._lines)
         canvas = self._fig.canvas
         canvas.draw()
-        self._show(figures.rgba_to_png(canvas.buffer_rgba(), canvas.get_width_height()),
-                   _growth_alt(story, logistic, market, self.real), growth_summary_html(story, logistic, market))
-        self.table = pd.DataFrame({
-            "month": story["period"],
-            "story": story["members"],
-            "logistic": logistic["members"],
-            "new_logistic": logistic["new_members"],
-            "share_of_market": logistic["share_of_market"],
-        })
+        self._show(
+            figures.rgba_to_png(canvas.buffer_rgba(), canvas.get_width_height()),
+            _growth_alt(story, logistic, market, self.real),
+            growth_summary_html(story, logistic, market),
+        )
+        self.table = pd.DataFrame(
+            {
+                "month": story["period"],
+                "story": story["members"],
+                "logistic": logistic["members"],
+                "new_logistic": logistic["new_members"],
+                "share_of_market": logistic["share_of_market"],
+            }
+        )
 
 
 # --- figures for the chapter ----------------------------------------------------------------
 
 # Shapes for up to six communities, so the map does not rely on colour.
 COMMUNITY_STYLES = [
-    (figures.OKABE_ITO["blue"], "o"), (figures.OKABE_ITO["orange"], "s"), (figures.OKABE_ITO["green"], "^"),
-    (figures.OKABE_ITO["purple"], "D"), (figures.OKABE_ITO["sky"], "v"), (figures.OKABE_ITO["yellow"], "P"),
+    (figures.OKABE_ITO["blue"], "o"),
+    (figures.OKABE_ITO["orange"], "s"),
+    (figures.OKABE_ITO["green"], "^"),
+    (figures.OKABE_ITO["purple"], "D"),
+    (figures.OKABE_ITO["sky"], "v"),
+    (figures.OKABE_ITO["yellow"], "P"),
 ]
 
 
-def communities_figure(graph: nx.Graph, found: community.Communities, labels: Mapping[Hashable, str],
-                       seed: int = 3, title: str = "The karate club") -> figures.FigureImage:
+def communities_figure(
+    graph: nx.Graph,
+    found: community.Communities,
+    labels: Mapping[Hashable, str],
+    seed: int = 3,
+    title: str = "The karate club",
+) -> figures.FigureImage:
     """A network map: colour and shape by detected community; a red ring marks a member the split misassigns."""
     compared = community.compare_with_split(found, labels).set_index("account")
     pos = nx.spring_layout(graph, seed=seed, k=0.35)
@@ -227,29 +247,56 @@ def communities_figure(graph: nx.Graph, found: community.Communities, labels: Ma
         colour, marker = COMMUNITY_STYLES[(number - 1) % len(COMMUNITY_STYLES)]
         nodes = sorted(group, key=str)
         sides = ", ".join(f"{n} {s}" for s, n in compared.loc[nodes, "side"].value_counts().items())
-        ax.scatter([pos[n][0] for n in nodes], [pos[n][1] for n in nodes], s=420 if marker == "^" else 300,
-                   marker=marker, color=colour,
-                   edgecolors="white", linewidths=0.8, zorder=3, label=f"community {number} ({sides})")
+        ax.scatter(
+            [pos[n][0] for n in nodes],
+            [pos[n][1] for n in nodes],
+            s=420 if marker == "^" else 300,
+            marker=marker,
+            color=colour,
+            edgecolors="white",
+            linewidths=0.8,
+            zorder=3,
+            label=f"community {number} ({sides})",
+        )
     wrong = sorted(compared.index[~compared["agrees"]], key=str)
     if wrong:
-        ax.scatter([pos[n][0] for n in wrong], [pos[n][1] for n in wrong], s=650, facecolors="none",
-                   edgecolors=figures.OKABE_ITO["vermillion"], linewidths=2.2, zorder=4,
-                   label="on the other side after the split")
+        ax.scatter(
+            [pos[n][0] for n in wrong],
+            [pos[n][1] for n in wrong],
+            s=650,
+            facecolors="none",
+            edgecolors=figures.OKABE_ITO["vermillion"],
+            linewidths=2.2,
+            zorder=4,
+            label="on the other side after the split",
+        )
     for node in graph.nodes:
         dark = COMMUNITY_STYLES[(found.community_of(node) - 1) % len(COMMUNITY_STYLES)][0] == figures.OKABE_ITO["blue"]
-        ax.text(pos[node][0], pos[node][1], str(node), ha="center", va="center", fontsize=7.5, zorder=5,
-                color="white" if dark else "black")
-    ax.set_title(f"{title}: {len(found.groups)} communities found, modularity {found.modularity:.2f}",
-                 loc="left", fontsize=11)
+        ax.text(
+            pos[node][0],
+            pos[node][1],
+            str(node),
+            ha="center",
+            va="center",
+            fontsize=7.5,
+            zorder=5,
+            color="white" if dark else "black",
+        )
+    ax.set_title(
+        f"{title}: {len(found.groups)} communities found, modularity {found.modularity:.2f}", loc="left", fontsize=11
+    )
     fig.legend(frameon=False, fontsize=9, ncols=2, loc="outside lower center")
     agree = compared["agrees"].mean()
-    return figures.FigureImage(fig, (
-        f"Network map of {graph.number_of_nodes()} members and {graph.number_of_edges()} friendships, each "
-        f"member coloured and shaped by one of {len(found.groups)} detected communities (sizes "
-        f"{', '.join(str(s) for s in found.sizes)}). {agree:.0%} of members are in a community whose majority "
-        f"went to the same side after the real split; ringed members are not: "
-        f"{', '.join(str(w) for w in wrong) or 'none'}."
-    ))
+    return figures.FigureImage(
+        fig,
+        (
+            f"Network map of {graph.number_of_nodes()} members and {graph.number_of_edges()} friendships, each "
+            f"member coloured and shaped by one of {len(found.groups)} detected communities (sizes "
+            f"{', '.join(str(s) for s in found.sizes)}). {agree:.0%} of members are in a community whose majority "
+            f"went to the same side after the real split; ringed members are not: "
+            f"{', '.join(str(w) for w in wrong) or 'none'}."
+        ),
+    )
 
 
 def participation_figure(table: pd.DataFrame) -> figures.FigureImage:
@@ -259,12 +306,24 @@ def participation_figure(table: pd.DataFrame) -> figures.FigureImage:
     roles = list(table.index)
     y = np.arange(len(roles))
     ax.barh(y + 0.2, table["share"], height=0.38, color=figures.OKABE_ITO["blue"], label="Fernleaf Growers")
-    ax.barh(y - 0.2, table["rule_of_thumb"], height=0.38, color="white", edgecolor=figures.OKABE_ITO["orange"],
-            hatch="//", label="90-9-1 rule of thumb")
+    ax.barh(
+        y - 0.2,
+        table["rule_of_thumb"],
+        height=0.38,
+        color="white",
+        edgecolor=figures.OKABE_ITO["orange"],
+        hatch="//",
+        label="90-9-1 rule of thumb",
+    )
     for i, role in enumerate(roles):
         ax.text(table.at[role, "share"] + 0.01, i + 0.2, f"{table.at[role, 'share']:.0%}", va="center", fontsize=9)
-        ax.text(table.at[role, "rule_of_thumb"] + 0.01, i - 0.2, f"{table.at[role, 'rule_of_thumb']:.0%}",
-                va="center", fontsize=9)
+        ax.text(
+            table.at[role, "rule_of_thumb"] + 0.01,
+            i - 0.2,
+            f"{table.at[role, 'rule_of_thumb']:.0%}",
+            va="center",
+            fontsize=9,
+        )
     ax.set_yticks(y, [f"{r}s" for r in roles])
     ax.set_xlim(0, 1.08)
     ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
@@ -272,12 +331,16 @@ def participation_figure(table: pd.DataFrame) -> figures.FigureImage:
     ax.grid(axis="x", color="#e0e0e0", linewidth=0.8)
     ax.grid(axis="y", visible=False)
     ax.legend(frameon=False, fontsize=9, loc="center right")
-    parts = "; ".join(f"{r}s {table.at[r, 'share']:.0%} (rule of thumb {table.at[r, 'rule_of_thumb']:.0%})"
-                      for r in roles)
-    return figures.FigureImage(fig, (
-        f"Paired horizontal bars of the share of the group's {int(table['members'].sum())} members in each role, "
-        f"next to the 90-9-1 rule of thumb: {parts}."
-    ))
+    parts = "; ".join(
+        f"{r}s {table.at[r, 'share']:.0%} (rule of thumb {table.at[r, 'rule_of_thumb']:.0%})" for r in roles
+    )
+    return figures.FigureImage(
+        fig,
+        (
+            f"Paired horizontal bars of the share of the group's {int(table['members'].sum())} members in each role, "
+            f"next to the 90-9-1 rule of thumb: {parts}."
+        ),
+    )
 
 
 def retention_figure(retention: pd.DataFrame, active: pd.DataFrame) -> figures.FigureImage:
@@ -290,27 +353,40 @@ def retention_figure(retention: pd.DataFrame, active: pd.DataFrame) -> figures.F
     left.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
     figures._style(left, "Active members each month", "month (YY-MM)", "share of members active")
     # the average only where at least 50 members have been observed, so a handful cannot swing it
-    months = [c for c in retention.columns if c != "members"
-              and retention.loc[retention[c].notna(), "members"].sum() >= 50]
-    average = [
-        float(np.average(retention[k].dropna(), weights=retention.loc[retention[k].notna(), "members"]))
-        for k in months
+    months = [
+        c for c in retention.columns if c != "members" and retention.loc[retention[c].notna(), "members"].sum() >= 50
     ]
-    styles = [(figures.OKABE_ITO["orange"], "o", "--"), (figures.OKABE_ITO["green"], "^", ":"),
-              (figures.OKABE_ITO["purple"], "D", "-.")]
+    average = [
+        float(np.average(retention[k].dropna(), weights=retention.loc[retention[k].notna(), "members"])) for k in months
+    ]
+    styles = [
+        (figures.OKABE_ITO["orange"], "o", "--"),
+        (figures.OKABE_ITO["green"], "^", ":"),
+        (figures.OKABE_ITO["purple"], "D", "-."),
+    ]
     largest = retention["members"].nlargest(3).index
     for (colour, marker, line), cohort in zip(styles, sorted(largest)):
         row = retention.loc[cohort, months].dropna()
-        right.plot(row.index, row.values, color=colour, marker=marker, linestyle=line, markersize=4,
-                   label=f"joined {cohort} ({int(retention.at[cohort, 'members'])})")
+        right.plot(
+            row.index,
+            row.values,
+            color=colour,
+            marker=marker,
+            linestyle=line,
+            markersize=4,
+            label=f"joined {cohort} ({int(retention.at[cohort, 'members'])})",
+        )
     right.plot(months, average, color="black", linewidth=2.2, label="all cohorts (50+ members observed)")
     right.set_ylim(0, 1)
     right.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
     figures._style(right, "Still active, by months since joining", "months since joining", "share of cohort active")
     right.legend(frameon=False, fontsize=8)
-    return figures.FigureImage(fig, (
-        f"Two line charts. Left: the share of members active each month, from {active['active_ratio'].iloc[0]:.0%} "
-        f"in {active['month'].iloc[0]} to {active['active_ratio'].iloc[-1]:.0%} in {active['month'].iloc[-1]}. "
-        f"Right: the share of each joining cohort still active after each month; over all cohorts, "
-        f"{average[0]:.0%} are active in the month they join and {average[3]:.0%} three months later."
-    ))
+    return figures.FigureImage(
+        fig,
+        (
+            f"Two line charts. Left: the share of members active each month, from {active['active_ratio'].iloc[0]:.0%} "
+            f"in {active['month'].iloc[0]} to {active['active_ratio'].iloc[-1]:.0%} in {active['month'].iloc[-1]}. "
+            f"Right: the share of each joining cohort still active after each month; over all cohorts, "
+            f"{average[0]:.0%} are active in the month they join and {average[3]:.0%} three months later."
+        ),
+    )

@@ -36,23 +36,41 @@ def explorer_figure(graph: nx.Graph, pos: dict, source: Hashable | None):
     """Build the two-panel figure and return it with the artists an update changes."""
     fig = figures.new_figure(10.0, 4.2)
     growth_ax, map_ax = fig.subplots(1, 2, width_ratios=[1.1, 1])
-    naive_line, = growth_ax.plot([], [], **figures.NAIVE)
-    actual_line, = growth_ax.plot([], [], **figures.ACTUAL)
+    (naive_line,) = growth_ax.plot([], [], **figures.NAIVE)
+    (actual_line,) = growth_ax.plot([], [], **figures.ACTUAL)
     ceiling = graph.number_of_nodes() - (1 if source is not None else 0)
-    ceiling_line = growth_ax.axhline(ceiling, color=figures.OKABE_ITO["grey"], linestyle=":", linewidth=1.5,
-                                     label=f"everyone else in the network ({ceiling})")
+    ceiling_line = growth_ax.axhline(
+        ceiling,
+        color=figures.OKABE_ITO["grey"],
+        linestyle=":",
+        linewidth=1.5,
+        label=f"everyone else in the network ({ceiling})",
+    )
     growth_ax.set_yscale("log")
     growth_ax.set_xlim(0.7, MAX_HOPS + 0.3)
     growth_ax.set_ylim(*Y_LIMITS)
     growth_ax.set_xticks(range(1, MAX_HOPS + 1))
     figures._style(growth_ax, "Connections after each hop", "hop", "people connected (log scale)")
-    legend = growth_ax.legend(handles=[naive_line, actual_line, ceiling_line], frameon=True,
-                              framealpha=0.9, edgecolor="none", fontsize=9, loc="upper left")
+    legend = growth_ax.legend(
+        handles=[naive_line, actual_line, ceiling_line],
+        frameon=True,
+        framealpha=0.9,
+        edgecolor="none",
+        fontsize=9,
+        loc="upper left",
+    )
 
     nodes = [n for n in pos if n != source]
     figures.network_axes(map_ax, graph, pos)
-    points = map_ax.scatter([pos[n][0] for n in nodes], [pos[n][1] for n in nodes], s=14,
-                            c=[figures.UNREACHED] * len(nodes), edgecolors="#666666", linewidths=0.3, zorder=2)
+    points = map_ax.scatter(
+        [pos[n][0] for n in nodes],
+        [pos[n][1] for n in nodes],
+        s=14,
+        c=[figures.UNREACHED] * len(nodes),
+        edgecolors="#666666",
+        linewidths=0.3,
+        zorder=2,
+    )
     if source is not None and source in pos:
         map_ax.scatter([pos[source][0]], [pos[source][1]], s=90, marker="*", color="black", zorder=3)
     map_ax.set_title("Who joined at which hop (★ you)", loc="left", fontsize=11)
@@ -60,10 +78,23 @@ def explorer_figure(graph: nx.Graph, pos: dict, source: Hashable | None):
         map_ax.scatter([], [], s=30, color=figures.HOP_COLOURS[i], edgecolors="#666666", label=f"hop {i + 1}")
         for i in range(len(figures.HOP_COLOURS))
     ]
-    map_ax.legend(handles=handles, frameon=False, fontsize=8, loc="lower left",
-                  bbox_to_anchor=(1.0, 0.0), title="joined at", title_fontsize=8)
-    return fig, {"naive": naive_line, "actual": actual_line, "legend": legend,
-                 "points": points, "nodes": nodes, "ceiling": ceiling}
+    map_ax.legend(
+        handles=handles,
+        frameon=False,
+        fontsize=8,
+        loc="lower left",
+        bbox_to_anchor=(1.0, 0.0),
+        title="joined at",
+        title_fontsize=8,
+    )
+    return fig, {
+        "naive": naive_line,
+        "actual": actual_line,
+        "legend": legend,
+        "points": points,
+        "nodes": nodes,
+        "ceiling": ceiling,
+    }
 
 
 def draw(artists: dict, table: pd.DataFrame) -> None:
@@ -80,7 +111,6 @@ def draw(artists: dict, table: pd.DataFrame) -> None:
         colour_of.update((a, colour) for a in accounts)
     artists["points"].set_facecolors([colour_of.get(n, figures.UNREACHED) for n in artists["nodes"]])
     artists["points"].set_sizes([22 if n in colour_of else 10 for n in artists["nodes"]])
-
 
 
 def summary_html(table: pd.DataFrame, ceiling: int) -> str:
@@ -137,11 +167,13 @@ class ConnectionExplorer(Explorer):
             pos = nx.spring_layout(self.graph, seed=seed)
         pool = self.graph.degree(source) if source is not None else self.graph.number_of_nodes()
         slider = dict(style=SLIDER_STYLE, layout=SLIDER_LAYOUT, continuous_update=False)
-        self.start = widgets.IntSlider(value=min(10, pool), min=1, max=max(pool, 1),
-                                       description="start with (people)", **slider)
+        self.start = widgets.IntSlider(
+            value=min(10, pool), min=1, max=max(pool, 1), description="start with (people)", **slider
+        )
         self.per_friend = widgets.IntSlider(value=10, min=1, max=30, description="friends per friend", **slider)
-        self.acceptance = widgets.FloatSlider(value=1.0, min=0.0, max=1.0, step=0.05, readout_format=".0%",
-                                              description="acceptance rate", **slider)
+        self.acceptance = widgets.FloatSlider(
+            value=1.0, min=0.0, max=1.0, step=0.05, readout_format=".0%", description="acceptance rate", **slider
+        )
         self.hops = widgets.IntSlider(value=3, min=1, max=MAX_HOPS, description="hops", **slider)
         self._fig, self._artists = explorer_figure(self.graph, pos, source)
         self._blitter = Blitter(self._fig, [self._artists[k] for k in ("naive", "actual", "legend", "points")])
@@ -164,5 +196,8 @@ class ConnectionExplorer(Explorer):
             source=self.source,
         )
         draw(self._artists, self.table)
-        self._show(self._blitter.png(), figure_alt(self.table, self._artists["ceiling"]),
-                   summary_html(self.table, self._artists["ceiling"]))
+        self._show(
+            self._blitter.png(),
+            figure_alt(self.table, self._artists["ceiling"]),
+            summary_html(self.table, self._artists["ceiling"]),
+        )

@@ -14,7 +14,6 @@ image goes into an ``HTML`` widget with alt text.
 
 from __future__ import annotations
 
-
 import ipywidgets as widgets
 import networkx as nx
 import numpy as np
@@ -56,29 +55,49 @@ def explorer_figure(posts: pd.DataFrame, curve: pd.DataFrame, actual_share: floa
     """The two-panel figure and the artists a control move changes."""
     fig = figures.new_figure(10.0, 4.2)
     curve_ax, bar_ax = fig.subplots(1, 2, width_ratios=[1.15, 1])
-    curve_ax.plot(curve["promotional_share"], curve["engagements"], color=OI["blue"], linestyle="-",
-                  label="engagements per post")
-    curve_ax.plot(curve["promotional_share"], curve["shares"], color=OI["orange"], linestyle="--",
-                  label="shares per post")
+    curve_ax.plot(
+        curve["promotional_share"], curve["engagements"], color=OI["blue"], linestyle="-", label="engagements per post"
+    )
+    curve_ax.plot(
+        curve["promotional_share"], curve["shares"], color=OI["orange"], linestyle="--", label="shares per post"
+    )
     now = content.simulate_mix(posts, actual_share, 1)
-    curve_ax.plot([actual_share], [now["engagements"]], marker="D", color=OI["grey"], linestyle="none",
-                  markersize=7, label=f"the nursery now ({actual_share:.0%} promotional)")
-    marker, = curve_ax.plot([], [], marker="o", markersize=10, color=OI["vermillion"], linestyle="none",
-                            markeredgecolor="black", label="your plan")
-    share_marker, = curve_ax.plot([], [], marker="o", markersize=8, color=OI["vermillion"], linestyle="none",
-                                  markeredgecolor="black")
+    curve_ax.plot(
+        [actual_share],
+        [now["engagements"]],
+        marker="D",
+        color=OI["grey"],
+        linestyle="none",
+        markersize=7,
+        label=f"the nursery now ({actual_share:.0%} promotional)",
+    )
+    (marker,) = curve_ax.plot(
+        [],
+        [],
+        marker="o",
+        markersize=10,
+        color=OI["vermillion"],
+        linestyle="none",
+        markeredgecolor="black",
+        label="your plan",
+    )
+    (share_marker,) = curve_ax.plot(
+        [], [], marker="o", markersize=8, color=OI["vermillion"], linestyle="none", markeredgecolor="black"
+    )
     target = curve_ax.axvline(0.2, color=OI["green"], linestyle=":", linewidth=2, label="the rule's promotional share")
     curve_ax.set_xlim(0, 1)
     curve_ax.set_ylim(0, float(curve["engagements"].max()) * 1.15)
     curve_ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
-    figures._style(curve_ax, "Expected back per post", "share of posts that are promotional",
-                   "expected per post (count)")
+    figures._style(
+        curve_ax, "Expected back per post", "share of posts that are promotional", "expected per post (count)"
+    )
     curve_ax.legend(frameon=False, fontsize=8, loc="upper right")
 
     x = np.arange(len(KINDS))
     top = content.simulate_mix(posts, 0.0, MAX_POSTS)
-    bars = bar_ax.bar(x, [0] * len(KINDS), color=[k[1] for k in KINDS], hatch=[k[2] for k in KINDS],
-                      edgecolor="white", width=0.6)
+    bars = bar_ax.bar(
+        x, [0] * len(KINDS), color=[k[1] for k in KINDS], hatch=[k[2] for k in KINDS], edgecolor="white", width=0.6
+    )
     bar_ax.set_xticks(x, [k[0] for k in KINDS])
     bar_ax.set_ylim(0, max(float(top[k[0]]) for k in KINDS) * 1.1)
     figures._style(bar_ax, "Expected in a month of posts", "what people do", "expected count per month")
@@ -138,16 +157,28 @@ class ContentExplorer(Explorer):
         self.posts = load_posts() if posts is None else posts
         self.actual_share = float(content.content_mix(self.posts).get("promotional", 0.0))
         slider = dict(style=SLIDER_STYLE, layout=SLIDER_LAYOUT, continuous_update=False)
-        self.promotional = widgets.FloatSlider(value=round(self.actual_share * 20) / 20, min=0.0, max=1.0,
-                                               step=0.05, readout_format=".0%",
-                                               description="promotional posts", **slider)
+        self.promotional = widgets.FloatSlider(
+            value=round(self.actual_share * 20) / 20,
+            min=0.0,
+            max=1.0,
+            step=0.05,
+            readout_format=".0%",
+            description="promotional posts",
+            **slider,
+        )
         self.posts_count = widgets.IntSlider(value=15, min=1, max=MAX_POSTS, description="posts a month", **slider)
-        self.rule = widgets.Dropdown(options=list(content.RULES), value="80/20", description="compare with rule",
-                                     style=SLIDER_STYLE, layout=SLIDER_LAYOUT)
+        self.rule = widgets.Dropdown(
+            options=list(content.RULES),
+            value="80/20",
+            description="compare with rule",
+            style=SLIDER_STYLE,
+            layout=SLIDER_LAYOUT,
+        )
         curve = mix_curve(self.posts)
         self._fig, self._artists = explorer_figure(self.posts, curve, self.actual_share)
-        self._blitter = Blitter(self._fig, [self._artists[k] for k in ("marker", "share_marker", "target")]
-                                + list(self._artists["bars"]))
+        self._blitter = Blitter(
+            self._fig, [self._artists[k] for k in ("marker", "share_marker", "target")] + list(self._artists["bars"])
+        )
         self.plan: pd.Series = pd.Series(dtype=object)
         self.distance = 0.0
         self._start()
@@ -163,8 +194,11 @@ class ContentExplorer(Explorer):
         per_post = content.simulate_mix(self.posts, share, 1)
         self.distance = content.mix_distance(content.planned_mix(self.posts, share), self.rule.value)
         draw(self._artists, self.plan, per_post, share, self.rule.value)
-        self._show(self._blitter.png(), figure_alt(self.plan, share, self.rule.value),
-                   plan_summary(self.plan, self.distance, self.rule.value))
+        self._show(
+            self._blitter.png(),
+            figure_alt(self.plan, share, self.rule.value),
+            plan_summary(self.plan, self.distance, self.rule.value),
+        )
 
 
 # --- the chapter's figures (book and lab) ------------------------------------------------------
@@ -206,16 +240,31 @@ def mix_figure(posts: pd.DataFrame) -> figures.FigureImage:
         if rule == "thirds":
             rows.insert(0, ("the nursery", observed.to_dict()))
     seen = set()
-    for y, (label, shares) in enumerate(reversed(rows)):
+    for y, (_label, shares) in enumerate(reversed(rows)):
         left = 0.0
         for group, share in shares.items():
             colour, hatch = GROUP_STYLE[group]
-            ax.barh([y], [share], left=left, color=colour, hatch=hatch, edgecolor="white",
-                    label=group if group not in seen else None)
+            ax.barh(
+                [y],
+                [share],
+                left=left,
+                color=colour,
+                hatch=hatch,
+                edgecolor="white",
+                label=group if group not in seen else None,
+            )
             seen.add(group)
             if share >= 0.08:
-                ax.text(left + share / 2, y, f"{share:.0%}", ha="center", va="center", fontsize=9,
-                        color="black", fontweight="bold")
+                ax.text(
+                    left + share / 2,
+                    y,
+                    f"{share:.0%}",
+                    ha="center",
+                    va="center",
+                    fontsize=9,
+                    color="black",
+                    fontweight="bold",
+                )
             left += share
     ax.set_yticks(range(len(rows)), [r[0] for r in reversed(rows)])
     ax.set_xlim(0, 1)
@@ -224,11 +273,14 @@ def mix_figure(posts: pd.DataFrame) -> figures.FigureImage:
     ax.grid(False)
     fig.legend(frameon=False, fontsize=9, ncols=4, loc="outside lower center")
     nursery = rows[0][1]
-    return figures.FigureImage(fig, (
-        "Stacked bars of the share of posts by group. The nursery: "
-        + ", ".join(f"{g} {s:.0%}" for g, s in nursery.items())
-        + ". The 80/20 rule asks for 20% promotional, the 4-1-1 rule about 17%, the thirds rule 33%."
-    ))
+    return figures.FigureImage(
+        fig,
+        (
+            "Stacked bars of the share of posts by group. The nursery: "
+            + ", ".join(f"{g} {s:.0%}" for g, s in nursery.items())
+            + ". The 80/20 rule asks for 20% promotional, the 4-1-1 rule about 17%, the thirds rule 33%."
+        ),
+    )
 
 
 def cascade_curves(graphs: dict[str, tuple[nx.Graph, object]], ps, runs: int = 100, seed: int = 0) -> pd.DataFrame:
@@ -237,8 +289,13 @@ def cascade_curves(graphs: dict[str, tuple[nx.Graph, object]], ps, runs: int = 1
     for name, (graph, start) in graphs.items():
         n = graph.number_of_nodes()
         for p in ps:
-            rows.append({"network": name, "p": float(p),
-                         "share_reached": content.average_cascade(graph, [start], float(p), runs, seed) / n})
+            rows.append(
+                {
+                    "network": name,
+                    "p": float(p),
+                    "share_reached": content.average_cascade(graph, [start], float(p), runs, seed) / n,
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -251,16 +308,31 @@ def cascade_figure(curves: pd.DataFrame, thresholds: dict[str, float]) -> figure
     for (name, group), (colour, line, mark) in zip(curves.groupby("network", sort=False), styles):
         ax.plot(group["p"], group["share_reached"], color=colour, linestyle=line, marker=mark, markersize=4, label=name)
         if name in thresholds:
-            ax.axvline(float(thresholds[name]), color=colour, linestyle=line, linewidth=1, alpha=0.7,
-                       label=f"{name}: threshold")
+            ax.axvline(
+                float(thresholds[name]),
+                color=colour,
+                linestyle=line,
+                linewidth=1,
+                alpha=0.7,
+                label=f"{name}: threshold",
+            )
         at = group.set_index("p")["share_reached"]
-        parts.append(f"{name}: threshold {float(thresholds[name]):.2f}, {at.iloc[-1]:.0%} reached at p = {at.index[-1]:.2f}")
+        parts.append(
+            f"{name}: threshold {float(thresholds[name]):.2f}, {at.iloc[-1]:.0%} reached at p = {at.index[-1]:.2f}"
+        )
     ax.set_ylim(0, 1)
     ax.yaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
-    figures._style(ax, "How far a post travels, by the chance each share convinces a friend",
-                   "p: chance that one person convinces one friend", "average share of the network reached")
+    figures._style(
+        ax,
+        "How far a post travels, by the chance each share convinces a friend",
+        "p: chance that one person convinces one friend",
+        "average share of the network reached",
+    )
     ax.legend(frameon=False, fontsize=9, loc="upper left")
-    return figures.FigureImage(fig, (
-        "Line chart of the average share of a network reached by one post against p, with a thin "
-        "vertical line at each network's threshold. " + "; ".join(parts) + "."
-    ))
+    return figures.FigureImage(
+        fig,
+        (
+            "Line chart of the average share of a network reached by one post against p, with a thin "
+            "vertical line at each network's threshold. " + "; ".join(parts) + "."
+        ),
+    )

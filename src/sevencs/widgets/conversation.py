@@ -61,8 +61,9 @@ def rates_chart(table: pd.DataFrame, title: str, xlabel: str = "post type") -> f
     ax.set_xticks(range(len(groups)), [f"{g}\n({int(table.loc[g, 'posts'])} posts)" for g in groups])
     ax.set_ylim(0, float(table["conversation_rate"].max()) * 1.18)
     figures._style(ax, title, xlabel, "comments per post")
-    parts = "; ".join(f"{g} {float(table.loc[g, 'conversation_rate']):.1f} ({int(table.loc[g, 'posts'])} posts)"
-                      for g in groups)
+    parts = "; ".join(
+        f"{g} {float(table.loc[g, 'conversation_rate']):.1f} ({int(table.loc[g, 'posts'])} posts)" for g in groups
+    )
     return figures.FigureImage(fig, f"Bar chart of comments per post by {xlabel}: {parts}.")
 
 
@@ -74,16 +75,37 @@ def peers_chart(profile: pd.DataFrame) -> figures.FigureImage:
     colours = [figures.OKABE_ITO[c] for c in ("vermillion", "blue", "green", "orange", "purple", "sky")]
     for i, (account, row) in enumerate(profile.iterrows()):
         colour = colours[i % len(colours)]
-        ax.scatter([row["promotional"]], [row["conversation_rate"]], s=90, marker=markers[i % len(markers)],
-                   color=colour, edgecolors="black", linewidths=0.6, label=str(account), zorder=3)
-        ax.annotate(str(account), (row["promotional"], row["conversation_rate"]), textcoords="offset points",
-                    xytext=(8, 4), fontsize=9)
+        ax.scatter(
+            [row["promotional"]],
+            [row["conversation_rate"]],
+            s=90,
+            marker=markers[i % len(markers)],
+            color=colour,
+            edgecolors="black",
+            linewidths=0.6,
+            label=str(account),
+            zorder=3,
+        )
+        ax.annotate(
+            str(account),
+            (row["promotional"], row["conversation_rate"]),
+            textcoords="offset points",
+            xytext=(8, 4),
+            fontsize=9,
+        )
     ax.set_xlim(0, 1)
     ax.set_ylim(0, float(profile["conversation_rate"].max()) * 1.25)
     ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
-    figures._style(ax, "Selling against talking, one point per business", "share of posts classified promotional", "comments per post")
-    parts = "; ".join(f"{a}: {r['promotional']:.0%} promotional, {r['conversation_rate']:.1f} comments per post"
-                      for a, r in profile.iterrows())
+    figures._style(
+        ax,
+        "Selling against talking, one point per business",
+        "share of posts classified promotional",
+        "comments per post",
+    )
+    parts = "; ".join(
+        f"{a}: {r['promotional']:.0%} promotional, {r['conversation_rate']:.1f} comments per post"
+        for a, r in profile.iterrows()
+    )
     return figures.FigureImage(fig, f"Scatter chart of {len(profile)} local businesses. {parts}.")
 
 
@@ -91,20 +113,33 @@ def classifier_chart(posts: pd.DataFrame) -> figures.FigureImage:
     """For each known post type, how the classifier labelled its posts (needs ``type`` and ``text``)."""
     labels = conversation.classify_posts(posts["text"])["label"]
     table = pd.crosstab(posts["type"], labels).reindex(columns=list(conversation.LABELS), fill_value=0)
-    table = table.reindex([t for t in TYPE_ORDER if t in table.index] +
-                          [t for t in table.index if t not in TYPE_ORDER])
+    table = table.reindex([t for t in TYPE_ORDER if t in table.index] + [t for t in table.index if t not in TYPE_ORDER])
     fig = figures.new_figure(7.2, 3.4)
     ax = fig.add_subplot()
     left = np.zeros(len(table))
     for label in conversation.LABELS:
         colour, hatch = _bar_style(label)
         counts = table[label].to_numpy()
-        ax.barh(range(len(table)), counts, left=left, color=colour, hatch=hatch, edgecolor="white",
-                label=f"labelled {label}")
+        ax.barh(
+            range(len(table)),
+            counts,
+            left=left,
+            color=colour,
+            hatch=hatch,
+            edgecolor="white",
+            label=f"labelled {label}",
+        )
         for y, (start, n) in enumerate(zip(left, counts)):
             if n >= 4:
-                ax.text(start + n / 2, y, str(n), ha="center", va="center", fontsize=9,
-                        bbox=dict(facecolor="white", edgecolor="none", pad=1.5))
+                ax.text(
+                    start + n / 2,
+                    y,
+                    str(n),
+                    ha="center",
+                    va="center",
+                    fontsize=9,
+                    bbox=dict(facecolor="white", edgecolor="none", pad=1.5),
+                )
         left += counts
     expected = [conversation.TYPE_TO_LABEL.get(t, "?") for t in table.index]
     ax.set_yticks(range(len(table)), [f"{t}\n(should be {e})" for t, e in zip(table.index, expected)])
@@ -133,8 +168,9 @@ def explorer_figure(y_max: float, past_share: float):
     bars_ax.set_xticks([0], ["placeholder\n(00 posts)"])
     figures._style(bars_ax, "Comments per post, past posts", "placeholder", "comments per post")
     under = blended_transform_factory(bars_ax.transData, bars_ax.transAxes)
-    names = [bars_ax.text(i, -0.03, "", ha="center", va="top", fontsize=9, transform=under)
-             for i in range(len(TYPE_ORDER))]
+    names = [
+        bars_ax.text(i, -0.03, "", ha="center", va="top", fontsize=9, transform=under) for i in range(len(TYPE_ORDER))
+    ]
     values = [bars_ax.text(i, 0, "", ha="center", va="bottom", fontsize=10) for i in range(len(TYPE_ORDER))]
     caption = bars_ax.text(0.5, -0.15, "", ha="center", va="top", fontsize=10, transform=bars_ax.transAxes)
 
@@ -142,26 +178,61 @@ def explorer_figure(y_max: float, past_share: float):
     plan_ax.set_ylim(0, y_max)
     plan_ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
     plan_ax.axvline(past_share, color=figures.OKABE_ITO["grey"], linestyle=":", linewidth=1.5)
-    plan_ax.text(past_share, y_max * 0.97, f" the nursery's\n past mix ({past_share:.0%})", fontsize=8,
-                 va="top", color="#444444")
-    figures._style(plan_ax, "A posting plan: expected comments per post", "share of promotional posts in the plan",
-                   "comments per post (expected)")
-    line, = plan_ax.plot([], [], color=figures.OKABE_ITO["blue"], linewidth=2, linestyle="-")
-    marker, = plan_ax.plot([], [], marker="D", markersize=9, color=figures.OKABE_ITO["vermillion"],
-                           markeredgecolor="black", linestyle="none")
-    note = plan_ax.text(0.98, 0.6, "", ha="right", va="center", fontsize=9, transform=plan_ax.transAxes,
-                        bbox=dict(facecolor="white", edgecolor="none", alpha=0.85))
+    plan_ax.text(
+        past_share, y_max * 0.97, f" the nursery's\n past mix ({past_share:.0%})", fontsize=8, va="top", color="#444444"
+    )
+    figures._style(
+        plan_ax,
+        "A posting plan: expected comments per post",
+        "share of promotional posts in the plan",
+        "comments per post (expected)",
+    )
+    (line,) = plan_ax.plot([], [], color=figures.OKABE_ITO["blue"], linewidth=2, linestyle="-")
+    (marker,) = plan_ax.plot(
+        [],
+        [],
+        marker="D",
+        markersize=9,
+        color=figures.OKABE_ITO["vermillion"],
+        markeredgecolor="black",
+        linestyle="none",
+    )
+    note = plan_ax.text(
+        0.98,
+        0.6,
+        "",
+        ha="right",
+        va="center",
+        fontsize=9,
+        transform=plan_ax.transAxes,
+        bbox=dict(facecolor="white", edgecolor="none", alpha=0.85),
+    )
     fig.canvas.draw()  # let the layout engine place everything with the placeholders
     fig.set_layout_engine("none")
     bars_ax.set_xticks([])
     bars_ax.set_xlabel("")
-    return fig, {"bars": bars, "names": names, "values": values, "caption": caption,
-                 "line": line, "marker": marker, "note": note}
+    return fig, {
+        "bars": bars,
+        "names": names,
+        "values": values,
+        "caption": caption,
+        "line": line,
+        "marker": marker,
+        "note": note,
+    }
 
 
-def draw(artists: dict, table: pd.DataFrame, order: tuple[str, ...], left_out: set[str],
-         grouping: str, plan: pd.Series, curve: tuple[np.ndarray, np.ndarray], share: float,
-         per_week: int) -> None:
+def draw(
+    artists: dict,
+    table: pd.DataFrame,
+    order: tuple[str, ...],
+    left_out: set[str],
+    grouping: str,
+    plan: pd.Series,
+    curve: tuple[np.ndarray, np.ndarray],
+    share: float,
+    per_week: int,
+) -> None:
     """Put the current rates and plan into the figure's existing artists."""
     slots = len(TYPE_ORDER)
     for i in range(slots):
@@ -194,8 +265,9 @@ def draw(artists: dict, table: pd.DataFrame, order: tuple[str, ...], left_out: s
     rate = float(plan["plan_rate"])
     artists["marker"].set_data([share], [rate] if not math.isnan(rate) else [np.nan])
     artists["note"].set_text(
-        "pick at least one other post type" if math.isnan(rate) else
-        f"{share:.0%} promotional: {rate:.2f} per post\n"
+        "pick at least one other post type"
+        if math.isnan(rate)
+        else f"{share:.0%} promotional: {rate:.2f} per post\n"
         f"≈ {float(plan['comments_per_month']):.0f} comments a month\nat {per_week} posts a week"
     )
 
@@ -209,8 +281,10 @@ def summary_html(table: pd.DataFrame, grouping: str, plan: pd.Series, share: flo
     )
     rate = float(plan["plan_rate"])
     if math.isnan(rate):
-        sentence = ("<p>The plan has no post types besides promotional posts: tick at least one, "
-                    "or set the promotional share to 100%.</p>")
+        sentence = (
+            "<p>The plan has no post types besides promotional posts: tick at least one, "
+            "or set the promotional share to 100%.</p>"
+        )
     else:
         sentence = (
             f"<p>A plan with <strong>{share:.0%}</strong> promotional posts expects "
@@ -219,8 +293,7 @@ def summary_html(table: pd.DataFrame, grouping: str, plan: pd.Series, share: flo
             "nursery's past posts.</p>"
         )
     return (
-        sentence
-        + "<table class='sevencs-numbers' style='border-collapse:collapse'>"
+        sentence + "<table class='sevencs-numbers' style='border-collapse:collapse'>"
         f"<caption style='text-align:left'>Past posts by {label} (rates per post of each group)</caption>"
         "<thead><tr><th scope='col'>group</th><th scope='col'>posts</th><th scope='col'>comments</th>"
         "<th scope='col'>likes</th><th scope='col'>conversation rate</th><th scope='col'>applause rate</th>"
@@ -232,8 +305,11 @@ def figure_alt(table: pd.DataFrame, grouping: str, plan: pd.Series, share: float
     label = "post type" if grouping == "type" else "opening line"
     parts = "; ".join(f"{g} {r.conversation_rate:.1f}" for g, r in table.iterrows())
     rate = float(plan["plan_rate"])
-    plan_text = ("the plan has no other post types, so its rate is undefined" if math.isnan(rate)
-                 else f"at {share:.0%} promotional the plan expects {rate:.2f} comments per post")
+    plan_text = (
+        "the plan has no other post types, so its rate is undefined"
+        if math.isnan(rate)
+        else f"at {share:.0%} promotional the plan expects {rate:.2f} comments per post"
+    )
     return (
         f"Left: bar chart of comments per post by {label}: {parts}. Right: line of expected comments per post "
         f"against the share of promotional posts in a plan, falling as the share grows; {plan_text}."
@@ -261,27 +337,58 @@ class ConversationExplorer(Explorer):
         by_type = conversation.rates_by_type(self.posts)
         by_opening = conversation.rates_by_type(self.posts, by="opening")
         y_max = 1.25 * max(by_type["conversation_rate"].max(), by_opening["conversation_rate"].max())
-        self.group = widgets.ToggleButtons(options=[("post type", "type"), ("opening line", "opening")],
-                                           value="type", description="group posts by", style=SLIDER_STYLE)
+        self.group = widgets.ToggleButtons(
+            options=[("post type", "type"), ("opening line", "opening")],
+            value="type",
+            description="group posts by",
+            style=SLIDER_STYLE,
+        )
         boxes = dict(indent=False, layout=widgets.Layout(width="auto"))
         self.how_to = widgets.Checkbox(value=True, description="how-to guides", **boxes)
         self.question = widgets.Checkbox(value=True, description="questions", **boxes)
         self.story = widgets.Checkbox(value=True, description="stories", **boxes)
-        self.promotional = widgets.FloatSlider(value=round(past_share * 20) / 20, min=0.0, max=1.0, step=0.05,
-                                               readout_format=".0%", continuous_update=False,
-                                               description="promotional posts in the plan",
-                                               style=SLIDER_STYLE, layout=SLIDER_LAYOUT)
-        self.per_week = widgets.IntSlider(value=3, min=1, max=14, continuous_update=False,
-                                          description="posts a week", style=SLIDER_STYLE, layout=SLIDER_LAYOUT)
+        self.promotional = widgets.FloatSlider(
+            value=round(past_share * 20) / 20,
+            min=0.0,
+            max=1.0,
+            step=0.05,
+            readout_format=".0%",
+            continuous_update=False,
+            description="promotional posts in the plan",
+            style=SLIDER_STYLE,
+            layout=SLIDER_LAYOUT,
+        )
+        self.per_week = widgets.IntSlider(
+            value=3,
+            min=1,
+            max=14,
+            continuous_update=False,
+            description="posts a week",
+            style=SLIDER_STYLE,
+            layout=SLIDER_LAYOUT,
+        )
         self._fig, self._artists = explorer_figure(y_max, past_share)
-        dynamic = [*self._artists["bars"], *self._artists["names"], *self._artists["values"],
-                   self._artists["caption"], self._artists["line"], self._artists["marker"], self._artists["note"]]
+        dynamic = [
+            *self._artists["bars"],
+            *self._artists["names"],
+            *self._artists["values"],
+            self._artists["caption"],
+            self._artists["line"],
+            self._artists["marker"],
+            self._artists["note"],
+        ]
         self._blitter = Blitter(self._fig, dynamic)
         self._grid = np.linspace(0.0, 1.0, 21)
         self.table: pd.DataFrame = pd.DataFrame()
         self.plan: pd.Series = pd.Series(dtype=float)
-        types_row = widgets.HBox([widgets.Label("other post types in the plan:", layout=widgets.Layout(width="13em")),
-                                  self.how_to, self.question, self.story])
+        types_row = widgets.HBox(
+            [
+                widgets.Label("other post types in the plan:", layout=widgets.Layout(width="13em")),
+                self.how_to,
+                self.question,
+                self.story,
+            ]
+        )
         self._start(widgets.VBox([self.group, types_row, self.promotional, self.per_week]))
 
     @property
@@ -305,8 +412,14 @@ class ConversationExplorer(Explorer):
         share, per_week = self.promotional.value, self.per_week.value
         self.plan = conversation.plan_comments(self.posts, share, others, per_week)
         r_p, r_o = float(self.plan["promotional_rate"]), float(self.plan["other_rate"])
-        curve = (self._grid, self._grid * r_p + (1 - self._grid) * r_o) if not math.isnan(r_o) else (
-            np.array([1.0]), np.array([r_p]))
+        curve = (
+            (self._grid, self._grid * r_p + (1 - self._grid) * r_o)
+            if not math.isnan(r_o)
+            else (np.array([1.0]), np.array([r_p]))
+        )
         draw(self._artists, self.table, order, left_out, grouping, self.plan, curve, share, per_week)
-        self._show(self._blitter.png(), figure_alt(self.table, grouping, self.plan, share),
-                   summary_html(self.table, grouping, self.plan, share, per_week))
+        self._show(
+            self._blitter.png(),
+            figure_alt(self.table, grouping, self.plan, share),
+            summary_html(self.table, grouping, self.plan, share, per_week),
+        )

@@ -69,8 +69,9 @@ class Explorer(widgets.VBox):
     def _show(self, png: bytes, alt: str, numbers: str) -> None:
         """Put a rendered figure (with its alt text) and its numbers on screen."""
         data = base64.b64encode(png).decode("ascii")
-        self.figure.value = (f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}" '
-                             'style="max-width:100%">')
+        self.figure.value = (
+            f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}" style="max-width:100%">'
+        )
         self.numbers.value = numbers
 
     @property

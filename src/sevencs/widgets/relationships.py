@@ -50,22 +50,26 @@ def explorer_figure(table: pd.DataFrame):
     rows = np.arange(TOP)
     bars = {}
     for key, label, colour, hatch in PARTS:
-        bars[key] = bars_ax.barh(rows, np.zeros(TOP), color=colour, hatch=hatch, edgecolor="white",
-                                 linewidth=0.6, label=label)
+        bars[key] = bars_ax.barh(
+            rows, np.zeros(TOP), color=colour, hatch=hatch, edgecolor="white", linewidth=0.6, label=label
+        )
     bars_ax.set_ylim(TOP - 0.4, -0.6)
     bars_ax.set_xlim(0, 1)
     bars_ax.set_yticks([])
     bars_ax.axhline(4.5, color=figures.OKABE_ITO["grey"], linestyle="--", linewidth=1)
-    figures._style(bars_ax, "The 15 strongest relationships (5-layer above the dashes)",
-                   "tie strength (0 to 1)", "")
+    figures._style(bars_ax, "The 15 strongest relationships (5-layer above the dashes)", "tie strength (0 to 1)", "")
     bars_ax.grid(axis="x", color="#e0e0e0", linewidth=0.8)
     bars_ax.grid(axis="y", visible=False)
     to_left = blended_transform_factory(bars_ax.transAxes, bars_ax.transData)
-    names = [bars_ax.text(-0.02, r, "", transform=to_left, ha="right", va="center", fontsize=8.5)
-             for r in rows]
-    fig.legend(handles=[Patch(facecolor=c, hatch=h, edgecolor="white", label=f"{lab} part")
-                        for _, lab, c, h in PARTS],
-               loc="lower left", bbox_to_anchor=(0.02, 0.0), ncols=3, frameon=False, fontsize=9)
+    names = [bars_ax.text(-0.02, r, "", transform=to_left, ha="right", va="center", fontsize=8.5) for r in rows]
+    fig.legend(
+        handles=[Patch(facecolor=c, hatch=h, edgecolor="white", label=f"{lab} part") for _, lab, c, h in PARTS],
+        loc="lower left",
+        bbox_to_anchor=(0.02, 0.0),
+        ncols=3,
+        frameon=False,
+        fontsize=9,
+    )
 
     interactions = table["interactions"].to_numpy(dtype=float)
     dots_ax.set_xscale("log")
@@ -74,13 +78,24 @@ def explorer_figure(table: pd.DataFrame):
     two = dots_ax.scatter([], [], s=22, alpha=0.75, edgecolors="white", linewidths=0.4, **TWO_WAY)
     one = dots_ax.scatter([], [], s=26, alpha=0.85, edgecolors="white", linewidths=0.4, **ONE_WAY)
     cut = dots_ax.axhline(0, color=figures.OKABE_ITO["black"], linestyle=":", linewidth=1.2)
-    figures._style(dots_ax, f"Everyone in the log ({len(table)} people)",
-                   "interactions, both directions (log scale)", "tie strength (0 to 1)")
-    dots_ax.legend(handles=[
-        Line2D([], [], linestyle="", markersize=6, **TWO_WAY),
-        Line2D([], [], linestyle="", markersize=6, **ONE_WAY),
-        Line2D([], [], color=figures.OKABE_ITO["black"], linestyle=":", label="15-layer cut-off"),
-    ], frameon=True, framealpha=0.9, edgecolor="none", fontsize=8, loc="upper left")
+    figures._style(
+        dots_ax,
+        f"Everyone in the log ({len(table)} people)",
+        "interactions, both directions (log scale)",
+        "tie strength (0 to 1)",
+    )
+    dots_ax.legend(
+        handles=[
+            Line2D([], [], linestyle="", markersize=6, **TWO_WAY),
+            Line2D([], [], linestyle="", markersize=6, **ONE_WAY),
+            Line2D([], [], color=figures.OKABE_ITO["black"], linestyle=":", label="15-layer cut-off"),
+        ],
+        frameon=True,
+        framealpha=0.9,
+        edgecolor="none",
+        fontsize=8,
+        loc="upper left",
+    )
     return fig, {"bars": bars, "names": names, "two": two, "one": one, "cut": cut}
 
 
@@ -120,8 +135,9 @@ def figure_alt(table: pd.DataFrame, weights: dict[str, float], half_life: float)
     )
 
 
-def strength_figure(table: pd.DataFrame, weights: dict[str, float] | None = None,
-                    half_life: float = relationships.DEFAULT_HALF_LIFE) -> figures.FigureImage:
+def strength_figure(
+    table: pd.DataFrame, weights: dict[str, float] | None = None, half_life: float = relationships.DEFAULT_HALF_LIFE
+) -> figures.FigureImage:
     """The explorer's picture for one tie_strength table, as a finished figure with alt text."""
     weights = dict(relationships.DEFAULT_WEIGHTS if weights is None else weights)
     fig, artists = explorer_figure(table)
@@ -169,19 +185,28 @@ class RelationshipsExplorer(Explorer):
         self.account = account
         slider = dict(style=SLIDER_STYLE, layout=SLIDER_LAYOUT, continuous_update=False)
         w = relationships.DEFAULT_WEIGHTS
-        self.frequency = widgets.FloatSlider(value=w["frequency"], min=0, max=3, step=0.1,
-                                             description="weight of frequency", **slider)
-        self.recency = widgets.FloatSlider(value=w["recency"], min=0, max=3, step=0.1,
-                                           description="weight of recency", **slider)
-        self.reciprocity = widgets.FloatSlider(value=w["reciprocity"], min=0, max=3, step=0.1,
-                                               description="weight of reciprocity", **slider)
-        self.half_life = widgets.IntSlider(value=int(relationships.DEFAULT_HALF_LIFE), min=1, max=180,
-                                           description="recency half-life (days)", **slider)
+        self.frequency = widgets.FloatSlider(
+            value=w["frequency"], min=0, max=3, step=0.1, description="weight of frequency", **slider
+        )
+        self.recency = widgets.FloatSlider(
+            value=w["recency"], min=0, max=3, step=0.1, description="weight of recency", **slider
+        )
+        self.reciprocity = widgets.FloatSlider(
+            value=w["reciprocity"], min=0, max=3, step=0.1, description="weight of reciprocity", **slider
+        )
+        self.half_life = widgets.IntSlider(
+            value=int(relationships.DEFAULT_HALF_LIFE), min=1, max=180, description="recency half-life (days)", **slider
+        )
         self.baseline = relationships.tie_strength(self.interactions, account=account)
         self.table: pd.DataFrame = self.baseline
         self._fig, self._artists = explorer_figure(self.baseline)
-        dynamic = [*(r for key, *_ in PARTS for r in self._artists["bars"][key]), *self._artists["names"],
-                   self._artists["two"], self._artists["one"], self._artists["cut"]]
+        dynamic = [
+            *(r for key, *_ in PARTS for r in self._artists["bars"][key]),
+            *self._artists["names"],
+            self._artists["two"],
+            self._artists["one"],
+            self._artists["cut"],
+        ]
         self._blitter = Blitter(self._fig, dynamic)
         self._start()
 
@@ -191,8 +216,7 @@ class RelationshipsExplorer(Explorer):
 
     @property
     def weights(self) -> dict[str, float]:
-        return {"frequency": self.frequency.value, "recency": self.recency.value,
-                "reciprocity": self.reciprocity.value}
+        return {"frequency": self.frequency.value, "recency": self.recency.value, "reciprocity": self.reciprocity.value}
 
     def update(self, _change=None) -> None:
         """Recompute with the sliders' values and redraw (what a slider move triggers)."""
@@ -200,12 +224,18 @@ class RelationshipsExplorer(Explorer):
         if sum(weights.values()) == 0:
             # the last chart no longer matches the sliders: hide it until a weight is back
             self.figure.layout.display = "none"
-            self.numbers.value = ("<p><strong>All three weights are 0</strong>, so nothing counts and the "
-                                  "strength is undefined. Move one weight above 0.</p>")
+            self.numbers.value = (
+                "<p><strong>All three weights are 0</strong>, so nothing counts and the "
+                "strength is undefined. Move one weight above 0.</p>"
+            )
             return
         self.figure.layout.display = None
-        self.table = relationships.tie_strength(self.interactions, half_life=self.half_life.value,
-                                                account=self.account, **weights)
+        self.table = relationships.tie_strength(
+            self.interactions, half_life=self.half_life.value, account=self.account, **weights
+        )
         draw(self._artists, self.table, weights)
-        self._show(self._blitter.png(), figure_alt(self.table, weights, self.half_life.value),
-                   summary_html(self.table, self.baseline))
+        self._show(
+            self._blitter.png(),
+            figure_alt(self.table, weights, self.half_life.value),
+            summary_html(self.table, self.baseline),
+        )

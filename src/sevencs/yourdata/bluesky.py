@@ -31,6 +31,7 @@ the atproto interop tests' trees) and on the small real export in the tests of @
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections import Counter
 from collections.abc import Callable
 
@@ -43,10 +44,13 @@ from sevencs.yourdata.registry import Field, Reader
 from sevencs.yourdata.table import assemble, describe
 
 KEY = "bluesky-repo"
-HOW_TO_GET = ("In the Bluesky app: Settings > Account > Export my data, then Download profile data; the app "
-              "saves a file called repo.car")
-_EXPECTED = ("Expected the repo.car file the Bluesky app saves from Settings > Account > Export my data "
-             "(Download profile data).")
+HOW_TO_GET = (
+    "In the Bluesky app: Settings > Account > Export my data, then Download profile data; the app "
+    "saves a file called repo.car"
+)
+_EXPECTED = (
+    "Expected the repo.car file the Bluesky app saves from Settings > Account > Export my data (Download profile data)."
+)
 _AGAIN = "Download it again from Settings > Account > Export my data, and give the new repo.car."
 POSTS = "app.bsky.feed.post"
 #: records of things you did to other people's posts: counted, not read as posts of yours
@@ -59,16 +63,30 @@ _MAX_LAYERS = 129
 
 FIELDS: tuple[Field, ...] = (
     Field("app.bsky.feed.post", "", "The collection of your posts and replies: one record each."),
-    Field("record key (rkey)", "post_id",
-          "The post's key in your repository (a TID, 13 characters); it ends the post's address."),
+    Field(
+        "record key (rkey)",
+        "post_id",
+        "The post's key in your repository (a TID, 13 characters); it ends the post's address.",
+    ),
     Field("createdAt", "date", "When the app you posted with says the post was made (read as UTC)."),
     Field("text", "text", "The post's words, as plain text (links shortened as the app shows them)."),
-    Field("reply", "kind", "Set when the post answers another post (the second and later posts of a "
-          "thread of your own too): kind 'reply', else 'post'."),
-    Field("did", "url", "Your account's identifier, from the file's commit; with the record key it makes "
-          "the post's address on bsky.app."),
-    Field("app.bsky.feed.like, app.bsky.feed.repost", "",
-          "Your likes and reposts of other people's posts: separate records, counted and left out."),
+    Field(
+        "reply",
+        "kind",
+        "Set when the post answers another post (the second and later posts of a "
+        "thread of your own too): kind 'reply', else 'post'.",
+    ),
+    Field(
+        "did",
+        "url",
+        "Your account's identifier, from the file's commit; with the record key it makes "
+        "the post's address on bsky.app.",
+    ),
+    Field(
+        "app.bsky.feed.like, app.bsky.feed.repost",
+        "",
+        "Your likes and reposts of other people's posts: separate records, counted and left out.",
+    ),
 )
 
 
@@ -81,7 +99,7 @@ MISSING = {
     "reach": "Bluesky does not count reach or impressions",
     "impressions": "Bluesky does not count reach or impressions",
     "followers": "no Bluesky export has your follower count per post (it lists whom you follow, not who "
-                 "follows you); your profile in the app shows today's count",
+    "follows you); your profile in the app shows today's count",
 }
 
 
@@ -115,7 +133,7 @@ def _decoder(name: str) -> Callable[[bytes], object]:
     def decode(data: bytes) -> object:
         try:
             return cbor2.loads(data, tag_hook=tag_hook, max_depth=_MAX_DEPTH)
-        except Exception:  # noqa: BLE001 (damaged CBOR raises many kinds of error: decode, type, value...)
+        except Exception:
             raise _Damaged("has a block that cannot be decoded") from None
 
     return decode
@@ -142,7 +160,7 @@ def _cid(data: bytes, pos: int = 0) -> tuple[int, int, bytes, int]:
     size, pos = _varint(data, pos)
     if version != 1 or pos + size > len(data):
         raise _Damaged("has a block whose identifier (CID) cannot be read")
-    return codec, hashed, data[pos:pos + size], pos + size
+    return codec, hashed, data[pos : pos + size], pos + size
 
 
 def _header(data: bytes, decode: Callable[[bytes], object]) -> tuple[_Link, int]:
@@ -150,7 +168,7 @@ def _header(data: bytes, decode: Callable[[bytes], object]) -> tuple[_Link, int]
     size, pos = _varint(data, 0)
     if pos + size > len(data):
         raise _Damaged("ends in the middle of its header")
-    header = decode(data[pos:pos + size])
+    header = decode(data[pos : pos + size])
     if not isinstance(header, dict):
         raise _Damaged("has a header that is not a CAR (version 1) header")
     roots = header.get("roots")
@@ -190,8 +208,7 @@ class _Repository:
         codec, hashed, digest, _ = _cid(link)
         data = self.blocks[link]
         if hashed == _SHA2_256 and hashlib.sha256(data).digest() != digest:
-            raise _Damaged(f"has {what} whose bytes do not match its identifier (they were changed or "
-                           "damaged)")
+            raise _Damaged(f"has {what} whose bytes do not match its identifier (they were changed or damaged)")
         if codec != _DAG_CBOR:
             raise _Damaged(f"has {what} that is not DAG-CBOR data")
         return self.decode(data)
@@ -217,8 +234,12 @@ class _Repository:
             for entry in entries:
                 shared = entry.get("p") if isinstance(entry, dict) else None
                 rest = entry.get("k") if isinstance(entry, dict) else None
-                if not (isinstance(shared, int) and 0 <= shared <= len(key) and isinstance(rest, bytes)
-                        and isinstance(entry.get("v"), _Link)):
+                if not (
+                    isinstance(shared, int)
+                    and 0 <= shared <= len(key)
+                    and isinstance(rest, bytes)
+                    and isinstance(entry.get("v"), _Link)
+                ):
                     raise _Damaged("has an entry in its tree of records that is not shaped like one")
                 key = key[:shared] + rest
                 found.append((key.decode("utf-8", errors="replace"), entry["v"]))
@@ -227,7 +248,7 @@ class _Repository:
 
         visit(root, _MAX_LAYERS)
         keys = [key for key, _ in found]
-        if any(one >= after for one, after in zip(keys, keys[1:])):  # an in-order walk gives sorted keys
+        if any(one >= after for one, after in itertools.pairwise(keys)):  # an in-order walk gives sorted keys
             raise _Damaged("has a tree that lists its records out of order, or one of them twice")
         return found
 
@@ -247,7 +268,7 @@ def _recognise(found: Found) -> bool:
 
 
 def _other_records(counts: Counter) -> str:
-    """"12 likes, 1 repost and 3 app.bsky.graph.follow records", for a message."""
+    """ "12 likes, 1 repost and 3 app.bsky.graph.follow records", for a message."""
     parts = []
     for collection, n in counts.most_common():
         one, many = _GIVEN.get(collection, (f"{collection} record", f"{collection} records"))
@@ -264,23 +285,28 @@ def read(found: Found) -> pd.DataFrame:
     try:
         root, start = _header(found.data, decode)
     except _Damaged as damage:
-        raise ImportProblem(f"{name} is not a CAR file the course can read: it {damage}. "
-                            f"{_EXPECTED}") from None
+        raise ImportProblem(f"{name} is not a CAR file the course can read: it {damage}. {_EXPECTED}") from None
     try:
         repository = _Repository(_blocks(found.data, start), decode)
         if _cid(root)[0] != _DAG_CBOR:
-            raise ImportProblem(f"{name} is a CAR file, but not a Bluesky repository: its root is not a "
-                                f"repository's commit. {_EXPECTED}")
+            raise ImportProblem(
+                f"{name} is a CAR file, but not a Bluesky repository: its root is not a "
+                f"repository's commit. {_EXPECTED}"
+            )
         commit = repository.get(root, "the commit its header points to (your repository as it is now)")
         account = commit.get("did") if isinstance(commit, dict) else None
-        if not (isinstance(account, str) and account.startswith("did:")
-                and isinstance(commit.get("data"), _Link)):
-            raise ImportProblem(f"{name} is a CAR file, but not a Bluesky repository: its root is not a "
-                                f"repository's commit (with 'did' and 'data'). {_EXPECTED}")
+        if not (isinstance(account, str) and account.startswith("did:") and isinstance(commit.get("data"), _Link)):
+            raise ImportProblem(
+                f"{name} is a CAR file, but not a Bluesky repository: its root is not a "
+                f"repository's commit (with 'did' and 'data'). {_EXPECTED}"
+            )
         keyed = repository.records(commit["data"])
         counts = Counter(key.split("/", 1)[0] for key, _ in keyed)
-        posts = [(key.split("/", 1)[1], repository.get(link, f"the post {key}"))
-                 for key, link in keyed if key.startswith(POSTS + "/")]
+        posts = [
+            (key.split("/", 1)[1], repository.get(link, f"the post {key}"))
+            for key, link in keyed
+            if key.startswith(POSTS + "/")
+        ]
     except _Damaged as damage:
         raise ImportProblem(f"{name} is damaged: it {damage}, so nothing was loaded. {_AGAIN}") from None
 
@@ -292,45 +318,66 @@ def read(found: Found) -> pd.DataFrame:
         )
     not_records = [rkey for rkey, record in posts if not isinstance(record, dict)]
     records = [(rkey, record) for rkey, record in posts if isinstance(record, dict)]
-    created = pd.Series([r["createdAt"] if isinstance(r.get("createdAt"), str) else "" for _, r in records],
-                        dtype=str)
+    created = pd.Series([r["createdAt"] if isinstance(r.get("createdAt"), str) else "" for _, r in records], dtype=str)
     dates = parse_dates(created)
-    undated = [f"{records[k][0]} ({cell(created.iloc[k]) if created.iloc[k] else 'missing'})"
-               for k in sorted(dates.unreadable + dates.out_of_range)]
+    undated = [
+        f"{records[k][0]} ({cell(created.iloc[k]) if created.iloc[k] else 'missing'})"
+        for k in sorted(dates.unreadable + dates.out_of_range)
+    ]
     problems = []
     if not_records:
         verb = "is" if len(not_records) == 1 else "are"
-        problems.append(f"{first_up(listing(not_records, 'post'))} {verb} not a record (a map of fields) but "
-                        "some other value.")
+        problems.append(
+            f"{first_up(listing(not_records, 'post'))} {verb} not a record (a map of fields) but some other value."
+        )
     if undated:
-        problems.append(f"{first_up(listing(undated, 'post'))} {'has' if len(undated) == 1 else 'have'} no "
-                        "'createdAt' time that can be read (expected a time like 2025-11-01T08:05:00.000Z, "
-                        f"between {EARLIEST.year} and {LATEST.year - 1}).")
+        problems.append(
+            f"{first_up(listing(undated, 'post'))} {'has' if len(undated) == 1 else 'have'} no "
+            "'createdAt' time that can be read (expected a time like 2025-11-01T08:05:00.000Z, "
+            f"between {EARLIEST.year} and {LATEST.year - 1})."
+        )
     refuse(name, problems, f"A repository the Bluesky app exports has neither problem. {_AGAIN}")
 
     rkeys = [rkey for rkey, _ in records]
-    frame = assemble({
-        "post_id": rkeys,
-        "date": dates.values,
-        "text": [r["text"] if isinstance(r.get("text"), str) else "" for _, r in records],
-        "kind": ["reply" if r.get("reply") else "post" for _, r in records],
-        "url": [f"https://bsky.app/profile/{account}/post/{rkey}" for rkey in rkeys],
-    })
+    frame = assemble(
+        {
+            "post_id": rkeys,
+            "date": dates.values,
+            "text": [r["text"] if isinstance(r.get("text"), str) else "" for _, r in records],
+            "kind": ["reply" if r.get("reply") else "post" for _, r in records],
+            "url": [f"https://bsky.app/profile/{account}/post/{rkey}" for rkey in rkeys],
+        }
+    )
     others = {c: n for c, n in counts.items() if c != POSTS}
     frame.attrs["skipped_records"] = others
     assumptions = list(dates.assumptions)
     given = Counter({c: n for c, n in others.items() if c in _GIVEN})
     if given:
-        assumptions.append(f"Left out {_other_records(given)} you gave: Bluesky keeps each as a record of "
-                           "its own, pointing to someone else's post, not as a post of yours.")
+        assumptions.append(
+            f"Left out {_other_records(given)} you gave: Bluesky keeps each as a record of "
+            "its own, pointing to someone else's post, not as a post of yours."
+        )
     used = {"$type", "text", "createdAt", "reply"}
     ignored = sorted({k for _, r in records for k in r if isinstance(k, str)} - used)
-    return describe(frame, source=name, format=KEY, platform="Bluesky",
-                    recognised_as="a Bluesky repository export", file=found.archive or name,
-                    member=found.member,
-                    headers={"post_id": "record key", "date": "createdAt", "text": "text", "kind": "reply",
-                             "url": "did and record key"},
-                    ignored=ignored, assumptions=assumptions, missing=MISSING)
+    return describe(
+        frame,
+        source=name,
+        format=KEY,
+        platform="Bluesky",
+        recognised_as="a Bluesky repository export",
+        file=found.archive or name,
+        member=found.member,
+        headers={
+            "post_id": "record key",
+            "date": "createdAt",
+            "text": "text",
+            "kind": "reply",
+            "url": "did and record key",
+        },
+        ignored=ignored,
+        assumptions=assumptions,
+        missing=MISSING,
+    )
 
 
 READER = Reader(
@@ -339,9 +386,9 @@ READER = Reader(
     title="your repository export (repo.car)",
     how_to_get=HOW_TO_GET,
     holds="Every post and reply you wrote, with its time, words and address; also your likes, reposts and "
-          "follows of others, which the course counts and leaves out.",
+    "follows of others, which the course counts and leaves out.",
     lacks="Any counts: likes, reposts and replies to your posts live in other people's repositories, so no "
-          "export has them (the app shows them). No images, only references to them.",
+    "export has them (the app shows them). No images, only references to them.",
     fields=FIELDS,
     sample="bluesky_repo.car",
     recognise=_recognise,

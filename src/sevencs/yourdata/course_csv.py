@@ -41,42 +41,73 @@ _NOT_ALLOWED = "not allowed (fill it in or delete the column)"
 #: timing, and the audit says which measures need counts it did not get. A column whose cells
 #: are all empty counts as absent.
 CSV_COLUMNS: tuple[CsvColumn, ...] = (
-    CsvColumn("post_id", False, "whole number or text",
-              "An id for the post, different for every post. Without this column, posts are "
-              "numbered 1, 2, 3... in date order.",
-              "not allowed (delete the whole column to number posts automatically)"),
-    CsvColumn("date", True, "date and time",
-              "When the post was published, such as 2025-11-01 08:05 or 11/01/2025 08:05 (month "
-              "first, as US-style exports write it). Day-first dates such as 31/01/2025 are read "
-              "day first when the column only makes sense that way; when no date tells (every day "
-              "is 12 or less), month first is assumed and the import says so. Two-digit years are "
-              "read as 20xx, also said. Month names (Sep 20, 2026), Unix times and times ending in Z "
-              "or +01:00 (turned into UTC) are read too. Years before 1990 or after 2099 are refused.",
-              "not allowed"),
-    CsvColumn("type", False, "text",
-              "Your own label for the kind of post, such as promotional, how-to, question or "
-              "story (read in lower case).",
-              "becomes 'unlabelled'"),
-    CsvColumn("text", True, "text",
-              "The words of the post. HTML tags are removed; the words inside them stay.",
-              "allowed (a photo-only post)"),
-    CsvColumn("reach", False, "whole number, 0 or more",
-              "Accounts that saw the post at least once (people, not views).", _NOT_ALLOWED),
+    CsvColumn(
+        "post_id",
+        False,
+        "whole number or text",
+        "An id for the post, different for every post. Without this column, posts are "
+        "numbered 1, 2, 3... in date order.",
+        "not allowed (delete the whole column to number posts automatically)",
+    ),
+    CsvColumn(
+        "date",
+        True,
+        "date and time",
+        "When the post was published, such as 2025-11-01 08:05 or 11/01/2025 08:05 (month "
+        "first, as US-style exports write it). Day-first dates such as 31/01/2025 are read "
+        "day first when the column only makes sense that way; when no date tells (every day "
+        "is 12 or less), month first is assumed and the import says so. Two-digit years are "
+        "read as 20xx, also said. Month names (Sep 20, 2026), Unix times and times ending in Z "
+        "or +01:00 (turned into UTC) are read too. Years before 1990 or after 2099 are refused.",
+        "not allowed",
+    ),
+    CsvColumn(
+        "type",
+        False,
+        "text",
+        "Your own label for the kind of post, such as promotional, how-to, question or story (read in lower case).",
+        "becomes 'unlabelled'",
+    ),
+    CsvColumn(
+        "text",
+        True,
+        "text",
+        "The words of the post. HTML tags are removed; the words inside them stay.",
+        "allowed (a photo-only post)",
+    ),
+    CsvColumn(
+        "reach",
+        False,
+        "whole number, 0 or more",
+        "Accounts that saw the post at least once (people, not views).",
+        _NOT_ALLOWED,
+    ),
     CsvColumn("likes", False, "whole number, 0 or more", "Likes and other reactions on the post.", _ZERO),
     CsvColumn("comments", False, "whole number, 0 or more", "Comments or replies under the post.", _ZERO),
-    CsvColumn("shares", False, "whole number, 0 or more",
-              "Times the post was shared, reposted or boosted.", _ZERO),
-    CsvColumn("followers", False, "whole number, 0 or more",
-              "Your follower count on the day of the post.", _NOT_ALLOWED),
-    CsvColumn("impressions", False, "whole number, 0 or more",
-              "Times the post was shown, repeats counted.", _NOT_ALLOWED),
+    CsvColumn("shares", False, "whole number, 0 or more", "Times the post was shared, reposted or boosted.", _ZERO),
+    CsvColumn(
+        "followers", False, "whole number, 0 or more", "Your follower count on the day of the post.", _NOT_ALLOWED
+    ),
+    CsvColumn(
+        "impressions", False, "whole number, 0 or more", "Times the post was shown, repeats counted.", _NOT_ALLOWED
+    ),
     CsvColumn("saves", False, "whole number, 0 or more", "Times people saved or bookmarked the post.", _ZERO),
-    CsvColumn("views", False, "whole number, 0 or more",
-              "Times the post or its video was viewed, as the platform counts views.", _NOT_ALLOWED),
+    CsvColumn(
+        "views",
+        False,
+        "whole number, 0 or more",
+        "Times the post or its video was viewed, as the platform counts views.",
+        _NOT_ALLOWED,
+    ),
     CsvColumn("clicks", False, "whole number, 0 or more", "Clicks on the post (links, photo, profile...).", _ZERO),
     CsvColumn("follows", False, "whole number, 0 or more", "Accounts that followed you from this post.", _ZERO),
-    CsvColumn("watch_time_hours", False, "number, 0 or more",
-              "Total time people spent watching the video, in hours (12.5).", "allowed (no video)"),
+    CsvColumn(
+        "watch_time_hours",
+        False,
+        "number, 0 or more",
+        "Total time people spent watching the video, in hours (12.5).",
+        "allowed (no video)",
+    ),
     CsvColumn("url", False, "text", "The post's web address (permalink).", "allowed"),
 )
 _COLUMN = {c.name: c for c in CSV_COLUMNS}
@@ -92,34 +123,96 @@ _ZERO_IF_EMPTY = ("likes", "comments", "shares", "saves", "clicks", "follows")
 #: empty takes the next text header's cell (Meta's exports put the caption in "Title" or in
 #: "Description", row by row), and the import says so.
 HEADER_ALIASES: dict[str, str] = {
-    "post id": "post_id", "id": "post_id", "media id": "post_id", "status id": "post_id",
-    "tweet id": "post_id", "video id": "post_id",
-    "publish time": "date", "published": "date", "published at": "date", "publish date": "date",
-    "post time": "date", "video publish time": "date", "created date": "date",
-    "posted": "date", "posted at": "date", "post date": "date", "date": "date",
-    "date posted": "date", "created": "date", "created at": "date", "created time": "date",
-    "timestamp": "date", "time": "date",
-    "type": "type", "post type": "type", "content type": "type", "media type": "type",
-    "text": "text", "message": "text", "post text": "text", "caption": "text", "description": "text",
-    "content": "text", "body": "text", "tweet text": "text", "title": "text", "post title": "text",
+    "post id": "post_id",
+    "id": "post_id",
+    "media id": "post_id",
+    "status id": "post_id",
+    "tweet id": "post_id",
+    "video id": "post_id",
+    "publish time": "date",
+    "published": "date",
+    "published at": "date",
+    "publish date": "date",
+    "post time": "date",
+    "video publish time": "date",
+    "created date": "date",
+    "posted": "date",
+    "posted at": "date",
+    "post date": "date",
+    "date": "date",
+    "date posted": "date",
+    "created": "date",
+    "created at": "date",
+    "created time": "date",
+    "timestamp": "date",
+    "time": "date",
+    "type": "type",
+    "post type": "type",
+    "content type": "type",
+    "media type": "type",
+    "text": "text",
+    "message": "text",
+    "post text": "text",
+    "caption": "text",
+    "description": "text",
+    "content": "text",
+    "body": "text",
+    "tweet text": "text",
+    "title": "text",
+    "post title": "text",
     "video title": "text",
-    "url": "url", "permalink": "url", "link": "url", "post link": "url", "post url": "url",
-    "video link": "url", "tweet permalink": "url",
-    "reach": "reach", "accounts reached": "reach", "people reached": "reach",
-    "likes": "likes", "reactions": "likes", "like count": "likes", "likes count": "likes",
-    "favourites": "likes", "favorites": "likes", "favourites count": "likes", "total likes": "likes",
-    "comments": "comments", "replies": "comments", "comment count": "comments",
-    "comments count": "comments", "replies count": "comments", "total comments": "comments",
-    "shares": "shares", "reposts": "shares", "retweets": "shares", "boosts": "shares",
-    "reblogs": "shares", "share count": "shares", "shares count": "shares", "total shares": "shares",
-    "followers": "followers", "follower count": "followers", "followers count": "followers",
+    "url": "url",
+    "permalink": "url",
+    "link": "url",
+    "post link": "url",
+    "post url": "url",
+    "video link": "url",
+    "tweet permalink": "url",
+    "reach": "reach",
+    "accounts reached": "reach",
+    "people reached": "reach",
+    "likes": "likes",
+    "reactions": "likes",
+    "like count": "likes",
+    "likes count": "likes",
+    "favourites": "likes",
+    "favorites": "likes",
+    "favourites count": "likes",
+    "total likes": "likes",
+    "comments": "comments",
+    "replies": "comments",
+    "comment count": "comments",
+    "comments count": "comments",
+    "replies count": "comments",
+    "total comments": "comments",
+    "shares": "shares",
+    "reposts": "shares",
+    "retweets": "shares",
+    "boosts": "shares",
+    "reblogs": "shares",
+    "share count": "shares",
+    "shares count": "shares",
+    "total shares": "shares",
+    "followers": "followers",
+    "follower count": "followers",
+    "followers count": "followers",
     "page followers": "followers",
-    "impressions": "impressions", "post impressions": "impressions", "total impressions": "impressions",
-    "saves": "saves", "saved": "saves", "bookmarks": "saves",
-    "views": "views", "total views": "views", "video views": "views", "plays": "views",
-    "total clicks": "clicks", "clicks": "clicks",
-    "follows": "follows", "new follows": "follows",
-    "watch time (hours)": "watch_time_hours", "watch time hours": "watch_time_hours",
+    "impressions": "impressions",
+    "post impressions": "impressions",
+    "total impressions": "impressions",
+    "saves": "saves",
+    "saved": "saves",
+    "bookmarks": "saves",
+    "views": "views",
+    "total views": "views",
+    "video views": "views",
+    "plays": "views",
+    "total clicks": "clicks",
+    "clicks": "clicks",
+    "follows": "follows",
+    "new follows": "follows",
+    "watch time (hours)": "watch_time_hours",
+    "watch time hours": "watch_time_hours",
 }
 _PREFERENCE = {alias: rank for rank, alias in enumerate(HEADER_ALIASES)}
 
@@ -202,11 +295,22 @@ def read(found: Found) -> pd.DataFrame:
 
     columns = Columns(name, table.numbers, decimal="," if table.delimiter == ";" else ".")
     columns.date(cells["date"], chosen["date"][2])
-    for column in ("reach", "likes", "comments", "shares", "followers", "impressions", "saves", "views",
-                   "clicks", "follows"):
+    for column in (
+        "reach",
+        "likes",
+        "comments",
+        "shares",
+        "followers",
+        "impressions",
+        "saves",
+        "views",
+        "clicks",
+        "follows",
+    ):
         if column in cells:
-            columns.count(column, cells[column], chosen[column][2],
-                          empty="zero" if column in _ZERO_IF_EMPTY else "problem")
+            columns.count(
+                column, cells[column], chosen[column][2], empty="zero" if column in _ZERO_IF_EMPTY else "problem"
+            )
     if "watch_time_hours" in cells:
         columns.hours("watch_time_hours", cells["watch_time_hours"], chosen["watch_time_hours"][2])
     if "post_id" in cells:
@@ -222,10 +326,18 @@ def read(found: Found) -> pd.DataFrame:
     if "url" in cells:
         columns.url(cells["url"], chosen["url"][2])
     frame = assemble(columns.data)
-    return describe(frame, source=name, format="csv", platform="", recognised_as="a CSV file",
-                    file=found.archive or name,
-                    member=found.member, headers=columns.headers, ignored=ignored,
-                    assumptions=columns.assumptions)
+    return describe(
+        frame,
+        source=name,
+        format="csv",
+        platform="",
+        recognised_as="a CSV file",
+        file=found.archive or name,
+        member=found.member,
+        headers=columns.headers,
+        ignored=ignored,
+        assumptions=columns.assumptions,
+    )
 
 
 def _refuse_empty_text(name: str, table, text: pd.Series, header: str, chosen: dict, texts: list) -> None:
@@ -262,7 +374,8 @@ def _text_by_row(table, texts: list[tuple[int, int, str]], columns: Columns) -> 
             result[fill] = table.column(position)[fill]
             columns.assumptions.append(
                 f"The text of {int(fill.sum())} of {len(result)} posts came from {header!r}, because "
-                f"{first[2]!r} was empty there.")
+                f"{first[2]!r} was empty there."
+            )
         else:
             unused.append(header)
     return result, first[2], unused

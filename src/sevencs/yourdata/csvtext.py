@@ -23,12 +23,16 @@ from sevencs.yourdata.problem import ImportProblem, cell, listing
 
 #: How a date cell starts, for telling a row from a line of text (ISO, slashed, or with a month's name).
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
-_DATE_START = re.compile(rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|"
-                         rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? )?{_MONTH} \d{{1,2}}, \d{{4}}|"
-                         rf"\d{{1,2}} {_MONTH} \d{{4}}")
+_DATE_START = re.compile(
+    rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|"
+    rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? )?{_MONTH} \d{{1,2}}, \d{{4}}|"
+    rf"\d{{1,2}} {_MONTH} \d{{4}}"
+)
 
-QUOTE_ADVICE = ("A quote mark inside a cell's text must be doubled (\"\"); saving the file again from a "
-                "spreadsheet program does that.")
+QUOTE_ADVICE = (
+    'A quote mark inside a cell\'s text must be doubled (""); saving the file again from a '
+    "spreadsheet program does that."
+)
 
 
 def normal(header: str) -> str:
@@ -59,7 +63,7 @@ def records(name: str, text: str, delimiter: str) -> list[list[str]]:
         where = len(found) + 1  # spreadsheet row of the record being read: the first row is row 1
         if "unexpected end of data" in str(error):
             raise ImportProblem(
-                f"{name}: in row {where}, a quote mark (\") opens a cell that never closes, so every row "
+                f'{name}: in row {where}, a quote mark (") opens a cell that never closes, so every row '
                 f"after it would become part of that one cell. Nothing was loaded. {QUOTE_ADVICE}"
             ) from None
         if "field larger than field limit" in str(error):
@@ -106,7 +110,7 @@ class CsvTable:
     def check_width(self) -> None:
         """Refuse rows with more cells than the header has columns."""
         too_wide = np.zeros(len(self.numbers), dtype=bool)
-        for column in self.columns[self.width:]:
+        for column in self.columns[self.width :]:
             too_wide |= (column.str.strip() != "").to_numpy()
         if too_wide.any():
             listed = [str(n) for n in self.numbers[too_wide]]

@@ -111,11 +111,9 @@ class Found:
                 f"{self.name} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})."
             ) from None
         except RecursionError:
-            raise ImportProblem(f"{self.name} is JSON nested thousands of levels deep, which no export "
-                                "is.") from None
+            raise ImportProblem(f"{self.name} is JSON nested thousands of levels deep, which no export is.") from None
         except ValueError:  # a number longer than Python reads (sys.get_int_max_str_digits)
-            raise ImportProblem(f"{self.name} holds a number thousands of digits long, which no export "
-                                "does.") from None
+            raise ImportProblem(f"{self.name} holds a number thousands of digits long, which no export does.") from None
 
     @cached_property
     def looks_like_json(self) -> bool:
@@ -151,9 +149,11 @@ def decode(name: str, data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):  # the UTF-8 byte-order mark Excel and Meta write
         data = data[3:]
     if b"\x00" in data:
-        raise ImportProblem(f"{name} is not a text file (it holds binary data, like a picture or a program), so "
-                            "it cannot hold your posts. Give the file your platform let you download: a CSV, "
-                            "a spreadsheet, a JSON file or the zip archive as it came.")
+        raise ImportProblem(
+            f"{name} is not a text file (it holds binary data, like a picture or a program), so "
+            "it cannot hold your posts. Give the file your platform let you download: a CSV, "
+            "a spreadsheet, a JSON file or the zip archive as it came."
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -172,8 +172,9 @@ READABLE_ENDINGS = (".csv", ".tsv", ".txt", ".json", ".js", ".zip", ".xlsx", ".x
 def _files_in(folder: Path, limit: int = 5) -> str:
     """' Files there that could be it: a.csv and b.zip.' (the first few by name), or nothing."""
     try:
-        names = sorted(entry.name for entry in folder.iterdir()
-                       if entry.suffix.lower() in READABLE_ENDINGS and entry.is_file())
+        names = sorted(
+            entry.name for entry in folder.iterdir() if entry.suffix.lower() in READABLE_ENDINGS and entry.is_file()
+        )
     except OSError:
         return ""
     if not names:
@@ -193,9 +194,7 @@ def open_source(source: str | os.PathLike | IO[bytes]) -> Found:
             raise too_large(name, f"more than {size_text(MAX_BYTES)}")
         return Found(name, bytes(data), file_name=name)
     if not isinstance(source, (str, os.PathLike)):
-        raise ImportProblem(
-            f"Expected the path of a file (such as 'my_posts.csv'), but got {type(source).__name__}"
-        )
+        raise ImportProblem(f"Expected the path of a file (such as 'my_posts.csv'), but got {type(source).__name__}")
     if isinstance(source, str) and re.match(r"[a-z]+://", source.strip(), re.IGNORECASE):
         raise ImportProblem(
             f"{source} is a web address. The course reads files on your own computer and never goes "
@@ -206,9 +205,11 @@ def open_source(source: str | os.PathLike | IO[bytes]) -> Found:
     if path.is_dir():
         inside = next((path / n for n in ("outbox.json", "data/tweets.js") if (path / n).is_file()), None)
         hint = f" It holds {inside.name}: read {shown_path(inside, whole=True)} instead." if inside else ""
-        raise ImportProblem(f"{shown_path(path.absolute(), whole=True)} is a folder, not a file; pick the file "
-                            f"with your posts inside it, or the zip file you downloaded.{hint}"
-                            f"{_files_in(path) if not inside else ''}")
+        raise ImportProblem(
+            f"{shown_path(path.absolute(), whole=True)} is a folder, not a file; pick the file "
+            f"with your posts inside it, or the zip file you downloaded.{hint}"
+            f"{_files_in(path) if not inside else ''}"
+        )
     if not path.exists():
         raise ImportProblem(
             f"There is no file at {shown_path(path.absolute(), whole=True)}. Check the name and the folder: a "
@@ -221,10 +222,13 @@ def open_source(source: str | os.PathLike | IO[bytes]) -> Found:
         if problem.size is not None:
             raise too_large(name, size_text(problem.size)) from None
         if problem.what.startswith("is a device"):
-            raise ImportProblem(f"{name} is not an ordinary file (it is a device, pipe or socket), so it was "
-                                "not read. Give the path of the file with your posts.") from None
-        raise ImportProblem(f"{name} {problem.what}. Check that you may read it, or copy it into the course "
-                            "folder first.") from None
+            raise ImportProblem(
+                f"{name} is not an ordinary file (it is a device, pipe or socket), so it was "
+                "not read. Give the path of the file with your posts."
+            ) from None
+        raise ImportProblem(
+            f"{name} {problem.what}. Check that you may read it, or copy it into the course folder first."
+        ) from None
     return Found(name, data, file_name=name, modified=dt.datetime.fromtimestamp(path.stat().st_mtime))
 
 
@@ -238,14 +242,31 @@ def open_member(archive: Found, member: str) -> Found:
                 raise too_large(shown, size_text(info.file_size))
             with zipped.open(info) as stream:
                 data = stream.read(MAX_BYTES + 1)
-    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, KeyError, NotImplementedError,
-            RuntimeError) as error:
-        raise ImportProblem(f"{shown} could not be unpacked ({type(error).__name__}: {error}). Download the "
-                            "archive again, or unzip it and give the file inside.") from None
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        ValueError,
+        EOFError,
+        KeyError,
+        NotImplementedError,
+        RuntimeError,
+    ) as error:
+        raise ImportProblem(
+            f"{shown} could not be unpacked ({type(error).__name__}: {error}). Download the "
+            "archive again, or unzip it and give the file inside."
+        ) from None
     if len(data) > MAX_BYTES:
         raise too_large(shown, f"more than {size_text(MAX_BYTES)}")
-    return Found(shown, data, file_name=PurePosixPath(member).name, archive=archive.name, member=member,
-                 siblings=tuple(archive.archive_names), modified=dt.datetime(*info.date_time))
+    return Found(
+        shown,
+        data,
+        file_name=PurePosixPath(member).name,
+        archive=archive.name,
+        member=member,
+        siblings=tuple(archive.archive_names),
+        modified=dt.datetime(*info.date_time),
+    )
 
 
 def read_workbook(found: Found) -> dict[str, pd.DataFrame]:
@@ -260,8 +281,15 @@ def read_workbook(found: Found) -> dict[str, pd.DataFrame]:
             # pandas 3.1 deprecates its xlrd engine for calamine, a compiled package the browser edition
             # cannot have; xlrd is the pure-Python reader of .xls files that Pyodide ships.
             warnings.filterwarnings("ignore", message="The xlrd engine is deprecated")
-            sheets = pd.read_excel(io.BytesIO(found.data), sheet_name=None, header=None, dtype=str,
-                                   engine=engine, keep_default_na=False, na_values=[])
+            sheets = pd.read_excel(
+                io.BytesIO(found.data),
+                sheet_name=None,
+                header=None,
+                dtype=str,
+                engine=engine,
+                keep_default_na=False,
+                na_values=[],
+            )
     except ImportError as error:  # the browser edition may lack a workbook library
         raise ImportProblem(
             f"{found.name} is an Excel workbook, and reading it needs the package {error.name or engine}, "
@@ -269,8 +297,10 @@ def read_workbook(found: Found) -> dict[str, pd.DataFrame]:
             "it), or open the workbook in a spreadsheet program and save the sheet with your posts as "
             "'CSV UTF-8'."
         ) from None
-    except Exception as error:  # noqa: BLE001 (a damaged workbook raises many kinds of error)
-        raise ImportProblem(f"{found.name} looks like an Excel workbook but could not be opened "
-                            f"({type(error).__name__}). Download it again, or open it in a spreadsheet "
-                            "program and save it as 'CSV UTF-8'.") from None
+    except Exception as error:
+        raise ImportProblem(
+            f"{found.name} looks like an Excel workbook but could not be opened "
+            f"({type(error).__name__}). Download it again, or open it in a spreadsheet "
+            "program and save it as 'CSV UTF-8'."
+        ) from None
     return {str(name): sheet.fillna("").astype(str) for name, sheet in sheets.items()}

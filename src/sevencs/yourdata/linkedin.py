@@ -37,31 +37,41 @@ from sevencs.yourdata.problem import ImportProblem, listing
 from sevencs.yourdata.registry import Field, Reader
 from sevencs.yourdata.table import assemble, describe
 
-HOW_TO_GET = ("On your LinkedIn Page, as an admin: Analytics > Posts (called Updates or Content in older "
-              "versions) > Export, choose the dates and export; the file is named like "
-              "yourpage_content_1784612401599.xls")
+HOW_TO_GET = (
+    "On your LinkedIn Page, as an admin: Analytics > Posts (called Updates or Content in older "
+    "versions) > Export, choose the dates and export; the file is named like "
+    "yourpage_content_1784612401599.xls"
+)
 
 FIELDS: tuple[Field, ...] = (
     Field("Post title", "text", "The post's text, as LinkedIn shortens it for long posts."),
     Field("Post link", "url", "The post's address."),
-    Field("Post link", "post_id",
-          "The number in the post's address (urn:li:activity:… or urn:li:ugcPost:…)."),
+    Field("Post link", "post_id", "The number in the post's address (urn:li:activity:… or urn:li:ugcPost:…)."),
     Field("Created date", "date", "The day the post was created (MM/DD/YYYY, no time of day)."),
-    Field("Content Type", "", "The form of the post (Text, Image, Video, Article, Document...), not what it is "
-                              "about (the course's type, such as promotional or how-to), so it is not used; the "
-                              "audit reads the words instead."),
-    Field("Post type", "", "Organic or Sponsored (paid): sponsored posts are kept and counted in the "
-                           "assumptions."),
+    Field(
+        "Content Type",
+        "",
+        "The form of the post (Text, Image, Video, Article, Document...), not what it is "
+        "about (the course's type, such as promotional or how-to), so it is not used; the "
+        "audit reads the words instead.",
+    ),
+    Field("Post type", "", "Organic or Sponsored (paid): sponsored posts are kept and counted in the assumptions."),
     Field("Impressions", "impressions", "Times the post was shown."),
-    Field("Views (excluding off-site video views)", "views",
-          "Views of the post's video on LinkedIn; empty for posts without a video."),
+    Field(
+        "Views (excluding off-site video views)",
+        "views",
+        "Views of the post's video on LinkedIn; empty for posts without a video.",
+    ),
     Field("Clicks", "clicks", "Clicks on the post."),
     Field("Likes", "likes", "Reactions of every kind."),
     Field("Comments", "comments", "Comments on the post."),
     Field("Reposts", "shares", "Times members reposted the post."),
     Field("Follows", "follows", "Members who followed the Page from this post."),
-    Field("Update title, Update link, Video views, Shares", "",
-          "The same fields in older exports (sheet 'Update engagement'), read the same way."),
+    Field(
+        "Update title, Update link, Video views, Shares",
+        "",
+        "The same fields in older exports (sheet 'Update engagement'), read the same way.",
+    ),
 )
 
 #: The sheets of posts, the current one first; the headers that make a sheet's header row.
@@ -71,17 +81,20 @@ _TITLES = ("post title", "update title")
 _PAID = ("post type", "update type")
 #: Count headers (as :func:`~sevencs.yourdata.csvtext.normal` writes them), the column each fills and
 #: what an empty cell means (0, or a number LinkedIn did not give).
-_COUNTS = {normal(h): c for h, c in (
-    ("Impressions", ("impressions", "missing")),
-    ("Views (excluding off-site video views)", ("views", "missing")),
-    ("Video views", ("views", "missing")),
-    ("Clicks", ("clicks", "zero")),
-    ("Likes", ("likes", "zero")),
-    ("Comments", ("comments", "zero")),
-    ("Reposts", ("shares", "zero")),
-    ("Shares", ("shares", "zero")),
-    ("Follows", ("follows", "zero")),
-)}
+_COUNTS = {
+    normal(h): c
+    for h, c in (
+        ("Impressions", ("impressions", "missing")),
+        ("Views (excluding off-site video views)", ("views", "missing")),
+        ("Video views", ("views", "missing")),
+        ("Clicks", ("clicks", "zero")),
+        ("Likes", ("likes", "zero")),
+        ("Comments", ("comments", "zero")),
+        ("Reposts", ("shares", "zero")),
+        ("Shares", ("shares", "zero")),
+        ("Follows", ("follows", "zero")),
+    )
+}
 #: How a number LinkedIn did not give may be written instead of an empty cell.
 _NOT_GIVEN = ("NA", "N/A", "-", "--")
 #: The sheets about the audience that LinkedIn's followers and visitors exports have.
@@ -143,31 +156,42 @@ def _refusal(name: str, book: dict[str, pd.DataFrame]) -> ImportProblem:
     sheets = listing([repr(n) for n in book], "sheet", limit=8)
     kind = _other_export(book)
     if kind in ("followers", "visitors"):
-        holds = ("new followers per day and who your followers are" if kind == "followers"
-                 else "page views and visitors per day")
-        return ImportProblem(f"{name} is your LinkedIn Page's {kind} export ({holds}), not the export of "
-                             f"your posts. Download the content export instead. {HOW_TO_GET}.")
+        holds = (
+            "new followers per day and who your followers are"
+            if kind == "followers"
+            else "page views and visitors per day"
+        )
+        return ImportProblem(
+            f"{name} is your LinkedIn Page's {kind} export ({holds}), not the export of "
+            f"your posts. Download the content export instead. {HOW_TO_GET}."
+        )
     if "all posts" in {normal(n) for n in book}:
         return ImportProblem(
             f"{name} has an 'All posts' sheet, but none of its first {_LOOK} rows is LinkedIn's header "
             "(with 'Post link' and 'Created date'). Was the sheet edited, or exported in another language? "
             "The course reads the English export: if LinkedIn shows in another language for you, switch it "
-            f"to English and export again. {HOW_TO_GET}.")
+            f"to English and export again. {HOW_TO_GET}."
+        )
     if kind == "content":
         return ImportProblem(
             f"{name} is LinkedIn's content export without its 'All posts' sheet (one row per post): it has "
             f"only {sheets}, with totals per day. Give the file as it was downloaded, with every sheet. "
-            f"{HOW_TO_GET}.")
-    return ImportProblem(f"{name} has no sheet of LinkedIn posts: expected a sheet 'All posts' whose header "
-                         f"has 'Post link' and 'Created date', but it has {sheets}. {HOW_TO_GET}.")
+            f"{HOW_TO_GET}."
+        )
+    return ImportProblem(
+        f"{name} has no sheet of LinkedIn posts: expected a sheet 'All posts' whose header "
+        f"has 'Post link' and 'Created date', but it has {sheets}. {HOW_TO_GET}."
+    )
 
 
 def read(found: Found) -> pd.DataFrame:
     """Your LinkedIn Page's posts from its content export (.xls as downloaded, or saved again as .xlsx)."""
     name = found.name
     if found.kind not in ("xls", "xlsx"):
-        raise ImportProblem(f"{name} is not an Excel workbook, and LinkedIn's content export is one (.xls). "
-                            f"Give the file as it was downloaded. {HOW_TO_GET}.")
+        raise ImportProblem(
+            f"{name} is not an Excel workbook, and LinkedIn's content export is one (.xls). "
+            f"Give the file as it was downloaded. {HOW_TO_GET}."
+        )
     book = found.sheets
     located = _posts_sheet(book)
     if located is None:
@@ -175,19 +199,22 @@ def read(found: Found) -> pd.DataFrame:
     sheet_name, at = located
     sheet = book[sheet_name]
     header = [str(h).strip() for h in sheet.iloc[at]]
-    body = sheet.iloc[at + 1:]
+    body = sheet.iloc[at + 1 :]
     body = body[(body.map(str.strip) != "").any(axis=1)]
     where = f"{name} (sheet {sheet_name!r})"
     if body.empty:
-        raise ImportProblem(f"{where} has LinkedIn's header but no posts under it: was the date range empty? "
-                            f"{HOW_TO_GET}.")
+        raise ImportProblem(
+            f"{where} has LinkedIn's header but no posts under it: was the date range empty? {HOW_TO_GET}."
+        )
     position: dict[str, int] = {}
     for k, h in enumerate(header):
         position.setdefault(normal(h), k)
     title = next((t for t in _TITLES if t in position), None)
     if title is None:
-        raise ImportProblem(f"{where} has no 'Post title' column, so there is no text to read. Give the file "
-                            f"as it was downloaded. {HOW_TO_GET}.")
+        raise ImportProblem(
+            f"{where} has no 'Post title' column, so there is no text to read. Give the file "
+            f"as it was downloaded. {HOW_TO_GET}."
+        )
 
     def cells(key: str) -> pd.Series:
         return body.iloc[:, position[key]].reset_index(drop=True)
@@ -198,9 +225,12 @@ def read(found: Found) -> pd.DataFrame:
     link, date = next(k for k in _LINKS if k in position), "created date"
     columns = Columns(where, (body.index + 1).to_numpy())  # spreadsheet rows: the first is row 1
     dates = parse_dates(cells(date), order="month")
-    columns.date(cells(date), heading(date), dates,
-                 how="LinkedIn writes them as 09/15/2026 (month first); was the file edited in a "
-                     "spreadsheet?")
+    columns.date(
+        cells(date),
+        heading(date),
+        dates,
+        how="LinkedIn writes them as 09/15/2026 (month first); was the file edited in a spreadsheet?",
+    )
     for key, (column, empty) in _COUNTS.items():
         if key in position and column not in columns.data:
             counted = cells(key)
@@ -221,25 +251,40 @@ def read(found: Found) -> pd.DataFrame:
             columns.assumptions.append(
                 f"{sponsored} of {len(body)} posts {'is' if one else 'are'} sponsored ({heading(paid)!r} "
                 f"says 'Sponsored'): {'it is' if one else 'they are'} kept, but {'its' if one else 'their'} "
-                "counts include paid impressions and reactions, so compare with organic posts with care.")
+                "counts include paid impressions and reactions, so compare with organic posts with care."
+            )
     if (dates.values.dt.normalize() == dates.values).all():
-        columns.assumptions.append(f"LinkedIn gives the day of each post but not the time "
-                                   f"({heading(date)!r}): every post is dated at midnight, so times of day "
-                                   "cannot be compared.")
-    columns.assumptions.append(f"{heading(title)!r} is the post's text as LinkedIn exports it, which cuts "
-                               "long posts short: counts of words see only the start of those.")
+        columns.assumptions.append(
+            f"LinkedIn gives the day of each post but not the time "
+            f"({heading(date)!r}): every post is dated at midnight, so times of day "
+            "cannot be compared."
+        )
+    columns.assumptions.append(
+        f"{heading(title)!r} is the post's text as LinkedIn exports it, which cuts "
+        "long posts short: counts of words see only the start of those."
+    )
     used = {normal(h) for h in columns.headers.values()} | {paid}
     ignored = [h for h in header if normal(h) not in used and h]
     old = link == "update link"  # the older export's words (sheet 'Update engagement')
-    return describe(assemble(columns.data), source=name, format="linkedin-page", platform="LinkedIn",
-                    recognised_as="a LinkedIn Page's content export" + (" (older layout)" if old else ""),
-                    file=found.archive or name, member=found.member, headers=columns.headers, ignored=ignored,
-                    assumptions=columns.assumptions,
-                    missing={"reach": "LinkedIn's content export gives impressions per post but not how many "
-                                      "people saw it; its Metrics sheet has unique impressions per day only",
-                             "followers": "the content export has no follower count; LinkedIn's separate "
-                                          "followers export has new followers per day, not the running "
-                                          "total"})
+    return describe(
+        assemble(columns.data),
+        source=name,
+        format="linkedin-page",
+        platform="LinkedIn",
+        recognised_as="a LinkedIn Page's content export" + (" (older layout)" if old else ""),
+        file=found.archive or name,
+        member=found.member,
+        headers=columns.headers,
+        ignored=ignored,
+        assumptions=columns.assumptions,
+        missing={
+            "reach": "LinkedIn's content export gives impressions per post but not how many "
+            "people saw it; its Metrics sheet has unique impressions per day only",
+            "followers": "the content export has no follower count; LinkedIn's separate "
+            "followers export has new followers per day, not the running "
+            "total",
+        },
+    )
 
 
 READER = Reader(
@@ -248,10 +293,10 @@ READER = Reader(
     title="the content export (Excel .xls)",
     how_to_get=HOW_TO_GET,
     holds="One row per post: its text (shortened for long posts), address, day, content type, whether it "
-          "was sponsored, impressions, video views, clicks, reactions, comments, reposts and follows, as "
-          "totals on the day of the export; and a sheet of totals per day.",
+    "was sponsored, impressions, video views, clicks, reactions, comments, reposts and follows, as "
+    "totals on the day of the export; and a sheet of totals per day.",
     lacks="The time of day of each post, reach (people, not impressions), follower counts (the followers "
-          "export has new followers per day), and comments' words.",
+    "export has new followers per day), and comments' words.",
     fields=FIELDS,
     sample="linkedin_content.xls",
     recognise=_recognise,

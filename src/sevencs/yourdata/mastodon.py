@@ -27,8 +27,10 @@ from sevencs.yourdata.registry import Field, Reader
 from sevencs.yourdata.table import assemble, describe
 from sevencs.yourdata.text import html_to_text
 
-HOW_TO_GET = ("In Mastodon's web interface: Preferences > Import and export > Request your archive; "
-              "when it is ready, download the zip (give the zip itself, or outbox.json from inside it)")
+HOW_TO_GET = (
+    "In Mastodon's web interface: Preferences > Import and export > Request your archive; "
+    "when it is ready, download the zip (give the zip itself, or outbox.json from inside it)"
+)
 _EXPECTED = (
     "Expected the outbox.json of a Mastodon account archive (or the archive itself): an ActivityStreams "
     "collection with a list called 'orderedItems'. Get it from Preferences > Import and export > Request "
@@ -39,15 +41,22 @@ _EXPECTED = (
 FIELDS: tuple[Field, ...] = (
     Field("orderedItems", "", "The list of everything you posted; one activity per item."),
     Field("type: Create", "kind", "A post you wrote: kind 'post', or 'reply' when object.inReplyTo is set."),
-    Field("type: Announce", "kind",
-          "A boost of someone else's post: kind 'boost', no text (the object is only a link)."),
+    Field(
+        "type: Announce", "kind", "A boost of someone else's post: kind 'boost', no text (the object is only a link)."
+    ),
     Field("published", "date", "When it was posted (UTC)."),
     Field("object.content", "text", "The post as HTML (tags removed, link words kept)."),
     Field("object.url", "url", "The post's web address (for a boost: the boosted post's address)."),
-    Field("object.likes.totalItems", "likes",
-          "Favourites the post had when the archive was made (Mastodon 4.3 and later)."),
-    Field("object.shares.totalItems", "shares",
-          "Boosts by others the post had when the archive was made (Mastodon 4.3 and later)."),
+    Field(
+        "object.likes.totalItems",
+        "likes",
+        "Favourites the post had when the archive was made (Mastodon 4.3 and later).",
+    ),
+    Field(
+        "object.shares.totalItems",
+        "shares",
+        "Boosts by others the post had when the archive was made (Mastodon 4.3 and later).",
+    ),
 )
 
 
@@ -71,8 +80,11 @@ def _is_mastodon_json(found: Found) -> bool:
         return found.file_name == "outbox.json"
     if not isinstance(doc, dict):
         return found.file_name == "outbox.json"
-    return ("orderedItems" in doc or doc.get("type") in ("OrderedCollection", *_ACTORS)
-            or str(doc.get("id", "")).endswith(("outbox.json", "likes.json", "bookmarks.json")))
+    return (
+        "orderedItems" in doc
+        or doc.get("type") in ("OrderedCollection", *_ACTORS)
+        or str(doc.get("id", "")).endswith(("outbox.json", "likes.json", "bookmarks.json"))
+    )
 
 
 def _recognise(found: Found) -> bool:
@@ -89,18 +101,20 @@ def _from_tar(found: Found) -> Found:
             members = [m for m in archive.getmembers() if m.isfile() and m.name.rsplit("/", 1)[-1] == "outbox.json"]
             if not members:
                 shown = ", ".join(m.name for m in archive.getmembers()[:5]) or "nothing"
-                raise ImportProblem(f"{found.name} is a compressed archive without outbox.json (it holds {shown}). "
-                                    f"{_EXPECTED}")
+                raise ImportProblem(
+                    f"{found.name} is a compressed archive without outbox.json (it holds {shown}). {_EXPECTED}"
+                )
             member = members[0]
             if member.size > MAX_BYTES:
                 raise too_large(f"{found.name} › {member.name}", size_text(member.size))
             stream = archive.extractfile(member)
             data = stream.read(MAX_BYTES + 1) if stream else b""
     except (tarfile.TarError, OSError, EOFError, ValueError) as error:
-        raise ImportProblem(f"{found.name} is a compressed file (.gz) that could not be unpacked as an "
-                            f"archive ({type(error).__name__}). {_EXPECTED}") from None
-    return Found(f"{found.name} › {member.name}", data, file_name="outbox.json", archive=found.name,
-                 member=member.name)
+        raise ImportProblem(
+            f"{found.name} is a compressed file (.gz) that could not be unpacked as an "
+            f"archive ({type(error).__name__}). {_EXPECTED}"
+        ) from None
+    return Found(f"{found.name} › {member.name}", data, file_name="outbox.json", archive=found.name, member=member.name)
 
 
 def _outbox_items(name: str, doc: object) -> list:
@@ -193,15 +207,23 @@ def read(found: Found) -> pd.DataFrame:
             content = note.get("content")
             if content is None and isinstance(note.get("contentMap"), dict) and note["contentMap"]:
                 content = next(iter(note["contentMap"].values()))
-            row = {"text": html_to_text(content) if isinstance(content, str) else "",
-                   "kind": "reply" if note.get("inReplyTo") else "post",
-                   "url": _link(note.get("url")) or _link(note.get("id")),
-                   "likes": _total(note.get("likes")), "shares": _total(note.get("shares"))}
+            row = {
+                "text": html_to_text(content) if isinstance(content, str) else "",
+                "kind": "reply" if note.get("inReplyTo") else "post",
+                "url": _link(note.get("url")) or _link(note.get("id")),
+                "likes": _total(note.get("likes")),
+                "shares": _total(note.get("shares")),
+            }
             when = item.get("published") or note.get("published")
         elif kind == "Announce":
             target = item.get("object")
-            row = {"text": "", "kind": "boost", "likes": None, "shares": None,
-                   "url": _link(target.get("url") or target.get("id")) if isinstance(target, dict) else _link(target)}
+            row = {
+                "text": "",
+                "kind": "boost",
+                "likes": None,
+                "shares": None,
+                "url": _link(target.get("url") or target.get("id")) if isinstance(target, dict) else _link(target),
+            }
             when = item.get("published")
         else:
             skipped += 1
@@ -212,17 +234,23 @@ def read(found: Found) -> pd.DataFrame:
 
     cells = pd.Series(published, dtype=str)
     dates = parse_dates(cells)
-    undated = [f"{numbers[k]} ({cell(cells.iloc[k]) if cells.iloc[k] else 'missing'})"
-               for k in sorted(dates.unreadable + dates.out_of_range)]
+    undated = [
+        f"{numbers[k]} ({cell(cells.iloc[k]) if cells.iloc[k] else 'missing'})"
+        for k in sorted(dates.unreadable + dates.out_of_range)
+    ]
     problems = []
     if broken:
-        problems.append(f"{first_up(listing(broken, 'item'))} of orderedItems {'is a' if len(broken) == 1 else 'are'} "
-                        f"'Create' without the post inside it (no 'object').")
+        problems.append(
+            f"{first_up(listing(broken, 'item'))} of orderedItems {'is a' if len(broken) == 1 else 'are'} "
+            f"'Create' without the post inside it (no 'object')."
+        )
     if undated:
         have = "has" if len(undated) == 1 else "have"
-        problems.append(f"{first_up(listing(undated, 'item'))} of orderedItems {have} no 'published' time "
-                        "that can be read (expected a time like 2025-11-01T08:05:00Z, "
-                        f"between {EARLIEST.year} and {LATEST.year - 1}).")
+        problems.append(
+            f"{first_up(listing(undated, 'item'))} of orderedItems {have} no 'published' time "
+            "that can be read (expected a time like 2025-11-01T08:05:00Z, "
+            f"between {EARLIEST.year} and {LATEST.year - 1})."
+        )
     refuse(name, problems, "Was the file edited by hand? A fresh archive from Mastodon has neither problem.")
     if not rows:
         raise ImportProblem(
@@ -240,20 +268,31 @@ def read(found: Found) -> pd.DataFrame:
     frame = assemble(data)
     assumptions = list(dates.assumptions)
     if "likes" in frame.columns:
-        assumptions.append("Favourites and boosts are counted as they were when the archive was made; boosts of "
-                           "other people's posts have none of your own (left empty).")
+        assumptions.append(
+            "Favourites and boosts are counted as they were when the archive was made; boosts of "
+            "other people's posts have none of your own (left empty)."
+        )
     frame.attrs["skipped_items"] = skipped
     what = "a Mastodon archive" if archive is not found else "a Mastodon outbox"
-    return describe(frame, source=name, format="mastodon", platform="Mastodon", recognised_as=what,
-                    file=archive.name,
-                    member=found.member, headers=headers, assumptions=assumptions,
-                    missing={"likes": "this archive has no favourite counts: an archive made by Mastodon 4.3 or "
-                                      "later has them (ask for a new archive)",
-                             "shares": "this archive has no boost counts: an archive made by Mastodon 4.3 or "
-                                       "later has them (ask for a new archive)",
-                             "comments": "a Mastodon archive holds no reply counts, and no other Mastodon file has "
-                                         "them",
-                             "reach": "Mastodon does not count reach"})
+    return describe(
+        frame,
+        source=name,
+        format="mastodon",
+        platform="Mastodon",
+        recognised_as=what,
+        file=archive.name,
+        member=found.member,
+        headers=headers,
+        assumptions=assumptions,
+        missing={
+            "likes": "this archive has no favourite counts: an archive made by Mastodon 4.3 or "
+            "later has them (ask for a new archive)",
+            "shares": "this archive has no boost counts: an archive made by Mastodon 4.3 or "
+            "later has them (ask for a new archive)",
+            "comments": "a Mastodon archive holds no reply counts, and no other Mastodon file has them",
+            "reach": "Mastodon does not count reach",
+        },
+    )
 
 
 READER = Reader(
@@ -262,9 +301,9 @@ READER = Reader(
     title="your account archive (a zip holding outbox.json)",
     how_to_get=HOW_TO_GET,
     holds="Every post, reply and boost with its time, text and address; since Mastodon 4.3, the favourites "
-          "and boosts each of your posts had when the archive was made.",
+    "and boosts each of your posts had when the archive was made.",
     lacks="Reply counts, reach and impressions: Mastodon does not count them for you. Archives from servers "
-          "older than 4.3 have no counts at all.",
+    "older than 4.3 have no counts at all.",
     fields=FIELDS,
     sample="outbox.json",
     recognise=_recognise,

@@ -52,13 +52,19 @@ from sevencs.yourdata.table import assemble, describe
 from sevencs.yourdata.text import repair_encoding
 
 _DOWNLOAD = "Accounts Center > Your information and permissions > Download your information"
-HOW_TO_GET_FACEBOOK = (f"On Facebook: Settings & privacy > Settings > {_DOWNLOAD}; choose your Page (or "
-                       "profile), your posts, the format JSON and the dates, then download the zip")
-HOW_TO_GET_INSTAGRAM = (f"In Instagram: Settings > {_DOWNLOAD}; choose your Instagram account, your posts "
-                        "(or all your information), the format JSON and the dates, then download the zip")
-HOW_TO_GET_THREADS = ("Your Threads posts come with your Instagram download: in Instagram, Settings > "
-                      f"{_DOWNLOAD}, the format JSON; give the zip, or threads_and_replies.json from its "
-                      "your_instagram_activity/threads folder")
+HOW_TO_GET_FACEBOOK = (
+    f"On Facebook: Settings & privacy > Settings > {_DOWNLOAD}; choose your Page (or "
+    "profile), your posts, the format JSON and the dates, then download the zip"
+)
+HOW_TO_GET_INSTAGRAM = (
+    f"In Instagram: Settings > {_DOWNLOAD}; choose your Instagram account, your posts "
+    "(or all your information), the format JSON and the dates, then download the zip"
+)
+HOW_TO_GET_THREADS = (
+    "Your Threads posts come with your Instagram download: in Instagram, Settings > "
+    f"{_DOWNLOAD}, the format JSON; give the zip, or threads_and_replies.json from its "
+    "your_instagram_activity/threads folder"
+)
 
 _FACEBOOK_FILE = "profile_posts_1.json"
 _FACEBOOK_EXPECTED = (
@@ -76,10 +82,14 @@ _THREADS_EXPECTED = (
     "Instagram's 'Download your information' makes (or the zip itself)."
 )
 
-_FACEBOOK_POSTS = re.compile(r"(?:^|/)posts/(?:profile_posts|your_posts__check_ins__photos_and_videos"
-                             r"|your_posts)_(?P<part>\d+)\.(?P<ext>json|html)$")
-_FACEBOOK_FOLDER = re.compile(r"(?:^|/)(?:this_profile's_activity_across_facebook|your_facebook_activity"
-                              r"|your_activity_across_facebook)/")
+_FACEBOOK_POSTS = re.compile(
+    r"(?:^|/)posts/(?:profile_posts|your_posts__check_ins__photos_and_videos"
+    r"|your_posts)_(?P<part>\d+)\.(?P<ext>json|html)$"
+)
+_FACEBOOK_FOLDER = re.compile(
+    r"(?:^|/)(?:this_profile's_activity_across_facebook|your_facebook_activity"
+    r"|your_activity_across_facebook)/"
+)
 _INSTAGRAM_POSTS = re.compile(r"(?:^|/)(?:media|content)/(?:posts_(?P<part>\d+)|reels)\.(?P<ext>json|html)$")
 _INSTAGRAM_FOLDER = re.compile(r"(?:^|/)your_instagram_activity/")
 _THREADS_POSTS = re.compile(r"(?:^|/)threads_and_replies\.(?P<ext>json|html)$")
@@ -87,14 +97,21 @@ _THREADS_POSTS = re.compile(r"(?:^|/)threads_and_replies\.(?P<ext>json|html)$")
 FACEBOOK_FIELDS: tuple[Field, ...] = (
     Field("timestamp", "date", "When the post was published (Unix seconds, UTC)."),
     Field("data[].post", "text", "The words of the post."),
-    Field("attachments[].data[].media.description", "text",
-          "The description of an attached photo or video: the post's words when data[].post is absent."),
-    Field("title", "", "A sentence Facebook writes about the post ('... updated their status'), not its "
-                       "words: not used."),
+    Field(
+        "attachments[].data[].media.description",
+        "text",
+        "The description of an attached photo or video: the post's words when data[].post is absent.",
+    ),
+    Field(
+        "title", "", "A sentence Facebook writes about the post ('... updated their status'), not its words: not used."
+    ),
 )
 INSTAGRAM_FIELDS: tuple[Field, ...] = (
-    Field("creation_timestamp", "date", "When the post was published (Unix seconds, UTC); on the post for a "
-                                        "carousel, else on its first media item."),
+    Field(
+        "creation_timestamp",
+        "date",
+        "When the post was published (Unix seconds, UTC); on the post for a carousel, else on its first media item.",
+    ),
     Field("title", "text", "The caption; on the post for a carousel, else on its first media item."),
     Field("media", "", "The photos and videos of the post (a list, or one object)."),
 )
@@ -102,23 +119,27 @@ THREADS_FIELDS: tuple[Field, ...] = (
     Field("text_post_app_text_posts", "", "The list of your threads and replies."),
     Field("creation_timestamp", "date", "When it was posted (Unix seconds, UTC)."),
     Field("title", "text", "The words of the post or reply."),
-    Field("media[].text_app_post.is_reply", "kind",
-          "true for a reply to someone (kind 'reply'), else 'post'."),
+    Field("media[].text_app_post.is_reply", "kind", "true for a reply to someone (kind 'reply'), else 'post'."),
 )
 _COUNTS = ("reach", "likes", "comments", "shares", "impressions")
 
 
 def _suite(account: str) -> dict[str, str]:
     """``missing`` for a Meta download: the counts are in Meta Business Suite's content export."""
-    where = (f"this download holds no counts; Meta Business Suite's content export of your {account} has "
-             "them (Insights > Content > Export data)")
-    return {**dict.fromkeys(_COUNTS, where),
-            "followers": "this download has no follower counts, and neither has Meta Business Suite's "
-                         "content export; Meta Business Suite's Insights show your followers day by day"}
+    where = (
+        f"this download holds no counts; Meta Business Suite's content export of your {account} has "
+        "them (Insights > Content > Export data)"
+    )
+    return {
+        **dict.fromkeys(_COUNTS, where),
+        "followers": "this download has no follower counts, and neither has Meta Business Suite's "
+        "content export; Meta Business Suite's Insights show your followers day by day",
+    }
 
 
-_THREADS_MISSING = dict.fromkeys((*_COUNTS, "followers"), "Threads' download holds no counts, and no "
-                                                          "Threads file the course reads has them")
+_THREADS_MISSING = dict.fromkeys(
+    (*_COUNTS, "followers"), "Threads' download holds no counts, and no Threads file the course reads has them"
+)
 
 
 class _NotAPost(Exception):
@@ -152,8 +173,10 @@ def _parts(names: Sequence[str], pattern: re.Pattern) -> list[str]:
 def _names(found: Found) -> list[str]:
     """The file names in a zip, which must be readable."""
     if not found.archive_names:
-        raise ImportProblem(f"{found.name} is a zip archive that could not be opened (was the download cut "
-                            "short?). Download it again from the link in Meta's email.")
+        raise ImportProblem(
+            f"{found.name} is a zip archive that could not be opened (was the download cut "
+            "short?). Download it again from the link in Meta's email."
+        )
     return found.archive_names
 
 
@@ -164,10 +187,12 @@ def _html_or_no_posts(found: Found, posts: re.Pattern, expected: str, how: str) 
     if _any(pages, posts) or (pages and not any(n.endswith(".json") for n in names)):
         return ImportProblem(
             f"{found.name} is a download in HTML (pages to look at in a web browser), which the course "
-            f"cannot read. Ask for a new download and choose the format JSON instead of HTML: {how}.")
+            f"cannot read. Ask for a new download and choose the format JSON instead of HTML: {how}."
+        )
     return ImportProblem(
         f"{found.name} has no file of posts in it. {expected} If Meta split your download into several zip "
-        f"files, give the one with your posts; if none has them, ask for a new download: {how}.")
+        f"files, give the one with your posts; if none has them, ask for a new download: {how}."
+    )
 
 
 def _list_in(found: Found, expected: str, key: str | None = None) -> list:
@@ -211,9 +236,13 @@ def _facebook_post(entry: dict) -> dict | None:
     if not isinstance(data, list) or not isinstance(attachments, list):
         raise _NotAPost("its 'data' or 'attachments' is not a list")
     words = [_text(item["post"], "post") for item in data if isinstance(item, dict) and "post" in item]
-    media = [inner["media"] for block in attachments if isinstance(block, dict)
-             and isinstance(block.get("data"), list) for inner in block["data"]
-             if isinstance(inner, dict) and isinstance(inner.get("media"), dict)]
+    media = [
+        inner["media"]
+        for block in attachments
+        if isinstance(block, dict) and isinstance(block.get("data"), list)
+        for inner in block["data"]
+        if isinstance(inner, dict) and isinstance(inner.get("media"), dict)
+    ]
     described = [m["description"] for m in media if isinstance(m.get("description"), str)]
     text = next((w for w in words + described if w), "")
     if not text and not attachments:
@@ -238,8 +267,9 @@ def _threads_post(entry: dict) -> dict:
     return row
 
 
-def _read(name: str, files: list[tuple[Found, list]], one: Callable[[dict], dict | None], time_field: str,
-          text_field: str) -> tuple[dict[str, pd.Series], list[dict], list[str], list[dict]]:
+def _read(
+    name: str, files: list[tuple[Found, list]], one: Callable[[dict], dict | None], time_field: str, text_field: str
+) -> tuple[dict[str, pd.Series], list[dict], list[str], list[dict]]:
     """Every item of every posts file read with ``one``: the course's columns (date, text), the rows
     ``one`` made, the assumptions, and the items ``one`` left out. Raises one ImportProblem listing
     every item that cannot be read, so nothing is half-loaded."""
@@ -272,34 +302,42 @@ def _read(name: str, files: list[tuple[Found, list]], one: Callable[[dict], dict
 
     stamps = pd.Series(["" if r["stamp"] is None else str(r["stamp"]) for r in rows], dtype=str)
     dates = parse_dates(stamps)
-    undated = [f"{labels[k]} ({cell(stamps.iloc[k]) if stamps.iloc[k] else 'missing'})"
-               for k in sorted(dates.unreadable + dates.out_of_range)]
+    undated = [
+        f"{labels[k]} ({cell(stamps.iloc[k]) if stamps.iloc[k] else 'missing'})"
+        for k in sorted(dates.unreadable + dates.out_of_range)
+    ]
     columns = Columns(name, np.arange(1, len(rows) + 1))
     if broken:
-        columns.problems.append(f"{first_up(listing(broken, 'item'))} {'is' if len(broken) == 1 else 'are'} "
-                                "not shaped like a post of Meta's download.")
+        columns.problems.append(
+            f"{first_up(listing(broken, 'item'))} {'is' if len(broken) == 1 else 'are'} "
+            "not shaped like a post of Meta's download."
+        )
     if undated:
         columns.problems.append(
             f"{first_up(listing(undated, 'item'))} {'has' if len(undated) == 1 else 'have'} no "
             f"'{time_field}' that can be read (Meta writes it as a whole number of seconds since 1970, "
-            f"such as 1762000000, between {EARLIEST.year} and {LATEST.year - 1}).")
+            f"such as 1762000000, between {EARLIEST.year} and {LATEST.year - 1})."
+        )
     columns.check()
     if not rows:
         items = sum(len(entries) for _, entries in files)
         counted = f" ({items} items, none with words or anything attached)" if items else ""
-        raise ImportProblem(f"{name} has no posts in it{counted}. Was the download made for a period without "
-                            "posts?")
+        raise ImportProblem(f"{name} has no posts in it{counted}. Was the download made for a period without posts?")
     texts, repaired = repair_encoding(pd.Series([r["text"] for r in rows], dtype=str))
     columns.set("date", dates.values, time_field)
     columns.text(texts, text_field)
     assumptions = list(dates.assumptions)
     if repaired:
-        assumptions.append(f"{repaired} of the {len(rows)} texts had their accents and emoji written twice "
-                           "encoded, as Meta's downloads write them ('CafÃ©' for 'Café'): they were "
-                           "repaired.")
+        assumptions.append(
+            f"{repaired} of the {len(rows)} texts had their accents and emoji written twice "
+            "encoded, as Meta's downloads write them ('CafÃ©' for 'Café'): they were "
+            "repaired."
+        )
     if repeated:
-        assumptions.append(f"{repeated} {'post was' if repeated == 1 else 'posts were'} listed twice "
-                           "(among the posts and among the reels, say) and counted once.")
+        assumptions.append(
+            f"{repeated} {'post was' if repeated == 1 else 'posts were'} listed twice "
+            "(among the posts and among the reels, say) and counted once."
+        )
     return columns.data, rows, assumptions, left_out
 
 
@@ -339,10 +377,15 @@ def _recognise_facebook(found: Found) -> bool:
         return _any(names, _FACEBOOK_FOLDER) and not others  # a download without posts: read() says so
     doc = _json(found)
     return isinstance(doc, list) and any(
-        isinstance(e, dict) and isinstance(e.get("timestamp"), int)
-        and (isinstance(e.get("data"), list) or isinstance(e.get("attachments"), list)
-             or ("label_values" in e and "fbid" in e))
-        for e in doc[:5])
+        isinstance(e, dict)
+        and isinstance(e.get("timestamp"), int)
+        and (
+            isinstance(e.get("data"), list)
+            or isinstance(e.get("attachments"), list)
+            or ("label_values" in e and "fbid" in e)
+        )
+        for e in doc[:5]
+    )
 
 
 def _read_facebook(found: Found) -> pd.DataFrame:
@@ -361,25 +404,35 @@ def _read_facebook(found: Found) -> pd.DataFrame:
                 f"{part.name} is Facebook's list of the posts you wrote on other Pages and profiles "
                 f"(posts_on_other_pages_and_profiles.json), not of your own posts. Pick {_FACEBOOK_FILE} "
                 "(or your_posts__check_ins__photos_and_videos_1.json) from the same folder, or give the "
-                "whole zip.")
+                "whole zip."
+            )
     name = archive.name if len(files) > 1 else files[0].name
-    data, _, assumptions, left_out = _read(name, list(zip(files, lists)), _facebook_post, "timestamp",
-                                           "data[].post")
+    data, _, assumptions, left_out = _read(name, list(zip(files, lists)), _facebook_post, "timestamp", "data[].post")
     if left_out:
         titles = [e["title"] for e in left_out if isinstance(e.get("title"), str) and e["title"]]
         example = repair_encoding(pd.Series(titles[:1], dtype=str))[0]
         shown = f" (such as '{example.iloc[0]}')" if titles else ""
         one = len(left_out) == 1
-        assumptions.append(f"{len(left_out)} {'entry has' if one else 'entries have'} neither words nor "
-                           f"anything attached{shown}: {'not a post' if one else 'not posts'}, so left out.")
+        assumptions.append(
+            f"{len(left_out)} {'entry has' if one else 'entries have'} neither words nor "
+            f"anything attached{shown}: {'not a post' if one else 'not posts'}, so left out."
+        )
     page = "profile_posts_" in (files[0].member or files[0].file_name)
     return describe(
-        assemble(data), source=_source(files), format="facebook-download", platform="Facebook",
+        assemble(data),
+        source=_source(files),
+        format="facebook-download",
+        platform="Facebook",
         recognised_as=f"Facebook's 'Download your information' of a {'Page' if page else 'profile'}",
-        file=archive.name, member=_members(files), headers={"date": "timestamp", "text": "data[].post"},
-        ignored=[k for k in _keys([e for entries in lists for e in entries])
-                 if k not in ("timestamp", "data", "attachments")],
-        assumptions=assumptions, missing=_suite("Facebook Page"))
+        file=archive.name,
+        member=_members(files),
+        headers={"date": "timestamp", "text": "data[].post"},
+        ignored=[
+            k for k in _keys([e for entries in lists for e in entries]) if k not in ("timestamp", "data", "attachments")
+        ],
+        assumptions=assumptions,
+        missing=_suite("Facebook Page"),
+    )
 
 
 # --- Instagram -------------------------------------------------------------------------------------
@@ -410,8 +463,10 @@ def _instagram_list(found: Found) -> list:
     """The posts of ``posts_1.json`` (a bare list) or of ``reels.json`` (under ``ig_reels_media``)."""
     doc = _json(found)
     if isinstance(doc, dict) and "ig_stories" in doc:
-        raise ImportProblem(f"{found.name} is Instagram's list of your stories, not of your posts. Pick "
-                            "posts_1.json from the same folder, or give the whole zip.")
+        raise ImportProblem(
+            f"{found.name} is Instagram's list of your stories, not of your posts. Pick "
+            "posts_1.json from the same folder, or give the whole zip."
+        )
     return _list_in(found, _INSTAGRAM_EXPECTED, "ig_reels_media" if isinstance(doc, dict) else None)
 
 
@@ -424,27 +479,40 @@ def _read_instagram(found: Found) -> pd.DataFrame:
         threads = [n for n in names if (m := _THREADS_POSTS.search(n)) and m["ext"] == "json"]
         how = f'read_posts("{found.file_name}", format="threads-download")'
         if not members and threads:
-            raise ImportProblem(f"{found.name} is an Instagram download with your Threads posts but no "
-                                f"Instagram posts. Read the Threads posts with {how}.")
+            raise ImportProblem(
+                f"{found.name} is an Instagram download with your Threads posts but no "
+                f"Instagram posts. Read the Threads posts with {how}."
+            )
         if not members:
             raise _html_or_no_posts(found, _INSTAGRAM_POSTS, _INSTAGRAM_EXPECTED, HOW_TO_GET_INSTAGRAM)
         files = [found.open(m) for m in members]
         if threads:
-            notes.append(f"This download also holds your Threads posts ({threads[0]}): this table has only "
-                         f"your Instagram posts. Read the Threads ones with {how}.")
+            notes.append(
+                f"This download also holds your Threads posts ({threads[0]}): this table has only "
+                f"your Instagram posts. Read the Threads ones with {how}."
+            )
     else:
         files = [found]
     lists = [_instagram_list(f) for f in files]
     name = archive.name if len(files) > 1 else files[0].name
-    data, _, assumptions, _ = _read(name, list(zip(files, lists)), _instagram_post, "creation_timestamp",
-                                    "title")
+    data, _, assumptions, _ = _read(name, list(zip(files, lists)), _instagram_post, "creation_timestamp", "title")
     return describe(
-        assemble(data), source=_source(files), format="instagram-download", platform="Instagram",
-        recognised_as="Instagram's 'Download your information'", file=archive.name, member=_members(files),
+        assemble(data),
+        source=_source(files),
+        format="instagram-download",
+        platform="Instagram",
+        recognised_as="Instagram's 'Download your information'",
+        file=archive.name,
+        member=_members(files),
         headers={"date": "creation_timestamp", "text": "title"},
-        ignored=[k for k in _keys([e for entries in lists for e in entries], nested=True)
-                 if k not in ("media", "title", "creation_timestamp")],
-        assumptions=assumptions + notes, missing=_suite("Instagram account"))
+        ignored=[
+            k
+            for k in _keys([e for entries in lists for e in entries], nested=True)
+            if k not in ("media", "title", "creation_timestamp")
+        ],
+        assumptions=assumptions + notes,
+        missing=_suite("Instagram account"),
+    )
 
 
 # --- Threads ---------------------------------------------------------------------------------------
@@ -466,26 +534,40 @@ def _read_threads(found: Found) -> pd.DataFrame:
             raise _html_or_no_posts(found, _THREADS_POSTS, _THREADS_EXPECTED, HOW_TO_GET_THREADS)
         found = found.open(members[0])
     doc = _json(found)
-    if (isinstance(doc, dict) and doc and "text_post_app_text_posts" not in doc
-            and all(str(k).startswith("text_post_app_") for k in doc)):
-        raise ImportProblem(f"{found.name} is another of the Threads files in Meta's download, not your "
-                            "posts. Pick threads_and_replies.json from the same folder, or give the whole "
-                            "zip.")
+    if (
+        isinstance(doc, dict)
+        and doc
+        and "text_post_app_text_posts" not in doc
+        and all(str(k).startswith("text_post_app_") for k in doc)
+    ):
+        raise ImportProblem(
+            f"{found.name} is another of the Threads files in Meta's download, not your "
+            "posts. Pick threads_and_replies.json from the same folder, or give the whole "
+            "zip."
+        )
     entries = _list_in(found, _THREADS_EXPECTED, "text_post_app_text_posts")
-    data, rows, assumptions, _ = _read(found.name, [(found, entries)], _threads_post, "creation_timestamp",
-                                       "title")
+    data, rows, assumptions, _ = _read(found.name, [(found, entries)], _threads_post, "creation_timestamp", "title")
     data["kind"] = pd.Series([r["kind"] for r in rows], dtype=str)
     if not any(r["marked"] for r in rows):
-        assumptions.append("The download does not say which items are replies (older Threads downloads do "
-                           "not): every item was read as a post.")
+        assumptions.append(
+            "The download does not say which items are replies (older Threads downloads do "
+            "not): every item was read as a post."
+        )
     return describe(
-        assemble(data), source=found.name, format="threads-download", platform="Threads",
-        recognised_as="Threads posts from Meta's 'Download your information'", file=archive.name,
+        assemble(data),
+        source=found.name,
+        format="threads-download",
+        platform="Threads",
+        recognised_as="Threads posts from Meta's 'Download your information'",
+        file=archive.name,
         member=found.member,
         headers={"date": "creation_timestamp", "text": "title", "kind": "media[].text_app_post.is_reply"},
-        ignored=[k for k in _keys(entries, nested=True)
-                 if k not in ("media", "title", "creation_timestamp", "text_app_post")],
-        assumptions=assumptions, missing=_THREADS_MISSING)
+        ignored=[
+            k for k in _keys(entries, nested=True) if k not in ("media", "title", "creation_timestamp", "text_app_post")
+        ],
+        assumptions=assumptions,
+        missing=_THREADS_MISSING,
+    )
 
 
 FACEBOOK = Reader(
@@ -493,10 +575,9 @@ FACEBOOK = Reader(
     platform="Facebook",
     title="your 'Download your information' zip (JSON)",
     how_to_get=HOW_TO_GET_FACEBOOK,
-    holds="Every post of your Page (or profile) with its time and words, in as many files as Facebook split "
-          "it into.",
+    holds="Every post of your Page (or profile) with its time and words, in as many files as Facebook split it into.",
     lacks="Every count: reactions, comments, shares, reach and views are in Meta Business Suite's content "
-          "export instead. No post's address.",
+    "export instead. No post's address.",
     fields=FACEBOOK_FIELDS,
     sample="facebook_download.zip",
     recognise=_recognise_facebook,
@@ -509,7 +590,7 @@ INSTAGRAM = Reader(
     how_to_get=HOW_TO_GET_INSTAGRAM,
     holds="Every post and reel with its time and caption (and, in the same zip, your Threads posts).",
     lacks="Every count: likes, comments, shares, saves, reach and views are in Meta Business Suite's content "
-          "export instead. No post's address.",
+    "export instead. No post's address.",
     fields=INSTAGRAM_FIELDS,
     sample="instagram_download.zip",
     recognise=_recognise_instagram,

@@ -31,17 +31,23 @@ from sevencs.yourdata.problem import ImportProblem
 from sevencs.yourdata.registry import Field, Reader
 from sevencs.yourdata.table import assemble, describe
 
-HOW_TO_GET = ("In Meta Business Suite: Insights > Content > Export data; choose the Facebook Page or the "
-              "Instagram account, the dates, 'Lifetime' and 'Post-level', then Export (a CSV file)")
+HOW_TO_GET = (
+    "In Meta Business Suite: Insights > Content > Export data; choose the Facebook Page or the "
+    "Instagram account, the dates, 'Lifetime' and 'Post-level', then Export (a CSV file)"
+)
 
 #: Headers (compared as :func:`~sevencs.yourdata.csvtext.normal` writes them) and the column each fills,
 #: with Meta's meaning. Both platforms' fields are here; each file has its own subset.
 FIELDS: tuple[Field, ...] = (
     Field("Post ID", "post_id", "Meta's id of the post."),
     Field("Publish time", "date", "When the post was published (MM/DD/YYYY HH:MM)."),
-    Field("Post type", "", "Photos, Videos, Reels, Links (Facebook); IG image, IG carousel, IG reel (Instagram): "
-                           "the form of the post, not what it is about (the course's type, such as promotional "
-                           "or how-to), so it is not used; the audit reads the words instead."),
+    Field(
+        "Post type",
+        "",
+        "Photos, Videos, Reels, Links (Facebook); IG image, IG carousel, IG reel (Instagram): "
+        "the form of the post, not what it is about (the course's type, such as promotional "
+        "or how-to), so it is not used; the audit reads the words instead.",
+    ),
     Field("Title", "text", "Facebook: the caption of most photo and link posts."),
     Field("Description", "text", "Facebook: the caption of videos and reels. Instagram: the caption."),
     Field("Permalink", "url", "The post's address."),
@@ -56,10 +62,19 @@ FIELDS: tuple[Field, ...] = (
     Field("Saves", "saves", "Instagram: times the post was saved."),
     Field("Follows", "follows", "Instagram: accounts that followed you from this post."),
 )
-_COUNTS = {"Reach": ("reach", "missing"), "People Reached": ("reach", "missing"), "Views": ("views", "missing"),
-           "Impressions": ("impressions", "missing"), "Reactions": ("likes", "zero"), "Likes": ("likes", "zero"),
-           "Comments": ("comments", "zero"), "Shares": ("shares", "zero"), "Total clicks": ("clicks", "zero"),
-           "Saves": ("saves", "zero"), "Follows": ("follows", "zero")}
+_COUNTS = {
+    "Reach": ("reach", "missing"),
+    "People Reached": ("reach", "missing"),
+    "Views": ("views", "missing"),
+    "Impressions": ("impressions", "missing"),
+    "Reactions": ("likes", "zero"),
+    "Likes": ("likes", "zero"),
+    "Comments": ("comments", "zero"),
+    "Shares": ("shares", "zero"),
+    "Total clicks": ("clicks", "zero"),
+    "Saves": ("saves", "zero"),
+    "Follows": ("follows", "zero"),
+}
 
 
 def _header(found: Found) -> set[str]:
@@ -99,14 +114,20 @@ def read(found: Found) -> pd.DataFrame:
         raise ImportProblem(f"{name} has a header row but no posts under it: was the date range empty? {HOW_TO_GET}.")
     captions = [h for h in ("title", "description") if h in position]
     if not captions:
-        raise ImportProblem(f"{name} has neither 'Title' nor 'Description', so there is no text to read. "
-                            f"{HOW_TO_GET}, with the post's caption among the columns.")
+        raise ImportProblem(
+            f"{name} has neither 'Title' nor 'Description', so there is no text to read. "
+            f"{HOW_TO_GET}, with the post's caption among the columns."
+        )
     table.check_runaway_quotes({position[h]: h.capitalize() for h in captions}, position["publish time"])
 
     columns = Columns(name, table.numbers)
     dates = parse_dates(table.column(position["publish time"]), order="month")
-    columns.date(table.column(position["publish time"]), table.header[position["publish time"]], dates,
-                 how="Meta writes them as 11/01/2025 08:05; was the file edited in a spreadsheet?")
+    columns.date(
+        table.column(position["publish time"]),
+        table.header[position["publish time"]],
+        dates,
+        how="Meta writes them as 11/01/2025 08:05; was the file edited in a spreadsheet?",
+    )
     for header, (column, empty) in _COUNTS.items():
         key = normal(header)
         if key in position and column not in columns.data:
@@ -124,13 +145,22 @@ def read(found: Found) -> pd.DataFrame:
     ignored = [h for h in table.header if normal(h) not in used and h.strip()]
     frame = assemble(columns.data)
     platform = "Instagram" if instagram else "Facebook"
-    return describe(frame, source=name, format="meta-business-suite", platform=platform,
-                    recognised_as="a Meta Business Suite export of "
-                                  + ("an Instagram account" if instagram else "a Facebook Page"),
-                    file=found.archive or name, member=found.member, headers=columns.headers, ignored=ignored,
-                    assumptions=columns.assumptions,
-                    missing={"followers": "the content export has no follower count per post; Meta Business "
-                                          "Suite's page-level export of follows has them day by day"})
+    return describe(
+        frame,
+        source=name,
+        format="meta-business-suite",
+        platform=platform,
+        recognised_as="a Meta Business Suite export of " + ("an Instagram account" if instagram else "a Facebook Page"),
+        file=found.archive or name,
+        member=found.member,
+        headers=columns.headers,
+        ignored=ignored,
+        assumptions=columns.assumptions,
+        missing={
+            "followers": "the content export has no follower count per post; Meta Business "
+            "Suite's page-level export of follows has them day by day"
+        },
+    )
 
 
 READER = Reader(
@@ -139,10 +169,10 @@ READER = Reader(
     title="the content export (CSV)",
     how_to_get=HOW_TO_GET,
     holds="One row per post: caption, time, form (photo, reel...), address, reach, views, reactions or likes, "
-          "comments, shares, and for Instagram saves and follows, for Facebook clicks. Lifetime totals as of "
-          "the day of the export.",
+    "comments, shares, and for Instagram saves and follows, for Facebook clicks. Lifetime totals as of "
+    "the day of the export.",
     lacks="Follower counts (Meta Business Suite's page-level export of follows has them day by day) and "
-          "comments' words.",
+    "comments' words.",
     fields=FIELDS,
     sample="meta_business_suite_facebook.csv",
     recognise=_recognise,

@@ -37,8 +37,7 @@ def cell(value: str) -> str:
 def rows(numbers: np.ndarray, positions: list[int], cells: pd.Series | None = None, limit: int = 5) -> list[str]:
     """Row numbers for a message, each with its cell when given: only the first few are described,
     the rest counted (:func:`listing` says "and N more")."""
-    shown = [str(numbers[k]) if cells is None else f"{numbers[k]} ({cell(cells.iloc[k])})"
-             for k in positions[:limit]]
+    shown = [str(numbers[k]) if cells is None else f"{numbers[k]} ({cell(cells.iloc[k])})" for k in positions[:limit]]
     return shown + [""] * (len(positions) - limit)
 
 
@@ -53,5 +52,8 @@ def refuse(name: str, problems: list[str], advice: str = "") -> None:
     ``advice`` (a sentence or two) follows the list on its own line.
     """
     if problems:
-        raise ImportProblem(f"{name} could not be read, so nothing was loaded:\n- " + "\n- ".join(problems)
-                            + (f"\n{advice}" if advice else ""))
+        raise ImportProblem(
+            f"{name} could not be read, so nothing was loaded:\n- "
+            + "\n- ".join(problems)
+            + (f"\n{advice}" if advice else "")
+        )

@@ -63,8 +63,7 @@ COLUMNS: tuple[Column, ...] = (
 )
 NAMES = tuple(c.name for c in COLUMNS)
 #: The sample posts' columns, in order (:func:`sevencs.datasets.load_posts`).
-SAMPLE_ORDER = ("post_id", "date", "type", "text", "reach", "likes", "comments", "shares",
-                "followers", "impressions")
+SAMPLE_ORDER = ("post_id", "date", "type", "text", "reach", "likes", "comments", "shares", "followers", "impressions")
 COUNTS = tuple(c.name for c in COLUMNS if c.kind == "count")
 
 
@@ -74,8 +73,9 @@ def assemble(data: dict[str, pd.Series | list]) -> pd.DataFrame:
     if unknown:
         raise ValueError(f"not columns of the course's table: {sorted(unknown)}")
     order = [c for c in NAMES if c in data or c == "post_id"]
-    frame = pd.DataFrame({c: (data[c].reset_index(drop=True) if isinstance(data[c], pd.Series) else data[c])
-                          for c in order if c in data})
+    frame = pd.DataFrame(
+        {c: (data[c].reset_index(drop=True) if isinstance(data[c], pd.Series) else data[c]) for c in order if c in data}
+    )
     frame["date"] = pd.to_datetime(frame["date"])
     frame = frame.sort_values("date", kind="stable", ignore_index=True)
     if "post_id" not in frame.columns:
@@ -84,14 +84,30 @@ def assemble(data: dict[str, pd.Series | list]) -> pd.DataFrame:
     return frame[order]
 
 
-def describe(frame: pd.DataFrame, *, source: str, format: str, platform: str, recognised_as: str, file: str,
-             member: str | None = None, headers: dict[str, str] | None = None,
-             ignored: list[str] | None = None, assumptions: list[str] | None = None,
-             missing: dict[str, str] | None = None) -> pd.DataFrame:
+def describe(
+    frame: pd.DataFrame,
+    *,
+    source: str,
+    format: str,
+    platform: str,
+    recognised_as: str,
+    file: str,
+    member: str | None = None,
+    headers: dict[str, str] | None = None,
+    ignored: list[str] | None = None,
+    assumptions: list[str] | None = None,
+    missing: dict[str, str] | None = None,
+) -> pd.DataFrame:
     """Record in ``frame.attrs`` where the table came from and what was assumed (the module's list)."""
     frame.attrs.update(
-        source=source, format=format, platform=platform, recognised_as=recognised_as, file=file, member=member,
-        headers=dict(headers or {}), ignored_columns=list(ignored or []),
+        source=source,
+        format=format,
+        platform=platform,
+        recognised_as=recognised_as,
+        file=file,
+        member=member,
+        headers=dict(headers or {}),
+        ignored_columns=list(ignored or []),
         absent_columns=[c for c in SAMPLE_ORDER if c not in frame.columns],
         assumptions=list(assumptions or []),
         missing={c: why for c, why in (missing or {}).items() if c not in frame.columns},

@@ -11,6 +11,7 @@ import html
 import math
 import re
 from html.parser import HTMLParser
+from typing import ClassVar
 
 import pandas as pd
 
@@ -20,9 +21,24 @@ from sevencs.parsing import any_search
 class _TextOnly(HTMLParser):
     """Collects the words of an HTML fragment; script and style contents are dropped."""
 
-    _SKIP = {"script", "style", "template", "noscript", "iframe", "object"}
-    _BLOCKS = {"p", "div", "li", "ul", "ol", "blockquote", "pre", "tr", "table",
-               "h1", "h2", "h3", "h4", "h5", "h6"}
+    _SKIP: ClassVar[set[str]] = {"script", "style", "template", "noscript", "iframe", "object"}
+    _BLOCKS: ClassVar[set[str]] = {
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "blockquote",
+        "pre",
+        "tr",
+        "table",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

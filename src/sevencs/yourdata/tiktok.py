@@ -48,37 +48,43 @@ from sevencs.yourdata.problem import ImportProblem, cell, listing, positions, ro
 from sevencs.yourdata.registry import Field, Reader
 from sevencs.yourdata.table import assemble, describe
 
-HOW_TO_GET = ("In TikTok Studio on the web (set to English): Analytics > Content, choose the dates (up to "
-              "365 days), then Download data; give the zip it downloads, or Content.csv from inside it")
+HOW_TO_GET = (
+    "In TikTok Studio on the web (set to English): Analytics > Content, choose the dates (up to "
+    "365 days), then Download data; give the zip it downloads, or Content.csv from inside it"
+)
 
 FIELDS: tuple[Field, ...] = (
     Field("Video link", "post_id", "The post's address, https://www.tiktok.com/@name/video/<id>: the id."),
     Field("Video link", "url", "The post's address."),
-    Field("Post time", "date",
-          "The day the post was published, as a day and a month without a year (12 September)."),
+    Field("Post time", "date", "The day the post was published, as a day and a month without a year (12 September)."),
     Field("Video title", "text", "The post's caption (TikTok may shorten a long one)."),
     Field("Total views", "views", "Times the video was viewed, since it was posted."),
     Field("Total likes", "likes", "Likes on the post."),
     Field("Total comments", "comments", "Comments on the post."),
     Field("Total shares", "shares", "Times the post was shared."),
 )
-_COUNTS = {"total views": "views", "total likes": "likes", "total comments": "comments",
-           "total shares": "shares"}
+_COUNTS = {"total views": "views", "total likes": "likes", "total comments": "comments", "total shares": "shares"}
 _CONTENT = {"video title", "video link", "post time"}
 #: The other files of the download: their headers (as :func:`normal` writes them) and what each holds.
 _SIBLINGS = {
-    "Overview.csv": ({"date", "video views", "profile views", "likes", "comments", "shares"},
-                     "your whole account's views, likes, comments and shares per day"),
-    "FollowerHistory.csv": ({"date", "followers", "difference in followers from previous day"},
-                            "your follower count per day"),
+    "Overview.csv": (
+        {"date", "video views", "profile views", "likes", "comments", "shares"},
+        "your whole account's views, likes, comments and shares per day",
+    ),
+    "FollowerHistory.csv": (
+        {"date", "followers", "difference in followers from previous day"},
+        "your follower count per day",
+    ),
     "Viewers.csv": ({"date", "total viewers", "new viewers", "returning viewers"}, "your viewers per day"),
     "FollowerActivity.csv": ({"date", "hour", "active followers"}, "when your followers are online"),
     "FollowerGender.csv": ({"gender", "distribution"}, "your followers' genders"),
     "FollowerTopTerritories.csv": ({"top territories", "distribution"}, "where your followers live"),
 }
-_ENGLISH_MONTH = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-                            r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
-                            re.IGNORECASE)
+_ENGLISH_MONTH = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
+    re.IGNORECASE,
+)
 _LINK = re.compile(r"/(?:video|photo)/(\d{1,25})(?:[/?#]|$)")
 #: The earliest believable day for a TikTok Studio file to be made (the latest is tomorrow).
 _FIRST_DAY = pd.Timestamp("2017-01-01")
@@ -86,9 +92,9 @@ _MISSING = {
     "reach": "TikTok Studio's download has no reach (the people who saw each post), only views",
     "impressions": "TikTok Studio's download has no impressions, only views (which this file has)",
     "watch_time_hours": "TikTok Studio's download has no watch time; its Content tab shows each post's "
-                        "average watch time on screen only",
+    "average watch time on screen only",
     "followers": "Content.csv has no follower count per post; FollowerHistory.csv in the same download "
-                 "has your followers per day",
+    "has your followers per day",
 }
 
 
@@ -110,7 +116,7 @@ def _content_sheet(sheets: dict[str, pd.DataFrame]) -> tuple[str, int] | None:
     """The sheet holding TikTok's content table, and its header row (1, 2...)."""
     for name, sheet in sheets.items():
         for number, row in enumerate(sheet.head(10).itertuples(index=False), start=1):
-            if _CONTENT <= {normal(str(c)) for c in row}:
+            if {normal(str(c)) for c in row} >= _CONTENT:
                 return name, number
     return None
 
@@ -129,8 +135,7 @@ def _recognise(found: Found) -> bool:
         if found.kind == "zip":  # Content.csv by its name; without it, another file by its header
             names = found.archive_names
             others = [m for m in (_member(names, n) for n in _SIBLINGS) if m]
-            return bool(_member(names, "Content.csv")) or any(
-                _sibling(_header(found.open(m).text)) for m in others[:1])
+            return bool(_member(names, "Content.csv")) or any(_sibling(_header(found.open(m).text)) for m in others[:1])
         if found.kind == "xlsx":
             sheets = found.sheets
             return _content_sheet(sheets) is not None or _sibling_sheet(sheets) is not None
@@ -139,7 +144,7 @@ def _recognise(found: Found) -> bool:
         header = _header(found.text)
     except ImportProblem:
         return False
-    return _CONTENT <= header or _sibling(header) is not None
+    return header >= _CONTENT or _sibling(header) is not None
 
 
 def _refuse_sibling(name: str, which: str) -> ImportProblem:
@@ -157,7 +162,7 @@ def _created(found: Found) -> pd.Timestamp | None:
         book = openpyxl.load_workbook(io.BytesIO(found.data), read_only=True)
         created = book.properties.created
         book.close()
-    except Exception:  # noqa: BLE001 (no properties, or no openpyxl: the next source is used)
+    except Exception:
         return None
     return pd.Timestamp(created) if created else None
 
@@ -177,11 +182,15 @@ def _made(found: Found) -> tuple[pd.Timestamp, str]:
     return today, "today, as the file carries no date of its own"
 
 
-def _language_problem(name: str, header: str, cells: pd.Series,
-                      unreadable: list[int]) -> ImportProblem | None:
+def _language_problem(name: str, header: str, cells: pd.Series, unreadable: list[int]) -> ImportProblem | None:
     """A refusal when the dates that could not be read are written in a language other than English."""
-    foreign = [k for k in unreadable if re.search(r"[^\W\d_]", cells.iloc[k])
-               and cells.iloc[k] != "undefined" and not _ENGLISH_MONTH.search(cells.iloc[k])]
+    foreign = [
+        k
+        for k in unreadable
+        if re.search(r"[^\W\d_]", cells.iloc[k])
+        and cells.iloc[k] != "undefined"
+        and not _ENGLISH_MONTH.search(cells.iloc[k])
+    ]
     if not foreign:
         return None
     return ImportProblem(
@@ -192,8 +201,9 @@ def _language_problem(name: str, header: str, cells: pd.Series,
     )
 
 
-def _read_content(name: str, text: str, header_row: int, made: pd.Timestamp,
-                  made_from: str) -> tuple[pd.DataFrame, dict[str, str], list[str], list[str]]:
+def _read_content(
+    name: str, text: str, header_row: int, made: pd.Timestamp, made_from: str
+) -> tuple[pd.DataFrame, dict[str, str], list[str], list[str]]:
     """The posts of TikTok's content table (CSV text, its header on ``header_row``), the headers
     used for each column, the headers ignored, and what was assumed."""
     table = read_csv_text(name, text, header_row)
@@ -201,11 +211,14 @@ def _read_content(name: str, text: str, header_row: int, made: pd.Timestamp,
     position = {normal(h): k for k, h in enumerate(table.header)}
     absent = [repr(h) for h in ("Video title", "Video link", "Post time") if normal(h) not in position]
     if absent:
-        raise ImportProblem(f"{name} looks like TikTok Studio's Content.csv but has no "
-                            f"{listing(absent, 'column')}. Download it again: {HOW_TO_GET}.")
+        raise ImportProblem(
+            f"{name} looks like TikTok Studio's Content.csv but has no "
+            f"{listing(absent, 'column')}. Download it again: {HOW_TO_GET}."
+        )
     if not len(table):
-        raise ImportProblem(f"{name} has a header row but no posts under it: were there no posts in the "
-                            f"dates chosen? {HOW_TO_GET}.")
+        raise ImportProblem(
+            f"{name} has a header row but no posts under it: were there no posts in the dates chosen? {HOW_TO_GET}."
+        )
     title, link, posted = (position[h] for h in ("video title", "video link", "post time"))
     table.check_runaway_quotes({title: table.header[title]}, posted)
 
@@ -215,15 +228,15 @@ def _read_content(name: str, text: str, header_row: int, made: pd.Timestamp,
     if refusal:
         raise refusal
     columns = Columns(name, table.numbers)
-    columns.date(when, table.header[posted], dates,
-                 how="TikTok writes them as a day and an English month, such as 12 September.")
+    columns.date(
+        when, table.header[posted], dates, how="TikTok writes them as a day and an English month, such as 12 September."
+    )
     undefined = 0
     for key, column in _COUNTS.items():
         if key in position:
             cells = stripped(table.column(position[key]))
             undefined += int((cells == "undefined").sum())
-            columns.count(column, cells.replace("undefined", ""), table.header[position[key]],
-                          empty="missing")
+            columns.count(column, cells.replace("undefined", ""), table.header[position[key]], empty="missing")
     links = stripped(table.column(link))
     ids = links.str.extract(_LINK, expand=False)
     unread = positions(ids.isna())
@@ -231,7 +244,8 @@ def _read_content(name: str, text: str, header_row: int, made: pd.Timestamp,
         columns.problems.append(
             f"In the column {table.header[link]!r}, {listing(rows(table.numbers, unread, links), 'row')} "
             f"{'is' if len(unread) == 1 else 'are'} not the address of a TikTok post (expected "
-            "https://www.tiktok.com/@name/video/ followed by the post's number).")
+            "https://www.tiktok.com/@name/video/ followed by the post's number)."
+        )
     else:
         columns.post_id(ids, table.header[link])
     columns.check()
@@ -247,9 +261,11 @@ def _read_content(name: str, text: str, header_row: int, made: pd.Timestamp,
         "at midnight, so the time of day cannot be audited from this file.",
     ]
     if undefined:
-        assumptions.append(f"TikTok wrote 'undefined' (no data yet) in {undefined} count "
-                           f"{'cell' if undefined == 1 else 'cells'}: those are left empty, not counted "
-                           "as 0.")
+        assumptions.append(
+            f"TikTok wrote 'undefined' (no data yet) in {undefined} count "
+            f"{'cell' if undefined == 1 else 'cells'}: those are left empty, not counted "
+            "as 0."
+        )
     used = {normal(h) for h in columns.headers.values()}
     ignored = [h for h in table.header if normal(h) not in used and h.strip()]
     return assemble(columns.data), columns.headers, ignored, assumptions
@@ -262,8 +278,10 @@ def read(found: Found) -> pd.DataFrame:
         member = _member(found.archive_names, "Content.csv")
         if member is None:
             holds = ", ".join(PurePosixPath(n).name for n in found.archive_names[:6]) or "nothing"
-            raise ImportProblem(f"{found.name} is a TikTok Studio download without Content.csv (it holds "
-                                f"{holds}), so it has no posts in it. {HOW_TO_GET}.")
+            raise ImportProblem(
+                f"{found.name} is a TikTok Studio download without Content.csv (it holds "
+                f"{holds}), so it has no posts in it. {HOW_TO_GET}."
+            )
         found = found.open(member)
     if found.kind == "xlsx":
         sheets = found.sheets
@@ -272,8 +290,10 @@ def read(found: Found) -> pd.DataFrame:
             which = _sibling_sheet(sheets)
             if which:
                 raise _refuse_sibling(found.name, which)
-            raise ImportProblem(f"{found.name} has no sheet with TikTok's 'Video title' and 'Post time' "
-                                f"columns (its sheets: {', '.join(sheets)}). {HOW_TO_GET}.")
+            raise ImportProblem(
+                f"{found.name} has no sheet with TikTok's 'Video title' and 'Post time' "
+                f"columns (its sheets: {', '.join(sheets)}). {HOW_TO_GET}."
+            )
         sheet, header_row = where
         name = f"{found.name} › sheet {sheet!r}"
         text = sheets[sheet].to_csv(index=False, header=False, lineterminator="\n")
@@ -286,9 +306,19 @@ def read(found: Found) -> pd.DataFrame:
         what = "a TikTok Studio content download (Content.csv)"
     made, made_from = _made(found)
     frame, headers, ignored, assumptions = _read_content(name, text, header_row, made, made_from)
-    return describe(frame, source=name, format="tiktok-studio", platform="TikTok", recognised_as=what,
-                    file=archive.name, member=found.member, headers=headers, ignored=ignored,
-                    assumptions=assumptions, missing=_MISSING)
+    return describe(
+        frame,
+        source=name,
+        format="tiktok-studio",
+        platform="TikTok",
+        recognised_as=what,
+        file=archive.name,
+        member=found.member,
+        headers=headers,
+        ignored=ignored,
+        assumptions=assumptions,
+        missing=_MISSING,
+    )
 
 
 READER = Reader(
@@ -297,9 +327,9 @@ READER = Reader(
     title="TikTok Studio's analytics download (a zip holding Content.csv, or a workbook)",
     how_to_get=HOW_TO_GET,
     holds="One row per post: the caption, the address, the day it was posted (without a year: it is worked "
-          "out from the day of the download) and its views, likes, comments and shares since it was posted.",
+    "out from the day of the download) and its views, likes, comments and shares since it was posted.",
     lacks="Reach, impressions, watch time and the time of day of each post. Follower counts are in another "
-          "file of the same download (FollowerHistory.csv).",
+    "file of the same download (FollowerHistory.csv).",
     fields=FIELDS,
     sample="tiktok_studio.zip",
     recognise=_recognise,

@@ -40,10 +40,12 @@ from sevencs.yourdata.problem import ImportProblem, listing, positions, rows
 from sevencs.yourdata.registry import Field, Reader
 from sevencs.yourdata.table import assemble, describe
 
-HOW_TO_GET = ("In YouTube Studio: Analytics > Advanced mode, with Content as the dimension and the date "
-              "range you want; add the metrics Views, Watch time (hours), Impressions, Likes, Comments "
-              "added, Shares and Subscribers gained, then Export current view > CSV; give the zip it "
-              "downloads, or Table data.csv from inside it")
+HOW_TO_GET = (
+    "In YouTube Studio: Analytics > Advanced mode, with Content as the dimension and the date "
+    "range you want; add the metrics Views, Watch time (hours), Impressions, Likes, Comments "
+    "added, Shares and Subscribers gained, then Export current view > CSV; give the zip it "
+    "downloads, or Table data.csv from inside it"
+)
 _FILES = ("Table data.csv", "Chart data.csv", "Totals.csv")
 
 FIELDS: tuple[Field, ...] = (
@@ -52,27 +54,42 @@ FIELDS: tuple[Field, ...] = (
     Field("Video publish time", "date", "The day the video was published (Sep 20, 2026), without the time."),
     Field("Video title", "text", "The video's title."),
     Field("Views", "views", "Views in the date range chosen."),
-    Field("Watch time (hours)", "watch_time_hours",
-          "Hours people spent watching the video in the date range."),
-    Field("Impressions", "impressions",
-          "Times the video's thumbnail was shown on YouTube, for more than a second and at least half "
-          "visible (current exports call it Thumbnail impressions)."),
+    Field("Watch time (hours)", "watch_time_hours", "Hours people spent watching the video in the date range."),
+    Field(
+        "Impressions",
+        "impressions",
+        "Times the video's thumbnail was shown on YouTube, for more than a second and at least half "
+        "visible (current exports call it Thumbnail impressions).",
+    ),
     Field("Likes", "likes", "Likes in the date range."),
     Field("Comments added", "comments", "Comments added in the date range."),
     Field("Shares", "shares", "Times the video was shared in the date range."),
     Field("Subscribers gained", "follows", "Accounts that subscribed to your channel from the video."),
 )
 #: Metrics (as :func:`normal` writes them) and the column each fills; the first one a file has wins.
-_COUNTS = {"views": "views", "impressions": "impressions", "thumbnail impressions": "impressions",
-           "likes": "likes", "comments added": "comments", "shares": "shares",
-           "subscribers gained": "follows"}
+_COUNTS = {
+    "views": "views",
+    "impressions": "impressions",
+    "thumbnail impressions": "impressions",
+    "likes": "likes",
+    "comments added": "comments",
+    "shares": "shares",
+    "subscribers gained": "follows",
+}
 #: For each column, the metric to add in advanced mode when the export lacks it.
-_ADD = {"views": "Views", "impressions": "Impressions", "likes": "Likes", "comments": "Comments added",
-        "shares": "Shares", "follows": "Subscribers gained", "watch_time_hours": "Watch time (hours)"}
+_ADD = {
+    "views": "Views",
+    "impressions": "Impressions",
+    "likes": "Likes",
+    "comments": "Comments added",
+    "shares": "Shares",
+    "follows": "Subscribers gained",
+    "watch_time_hours": "Watch time (hours)",
+}
 _ID = r"[A-Za-z0-9_-]{11}"
 _ALWAYS_MISSING = {
     "reach": "YouTube does not count reach per video (its 'Unique viewers' counts people who watched, "
-             "not people who saw the video)",
+    "not people who saw the video)",
     "followers": "YouTube Studio's export has no subscriber count on the day of each video",
 }
 
@@ -97,10 +114,19 @@ def _recognise(found: Found) -> bool:
         return False
     header = set(_header(text))
     second = text.split("\n", 2)[1] if "\n" in text else ""
-    return ({"video title", "video publish time"} <= header
-            or bool(header & {"watch time (hours)", "thumbnail impressions",
-                              "impressions click-through rate (%)", "thumbnail click-through rate (%)"})
-            or (found.file_name in _FILES and second.startswith("Total,")))
+    return (
+        {"video title", "video publish time"} <= header
+        or bool(
+            header
+            & {
+                "watch time (hours)",
+                "thumbnail impressions",
+                "impressions click-through rate (%)",
+                "thumbnail click-through rate (%)",
+            }
+        )
+        or (found.file_name in _FILES and second.startswith("Total,"))
+    )
 
 
 def _refusal(name: str, file_name: str, headers: list[str], first_cells: pd.Series) -> ImportProblem | None:
@@ -108,12 +134,17 @@ def _refusal(name: str, file_name: str, headers: list[str], first_cells: pd.Seri
     header = [normal(h) for h in headers]
     instead = "Table data.csv, from the same export, has one row per video: give the zip, or Table data.csv."
     if header[:1] == ["date"] and "content" in header:
-        return ImportProblem(f"{name} is the Chart data.csv of a YouTube Studio export (a row per video per "
-                             f"day), not the table of your videos. {instead}")
-    if file_name == "Totals.csv" or (header[:1] == ["content"] and "video title" not in header
-                                     and (first_cells.str.strip() == "Total").all()):
-        return ImportProblem(f"{name} is the Totals.csv of a YouTube Studio export (your channel's totals "
-                             f"only), not the table of your videos. {instead}")
+        return ImportProblem(
+            f"{name} is the Chart data.csv of a YouTube Studio export (a row per video per "
+            f"day), not the table of your videos. {instead}"
+        )
+    if file_name == "Totals.csv" or (
+        header[:1] == ["content"] and "video title" not in header and (first_cells.str.strip() == "Total").all()
+    ):
+        return ImportProblem(
+            f"{name} is the Totals.csv of a YouTube Studio export (your channel's totals "
+            f"only), not the table of your videos. {instead}"
+        )
     if header[:1] != ["content"]:
         shown = headers[0].strip() if headers else "nothing"
         return ImportProblem(
@@ -131,8 +162,10 @@ def read(found: Found) -> pd.DataFrame:
         member = _member(found.archive_names, "Table data.csv")
         if member is None:
             holds = ", ".join(PurePosixPath(n).name for n in found.archive_names[:6])
-            raise ImportProblem(f"{found.name} is a YouTube Studio export without Table data.csv (it holds "
-                                f"{holds}), the file with one row per video. {HOW_TO_GET}.")
+            raise ImportProblem(
+                f"{found.name} is a YouTube Studio export without Table data.csv (it holds "
+                f"{holds}), the file with one row per video. {HOW_TO_GET}."
+            )
         found = found.open(member)
     name = found.name
     table = read_csv_text(name, found.text)
@@ -144,12 +177,14 @@ def read(found: Found) -> pd.DataFrame:
     position = {normal(h): k for k, h in enumerate(table.header)}
     absent = [repr(h) for h in ("Video title", "Video publish time") if normal(h) not in position]
     if absent:
-        raise ImportProblem(f"{name} looks like YouTube Studio's Table data.csv but has no "
-                            f"{listing(absent, 'column')}. {HOW_TO_GET}.")
+        raise ImportProblem(
+            f"{name} looks like YouTube Studio's Table data.csv but has no {listing(absent, 'column')}. {HOW_TO_GET}."
+        )
     videos = (stripped(first) != "Total").to_numpy()
     if not videos.any():
-        raise ImportProblem(f"{name} has no videos in it, only the Total row: did the date range chosen hold "
-                            f"no views? {HOW_TO_GET}.")
+        raise ImportProblem(
+            f"{name} has no videos in it, only the Total row: did the date range chosen hold no views? {HOW_TO_GET}."
+        )
 
     def column(key: str) -> pd.Series:
         return table.column(position[key])[videos].reset_index(drop=True)
@@ -158,18 +193,22 @@ def read(found: Found) -> pd.DataFrame:
         return table.header[position[key]]
 
     numbers = table.numbers[videos]
-    table.check_runaway_quotes({position["video title"]: title("video title")},
-                               position["video publish time"])
+    table.check_runaway_quotes({position["video title"]: title("video title")}, position["video publish time"])
     columns = Columns(name, numbers)
     published = column("video publish time")
-    columns.date(published, title("video publish time"), parse_dates(published),
-                 how="YouTube writes them like Sep 20, 2026; was the file edited in a spreadsheet?")
+    columns.date(
+        published,
+        title("video publish time"),
+        parse_dates(published),
+        how="YouTube writes them like Sep 20, 2026; was the file edited in a spreadsheet?",
+    )
     ids = stripped(column("content"))
     odd = positions(~ids.str.fullmatch(_ID))
     if odd:
         columns.problems.append(
             f"In the column {title('content')!r}, {listing(rows(numbers, odd, ids), 'row')} "
-            f"{'is' if len(odd) == 1 else 'are'} not a YouTube video id (11 letters, digits, - or _).")
+            f"{'is' if len(odd) == 1 else 'are'} not a YouTube video id (11 letters, digits, - or _)."
+        )
     else:
         columns.post_id(ids, title("content"))
     for key, target in _COUNTS.items():
@@ -188,19 +227,32 @@ def read(found: Found) -> pd.DataFrame:
         "The counts are those of the date range chosen in YouTube Studio before exporting: a video published "
         "before that range has only what it got within it.",
     ]
-    missing = {c: f"this export has no {metric!r}: add that metric in advanced mode and export again"
-               for c, metric in _ADD.items()}
+    missing = {
+        c: f"this export has no {metric!r}: add that metric in advanced mode and export again"
+        for c, metric in _ADD.items()
+    }
     missing.update(_ALWAYS_MISSING)
     if "subscribers" in position and "follows" not in columns.data:
-        missing["follows"] = ("this export has 'Subscribers' (subscribers gained minus subscribers lost, "
-                              "which can be below zero), not the subscribers each video brought: add the "
-                              "metric 'Subscribers gained' in advanced mode and export again")
+        missing["follows"] = (
+            "this export has 'Subscribers' (subscribers gained minus subscribers lost, "
+            "which can be below zero), not the subscribers each video brought: add the "
+            "metric 'Subscribers gained' in advanced mode and export again"
+        )
     used = {normal(h) for h in columns.headers.values()}
     ignored = [h for h in table.header if normal(h) not in used and h.strip()]
-    return describe(assemble(columns.data), source=name, format="youtube-studio", platform="YouTube",
-                    recognised_as="a YouTube Studio advanced-mode export (Table data.csv)", file=archive.name,
-                    member=found.member, headers=columns.headers, ignored=ignored, assumptions=assumptions,
-                    missing=missing)
+    return describe(
+        assemble(columns.data),
+        source=name,
+        format="youtube-studio",
+        platform="YouTube",
+        recognised_as="a YouTube Studio advanced-mode export (Table data.csv)",
+        file=archive.name,
+        member=found.member,
+        headers=columns.headers,
+        ignored=ignored,
+        assumptions=assumptions,
+        missing=missing,
+    )
 
 
 READER = Reader(
@@ -209,9 +261,9 @@ READER = Reader(
     title="YouTube Studio's advanced-mode export (a zip holding Table data.csv)",
     how_to_get=HOW_TO_GET,
     holds="One row per video: its title, id and day of publishing, and the metrics you chose (views, watch "
-          "time, impressions, likes, comments, shares, subscribers gained) for the date range you chose.",
+    "time, impressions, likes, comments, shares, subscribers gained) for the date range you chose.",
     lacks="Reach, the time of day each video went out, and your subscriber count per day. Only the metrics "
-          "chosen in advanced mode are in the file.",
+    "chosen in advanced mode are in the file.",
     fields=FIELDS,
     sample="youtube_studio.zip",
     recognise=_recognise,

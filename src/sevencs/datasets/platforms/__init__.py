@@ -45,8 +45,15 @@ def nursery_posts(seed: int = SEED) -> list[dict]:
     return rows
 
 
-def csv_bytes(header: list[str], rows: list[list], *, bom: bool = False, quote_all: bool = False,
-              line_end: str = "\n", encoding: str = "utf-8") -> bytes:
+def csv_bytes(
+    header: list[str],
+    rows: list[list],
+    *,
+    bom: bool = False,
+    quote_all: bool = False,
+    line_end: str = "\n",
+    encoding: str = "utf-8",
+) -> bytes:
     """A CSV file as bytes, written by the standard library's csv writer."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator=line_end, quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL)

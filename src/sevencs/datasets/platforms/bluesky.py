@@ -137,9 +137,15 @@ def _node(entries: list[Entry], at: int, blocks: Blocks) -> bytes:
     node: dict = {"l": Link(_node(left, at - 1, blocks)) if left else None, "e": []}
     previous = b""
     for key, value, below in groups:
-        shared = len(os.path.commonprefix([key, previous]))
-        node["e"].append({"p": shared, "k": key[shared:], "v": Link(value),
-                          "t": Link(_node(below, at - 1, blocks)) if below else None})
+        shared = len(os.path.commonprefix([key, previous]))  # noqa: RUF071 (keys are bytes: a byte-wise prefix is meant)
+        node["e"].append(
+            {
+                "p": shared,
+                "k": key[shared:],
+                "v": Link(value),
+                "t": Link(_node(below, at - 1, blocks)) if below else None,
+            }
+        )
         previous = key
     data = dag_cbor(node)
     # a node is rewritten whenever a key below it is written: it was stored by the newest of them
@@ -166,8 +172,7 @@ def repository(records: list[Record], account: str = DID, sig: bytes = bytes(64)
         entries.append((key.encode("ascii"), cid(data), rev))
     root = mst(entries, blocks)
     rev = max(rev for _, _, rev in records)
-    commit = dag_cbor({"did": account, "version": 3, "data": Link(root), "rev": rev, "prev": None,
-                       "sig": sig})
+    commit = dag_cbor({"did": account, "version": 3, "data": Link(root), "rev": rev, "prev": None, "sig": sig})
     blocks[cid(commit)] = (rev, commit)
     ordered = sorted(blocks.items(), key=lambda item: (item[1][0], cid_text(item[0])), reverse=True)
     return car([cid(commit)], [(binary, data) for binary, (_, data) in ordered])
@@ -191,8 +196,7 @@ def _facet(text: str, part: str, feature: dict) -> dict:
     """Rich text over ``part`` (at the end of ``text``), indexed in UTF-8 bytes as the lexicon says."""
     start = text.encode("utf-8").rindex(part.encode("utf-8"))
     end = start + len(part.encode("utf-8"))
-    return {"$type": "app.bsky.richtext.facet", "index": {"byteStart": start, "byteEnd": end},
-            "features": [feature]}
+    return {"$type": "app.bsky.richtext.facet", "index": {"byteStart": start, "byteEnd": end}, "features": [feature]}
 
 
 def _post_fields(post: dict, draw: Draw) -> dict:
@@ -203,19 +207,29 @@ def _post_fields(post: dict, draw: Draw) -> dict:
         slug = re.sub(r"[^a-z0-9]+", "-", topic.group(1).lower()).strip("-") if topic else "guides"
         address = f"{SITE}/guides/{slug}"
         text += " " + _short(address)
-        extra["facets"] = [_facet(text, _short(address),
-                                  {"$type": "app.bsky.richtext.facet#link", "uri": address})]
+        extra["facets"] = [_facet(text, _short(address), {"$type": "app.bsky.richtext.facet#link", "uri": address})]
     elif post["type"] == "question":
         text += " #askagardener"
-        extra["facets"] = [_facet(text, "#askagardener", {"$type": "app.bsky.richtext.facet#tag",
-                                                         "tag": "askagardener"})]
+        extra["facets"] = [
+            _facet(text, "#askagardener", {"$type": "app.bsky.richtext.facet#tag", "tag": "askagardener"})
+        ]
     elif post["type"] == "story":
         photo = cid(f"photo of post {post['post_id']}".encode(), RAW)
-        extra["embed"] = {"$type": "app.bsky.embed.images", "images": [{
-            "alt": "A photo from the nursery",
-            "image": {"$type": "blob", "ref": Link(photo), "mimeType": "image/jpeg",
-                      "size": draw.integer(150_000, 900_000)},
-            "aspectRatio": {"width": 2000, "height": 1500}}]}
+        extra["embed"] = {
+            "$type": "app.bsky.embed.images",
+            "images": [
+                {
+                    "alt": "A photo from the nursery",
+                    "image": {
+                        "$type": "blob",
+                        "ref": Link(photo),
+                        "mimeType": "image/jpeg",
+                        "size": draw.integer(150_000, 900_000),
+                    },
+                    "aspectRatio": {"width": 2000, "height": 1500},
+                }
+            ],
+        }
     return {"text": text, "langs": ["en"], **extra}
 
 
@@ -237,15 +251,19 @@ def records(posts: list[dict], seed: int) -> list[Record]:
         """A strong reference to a comment, which is a post in its author's own repository."""
         row = comments.loc[comment_id]
         author = DID if row["author"] == NURSERY else did(row["author"])
-        return {"uri": f"at://{author}/{_POST}/{tid(row['date'].to_pydatetime(), 0)}",
-                "cid": cid_text(cid(f"{row['author']}: {row['text']}".encode()))}
+        return {
+            "uri": f"at://{author}/{_POST}/{tid(row['date'].to_pydatetime(), 0)}",
+            "cid": cid_text(cid(f"{row['author']}: {row['text']}".encode())),
+        }
 
     comments = load_comments().set_index("comment_id", drop=False)
     ours = {p["post_id"] for p in posts}
     people = sorted(set(comments["author"]) - {NURSERY})
     start = posts[0]["date"] - dt.timedelta(days=30)
-    profile = {"displayName": "Fernleaf Nursery",
-               "description": "A small garden nursery on Mill Lane. Plants, seeds and advice."}
+    profile = {
+        "displayName": "Fernleaf Nursery",
+        "description": "A small garden nursery on Mill Lane. Plants, seeds and advice.",
+    }
     add(_PROFILE, start, profile, "self")
     for person in draw.sample(people, 3):
         add(_FOLLOW, start + dt.timedelta(hours=draw.integer(1, 48)), {"subject": did(person)})
@@ -260,12 +278,21 @@ def records(posts: list[dict], seed: int) -> list[Record]:
         moment = comments.loc[comment_id, "date"].to_pydatetime() + dt.timedelta(minutes=draw.integer(5, 90))
         add(_LIKE, moment, {"subject": their(comment_id)})
     shared = posts[len(posts) // 2]["date"] + dt.timedelta(days=1, hours=3)
-    add(_REPOST, shared, {"subject": {
-        "uri": f"at://{did('market_organiser')}/{_POST}/{tid(shared - dt.timedelta(hours=5), 0)}",
-        "cid": cid_text(cid(b"the market organiser's post about the spring plant fair"))}})
+    add(
+        _REPOST,
+        shared,
+        {
+            "subject": {
+                "uri": f"at://{did('market_organiser')}/{_POST}/{tid(shared - dt.timedelta(hours=5), 0)}",
+                "cid": cid_text(cid(b"the market organiser's post about the spring plant fair")),
+            }
+        },
+    )
     # each record was written by its own commit, a moment after the app made it
-    return [(f"{collection}/{key}", value, tid(moment + dt.timedelta(seconds=1), server))
-            for collection, key, value, moment in made]
+    return [
+        (f"{collection}/{key}", value, tid(moment + dt.timedelta(seconds=1), server))
+        for collection, key, value, moment in made
+    ]
 
 
 def write(directory: Path, posts: list[dict], seed: int) -> None:

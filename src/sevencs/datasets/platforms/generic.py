@@ -15,16 +15,37 @@ from pathlib import Path
 from sevencs.datasets.platforms import SITE, csv_bytes, write_bytes
 
 FILES = ("analytics_export.csv",)
-HEADER = ["Profile", "Network", "Published", "Post text", "Post type", "Post link", "Reach", "Impressions",
-          "Likes", "Comments", "Shares"]
+HEADER = [
+    "Profile",
+    "Network",
+    "Published",
+    "Post text",
+    "Post type",
+    "Post link",
+    "Reach",
+    "Impressions",
+    "Likes",
+    "Comments",
+    "Shares",
+]
 
 
 def write(directory: Path, posts: list[dict], seed: int) -> None:
     rows = []
     for p in sorted(posts, key=lambda p: p["date"], reverse=True):
-        rows.append([
-            "Fernleaf Nursery", "Facebook", p["date"].strftime("%m/%d/%Y %I:%M %p"), p["text"],
-            p["type"].capitalize(), f"{SITE}/posts/{p['post_id']}", f"{p['reach']:,}", f"{p['impressions']:,}",
-            p["likes"], p["comments"], p["shares"] or "",
-        ])
+        rows.append(
+            [
+                "Fernleaf Nursery",
+                "Facebook",
+                p["date"].strftime("%m/%d/%Y %I:%M %p"),
+                p["text"],
+                p["type"].capitalize(),
+                f"{SITE}/posts/{p['post_id']}",
+                f"{p['reach']:,}",
+                f"{p['impressions']:,}",
+                p["likes"],
+                p["comments"],
+                p["shares"] or "",
+            ]
+        )
     write_bytes(directory / "analytics_export.csv", csv_bytes(HEADER, rows, bom=True))

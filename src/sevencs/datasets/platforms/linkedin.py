@@ -46,17 +46,50 @@ from sevencs.datasets.platforms import digits, write_bytes
 
 FILES = ("linkedin_content.xls",)
 
-POSTS_HEADER = ["Post title", "Post link", "Post type", "Campaign name", "Posted by", "Created date",
-                "Campaign start date", "Campaign end date", "Audience", "Impressions",
-                "Views (excluding off-site video views)", "Off-site views", "Clicks",
-                "Click through rate (CTR)", "Likes", "Comments", "Reposts", "Follows", "Engagement rate",
-                "Content Type"]
-METRICS_HEADER = ["Date", "Impressions (organic)", "Impressions (sponsored)", "Impressions (total)",
-                  "Unique impressions (organic)", "Clicks (organic)", "Clicks (sponsored)", "Clicks (total)",
-                  "Reactions (organic)", "Reactions (sponsored)", "Reactions (total)", "Comments (organic)",
-                  "Comments (sponsored)", "Comments (total)", "Reposts (organic)", "Reposts (sponsored)",
-                  "Reposts (total)", "Engagement rate (organic)", "Engagement rate (sponsored)",
-                  "Engagement rate (total)"]
+POSTS_HEADER = [
+    "Post title",
+    "Post link",
+    "Post type",
+    "Campaign name",
+    "Posted by",
+    "Created date",
+    "Campaign start date",
+    "Campaign end date",
+    "Audience",
+    "Impressions",
+    "Views (excluding off-site video views)",
+    "Off-site views",
+    "Clicks",
+    "Click through rate (CTR)",
+    "Likes",
+    "Comments",
+    "Reposts",
+    "Follows",
+    "Engagement rate",
+    "Content Type",
+]
+METRICS_HEADER = [
+    "Date",
+    "Impressions (organic)",
+    "Impressions (sponsored)",
+    "Impressions (total)",
+    "Unique impressions (organic)",
+    "Clicks (organic)",
+    "Clicks (sponsored)",
+    "Clicks (total)",
+    "Reactions (organic)",
+    "Reactions (sponsored)",
+    "Reactions (total)",
+    "Comments (organic)",
+    "Comments (sponsored)",
+    "Comments (total)",
+    "Reposts (organic)",
+    "Reposts (sponsored)",
+    "Reposts (total)",
+    "Engagement rate (organic)",
+    "Engagement rate (sponsored)",
+    "Engagement rate (total)",
+]
 # The one line above each header (made up: the wording of LinkedIn's own was not seen).
 POSTS_NOTE = "All posts: the performance of each post published in the selected date range."
 METRICS_NOTE = "Metrics: aggregated engagement for each day of the selected date range."
@@ -93,13 +126,29 @@ def sheets(posts: list[dict], seed: int) -> dict[str, list[list]]:
         sponsored = p is boosted
         campaign = [_day(p["date"]), _day(p["date"] + LAST_DAY)] if sponsored else ["", ""]
         engaged = clicks + p["likes"] + p["comments"] + p["shares"] + follows
-        rows.append([
-            p["text"], link, "Sponsored" if sponsored else "Organic", CAMPAIGN if sponsored else "",
-            POSTED_BY, _day(p["date"]), *campaign, "All followers",
-            p["impressions"], p["impressions"] * 2 // 5 if video else "", 0 if video else "", clicks,
-            _rate(clicks, p["impressions"]), p["likes"], p["comments"], p["shares"], follows,
-            _rate(engaged, p["impressions"]), content,
-        ])
+        rows.append(
+            [
+                p["text"],
+                link,
+                "Sponsored" if sponsored else "Organic",
+                CAMPAIGN if sponsored else "",
+                POSTED_BY,
+                _day(p["date"]),
+                *campaign,
+                "All followers",
+                p["impressions"],
+                p["impressions"] * 2 // 5 if video else "",
+                0 if video else "",
+                clicks,
+                _rate(clicks, p["impressions"]),
+                p["likes"],
+                p["comments"],
+                p["shares"],
+                follows,
+                _rate(engaged, p["impressions"]),
+                content,
+            ]
+        )
 
     by_day = {p["date"].date(): p for p in posts}
     first, last = min(by_day), max(by_day)
@@ -116,14 +165,31 @@ def sheets(posts: list[dict], seed: int) -> dict[str, list[list]]:
         reposts = post["shares"] if post else 0
         paid_reactions = paid // 25
         organic = clicks + reactions + comments + reposts
-        days.append([
-            _day(day), seen, paid, seen + paid, seen * 7 // 10, clicks, paid_clicks, clicks + paid_clicks,
-            reactions, paid_reactions, reactions + paid_reactions, comments, 0, comments, reposts, 0, reposts,
-            _rate(organic, seen), _rate(paid_clicks + paid_reactions, paid),
-            _rate(organic + paid_clicks + paid_reactions, seen + paid),
-        ])
-    return {"Metrics": [[METRICS_NOTE], METRICS_HEADER, *days],
-            "All posts": [[POSTS_NOTE], POSTS_HEADER, *rows]}
+        days.append(
+            [
+                _day(day),
+                seen,
+                paid,
+                seen + paid,
+                seen * 7 // 10,
+                clicks,
+                paid_clicks,
+                clicks + paid_clicks,
+                reactions,
+                paid_reactions,
+                reactions + paid_reactions,
+                comments,
+                0,
+                comments,
+                reposts,
+                0,
+                reposts,
+                _rate(organic, seen),
+                _rate(paid_clicks + paid_reactions, paid),
+                _rate(organic + paid_clicks + paid_reactions, seen + paid),
+            ]
+        )
+    return {"Metrics": [[METRICS_NOTE], METRICS_HEADER, *days], "All posts": [[POSTS_NOTE], POSTS_HEADER, *rows]}
 
 
 def xls_bytes(book: dict[str, list[list]]) -> bytes:

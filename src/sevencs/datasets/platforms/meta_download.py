@@ -78,7 +78,7 @@ def caption(post: dict) -> str:
 
 def stamp(moment: dt.datetime) -> int:
     """A sample time (in UTC) as Meta writes it: whole seconds since 1970."""
-    return int(moment.replace(tzinfo=dt.timezone.utc).timestamp())
+    return int(moment.replace(tzinfo=dt.UTC).timestamp())
 
 
 def _mangled(data: object) -> object:
@@ -122,39 +122,60 @@ def facebook_posts(posts: list[dict], seed: int) -> list[dict]:
             entry["title"] = f"{PAGE} updated their status."
         else:  # a photo with its caption; the words are then also the photo's description
             album = "TimelinePhotos_" + digits(draw, 6, "1")
-            photo = {"uri": f"{FACEBOOK_POSTS}/media/{album}/{digits(draw, 15, '4')}_n.jpg",
-                     "creation_timestamp": when - draw.integer(5, 60), "media_metadata": _exif(draw),
-                     "title": "Timeline photos", "description": words}
+            photo = {
+                "uri": f"{FACEBOOK_POSTS}/media/{album}/{digits(draw, 15, '4')}_n.jpg",
+                "creation_timestamp": when - draw.integer(5, 60),
+                "media_metadata": _exif(draw),
+                "title": "Timeline photos",
+                "description": words,
+            }
             if number % 9 == 4:  # now and then the words are only the photo's description
                 del entry["data"]
             entry["attachments"] = [{"data": [{"media": photo}]}]
             entry["title"] = f"{PAGE} added a new photo."
         entries.append(entry)
     cover = stamp(posts[len(posts) // 2]["date"]) + 3600
-    entries.append({"timestamp": cover, "data": [{"update_timestamp": cover}],
-                    "title": f"{PAGE} updated their cover photo."})
+    entries.append(
+        {"timestamp": cover, "data": [{"update_timestamp": cover}], "title": f"{PAGE} updated their cover photo."}
+    )
     return sorted(entries, key=lambda e: e["timestamp"], reverse=True)
 
 
 def facebook(posts: list[dict], seed: int) -> bytes:
     draw = Draw(seed + 45)
     entries = facebook_posts(posts, seed)
-    photos = [e["attachments"][0]["data"][0]["media"] for e in entries
-              if "attachments" in e and "media" in e["attachments"][0]["data"][0]]
-    album = {"name": "Timeline photos", "photos": [{k: p[k] for k in ("uri", "creation_timestamp", "title")}
-                                                   for p in photos[:4]],
-             "cover_photo": {k: photos[0][k] for k in ("uri", "creation_timestamp", "title")},
-             "last_modified_timestamp": photos[0]["creation_timestamp"], "description": ""}
+    photos = [
+        e["attachments"][0]["data"][0]["media"]
+        for e in entries
+        if "attachments" in e and "media" in e["attachments"][0]["data"][0]
+    ]
+    album = {
+        "name": "Timeline photos",
+        "photos": [{k: p[k] for k in ("uri", "creation_timestamp", "title")} for p in photos[:4]],
+        "cover_photo": {k: photos[0][k] for k in ("uri", "creation_timestamp", "title")},
+        "last_modified_timestamp": photos[0]["creation_timestamp"],
+        "description": "",
+    }
     market = stamp(posts[3]["date"]) + 7200
-    elsewhere = [{"timestamp": market, "media": [], "label_values": [
-        {"label": "Message", "value": "Congratulations on the new market hall! See you on Saturday."},
-        {"label": "Target", "value": "Mill Lane Market"}], "fbid": digits(draw, 16, "1")}]
-    return zip_bytes({
-        f"{FACEBOOK_POSTS}/profile_posts_1.json": meta_json(entries[:FIRST_PART]),
-        f"{FACEBOOK_POSTS}/profile_posts_2.json": meta_json(entries[FIRST_PART:]),
-        f"{FACEBOOK_POSTS}/posts_on_other_pages_and_profiles.json": meta_json(elsewhere),
-        f"{FACEBOOK_POSTS}/album/0.json": meta_json(album),
-    })
+    elsewhere = [
+        {
+            "timestamp": market,
+            "media": [],
+            "label_values": [
+                {"label": "Message", "value": "Congratulations on the new market hall! See you on Saturday."},
+                {"label": "Target", "value": "Mill Lane Market"},
+            ],
+            "fbid": digits(draw, 16, "1"),
+        }
+    ]
+    return zip_bytes(
+        {
+            f"{FACEBOOK_POSTS}/profile_posts_1.json": meta_json(entries[:FIRST_PART]),
+            f"{FACEBOOK_POSTS}/profile_posts_2.json": meta_json(entries[FIRST_PART:]),
+            f"{FACEBOOK_POSTS}/posts_on_other_pages_and_profiles.json": meta_json(elsewhere),
+            f"{FACEBOOK_POSTS}/album/0.json": meta_json(album),
+        }
+    )
 
 
 def instagram_posts(posts: list[dict]) -> list[dict]:
@@ -163,11 +184,19 @@ def instagram_posts(posts: list[dict]) -> list[dict]:
 
 
 def _media(draw: Draw, when: int, title: str, kind: str = "jpg", folder: str = "posts") -> dict:
-    month = dt.datetime.fromtimestamp(when, dt.timezone.utc).strftime("%Y%m")
-    metadata = ({"video_metadata": {"exif_data": [{"source_type": "3"}]}} if kind == "mp4"
-                else {"camera_metadata": {"has_camera_metadata": False}})
-    return {"uri": f"media/{folder}/{month}/{digits(draw, 17, '1')}_n.{kind}", "creation_timestamp": when,
-            "title": title, "media_metadata": metadata, "cross_post_source": {"source_app": "FB"}}
+    month = dt.datetime.fromtimestamp(when, dt.UTC).strftime("%Y%m")
+    metadata = (
+        {"video_metadata": {"exif_data": [{"source_type": "3"}]}}
+        if kind == "mp4"
+        else {"camera_metadata": {"has_camera_metadata": False}}
+    )
+    return {
+        "uri": f"media/{folder}/{month}/{digits(draw, 17, '1')}_n.{kind}",
+        "creation_timestamp": when,
+        "title": title,
+        "media_metadata": metadata,
+        "cross_post_source": {"source_app": "FB"},
+    }
 
 
 def instagram(posts: list[dict], seed: int) -> tuple[list[dict], list[dict]]:
@@ -211,8 +240,13 @@ def threads(posts: list[dict], seed: int) -> dict:
 
     def item(when: int, title: str, reply: bool, uri: str = "") -> dict:
         post = {"reply_control": "everyone", "geo_gated_country_list": "", "is_reply": reply}
-        return {"uri": uri, "creation_timestamp": when, "title": title,
-                "media_metadata": {"camera_metadata": {"has_camera_metadata": False}}, "text_app_post": post}
+        return {
+            "uri": uri,
+            "creation_timestamp": when,
+            "title": title,
+            "media_metadata": {"camera_metadata": {"has_camera_metadata": False}},
+            "text_app_post": post,
+        }
 
     chosen = threads_posts(posts)
     entries = []
@@ -234,13 +268,19 @@ def write(directory: Path, posts: list[dict], seed: int) -> None:
     write_bytes(directory / "facebook_download.zip", facebook(posts, seed))
     grid, reels = instagram(posts, seed)
     draw = Draw(seed + 48)
-    stories = {"ig_stories": [_media(draw, stamp(p["date"]) + 1800, "", folder="stories")
-                              for p in instagram_posts(posts)[-2:]]}
+    stories = {
+        "ig_stories": [_media(draw, stamp(p["date"]) + 1800, "", folder="stories") for p in instagram_posts(posts)[-2:]]
+    }
     conversation = meta_json(threads(posts, seed))
-    write_bytes(directory / "instagram_download.zip", zip_bytes({
-        f"{INSTAGRAM}/media/posts_1.json": meta_json(grid),
-        f"{INSTAGRAM}/media/reels.json": meta_json({"ig_reels_media": reels}),
-        f"{INSTAGRAM}/media/stories.json": meta_json(stories),
-        f"{INSTAGRAM}/threads/threads_and_replies.json": conversation,
-    }))
+    write_bytes(
+        directory / "instagram_download.zip",
+        zip_bytes(
+            {
+                f"{INSTAGRAM}/media/posts_1.json": meta_json(grid),
+                f"{INSTAGRAM}/media/reels.json": meta_json({"ig_reels_media": reels}),
+                f"{INSTAGRAM}/media/stories.json": meta_json(stories),
+                f"{INSTAGRAM}/threads/threads_and_replies.json": conversation,
+            }
+        ),
+    )
     write_bytes(directory / "threads_and_replies.json", conversation)

@@ -27,17 +27,62 @@ from sevencs.datasets.platforms import digits, write_bytes
 
 FILES = ("meta_business_suite_facebook.csv", "meta_business_suite_instagram.csv")
 
-FACEBOOK = ["Post ID", "Page ID", "Page name", "Title", "Description", "Duration (sec)", "Publish time",
-            "Caption type", "Permalink", "Is crosspost", "Is share", "Post type", "Languages", "Custom labels",
-            "Funded content status", "Data comment", "Date", "Views", "Reach", "Reactions, Comments and Shares",
-            "Reactions", "Comments", "Shares", "Total clicks",
-            "Matched Audience Targeting Consumption (Photo Click)", "Other Clicks", "Link Clicks",
-            "Matched Audience Targeting Consumption (Video Click)", "Negative feedback from users: Hide all",
-            "Seconds viewed", "Average Seconds viewed", "Estimated earnings (USD)", "Ad CPM (USD)",
-            "Ad impressions"]
-INSTAGRAM = ["Post ID", "Account ID", "Account username", "Account name", "Description", "Duration (sec)",
-             "Publish time", "Permalink", "Post type", "Data comment", "Date", "Views", "Reach", "Likes", "Shares",
-             "Follows", "Comments", "Saves"]
+FACEBOOK = [
+    "Post ID",
+    "Page ID",
+    "Page name",
+    "Title",
+    "Description",
+    "Duration (sec)",
+    "Publish time",
+    "Caption type",
+    "Permalink",
+    "Is crosspost",
+    "Is share",
+    "Post type",
+    "Languages",
+    "Custom labels",
+    "Funded content status",
+    "Data comment",
+    "Date",
+    "Views",
+    "Reach",
+    "Reactions, Comments and Shares",
+    "Reactions",
+    "Comments",
+    "Shares",
+    "Total clicks",
+    "Matched Audience Targeting Consumption (Photo Click)",
+    "Other Clicks",
+    "Link Clicks",
+    "Matched Audience Targeting Consumption (Video Click)",
+    "Negative feedback from users: Hide all",
+    "Seconds viewed",
+    "Average Seconds viewed",
+    "Estimated earnings (USD)",
+    "Ad CPM (USD)",
+    "Ad impressions",
+]
+INSTAGRAM = [
+    "Post ID",
+    "Account ID",
+    "Account username",
+    "Account name",
+    "Description",
+    "Duration (sec)",
+    "Publish time",
+    "Permalink",
+    "Post type",
+    "Data comment",
+    "Date",
+    "Views",
+    "Reach",
+    "Likes",
+    "Shares",
+    "Follows",
+    "Comments",
+    "Saves",
+]
 
 
 def _cell(value: object) -> str:
@@ -61,21 +106,55 @@ def facebook(posts: list[dict], seed: int) -> bytes:
         kind = "Reels" if p["type"] == "how-to" else "Links" if number % 11 == 5 else "Photos"
         post = digits(draw, 16, "1")
         seconds = draw.integer(20, 58) if kind == "Reels" else 0
-        link = (f"https://www.facebook.example/reel/{post}" if kind == "Reels"
-                else f"https://www.facebook.example/fernleafnursery/posts/pfbid0{digits(draw, 12)}")
+        link = (
+            f"https://www.facebook.example/reel/{post}"
+            if kind == "Reels"
+            else f"https://www.facebook.example/fernleafnursery/posts/pfbid0{digits(draw, 12)}"
+        )
         title, description = ("", p["text"]) if kind == "Reels" else (p["text"], "")
         views = "" if number == 7 else p["impressions"]  # Meta leaves Views blank now and then
         photo_clicks = draw.integer(0, p["reach"] // 20) if kind == "Photos" else 0
         link_clicks = draw.integer(0, p["reach"] // 30) if kind == "Links" else 0
         other_clicks = draw.integer(0, p["reach"] // 40)
         watched = seconds * p["reach"] // 4 if kind == "Reels" else ""
-        rows.append([
-            post, page, "Fernleaf Nursery", title, description, seconds, p["date"].strftime("%m/%d/%Y %H:%M"),
-            "N/A", link, 0, 0, kind, "", "", "", "", "Lifetime", views, p["reach"],
-            p["likes"] + p["comments"] + p["shares"], p["likes"], p["comments"], p["shares"] or "",
-            photo_clicks + link_clicks + other_clicks, photo_clicks, other_clicks, link_clicks, "",
-            draw.integer(0, 1) or "", watched, round(watched / p["reach"], 2) if watched else "", "", "", "",
-        ])
+        rows.append(
+            [
+                post,
+                page,
+                "Fernleaf Nursery",
+                title,
+                description,
+                seconds,
+                p["date"].strftime("%m/%d/%Y %H:%M"),
+                "N/A",
+                link,
+                0,
+                0,
+                kind,
+                "",
+                "",
+                "",
+                "",
+                "Lifetime",
+                views,
+                p["reach"],
+                p["likes"] + p["comments"] + p["shares"],
+                p["likes"],
+                p["comments"],
+                p["shares"] or "",
+                photo_clicks + link_clicks + other_clicks,
+                photo_clicks,
+                other_clicks,
+                link_clicks,
+                "",
+                draw.integer(0, 1) or "",
+                watched,
+                round(watched / p["reach"], 2) if watched else "",
+                "",
+                "",
+                "",
+            ]
+        )
     return _csv(FACEBOOK, rows)
 
 
@@ -87,13 +166,28 @@ def instagram(posts: list[dict], seed: int) -> bytes:
         kind = "IG reel" if p["type"] == "how-to" else "IG carousel" if number % 4 == 1 else "IG image"
         # Instagram's audience for the nursery is smaller than Facebook's, and it saves how-to posts
         reach = p["reach"] * 2 // 3
-        rows.append([
-            digits(draw, 17, "179"), account, "fernleafnursery", "Fernleaf Nursery", p["text"],
-            draw.integer(15, 45) if kind == "IG reel" else 0, p["date"].strftime("%m/%d/%Y %H:%M"),
-            f"https://www.instagram.example/{'reel' if kind == 'IG reel' else 'p'}/{digits(draw, 11)}/", kind, "",
-            "Lifetime", reach * 3 // 2, reach, p["likes"], p["shares"], draw.integer(0, 2), p["comments"],
-            p["shares"] * 2 + (draw.integer(2, 9) if p["type"] == "how-to" else 0),
-        ])
+        rows.append(
+            [
+                digits(draw, 17, "179"),
+                account,
+                "fernleafnursery",
+                "Fernleaf Nursery",
+                p["text"],
+                draw.integer(15, 45) if kind == "IG reel" else 0,
+                p["date"].strftime("%m/%d/%Y %H:%M"),
+                f"https://www.instagram.example/{'reel' if kind == 'IG reel' else 'p'}/{digits(draw, 11)}/",
+                kind,
+                "",
+                "Lifetime",
+                reach * 3 // 2,
+                reach,
+                p["likes"],
+                p["shares"],
+                draw.integer(0, 2),
+                p["comments"],
+                p["shares"] * 2 + (draw.integer(2, 9) if p["type"] == "how-to" else 0),
+            ]
+        )
     return _csv(INSTAGRAM, rows)
 
 

@@ -41,8 +41,16 @@ from sevencs.datasets.generate import Draw
 from sevencs.datasets.platforms import DOWNLOADED, csv_bytes, write_bytes, zip_bytes
 
 FILES = ("tiktok_studio.zip", "tiktok_content.xlsx")
-CONTENT = ["Time", "Video title", "Video link", "Post time", "Total likes", "Total comments", "Total shares",
-           "Total views"]
+CONTENT = [
+    "Time",
+    "Video title",
+    "Video link",
+    "Post time",
+    "Total likes",
+    "Total comments",
+    "Total shares",
+    "Total views",
+]
 OVERVIEW = ["Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares"]
 FOLLOWERS = ["Date", "Followers", "Difference in followers from previous day"]
 SITE = "https://www.tiktok.example"
@@ -57,15 +65,26 @@ def day_month(moment: dt.datetime) -> str:
 
 def video_id(moment: dt.datetime, draw: Draw) -> str:
     """A TikTok-style post id: the posting time's seconds in the top 32 bits, random bits below."""
-    seconds = int(moment.replace(tzinfo=dt.timezone.utc).timestamp())
+    seconds = int(moment.replace(tzinfo=dt.UTC).timestamp())
     return str((seconds << 32) + draw.integer(0, 2**32 - 1))
 
 
 def content_rows(posts: list[dict], seed: int) -> list[list]:
     """The rows of Content.csv, newest post first."""
     draw = Draw(seed + 45)
-    rows = [[day_month(DOWNLOADED), p["text"], f"{SITE}/@{NURSERY}/video/{video_id(p['date'], draw)}",
-             day_month(p["date"]), p["likes"], p["comments"], p["shares"], p["impressions"]] for p in posts]
+    rows = [
+        [
+            day_month(DOWNLOADED),
+            p["text"],
+            f"{SITE}/@{NURSERY}/video/{video_id(p['date'], draw)}",
+            day_month(p["date"]),
+            p["likes"],
+            p["comments"],
+            p["shares"],
+            p["impressions"],
+        ]
+        for p in posts
+    ]
     order = sorted(range(len(posts)), key=lambda k: posts[k]["date"], reverse=True)
     return [rows[k] for k in order]
 
@@ -81,8 +100,9 @@ def daily_rows(posts: list[dict], seed: int) -> tuple[list[list], list[list]]:
         today = [p for p in posts if p["date"].date() == day]
         views = sum(p["impressions"] for p in today) + draw.integer(0, 25)
         profile = draw.integer(0, 4) + 2 * len(today)
-        overview.append([day_month(day), views, profile, *(sum(p[k] for p in today)
-                                                           for k in ("likes", "comments", "shares"))])
+        overview.append(
+            [day_month(day), views, profile, *(sum(p[k] for p in today) for k in ("likes", "comments", "shares"))]
+        )
         before = count
         count = max([count, *(p["followers"] for p in today)])
         followers.append([day_month(day), count, count - before])
@@ -113,9 +133,14 @@ def workbook_bytes(rows: list[list]) -> bytes:
 def write(directory: Path, posts: list[dict], seed: int) -> None:
     rows = content_rows(posts, seed)
     overview, followers = daily_rows(posts, seed)
-    write_bytes(directory / "tiktok_studio.zip", zip_bytes({
-        "Content.csv": csv_bytes(CONTENT, rows, bom=True, quote_all=True),
-        "Overview.csv": csv_bytes(OVERVIEW, overview, bom=True, quote_all=True),
-        "FollowerHistory.csv": csv_bytes(FOLLOWERS, followers, bom=True, quote_all=True),
-    }))
+    write_bytes(
+        directory / "tiktok_studio.zip",
+        zip_bytes(
+            {
+                "Content.csv": csv_bytes(CONTENT, rows, bom=True, quote_all=True),
+                "Overview.csv": csv_bytes(OVERVIEW, overview, bom=True, quote_all=True),
+                "FollowerHistory.csv": csv_bytes(FOLLOWERS, followers, bom=True, quote_all=True),
+            }
+        ),
+    )
     write_bytes(directory / "tiktok_content.xlsx", workbook_bytes(rows))

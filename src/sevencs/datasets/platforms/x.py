@@ -53,15 +53,46 @@ DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 
-CONTENT = ["Post id", "Date", "Post text", "Post Link", "Impressions", "Likes", "Engagements", "Bookmarks",
-           "Shares", "New follows", "Replies", "Reposts", "Profile visits", "Detail Expands", "URL Clicks",
-           "Hashtag Clicks", "Permalink Clicks"]
-_ORGANIC = ["impressions", "engagements", "engagement rate", "retweets", "replies", "likes",
-            "user profile clicks", "url clicks", "hashtag clicks", "detail expands", "permalink clicks",
-            "app opens", "app installs", "follows", "email tweet", "dial phone", "media views",
-            "media engagements"]
-ACTIVITY = ["Tweet id", "Tweet permalink", "Tweet text", "time", *_ORGANIC,
-            *(f"promoted {h}" for h in _ORGANIC)]
+CONTENT = [
+    "Post id",
+    "Date",
+    "Post text",
+    "Post Link",
+    "Impressions",
+    "Likes",
+    "Engagements",
+    "Bookmarks",
+    "Shares",
+    "New follows",
+    "Replies",
+    "Reposts",
+    "Profile visits",
+    "Detail Expands",
+    "URL Clicks",
+    "Hashtag Clicks",
+    "Permalink Clicks",
+]
+_ORGANIC = [
+    "impressions",
+    "engagements",
+    "engagement rate",
+    "retweets",
+    "replies",
+    "likes",
+    "user profile clicks",
+    "url clicks",
+    "hashtag clicks",
+    "detail expands",
+    "permalink clicks",
+    "app opens",
+    "app installs",
+    "follows",
+    "email tweet",
+    "dial phone",
+    "media views",
+    "media engagements",
+]
+ACTIVITY = ["Tweet id", "Tweet permalink", "Tweet text", "time", *_ORGANIC, *(f"promoted {h}" for h in _ORGANIC)]
 
 # Short replies the nursery sends to people on X, and posts by others it reposts (written for these examples).
 REPLIES = (
@@ -77,7 +108,7 @@ REPOSTED = (
 
 def _snowflake(moment: dt.datetime, draw: Draw) -> str:
     """An X-style id: milliseconds since X's epoch shifted left 22 bits, plus a random tail."""
-    millis = int(moment.replace(tzinfo=dt.timezone.utc).timestamp() * 1000) - EPOCH_MS
+    millis = int(moment.replace(tzinfo=dt.UTC).timestamp() * 1000) - EPOCH_MS
     return str((millis << 22) + draw.integer(0, 2**22 - 1))
 
 
@@ -101,37 +132,73 @@ def items(posts: list[dict], seed: int) -> list[dict]:
     ``impressions`` for the analytics exports; a repost's are the original's)."""
     draw = Draw(seed + 45)
     people = sorted(set(load_comments()["author"]) - {NURSERY})
-    out = [{"kind": "post", "id": _snowflake(p["date"], draw), "date": p["date"], "text": p["text"],
-            "type": p["type"], "likes": p["likes"], "comments": p["comments"], "shares": p["shares"],
-            "impressions": p["impressions"]} for p in posts]
+    out = [
+        {
+            "kind": "post",
+            "id": _snowflake(p["date"], draw),
+            "date": p["date"],
+            "text": p["text"],
+            "type": p["type"],
+            "likes": p["likes"],
+            "comments": p["comments"],
+            "shares": p["shares"],
+            "impressions": p["impressions"],
+        }
+        for p in posts
+    ]
     out[9].update(thread=out[8]["id"])  # a post continuing the one before it: a reply to the nursery itself
     for number, words in enumerate(REPLIES):
         base = posts[3 + 11 * number]
         person = draw.pick(people)
         moment = base["date"] + dt.timedelta(hours=draw.integer(1, 20), minutes=draw.integer(0, 59))
-        out.append({"kind": "reply", "id": _snowflake(moment, draw), "date": moment,
-                    "text": f"@{person} {words}", "person": person, "person_id": digits(draw, 18, "1"),
-                    "to": _snowflake(moment - dt.timedelta(minutes=draw.integer(5, 90)), draw),
-                    "likes": draw.integer(0, 3), "comments": 0, "shares": 0,
-                    "impressions": draw.integer(20, 90)})
+        out.append(
+            {
+                "kind": "reply",
+                "id": _snowflake(moment, draw),
+                "date": moment,
+                "text": f"@{person} {words}",
+                "person": person,
+                "person_id": digits(draw, 18, "1"),
+                "to": _snowflake(moment - dt.timedelta(minutes=draw.integer(5, 90)), draw),
+                "likes": draw.integer(0, 3),
+                "comments": 0,
+                "shares": 0,
+                "impressions": draw.integer(20, 90),
+            }
+        )
     for number, (words, likes, shares) in enumerate(REPOSTED):
         base = posts[6 + 13 * number]
         person = draw.pick(people)
         moment = base["date"] + dt.timedelta(days=1, hours=draw.integer(0, 8), minutes=draw.integer(0, 59))
-        out.append({"kind": "boost", "id": _snowflake(moment, draw), "date": moment, "text": words,
-                    "person": person, "person_id": digits(draw, 18, "1"), "likes": likes, "comments": 0,
-                    "shares": shares})
+        out.append(
+            {
+                "kind": "boost",
+                "id": _snowflake(moment, draw),
+                "date": moment,
+                "text": words,
+                "person": person,
+                "person_id": digits(draw, 18, "1"),
+                "likes": likes,
+                "comments": 0,
+                "shares": shares,
+            }
+        )
     return sorted(out, key=lambda item: item["date"], reverse=True)
 
 
 def _metrics(item: dict, draw: Draw) -> dict:
     """The analytics counts X has and the nursery's posts do not: drawn, small."""
     seen = item["impressions"]
-    got = {"saves": draw.integer(0, item["likes"] // 3 + 1), "sent": draw.integer(0, 1),
-           "follows": draw.integer(0, 1), "profile": draw.integer(0, seen // 30),
-           "expands": draw.integer(0, seen // 15),
-           "links": draw.integer(1, seen // 20 + 1) if item.get("type") == "how-to" else 0,
-           "hashtags": draw.integer(0, 1), "permalink": draw.integer(0, 1)}
+    got = {
+        "saves": draw.integer(0, item["likes"] // 3 + 1),
+        "sent": draw.integer(0, 1),
+        "follows": draw.integer(0, 1),
+        "profile": draw.integer(0, seen // 30),
+        "expands": draw.integer(0, seen // 15),
+        "links": draw.integer(1, seen // 20 + 1) if item.get("type") == "how-to" else 0,
+        "hashtags": draw.integer(0, 1),
+        "permalink": draw.integer(0, 1),
+    }
     got["engagements"] = item["likes"] + item["comments"] + item["shares"] + sum(got.values())
     return got
 
@@ -148,10 +215,27 @@ def content(posts: list[dict], seed: int) -> bytes:
         if item["kind"] == "boost":
             continue
         m = _metrics(item, draw)
-        rows.append([item["id"], _day(item["date"]), item["text"], f"{SERVER}/{NURSERY}/status/{item['id']}",
-                     item["impressions"], item["likes"], m["engagements"], m["saves"], m["sent"],
-                     m["follows"], item["comments"], item["shares"], m["profile"], m["expands"], m["links"],
-                     m["hashtags"], m["permalink"]])
+        rows.append(
+            [
+                item["id"],
+                _day(item["date"]),
+                item["text"],
+                f"{SERVER}/{NURSERY}/status/{item['id']}",
+                item["impressions"],
+                item["likes"],
+                m["engagements"],
+                m["saves"],
+                m["sent"],
+                m["follows"],
+                item["comments"],
+                item["shares"],
+                m["profile"],
+                m["expands"],
+                m["links"],
+                m["hashtags"],
+                m["permalink"],
+            ]
+        )
     return csv_bytes(CONTENT, rows)
 
 
@@ -166,12 +250,38 @@ def activity(posts: list[dict], seed: int) -> bytes:
         text = _escape(item["text"])
         if item.get("type") == "how-to":
             text += f"\nThe whole guide: https://t.co/{_code(draw)}"
-        counts = [item["impressions"], m["engagements"], item["shares"], item["comments"], item["likes"],
-                  m["profile"], m["links"], m["hashtags"], m["expands"], m["permalink"]]
-        rows.append([item["id"], f"https://twitter.example/{NURSERY}/status/{item['id']}", text,
-                     f"{item['date']:%Y-%m-%d %H:%M} +0000", f"{counts[0]}.0", f"{counts[1]}.0",
-                     str(m["engagements"] / item["impressions"]), *(f"{c}.0" for c in counts[2:]),
-                     0, 0, m["follows"], 0, 0, 0, 0, *(["-"] * len(_ORGANIC))])
+        counts = [
+            item["impressions"],
+            m["engagements"],
+            item["shares"],
+            item["comments"],
+            item["likes"],
+            m["profile"],
+            m["links"],
+            m["hashtags"],
+            m["expands"],
+            m["permalink"],
+        ]
+        rows.append(
+            [
+                item["id"],
+                f"https://twitter.example/{NURSERY}/status/{item['id']}",
+                text,
+                f"{item['date']:%Y-%m-%d %H:%M} +0000",
+                f"{counts[0]}.0",
+                f"{counts[1]}.0",
+                str(m["engagements"] / item["impressions"]),
+                *(f"{c}.0" for c in counts[2:]),
+                0,
+                0,
+                m["follows"],
+                0,
+                0,
+                0,
+                0,
+                *(["-"] * len(_ORGANIC)),
+            ]
+        )
     return csv_bytes(ACTIVITY, rows, quote_all=True)
 
 
@@ -187,30 +297,54 @@ def _tweet(item: dict, draw: Draw, account: str) -> dict:
     entities = {"hashtags": [], "symbols": [], "user_mentions": [], "urls": []}
     if item["kind"] in ("reply", "boost"):
         start = 3 if item["kind"] == "boost" else 0
-        entities["user_mentions"] = [{"name": item["person"], "screen_name": item["person"],
-                                      "indices": [str(start), str(start + len(item["person"]) + 1)],
-                                      "id_str": item["person_id"], "id": item["person_id"]}]
+        entities["user_mentions"] = [
+            {
+                "name": item["person"],
+                "screen_name": item["person"],
+                "indices": [str(start), str(start + len(item["person"]) + 1)],
+                "id_str": item["person_id"],
+                "id": item["person_id"],
+            }
+        ]
     media = []
     if item.get("type") == "how-to":
         link = f"https://t.co/{_code(draw)}"
-        entities["urls"] = [{"url": link, "expanded_url": f"{SITE}/guides/{_slug(item['text'])}",
-                             "display_url": f"{SITE.removeprefix('https://')}/guides/{_slug(item['text'])}",
-                             "indices": [str(len(text) + 1), str(len(text) + 1 + len(link))]}]
+        entities["urls"] = [
+            {
+                "url": link,
+                "expanded_url": f"{SITE}/guides/{_slug(item['text'])}",
+                "display_url": f"{SITE.removeprefix('https://')}/guides/{_slug(item['text'])}",
+                "indices": [str(len(text) + 1), str(len(text) + 1 + len(link))],
+            }
+        ]
         text += f" {link}"
     elif item.get("type") == "promotional":
         link, photo, photo_id = f"https://t.co/{_code(draw)}", _code(draw, 15), _snowflake(item["date"], draw)
-        media = [{"expanded_url": f"{SERVER}/{NURSERY}/status/{item['id']}/photo/1",
-                  "indices": [str(len(text) + 1), str(len(text) + 1 + len(link))], "url": link,
-                  "media_url": f"http://pbs.x.example/media/{photo}.jpg", "id_str": photo_id, "id": photo_id,
-                  "media_url_https": f"https://pbs.x.example/media/{photo}.jpg", "type": "photo",
-                  "display_url": f"pic.x.example/{_code(draw)}"}]
+        media = [
+            {
+                "expanded_url": f"{SERVER}/{NURSERY}/status/{item['id']}/photo/1",
+                "indices": [str(len(text) + 1), str(len(text) + 1 + len(link))],
+                "url": link,
+                "media_url": f"http://pbs.x.example/media/{photo}.jpg",
+                "id_str": photo_id,
+                "id": photo_id,
+                "media_url_https": f"https://pbs.x.example/media/{photo}.jpg",
+                "type": "photo",
+                "display_url": f"pic.x.example/{_code(draw)}",
+            }
+        ]
         entities["media"] = media
         text += f" {link}"
     moment = item["date"]
     tweet = {
-        "edit_info": {"initial": {"editTweetIds": [item["id"]],
-                                  "editableUntil": f"{moment + dt.timedelta(hours=1):%Y-%m-%dT%H:%M:%S}.000Z",
-                                  "editsRemaining": "5", "isEditEligible": item["kind"] != "boost"}},
+        "edit_info": {
+            "initial": {
+                "editTweetIds": [item["id"]],
+                "editableUntil": f"{moment + dt.timedelta(hours=1):%Y-%m-%dT%H:%M:%S}.000Z",
+                "editsRemaining": "5",
+                "isEditEligible": item["kind"] != "boost",
+            }
+        },
         "retweeted": False,
         "source": f'<a href="{SERVER}" rel="nofollow">X Web App</a>',
         "entities": entities,
@@ -222,10 +356,18 @@ def _tweet(item: dict, draw: Draw, account: str) -> dict:
         "id": item["id"],
     }
     if item["kind"] == "reply" or item.get("thread"):
-        to, user, name = ((item["to"], item["person_id"], item["person"]) if item["kind"] == "reply"
-                          else (item["thread"], account, NURSERY))
-        tweet.update(in_reply_to_status_id_str=to, in_reply_to_user_id=user, in_reply_to_status_id=to,
-                     in_reply_to_screen_name=name, in_reply_to_user_id_str=user)
+        to, user, name = (
+            (item["to"], item["person_id"], item["person"])
+            if item["kind"] == "reply"
+            else (item["thread"], account, NURSERY)
+        )
+        tweet.update(
+            in_reply_to_status_id_str=to,
+            in_reply_to_user_id=user,
+            in_reply_to_status_id=to,
+            in_reply_to_screen_name=name,
+            in_reply_to_user_id_str=user,
+        )
     if media or entities["urls"]:
         tweet["possibly_sensitive"] = False
     tweet.update(created_at=_created(moment), favorited=False, full_text=text, lang="en")
@@ -239,7 +381,7 @@ def _js(name: str, data: object) -> bytes:
     ``[ ]``)."""
     text = json.dumps(data, indent=2, ensure_ascii=False, separators=(",", " : "))
     text = text.replace(" : []", " : [ ]")
-    return f"window.{name} = {'[ ]' if text == '[]' else text}".encode("utf-8")
+    return f"window.{name} = {'[ ]' if text == '[]' else text}".encode()
 
 
 def archive(posts: list[dict], seed: int) -> bytes:
@@ -249,29 +391,48 @@ def archive(posts: list[dict], seed: int) -> bytes:
     tweets = [{"tweet": _tweet(item, draw, account)} for item in items(posts, seed)]
     parts = {"data/tweets.js": tweets[:-14], "data/tweets-part1.js": tweets[-14:]}
     liked = [_snowflake(posts[k]["date"], draw) for k in (5, 20)]
-    liked = [{"like": {"tweetId": tid, "fullText": "Frost tonight: fleece your tender plants!",
-                       "expandedUrl": f"{SERVER}/i/web/status/{tid}"}} for tid in liked]
+    liked = [
+        {
+            "like": {
+                "tweetId": tid,
+                "fullText": "Frost tonight: fleece your tender plants!",
+                "expandedUrl": f"{SERVER}/i/web/status/{tid}",
+            }
+        }
+        for tid in liked
+    ]
     manifest = {
         "userInfo": {"accountId": account, "userName": NURSERY, "displayName": "Fernleaf Nursery"},
-        "archiveInfo": {"sizeBytes": "48213", "generationDate": f"{DOWNLOADED:%Y-%m-%dT%H:%M:%S}.000Z",
-                        "isPartialArchive": False, "maxPartSizeBytes": "53687091200"},
+        "archiveInfo": {
+            "sizeBytes": "48213",
+            "generationDate": f"{DOWNLOADED:%Y-%m-%dT%H:%M:%S}.000Z",
+            "isPartialArchive": False,
+            "maxPartSizeBytes": "53687091200",
+        },
         "dataTypes": {
-            "like": {"files": [{"fileName": "data/like.js", "globalName": "YTD.like.part0",
-                                "count": str(len(liked))}]},
-            "tweets": {"files": [{"fileName": name, "globalName": f"YTD.tweets.part{k}",
-                                  "count": str(len(part))} for k, (name, part) in enumerate(parts.items())]},
+            "like": {"files": [{"fileName": "data/like.js", "globalName": "YTD.like.part0", "count": str(len(liked))}]},
+            "tweets": {
+                "files": [
+                    {"fileName": name, "globalName": f"YTD.tweets.part{k}", "count": str(len(part))}
+                    for k, (name, part) in enumerate(parts.items())
+                ]
+            },
         },
     }
-    viewer = ('<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Your X archive</title>'
-              "</head>\n<body><p>A stand-in for X's archive viewer: open data/tweets.js for the posts.</p>"
-              "</body>\n</html>\n")
-    return zip_bytes({
-        "Your archive.html": viewer.encode("utf-8"),
-        "data/manifest.js": _js("__THAR_CONFIG", manifest),
-        **{name: _js(f"YTD.tweets.part{k}", part) for k, (name, part) in enumerate(parts.items())},
-        "data/like.js": _js("YTD.like.part0", liked),
-        "data/note-tweet.js": _js("YTD.note_tweet.part0", []),
-    })
+    viewer = (
+        '<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Your X archive</title>'
+        "</head>\n<body><p>A stand-in for X's archive viewer: open data/tweets.js for the posts.</p>"
+        "</body>\n</html>\n"
+    )
+    return zip_bytes(
+        {
+            "Your archive.html": viewer.encode("utf-8"),
+            "data/manifest.js": _js("__THAR_CONFIG", manifest),
+            **{name: _js(f"YTD.tweets.part{k}", part) for k, (name, part) in enumerate(parts.items())},
+            "data/like.js": _js("YTD.like.part0", liked),
+            "data/note-tweet.js": _js("YTD.note_tweet.part0", []),
+        }
+    )
 
 
 def write(directory: Path, posts: list[dict], seed: int) -> None:

@@ -34,8 +34,18 @@ from sevencs.datasets.generate import Draw
 from sevencs.datasets.platforms import csv_bytes, write_bytes, zip_bytes
 
 FILES = ("youtube_studio.zip",)
-METRICS = ["Views", "Watch time (hours)", "Subscribers gained", "Subscribers lost", "Subscribers", "Likes",
-           "Comments added", "Shares", "Thumbnail impressions", "Thumbnail click-through rate (%)"]
+METRICS = [
+    "Views",
+    "Watch time (hours)",
+    "Subscribers gained",
+    "Subscribers lost",
+    "Subscribers",
+    "Likes",
+    "Comments added",
+    "Shares",
+    "Thumbnail impressions",
+    "Thumbnail click-through rate (%)",
+]
 TABLE = ["Content", "Video title", "Video publish time", "Duration", *METRICS]
 CHART = ["Date", "Content", "Video title", "Video publish time", "Duration", "Views"]
 ALPHABET = string.ascii_letters + string.digits + "-_"
@@ -61,13 +71,20 @@ def videos(posts: list[dict], seed: int) -> list[dict]:
     for number, p in enumerate(posts):
         seconds = draw.integer(240, 900) if p["type"] == "how-to" else draw.integer(15, 59)
         views = p["reach"]
-        made.append({
-            "id": video_id(draw, "-" if number == 0 else ""), "post": p, "seconds": seconds, "views": views,
-            # people watch about half of a Short and a third of a long video
-            "hours": round(views * seconds * (0.5 if seconds < 60 else 0.33) / 3600, 4),
-            "gained": draw.integer(0, 3), "lost": draw.integer(0, 2),
-            "impressions": p["impressions"] * THUMBNAIL_FACTOR, "clicks": draw.integer(views // 3, views),
-        })
+        made.append(
+            {
+                "id": video_id(draw, "-" if number == 0 else ""),
+                "post": p,
+                "seconds": seconds,
+                "views": views,
+                # people watch about half of a Short and a third of a long video
+                "hours": round(views * seconds * (0.5 if seconds < 60 else 0.33) / 3600, 4),
+                "gained": draw.integer(0, 3),
+                "lost": draw.integer(0, 2),
+                "impressions": p["impressions"] * THUMBNAIL_FACTOR,
+                "clicks": draw.integer(views // 3, views),
+            }
+        )
     return made
 
 
@@ -79,8 +96,17 @@ def _shown_id(v: dict) -> str:
 def _numbers(v: dict) -> list:
     """A video's metrics (all but the rate), in the order of :data:`METRICS`."""
     p = v["post"]
-    return [v["views"], v["hours"], v["gained"], v["lost"], v["gained"] - v["lost"], p["likes"],
-            p["comments"], p["shares"], v["impressions"]]
+    return [
+        v["views"],
+        v["hours"],
+        v["gained"],
+        v["lost"],
+        v["gained"] - v["lost"],
+        p["likes"],
+        p["comments"],
+        p["shares"],
+        v["impressions"],
+    ]
 
 
 def _cells(numbers: list, clicks: int) -> list:
@@ -97,8 +123,10 @@ def table_data(made: list[dict]) -> bytes:
     """The Total row, then the videos, most viewed first."""
     ordered = sorted(made, key=lambda v: v["views"], reverse=True)
     rows = [["Total", "", "", "", *_totals(made)]]
-    rows += [[_shown_id(v), v["post"]["text"], published(v["post"]["date"]), v["seconds"],
-              *_cells(_numbers(v), v["clicks"])] for v in ordered]
+    rows += [
+        [_shown_id(v), v["post"]["text"], published(v["post"]["date"]), v["seconds"], *_cells(_numbers(v), v["clicks"])]
+        for v in ordered
+    ]
     return csv_bytes(TABLE, rows)
 
 
@@ -109,16 +137,29 @@ def chart_data(made: list[dict]) -> bytes:
         day = v["post"]["date"].date()
         shares = (v["views"] // 2, v["views"] // 3, v["views"] - v["views"] // 2 - v["views"] // 3)
         for offset, views in enumerate(shares):
-            rows.append([(day + dt.timedelta(days=offset)).isoformat(), _shown_id(v), v["post"]["text"],
-                         published(v["post"]["date"]), v["seconds"], views])
+            rows.append(
+                [
+                    (day + dt.timedelta(days=offset)).isoformat(),
+                    _shown_id(v),
+                    v["post"]["text"],
+                    published(v["post"]["date"]),
+                    v["seconds"],
+                    views,
+                ]
+            )
     rows.sort(key=lambda r: r[0])
     return csv_bytes(CHART, rows)
 
 
 def write(directory: Path, posts: list[dict], seed: int) -> None:
     made = videos(posts, seed)
-    write_bytes(directory / "youtube_studio.zip", zip_bytes({
-        "Table data.csv": table_data(made),
-        "Chart data.csv": chart_data(made),
-        "Totals.csv": csv_bytes(["Content", *METRICS], [["Total", *_totals(made)]]),
-    }))
+    write_bytes(
+        directory / "youtube_studio.zip",
+        zip_bytes(
+            {
+                "Table data.csv": table_data(made),
+                "Chart data.csv": chart_data(made),
+                "Totals.csv": csv_bytes(["Content", *METRICS], [["Total", *_totals(made)]]),
+            }
+        ),
+    )

@@ -19,7 +19,7 @@ offers the executed page as a notebook (``.ipynb``).
 
 Colab installs from the configured repository. The Colab button opens a
 notebook on a computer without the course's package, so each notebook's install
-cell (:mod:`sevencs.launch`) installs it from ``repository: url`` in
+cell (:mod:`sevencs.publish.install`) installs it from ``repository: url`` in
 ``_config.yml``. The build stops with the command that fixes it when a notebook
 installs from anywhere else, so changing the repository stays a one-place edit.
 """
@@ -74,8 +74,8 @@ def _publish_widget_files(app) -> None:
 
 
 def _check_install_cells(app) -> None:
-    from sevencs.lite import FOLDERS
-    from sevencs.notebooks import stale_install_cells
+    from sevencs.publish.lite import FOLDERS
+    from sevencs.publish.notebooks import stale_install_cells
 
     options = app.config.html_theme_options or {}
     url = options.get("repository_url")
@@ -87,7 +87,8 @@ def _check_install_cells(app) -> None:
         raise ConfigError(
             f"{len(stale)} notebooks do not install the course from {url} (the repository in _config.yml), "
             f"so the Colab button would open them broken: {'; '.join(stale)}. "
-            "Run `python -m sevencs.notebooks install-cell notebooks/*.ipynb exercises/*.ipynb`, then build again."
+            "Run `python -m sevencs.publish.notebooks install-cell notebooks/*.ipynb exercises/*.ipynb`, "
+            "then build again."
         )
 
 

@@ -11,7 +11,7 @@ package is installed, the cell does nothing. The book hides the cell
 
 The repository address comes from ``repository: url`` and ``branch`` in
 ``_config.yml``, the one place a maintainer sets it.
-``python -m sevencs.notebooks install-cell`` writes it into every notebook, and
+``python -m sevencs.publish.notebooks install-cell`` writes it into every notebook, and
 the book refuses to build while a notebook names another address.
 """
 
@@ -57,16 +57,19 @@ def install_code(url: str, branch: str = "main") -> str:
         "    import sevencs\n"
         "except ModuleNotFoundError:\n"
         f'    %pip install --quiet "{install_target(url, branch)}"\n'
-        "    import sevencs.launch\n"
+        "    import sevencs.publish.install\n"
         "\n"
-        "    sevencs.launch.after_install()"
+        "    sevencs.publish.install.after_install()"
     )
 
 
 def is_install_cell(cell: Any) -> bool:
     """Whether a notebook cell is an install cell (a code cell that starts with :data:`INSTALL_MARK`)."""
-    return (isinstance(cell, Mapping) and cell.get("cell_type") == "code"
-            and str(cell.get("source", "")).startswith(INSTALL_MARK))
+    return (
+        isinstance(cell, Mapping)
+        and cell.get("cell_type") == "code"
+        and str(cell.get("source", "")).startswith(INSTALL_MARK)
+    )
 
 
 def installed_from(nb: Any) -> str | None:

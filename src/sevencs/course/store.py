@@ -40,6 +40,7 @@ them, so a reset can be undone by hand.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -52,8 +53,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 import pandas as pd
+
+from sevencs.atomic import write_text_atomically
 
 ENV_VAR = "SEVENCS_PROGRESS_DB"
 SCHEMA_VERSION = 1
@@ -189,8 +193,8 @@ class ProgressStore:
     ``wait``: seconds to wait for another program's write before giving up (see :data:`WAIT`).
     """
 
-    _verified: set[Path] = set()
-    _lock = threading.Lock()
+    _verified: ClassVar[set[Path]] = set()
+    _lock: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(self, path: str | os.PathLike | None = None, wait: float | None = None) -> None:
         self.path = Path(path) if path is not None else default_path()
@@ -214,24 +218,33 @@ class ProgressStore:
             if os.path.lexists(path):
                 raise ProgressProblem(
                     f"Your progress file {path} is a link to {os.readlink(path)}, which does not exist. "
-                    f"Remove the link, or set {ENV_VAR} to the path of a progress file.", path) from None
+                    f"Remove the link, or set {ENV_VAR} to the path of a progress file.",
+                    path,
+                ) from None
             info = None
         except NotADirectoryError:
             raise self._not_a_folder(path.parent) from None
         except OSError as exc:
-            raise ProgressProblem(f"Your progress file {path} cannot be reached ({exc.strerror or exc}). "
-                                  f"Check the path, or set {ENV_VAR} to another one.", path) from None
+            raise ProgressProblem(
+                f"Your progress file {path} cannot be reached ({exc.strerror or exc}). "
+                f"Check the path, or set {ENV_VAR} to another one.",
+                path,
+            ) from None
         if info is not None:
             if stat.S_ISDIR(info.st_mode):
                 raise ProgressProblem(
                     f"The progress file {path} is a folder, not a file, so it was left as it is. Set "
                     f"{ENV_VAR} to a file inside it, such as {path / 'progress.sqlite'}, or unset "
-                    f"{ENV_VAR} to use the course folder.", path)
+                    f"{ENV_VAR} to use the course folder.",
+                    path,
+                )
             if not stat.S_ISREG(info.st_mode):
                 raise ProgressProblem(
                     f"The progress file {path} is not an ordinary file (it is a device, pipe or socket), "
                     f"so it was left as it is. Set {ENV_VAR} to the path of an ordinary file, such as "
-                    "progress.sqlite in your course folder.", path)
+                    "progress.sqlite in your course folder.",
+                    path,
+                )
             return True
         if not for_writing:
             return False
@@ -244,16 +257,21 @@ class ProgressStore:
             except FileExistsError:
                 pass
             except OSError as exc:
-                raise ProgressProblem(f"The folder {folder} for your progress file could not be made "
-                                      f"({exc.strerror or exc}). Check that the course folder is writable, "
-                                      f"or set {ENV_VAR} to a file in a folder you can write to.", path) from None
+                raise ProgressProblem(
+                    f"The folder {folder} for your progress file could not be made "
+                    f"({exc.strerror or exc}). Check that the course folder is writable, "
+                    f"or set {ENV_VAR} to a file in a folder you can write to.",
+                    path,
+                ) from None
         return False
 
     def _not_a_folder(self, folder: Path) -> ProgressProblem:
         return ProgressProblem(
             f"The folder {folder} for your progress file {self.path.name} does not exist (or is not a "
             f"folder), so nothing was saved there. Check {ENV_VAR} for a typing mistake, or create the "
-            "folder first.", self.path)
+            "folder first.",
+            self.path,
+        )
 
     def _problem(self, error: sqlite3.Error, doing: str) -> ProgressProblem:
         """The plain-words problem for an error SQLite raised while ``doing`` something."""
@@ -262,29 +280,35 @@ class ProgressStore:
             return ProgressLocked(
                 f"Another program is using your progress file ({path}), so it could not be {doing} "
                 f"within {self.wait:g} seconds. Nothing was lost. Close other notebooks of the course or "
-                "wait for a moment, then try again.", path)
+                "wait for a moment, then try again.",
+                path,
+            )
         if code in (_CORRUPT, _NOTADB):
             return ProgressDamaged(
                 f"Your progress file {path} is damaged ({error}), so it could not be {doing}. It has not "
                 "been changed. The next time you save progress (for example by checking an exercise) it "
                 f"will be kept as {path.name}{DAMAGED}<time> beside it and a fresh file started; an "
-                "instructor may be able to recover it.", path)
+                "instructor may be able to recover it.",
+                path,
+            )
         if code == _READONLY:
             return ProgressProblem(
                 f"Your progress file {path} could not be {doing} because it or its folder is read-only "
                 f"({error}). Make them writable, or set {ENV_VAR} to a file in a folder you can write to.",
-                path)
+                path,
+            )
         return ProgressProblem(
             f"Your progress file {path} could not be {doing} ({error}). Check that the file and its "
-            f"folder exist and that you may write to them, or set {ENV_VAR} to another file.", path)
+            f"folder exist and that you may write to them, or set {ENV_VAR} to another file.",
+            path,
+        )
 
     # -- reading ---------------------------------------------------------------------------
 
     def _connect_to_read(self) -> sqlite3.Connection:
         # mode=rw: never create the file; query_only: no statement may write. SQLite may still
         # roll back a change a stopped program left unfinished (a hot journal): its own recovery.
-        con = sqlite3.connect(f"{self._key().as_uri()}?mode=rw", uri=True, timeout=self.wait,
-                              isolation_level=None)
+        con = sqlite3.connect(f"{self._key().as_uri()}?mode=rw", uri=True, timeout=self.wait, isolation_level=None)
         con.execute("PRAGMA query_only = ON")
         return con
 
@@ -302,8 +326,11 @@ class ProgressStore:
                         if version > SCHEMA_VERSION:
                             self._check_newer_readable(con, version)
                         frame = pd.read_sql_query(sql, con, params=params)
-                        added = ({r[0] for r in con.execute("SELECT name FROM pending_added")}
-                                 if "pending_added" in tables else set())
+                        added = (
+                            {r[0] for r in con.execute("SELECT name FROM pending_added")}
+                            if "pending_added" in tables
+                            else set()
+                        )
                         return frame, added
                 finally:
                     con.close()
@@ -336,14 +363,19 @@ class ProgressStore:
                 f"Your progress file {self.path} was written by a newer version of the course (file "
                 f"format {version}; this version reads up to {SCHEMA_VERSION}) and is laid out in a way "
                 "this version cannot read. It was left as it is. Update the course (in a terminal: pip "
-                "install --upgrade sevencs, or pull the newest course folder), then try again.", self.path)
+                "install --upgrade sevencs, or pull the newest course folder), then try again.",
+                self.path,
+            )
         if self._key() in _newer_warned:
             return  # said once per session
         warnings.warn(
             f"Your progress file {self.path} was written by a newer version of the course (file format "
             f"{version}; this version reads up to {SCHEMA_VERSION}). What this version understands is shown; "
             "new answers wait beside the file until a newer version saves them. Update the course to see "
-            "and save everything.", ProgressWarning, stacklevel=5)
+            "and save everything.",
+            ProgressWarning,
+            stacklevel=5,
+        )
         _newer_warned.add(self._key())
 
     def _foreign(self, tables: set[str]) -> ProgressProblem:
@@ -351,7 +383,9 @@ class ProgressStore:
         return ProgressProblem(
             f"{self.path} is a database of another program (it holds the tables {shown}), not a Seven Cs "
             f"progress file, so it was left as it is. Set {ENV_VAR} to a file of its own, such as "
-            "progress.sqlite in your course folder.", self.path)
+            "progress.sqlite in your course folder.",
+            self.path,
+        )
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -413,7 +447,9 @@ class ProgressStore:
                 f"Your progress file {self.path} was written by a newer version of the course (file format "
                 f"{version}; this version writes {SCHEMA_VERSION}), so this version does not change it. "
                 "Update the course (in a terminal: pip install --upgrade sevencs, or pull the newest "
-                "course folder); your new answers are kept beside the file meanwhile.", self.path)
+                "course folder); your new answers are kept beside the file meanwhile.",
+                self.path,
+            )
         if "events" not in tables and tables - _OURS:
             raise self._foreign(tables)
         key = self._key()
@@ -504,18 +540,9 @@ class ProgressStore:
         """Write one event to a new pending file (atomically); if even that fails, keep it in memory."""
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         target = self.path.with_name(f"{self.path.name}{PENDING}{stamp}-{os.getpid()}-{uuid.uuid4().hex[:8]}.json")
-        temporary = target.with_name("." + target.name + ".tmp")
         try:
-            with open(temporary, "x", encoding="utf-8") as out:
-                json.dump(event, out, ensure_ascii=False)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temporary, target)
+            write_text_atomically(json.dumps(event, ensure_ascii=False), target)
         except OSError:
-            try:
-                temporary.unlink(missing_ok=True)
-            except OSError:
-                pass
             _in_memory.setdefault(self._key(), []).append(event)
             return Recorded(False, None, reason)
         return Recorded(False, target, reason)
@@ -530,8 +557,11 @@ class ProgressStore:
                 continue  # added to the database by another process since it was listed
             except (OSError, ValueError):
                 continue  # unreadable: left where it is, looked at again next time
-            if isinstance(event, dict) and all(isinstance(event.get(c), str) for c in ("time", "chapter", "item")) \
-                    and event.get("kind") in KINDS:
+            if (
+                isinstance(event, dict)
+                and all(isinstance(event.get(c), str) for c in ("time", "chapter", "item"))
+                and event.get("kind") in KINDS
+            ):
                 waiting.append((path.name, {c: event.get(c) for c in EVENT_COLUMNS}))
         waiting += [(None, e) for e in _in_memory.get(self._key(), [])]
         return sorted(waiting, key=lambda pair: pair[1]["time"])
@@ -544,17 +574,18 @@ class ProgressStore:
         added = {r[0] for r in con.execute("SELECT name FROM pending_added")}
         fresh = [(name, e) for name, e in waiting if name is None or name not in added]
         _insert(con, [e for _, e in fresh])
-        con.executemany("INSERT OR IGNORE INTO pending_added (name, added) VALUES (?, ?)",
-                        [(name, _now()) for name, _ in fresh if name is not None])
+        con.executemany(
+            "INSERT OR IGNORE INTO pending_added (name, added) VALUES (?, ?)",
+            [(name, _now()) for name, _ in fresh if name is not None],
+        )
         return [name for name, _ in waiting if name is not None]
 
     def _forget_added(self, names: list[str]) -> None:
         """After the commit: pending files now in the database are removed, and this session's memory emptied."""
         for name in names:
-            try:
+            # another process removed it, or it goes next time (pending_added stops a repeat)
+            with contextlib.suppress(OSError):
                 (self.path.parent / name).unlink()
-            except OSError:
-                pass  # another process removed it, or it goes next time (pending_added stops a repeat)
         _in_memory.pop(self._key(), None)
 
     # -- reading ---------------------------------------------------------------------------
@@ -585,14 +616,25 @@ class ProgressStore:
         """The latest saved text of every reflection: ``chapter, item, time, text``."""
         frame = self.events()
         frame = frame[frame["kind"] == "reflection"].groupby(["chapter", "item"], sort=True).tail(1)
-        return frame.rename(columns={"value": "text"})[["chapter", "item", "time", "text"]] \
-            .sort_values(["chapter", "item"]).reset_index(drop=True)
+        return (
+            frame.rename(columns={"value": "text"})[["chapter", "item", "time", "text"]]
+            .sort_values(["chapter", "item"])
+            .reset_index(drop=True)
+        )
 
     def summary(self) -> pd.DataFrame:
         """One row per chapter and item: what was tried, passed and seen."""
         frame = self.events()
-        columns = ["chapter", "item", "attempts", "passed", "hints_seen", "solution_seen",
-                   "quiz_right", "reflection_saved"]
+        columns = [
+            "chapter",
+            "item",
+            "attempts",
+            "passed",
+            "hints_seen",
+            "solution_seen",
+            "quiz_right",
+            "reflection_saved",
+        ]
         if frame.empty:
             return pd.DataFrame(columns=columns)
         rows = []

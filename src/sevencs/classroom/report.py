@@ -31,20 +31,29 @@ from pathlib import Path
 
 import pandas as pd
 
+from sevencs.classroom.exports import ANONYMOUS, FORMAT_VERSION, ExportError, LearnerExport, read_export
+from sevencs.course.progress import chapter_items
 from sevencs.exercises import CHAPTERS
-from sevencs.exports import ANONYMOUS, FORMAT_VERSION, ExportError, LearnerExport, read_export
 from sevencs.figures import FigureImage
-from sevencs.progress import chapter_items
 from sevencs.untrusted import plain, shown_path, spreadsheet_safe
 
 HTML_NAME = "class-report.html"
 CSV_NAME = "class-report.csv"
 #: How many of the hardest exercises the chart shows (the table lists them all).
 CHART_ROWS = 15
-EXERCISE_COLUMNS = ["rank", "chapter", "exercise", "title", "learners", "attempted", "passed", "pass_rate",
-                    "needed_hints", "saw_solution"]
-CHAPTER_COLUMNS = ["chapter", "exercises", "learners", "started", "not_started", "completed",
-                   "mean_share_passed"]
+EXERCISE_COLUMNS = [
+    "rank",
+    "chapter",
+    "exercise",
+    "title",
+    "learners",
+    "attempted",
+    "passed",
+    "pass_rate",
+    "needed_hints",
+    "saw_solution",
+]
+CHAPTER_COLUMNS = ["chapter", "exercises", "learners", "started", "not_started", "completed", "mean_share_passed"]
 
 
 @dataclass(frozen=True)
@@ -60,8 +69,7 @@ def _entry_problem(path: Path) -> str | None:
     try:
         info = os.stat(path)  # follows links: a link is judged by what it points to
     except FileNotFoundError:
-        return ("a link to a file that does not exist" if os.path.islink(path)
-                else "there is no such file or folder")
+        return "a link to a file that does not exist" if os.path.islink(path) else "there is no such file or folder"
     except OSError as exc:
         return f"it could not be looked at ({exc.strerror or exc})"
     if stat.S_ISDIR(info.st_mode):
@@ -94,8 +102,10 @@ def collect_files(sources: Iterable[str | os.PathLike]) -> tuple[list[Path], lis
             candidates = [e for e in entries if e.name.lower().endswith(".json")]
             others = [e for e in entries if not e.name.lower().endswith(".json")]
             if others:
-                notes.append(f"{len(others)} other entries of {shown_path(path, whole=True)} were not read "
-                             f"because their names do not end in .json: {_files_list(others)}.")
+                notes.append(
+                    f"{len(others)} other entries of {shown_path(path, whole=True)} were not read "
+                    f"because their names do not end in .json: {_files_list(others)}."
+                )
         else:
             candidates = [path]
         for item in candidates:
@@ -151,13 +161,24 @@ class ClassReport:
         ax = fig.add_subplot()
         height = 0.2
         for k, (column, label, colour, hatch) in enumerate(series):
-            ax.barh([i + (k - 1.5) * height for i in range(len(top))], top[column], height=height,
-                    color=colour, hatch=hatch, edgecolor="white", label=label)
+            ax.barh(
+                [i + (k - 1.5) * height for i in range(len(top))],
+                top[column],
+                height=height,
+                color=colour,
+                hatch=hatch,
+                edgecolor="white",
+                label=label,
+            )
         ax.set_yticks(range(len(top)), labels)
         ax.invert_yaxis()  # the hardest at the top
         ax.set_xlim(0, max(len(self.learners), 1))
-        _style(ax, f"The {len(top)} hardest exercises (lowest pass rate first)",
-               f"learners (of {len(self.learners)})", "exercise")
+        _style(
+            ax,
+            f"The {len(top)} hardest exercises (lowest pass rate first)",
+            f"learners (of {len(self.learners)})",
+            "exercise",
+        )
         ax.grid(axis="y", visible=False)
         ax.grid(axis="x", color="#e0e0e0", linewidth=0.8)
         fig.legend(frameon=False, fontsize=9, ncols=4, loc="outside lower center")
@@ -165,8 +186,11 @@ class ClassReport:
             alt = "An empty chart: no exercise in these exports."
         else:
             first = top.iloc[0]
-            rate = "no one attempted it" if math.isnan(first["pass_rate"]) else (
-                f"{first['passed']} of {first['attempted']} who attempted it passed")
+            rate = (
+                "no one attempted it"
+                if math.isnan(first["pass_rate"])
+                else (f"{first['passed']} of {first['attempted']} who attempted it passed")
+            )
             alt = (
                 f"Horizontal bar chart of the {len(top)} hardest exercises for {len(self.learners)} "
                 f"learners, hardest first: for each, how many attempted it, passed, needed a hint and "
@@ -188,9 +212,11 @@ class ClassReport:
             lines.append("Hardest exercises (lowest pass rate first):")
             for _, row in hardest.iterrows():
                 rate = "no attempts" if math.isnan(row["pass_rate"]) else f"{row['pass_rate']:.0%} passed"
-                lines.append(f"  {row['chapter']} {row['exercise']}: {rate} "
-                             f"({row['passed']} of {row['attempted']} who tried), "
-                             f"{row['needed_hints']} needed hints, {row['saw_solution']} saw the solution")
+                lines.append(
+                    f"  {row['chapter']} {row['exercise']}: {rate} "
+                    f"({row['passed']} of {row['attempted']} who tried), "
+                    f"{row['needed_hints']} needed hints, {row['saw_solution']} saw the solution"
+                )
         return "\n".join(lines)
 
     def to_html(self) -> str:
@@ -199,11 +225,10 @@ class ClassReport:
         image = self.figure()
         data = base64.b64encode(image.png).decode("ascii")
         exercises = self.exercises.assign(
-            pass_rate=[("—" if math.isnan(r) else f"{r:.0%}") for r in self.exercises["pass_rate"]])
-        chapters = self.chapters.assign(
-            mean_share_passed=[f"{r:.0%}" for r in self.chapters["mean_share_passed"]])
-        skipped = "".join(f"<li><code>{esc(shown_path(s.path))}</code>: {esc(s.reason)}</li>"
-                          for s in self.skipped)
+            pass_rate=[("—" if math.isnan(r) else f"{r:.0%}") for r in self.exercises["pass_rate"]]
+        )
+        chapters = self.chapters.assign(mean_share_passed=[f"{r:.0%}" for r in self.chapters["mean_share_passed"]])
+        skipped = "".join(f"<li><code>{esc(shown_path(s.path))}</code>: {esc(s.reason)}</li>" for s in self.skipped)
         notes = "".join(f"<li>{esc(n)}</li>" for n in self.notes)
         unknown = "".join(f"<li>{esc(n)}</li>" for n in self.not_in_course)
         return f"""<!DOCTYPE html>
@@ -224,8 +249,12 @@ img {{ max-width: 100%; height: auto; }}
 Pass rate = learners who passed ÷ learners who attempted. Hardest exercises first.</p>
 {f"<h2>Skipped files</h2><ul>{skipped}</ul>" if skipped else ""}
 {f"<h2>Notes</h2><ul>{notes}</ul>" if notes else ""}
-{f"<h2>Exercises this course does not have</h2><p>Left out of the tables, one line per file (an "
-  f"older or newer course, or an edited file):</p><ul>{unknown}</ul>" if unknown else ""}
+{
+            f"<h2>Exercises this course does not have</h2><p>Left out of the tables, one line per file (an "
+            f"older or newer course, or an edited file):</p><ul>{unknown}</ul>"
+            if unknown
+            else ""
+        }
 <h2>The hardest exercises</h2>
 <img src="data:image/png;base64,{data}" alt="{esc(image.alt, quote=True)}">
 <h2>Chapters</h2>
@@ -238,7 +267,7 @@ Pass rate = learners who passed ÷ learners who attempted. Hardest exercises fir
 
     def save(self, folder: str | os.PathLike) -> tuple[Path, Path]:
         """Write ``class-report.html`` and ``class-report.csv`` into ``folder``; returns both paths."""
-        from sevencs.exports import write_text_atomically
+        from sevencs.atomic import write_text_atomically
 
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
@@ -257,20 +286,27 @@ def _notes(learners: list[LearnerExport]) -> list[str]:
         if len(group) > 1:
             files = _files_list([g.path for g in group])
             if group[0].learner == ANONYMOUS:
-                notes.append(f"{len(group)} exports have no learner name ({files}); each is counted as "
-                             "its own learner.")
+                notes.append(
+                    f"{len(group)} exports have no learner name ({files}); each is counted as its own learner."
+                )
             else:
-                notes.append(f"{len(group)} exports are named {group[0].learner!r} ({files}): counted as "
-                             f"{len(group)} learners. If one person handed in twice, remove the older "
-                             "file and run the report again.")
+                notes.append(
+                    f"{len(group)} exports are named {group[0].learner!r} ({files}): counted as "
+                    f"{len(group)} learners. If one person handed in twice, remove the older "
+                    "file and run the report again."
+                )
     older = [x.path for x in learners if x.older]
     if older:
-        notes.append(f"{len(older)} exports come from an older format (before version {FORMAT_VERSION}): "
-                     f"{_files_list(older)}. They were read for what they contain.")
+        notes.append(
+            f"{len(older)} exports come from an older format (before version {FORMAT_VERSION}): "
+            f"{_files_list(older)}. They were read for what they contain."
+        )
     newer = [x.path for x in learners if x.newer]
     if newer:
-        notes.append(f"{len(newer)} exports come from a newer version of the course: {_files_list(newer)}. "
-                     "What this version understands was read; update sevencs to read everything.")
+        notes.append(
+            f"{len(newer)} exports come from a newer version of the course: {_files_list(newer)}. "
+            "What this version understands was read; update sevencs to read everything."
+        )
     for x in learners:
         notes.extend(f"{shown_path(x.path)}: {n}" for n in x.notes)
     return notes
@@ -299,8 +335,7 @@ def build_report(
         except RecursionError:
             skipped.append(Skipped(path, "it is nested far too deeply to be a progress export"))
         except Exception as exc:  # one odd file never stops the report
-            skipped.append(Skipped(path, f"it could not be read ({type(exc).__name__}: "
-                                         f"{plain(exc, limit=120)})"))
+            skipped.append(Skipped(path, f"it could not be read ({type(exc).__name__}: {plain(exc, limit=120)})"))
         if on_progress and (done % every == 0 or done == len(paths)):
             on_progress(done, len(paths))
     exercises, chapters, unknown = _count(learners)
@@ -310,8 +345,11 @@ def build_report(
 def _count(learners: list[LearnerExport]) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     n = len(learners)
     frames = [x.events.assign(learner=i) for i, x in enumerate(learners) if not x.events.empty]
-    events = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
-        columns=["learner", "chapter", "item", "kind", "status"])
+    events = (
+        pd.concat(frames, ignore_index=True)
+        if frames
+        else pd.DataFrame(columns=["learner", "chapter", "item", "kind", "status"])
+    )
     course = _course_exercises()
     titles = {(c, e): t for c, e, t in course}
     exercise_kind = events["kind"].isin(["attempt", "hint", "solution"])
@@ -322,34 +360,45 @@ def _count(learners: list[LearnerExport]) -> tuple[pd.DataFrame, pd.DataFrame, l
     events = events[known | ~exercise_kind]
 
     kind = events["kind"]
-    flags = pd.DataFrame({
-        "learner": events["learner"],
-        "chapter": events["chapter"],
-        "exercise": events["item"],
-        "attempted": kind == "attempt",
-        "passed": (kind == "attempt") & (events["status"] == "correct"),
-        "needed_hints": kind == "hint",
-        "saw_solution": kind == "solution",
-    })
+    flags = pd.DataFrame(
+        {
+            "learner": events["learner"],
+            "chapter": events["chapter"],
+            "exercise": events["item"],
+            "attempted": kind == "attempt",
+            "passed": (kind == "attempt") & (events["status"] == "correct"),
+            "needed_hints": kind == "hint",
+            "saw_solution": kind == "solution",
+        }
+    )
     # one row per learner and exercise: did they ever attempt, pass, ask for a hint, see the solution?
     per_learner = flags.groupby(["chapter", "exercise", "learner"], sort=False)[
-        ["attempted", "passed", "needed_hints", "saw_solution"]].any()
+        ["attempted", "passed", "needed_hints", "saw_solution"]
+    ].any()
     counts = per_learner.groupby(level=["chapter", "exercise"], sort=False).sum().astype(int)
 
     rows = []
     for order, (chapter, exercise, title) in enumerate(course):
         key = (chapter, exercise)
         got = counts.loc[key] if key in counts.index else None
-        value = {k: (int(got[k]) if got is not None else 0)
-                 for k in ("attempted", "passed", "needed_hints", "saw_solution")}
-        rows.append({
-            "chapter": chapter, "exercise": exercise, "title": title, "learners": n, **value,
-            "pass_rate": value["passed"] / value["attempted"] if value["attempted"] else math.nan,
-            "order": order,
-        })
+        value = {
+            k: (int(got[k]) if got is not None else 0) for k in ("attempted", "passed", "needed_hints", "saw_solution")
+        }
+        rows.append(
+            {
+                "chapter": chapter,
+                "exercise": exercise,
+                "title": title,
+                "learners": n,
+                **value,
+                "pass_rate": value["passed"] / value["attempted"] if value["attempted"] else math.nan,
+                "order": order,
+            }
+        )
     table = pd.DataFrame(rows, columns=[*EXERCISE_COLUMNS, "order"])
-    table = table.sort_values(["pass_rate", "saw_solution", "order"], ascending=[True, False, True],
-                              na_position="last", kind="stable")
+    table = table.sort_values(
+        ["pass_rate", "saw_solution", "order"], ascending=[True, False, True], na_position="last", kind="stable"
+    )
     table["rank"] = range(1, len(table) + 1)
     exercises = table[EXERCISE_COLUMNS].reset_index(drop=True)
 
@@ -360,12 +409,17 @@ def _count(learners: list[LearnerExport]) -> tuple[pd.DataFrame, pd.DataFrame, l
         mine = passed[(passed["chapter"] == chapter) & passed["exercise"].isin(names)]
         per_person = mine.groupby("learner")["exercise"].nunique()
         began = int(started.get(chapter, 0))
-        chapter_rows.append({
-            "chapter": chapter, "exercises": len(names), "learners": n,
-            "started": began, "not_started": n - began,
-            "completed": int((per_person == len(names)).sum()) if names else 0,
-            "mean_share_passed": (per_person.sum() / (len(names) * n)) if names and n else 0.0,
-        })
+        chapter_rows.append(
+            {
+                "chapter": chapter,
+                "exercises": len(names),
+                "learners": n,
+                "started": began,
+                "not_started": n - began,
+                "completed": int((per_person == len(names)).sum()) if names else 0,
+                "mean_share_passed": (per_person.sum() / (len(names) * n)) if names and n else 0.0,
+            }
+        )
     return exercises, pd.DataFrame(chapter_rows, columns=CHAPTER_COLUMNS), unknown
 
 
@@ -377,7 +431,9 @@ def _not_in_course(learners: list[LearnerExport], events: pd.DataFrame, examples
         shown = ", ".join(plain(f"{c} {i}", limit=40) for c, i in items.head(examples).itertuples(index=False))
         more = f" and {len(items) - examples:,} more" if len(items) > examples else ""
         learner = learners[int(number)]
-        lines.append(f"{shown_path(learner.path)} ({learner.learner}): {len(items):,} "
-                     f"exercise{'s' if len(items) != 1 else ''} this course does not have ({shown}{more}), "
-                     f"{len(group):,} events")
+        lines.append(
+            f"{shown_path(learner.path)} ({learner.learner}): {len(items):,} "
+            f"exercise{'s' if len(items) != 1 else ''} this course does not have ({shown}{more}), "
+            f"{len(group):,} events"
+        )
     return lines

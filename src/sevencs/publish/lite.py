@@ -152,12 +152,22 @@ def build_package_wheel(root: Path, out: Path) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="sevencs-wheel-") as tmp:
         copy = Path(tmp) / "sevencs"
-        shutil.copytree(root / "src", copy / "src",
-                        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "*.pyc"))
+        shutil.copytree(root / "src", copy / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "*.pyc"))
         for name in ("pyproject.toml", "README.md"):
             shutil.copy(root / name, copy / name)
-        command = [sys.executable, "-m", "pip", "wheel", str(copy), "--no-deps", "--no-build-isolation",
-                   "--no-index", "--quiet", "--wheel-dir", tmp]
+        command = [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            str(copy),
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "--quiet",
+            "--wheel-dir",
+            tmp,
+        ]
         result = subprocess.run(command, capture_output=True, text=True)
         wheels = sorted(Path(tmp).glob("sevencs-*-py3-none-any.whl"))
         if result.returncode != 0 or len(wheels) != 1:
@@ -204,7 +214,7 @@ def wheel_from_installed(name: str, out: Path) -> Path:
             arcname = file.as_posix()
         entries.append((arcname, (base / file).read_bytes()))
     if not any(a == f"{info_dir}/WHEEL" for a, _ in entries):
-        wheel_text = "Wheel-Version: 1.0\nGenerator: sevencs.lite\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+        wheel_text = "Wheel-Version: 1.0\nGenerator: sevencs.publish.lite\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
         entries.append((f"{info_dir}/WHEEL", wheel_text.encode()))
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -252,7 +262,7 @@ def package_root(srcdir: Path) -> Path:
     """The folder to build the ``sevencs`` wheel from: the book's own folder if it holds
     the package (``pyproject.toml`` and ``src/sevencs``), else the repository this
     module was installed from (an editable install, as ``make install`` does)."""
-    for candidate in (Path(srcdir), Path(__file__).resolve().parents[2]):
+    for candidate in (Path(srcdir), Path(__file__).resolve().parents[3]):
         if (candidate / "pyproject.toml").is_file() and (candidate / "src" / "sevencs").is_dir():
             return candidate
     raise LiteBuildError(
@@ -290,8 +300,9 @@ def _add_link(app: Any, doctree: Any) -> None:
     if section is None:
         return
     link = nodes.reference("", LINK_TEXT, refuri=lite_url(docname), internal=False)
-    paragraph = nodes.paragraph("", "", nodes.strong("", "", link), nodes.Text(LINK_NOTE),
-                                classes=["sevencs-lite-link"])
+    paragraph = nodes.paragraph(
+        "", "", nodes.strong("", "", link), nodes.Text(LINK_NOTE), classes=["sevencs-lite-link"]
+    )
     title = next(iter(section.findall(nodes.title)), None)
     section.insert(section.index(title) + 1 if title is not None else 0, paragraph)
 
@@ -302,8 +313,9 @@ def setup(app: Any) -> dict[str, Any]:
         app.setup_extension("jupyterlite_sphinx")
         # jupyterlite-sphinx adds a Google Fonts stylesheet to every page; the site loads nothing
         # from other sites (no reader data leaks, works on an intranet), so drop it.
-        app.registry.css_files[:] = [(name, attrs) for name, attrs in app.registry.css_files
-                                     if not str(name).startswith(("http://", "https://"))]
+        app.registry.css_files[:] = [
+            (name, attrs) for name, attrs in app.registry.css_files if not str(name).startswith(("http://", "https://"))
+        ]
         app.connect("config-inited", _configure, priority=400)
         app.connect("builder-inited", _prepare)
         app.connect("doctree-read", _add_link)

@@ -5,11 +5,10 @@ an explanation; a :class:`Reflection` is a prompt with a model answer and a
 short rubric. Chapters define theirs in ``sevencs.exercises.<chapter>``;
 :func:`bank` collects them all.
 
-This module holds no display code. Notebooks show a question with
-``question.ask()``, which builds ipywidgets from :mod:`sevencs.widgets.quiz`;
-while the published book is built, the same call renders kernel-free HTML
-(:mod:`sevencs.bookmode`). Answers and
-reflections are saved in the learner's progress store.
+This module holds no display code: ``question.ask()`` and ``reflection.ask()``
+ask :mod:`sevencs.course.views` for the view (a form in a live notebook,
+kernel-free HTML in the published book). Answers and reflections are saved in
+the learner's progress store.
 """
 
 from __future__ import annotations
@@ -17,11 +16,11 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 
-from sevencs.exercises import CHAPTERS
-from sevencs.exercises.engine import Feedback, Note, Status, box, record, safe_repr, text_to_html
-from sevencs.store import CHECK_WAIT, ProgressStore
-
-LETTERS = "abcdefgh"
+from sevencs.chapters import CHAPTERS
+from sevencs.course import views
+from sevencs.course.engine import Feedback, Note, Status, record, safe_repr
+from sevencs.course.store import CHECK_WAIT, ProgressStore
+from sevencs.render.html import LETTERS, box, text_to_html
 
 
 @dataclass(frozen=True)
@@ -66,7 +65,8 @@ class Question:
         if index is None:
             letters = ", ".join(repr(LETTERS[i]) for i in range(len(self.options)))
             return Feedback(
-                Status.INCORRECT, f"{safe_repr(choice)[:60]} is not one of the options; answer with {letters}.",
+                Status.INCORRECT,
+                f"{safe_repr(choice)[:60]} is not one of the options; answer with {letters}.",
                 self.label,
             )
         option = self.options[index]
@@ -78,15 +78,9 @@ class Question:
         lines = [self.prompt] + [f"  {LETTERS[i]}) {o.text}" for i, o in enumerate(self.options)]
         return "\n".join(lines)
 
-    def ask(self):
-        """Show the question as clickable options: ipywidgets live, kernel-free HTML in the book."""
-        from sevencs import bookmode
-
-        if bookmode.in_book():
-            return bookmode.static_question(self)
-        from sevencs.widgets.quiz import QuestionWidget
-
-        return QuestionWidget(self)
+    def ask(self) -> object:
+        """Show the question as clickable options: a form live, kernel-free HTML in the book."""
+        return views.question(self)
 
 
 @dataclass(frozen=True)
@@ -104,10 +98,16 @@ class ReflectionResult:
     def __str__(self) -> str:
         if not self.text.strip():
             return "Not answered yet: write a few sentences first."
-        head = "Saved." if self.saved else (
-            f"Kept, not saved yet ({self.problem}). It waits in {self.kept} and is added to your progress "
-            "the next time it can be saved." if self.kept else
-            f"NOT saved ({self.problem}); copy your text somewhere safe.")
+        head = (
+            "Saved."
+            if self.saved
+            else (
+                f"Kept, not saved yet ({self.problem}). It waits in {self.kept} and is added to your progress "
+                "the next time it can be saved."
+                if self.kept
+                else f"NOT saved ({self.problem}); copy your text somewhere safe."
+            )
+        )
         rubric = "\n".join(f"- {r}" for r in self.rubric)
         return f"{head}\n\nA model answer:\n{self.model_answer}\n\nCompare yours:\n{rubric}"
 
@@ -118,19 +118,34 @@ class ReflectionResult:
         if not self.text.strip():
             return Feedback(Status.NOT_ANSWERED, "Write a few sentences first.")._repr_html_()
         if self.saved:
-            head = box(Status.CORRECT, "Saved", text_to_html(
-                "Your reflection is saved for your Seven Cs plan. Nobody grades it: "
-                "compare it with the model answer below."))
+            head = box(
+                Status.CORRECT,
+                "Saved",
+                text_to_html(
+                    "Your reflection is saved for your Seven Cs plan. Nobody grades it: "
+                    "compare it with the model answer below."
+                ),
+            )
         elif self.kept:
-            head = box("info", "Kept, not saved yet", text_to_html(
-                f"{self.problem}\n\nYour text waits in {self.kept} and is added to your progress the next "
-                "time it can be saved. Nothing is lost."))
+            head = box(
+                "info",
+                "Kept, not saved yet",
+                text_to_html(
+                    f"{self.problem}\n\nYour text waits in {self.kept} and is added to your progress the next "
+                    "time it can be saved. Nothing is lost."
+                ),
+            )
         else:
-            head = box(Status.INCORRECT, "Not saved", text_to_html(
-                f"{self.problem}\n\nCopy your text somewhere safe before closing the notebook."))
+            head = box(
+                Status.INCORRECT,
+                "Not saved",
+                text_to_html(f"{self.problem}\n\nCopy your text somewhere safe before closing the notebook."),
+            )
         items = "".join(f"<li>{text_to_html(r)}</li>" for r in self.rubric)
-        return head + box("info", "A model answer", text_to_html(self.model_answer)) + box(
-            "info", "Compare yours: did you…", f"<ul style='margin:0.3em 0'>{items}</ul>"
+        return (
+            head
+            + box("info", "A model answer", text_to_html(self.model_answer))
+            + box("info", "Compare yours: did you…", f"<ul style='margin:0.3em 0'>{items}</ul>")
         )
 
 
@@ -164,19 +179,13 @@ class Reflection:
         except Exception:  # reading progress must never break the notebook
             return None
 
-    def ask(self):
+    def ask(self) -> object:
         """Show a text box, a save button and, after saving, the model answer.
 
         In the published book: the prompt, a note that the answer is written in
         the notebook, and the model answer collapsed.
         """
-        from sevencs import bookmode
-
-        if bookmode.in_book():
-            return bookmode.static_reflection(self)
-        from sevencs.widgets.quiz import ReflectionWidget
-
-        return ReflectionWidget(self)
+        return views.reflection(self)
 
     def show_model_answer(self) -> Note:
         return Note("solution", f"A model answer ({self.label})", self.model_answer)

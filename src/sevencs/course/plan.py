@@ -1,6 +1,6 @@
 """My Seven Cs plan: your reflections from every chapter and your audit, in one document.
 
->>> from sevencs.plan import build_plan
+>>> from sevencs.course.plan import build_plan
 >>> plan = build_plan()                 # the nursery's audit; or build_plan(scorecard=audit(my_posts))
 >>> plan.save("my-seven-cs-plan.html")  # or .md; from a terminal: sevencs plan --out my-plan.html
 
@@ -26,17 +26,23 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from sevencs.exercises import CHAPTERS
-from sevencs.exports import write_bytes_atomically, write_text_atomically
-from sevencs.progress import chapter_items
-from sevencs.store import ProgressStore
+from sevencs.atomic import write_bytes_atomically, write_text_atomically
+from sevencs.chapters import CHAPTERS
+from sevencs.course.progress import chapter_items
+from sevencs.course.store import ProgressStore
 from sevencs.untrusted import markdown_text
 
 TITLE = "My Seven Cs plan"
 NOT_WRITTEN = "Not written yet."
 #: The scorecard columns shown in the HTML table (when the scorecard has them), with their headings.
-SCORECARD_COLUMNS = {"c": "C", "metric": "measure", "shown": "value", "meaning": "what it means",
-                     "next_step": "next step", "why_not": "why it is not available"}
+SCORECARD_COLUMNS = {
+    "c": "C",
+    "metric": "measure",
+    "shown": "value",
+    "meaning": "what it means",
+    "next_step": "next step",
+    "why_not": "why it is not available",
+}
 
 
 def notebook_for(chapter: str) -> str:
@@ -61,8 +67,7 @@ class PlanEntry:
 
     @property
     def missing(self) -> str:
-        return (f"{NOT_WRITTEN} Open {self.notebook} and answer its reflection "
-                "(the cell with `ex.reflection.ask()`).")
+        return f"{NOT_WRITTEN} Open {self.notebook} and answer its reflection (the cell with `ex.reflection.ask()`)."
 
 
 def _md(text: str) -> str:
@@ -89,8 +94,7 @@ class Plan:
         return sum(e.text is not None for e in self.entries)
 
     def _intro(self) -> str:
-        return (f"Made on {self.created:%d %B %Y}. {self.written} of {len(self.entries)} chapter "
-                "reflections written.")
+        return f"Made on {self.created:%d %B %Y}. {self.written} of {len(self.entries)} chapter reflections written."
 
     def to_markdown(self, image: str | None = None, figure: bool = True) -> str:
         """The plan as Markdown. ``image``: a path to link the audit figure from; else it is embedded.
@@ -107,16 +111,20 @@ class Plan:
         else:
             alt = markdown_text(self.scorecard.alt)
             # a file name as a URL path (spaces, brackets and quotes percent-encoded)
-            target = quote(image) if image else \
-                "data:image/png;base64," + base64.b64encode(self.scorecard.png()).decode("ascii")
+            target = (
+                quote(image)
+                if image
+                else "data:image/png;base64," + base64.b64encode(self.scorecard.png()).decode("ascii")
+            )
             lines += [f"![{alt}]({target})", "", self.scorecard.to_markdown().strip(), ""]
         return "\n".join(lines)
 
     def _body_html(self) -> str:
         parts = [f"<h1>{TITLE}</h1>\n<p>{html.escape(self._intro())}</p>\n"]
         for entry in self.entries:
-            parts.append(f"<h2>{html.escape(entry.heading)}</h2>\n"
-                         f"<p class='prompt'><em>{html.escape(entry.prompt)}</em></p>\n")
+            parts.append(
+                f"<h2>{html.escape(entry.heading)}</h2>\n<p class='prompt'><em>{html.escape(entry.prompt)}</em></p>\n"
+            )
             if entry.text is not None:
                 parts.append(f"<blockquote>\n{_html_text(entry.text)}</blockquote>\n")
             else:
@@ -126,12 +134,14 @@ class Plan:
             parts.append(f"<p>{html.escape(self.audit_problem or 'No audit in this plan.')}</p>\n")
         else:
             data = base64.b64encode(self.scorecard.png()).decode("ascii")
-            parts.append(f'<img src="data:image/png;base64,{data}" '
-                         f'alt="{html.escape(str(self.scorecard.alt), quote=True)}">\n')
+            parts.append(
+                f'<img src="data:image/png;base64,{data}" alt="{html.escape(str(self.scorecard.alt), quote=True)}">\n'
+            )
             table = self.scorecard.table
             shown = [c for c in SCORECARD_COLUMNS if c in table.columns] or list(table.columns)
-            parts.append(table[shown].rename(columns=SCORECARD_COLUMNS).to_html(
-                index=False, escape=True, border=0, na_rep=""))
+            parts.append(
+                table[shown].rename(columns=SCORECARD_COLUMNS).to_html(index=False, escape=True, border=0, na_rep="")
+            )
         return "".join(parts)
 
     def to_html(self) -> str:
@@ -179,8 +189,10 @@ img {{ max-width: 100%; height: auto; }}
                 write_bytes_atomically(self.scorecard.png(), picture)
                 image = picture.name
             return write_text_atomically(self.to_markdown(image=image), path)
-        raise ValueError(f"a plan is saved as .html or .md, not {path.suffix or 'a name without a suffix'!r}: "
-                         f"try {path.with_suffix('.html').name}")
+        raise ValueError(
+            f"a plan is saved as .html or .md, not {path.suffix or 'a name without a suffix'!r}: "
+            f"try {path.with_suffix('.html').name}"
+        )
 
 
 def _entries(store: ProgressStore) -> list[PlanEntry]:
@@ -190,12 +202,16 @@ def _entries(store: ProgressStore) -> list[PlanEntry]:
         for reflection in chapter_items(chapter)["reflections"]:
             row = saved[(saved["chapter"] == chapter) & (saved["item"] == reflection.name)]
             has = not row.empty and isinstance(row["text"].iloc[0], str) and row["text"].iloc[0].strip()
-            entries.append(PlanEntry(
-                number=number, chapter=chapter, prompt=reflection.prompt,
-                text=row["text"].iloc[0] if has else None,
-                saved_at=row["time"].iloc[0] if has else None,
-                notebook=notebook_for(chapter),
-            ))
+            entries.append(
+                PlanEntry(
+                    number=number,
+                    chapter=chapter,
+                    prompt=reflection.prompt,
+                    text=row["text"].iloc[0] if has else None,
+                    saved_at=row["time"].iloc[0] if has else None,
+                    notebook=notebook_for(chapter),
+                )
+            )
     return entries
 
 

@@ -126,18 +126,26 @@ def growth(table: pd.DataFrame, accounts: int) -> FigureImage:
     ax = fig.add_subplot()
     ax.plot(table["hop"], table["naive_connected"], **NAIVE)
     ax.plot(table["hop"], table["connected"], **ACTUAL)
-    ax.axhline(accounts, color=OKABE_ITO["grey"], linestyle=":", linewidth=1.5,
-               label=f"everyone else in the network ({accounts})")
+    ax.axhline(
+        accounts,
+        color=OKABE_ITO["grey"],
+        linestyle=":",
+        linewidth=1.5,
+        label=f"everyone else in the network ({accounts})",
+    )
     ax.set_yscale("log")
     ax.set_xticks(list(table["hop"]))
     _style(ax, "Connections after each hop", "hops from your first connections", "people connected (log scale)")
     ax.legend(frameon=False, fontsize=9, loc="upper left")
     last = table.iloc[-1]
-    return FigureImage(fig, (
-        f"Line chart of people connected after each of {len(table)} hops, on a log scale. "
-        f"The 10 × 10 story climbs to {last['naive_connected']:,.0f}; the simulation on the "
-        f"network reaches {last['connected']:,} of its {accounts} accounts."
-    ))
+    return FigureImage(
+        fig,
+        (
+            f"Line chart of people connected after each of {len(table)} hops, on a log scale. "
+            f"The 10 × 10 story climbs to {last['naive_connected']:,.0f}; the simulation on the "
+            f"network reaches {last['connected']:,} of its {accounts} accounts."
+        ),
+    )
 
 
 def breakdown(parts: pd.Series) -> FigureImage:
@@ -155,22 +163,37 @@ def breakdown(parts: pd.Series) -> FigureImage:
         value = int(parts[key])
         ax.barh([0], [value], left=left, color=colour, hatch=hatch, edgecolor="white", label=f"{label} ({value})")
         if value >= 6:
-            ax.text(left + value / 2, 0, str(value), ha="center", va="center", fontsize=10,
-                    color="white" if key == "new_people" else "black", fontweight="bold")
+            ax.text(
+                left + value / 2,
+                0,
+                str(value),
+                ha="center",
+                va="center",
+                fontsize=10,
+                color="white" if key == "new_people" else "black",
+                fontweight="bold",
+            )
         left += value
     ax.set_yticks([])
     ax.set_xlim(0, max(left, 1) * 1.02)
-    _style(ax, f"{int(parts['friends'])} friends' friend lists: {left} entries, {int(parts['new_people'])} new people",
-           "entries on the friends' friend lists", "")
+    _style(
+        ax,
+        f"{int(parts['friends'])} friends' friend lists: {left} entries, {int(parts['new_people'])} new people",
+        "entries on the friends' friend lists",
+        "",
+    )
     ax.grid(False)
     fig.legend(frameon=False, fontsize=9, ncols=4, loc="outside lower center")
-    return FigureImage(fig, (
-        f"Stacked bar of the {int(parts['friend_list_entries'])} entries on the friend lists of "
-        f"{int(parts['friends'])} friends: {int(parts['new_people'])} are new people, "
-        f"{int(parts['repeats'])} are repeats of someone already counted, "
-        f"{int(parts['your_own_friends'])} are the account's own friends and "
-        f"{int(parts['back_to_you'])} are the account itself."
-    ))
+    return FigureImage(
+        fig,
+        (
+            f"Stacked bar of the {int(parts['friend_list_entries'])} entries on the friend lists of "
+            f"{int(parts['friends'])} friends: {int(parts['new_people'])} are new people, "
+            f"{int(parts['repeats'])} are repeats of someone already counted, "
+            f"{int(parts['your_own_friends'])} are the account's own friends and "
+            f"{int(parts['back_to_you'])} are the account itself."
+        ),
+    )
 
 
 def paradox(graph: nx.Graph) -> FigureImage:
@@ -183,23 +206,38 @@ def paradox(graph: nx.Graph) -> FigureImage:
     ax = fig.add_subplot()
     top = max(own) + 2
     bins = range(0, top, 2)
-    ax.hist(own, bins=bins, density=True, histtype="stepfilled", alpha=0.45, color=OKABE_ITO["sky"],
-            label="accounts")
-    ax.hist(via_friends, bins=bins, density=True, histtype="step", linewidth=2, color=OKABE_ITO["vermillion"],
-            hatch="//", label="friends (one count per friendship end)")
+    ax.hist(own, bins=bins, density=True, histtype="stepfilled", alpha=0.45, color=OKABE_ITO["sky"], label="accounts")
+    ax.hist(
+        via_friends,
+        bins=bins,
+        density=True,
+        histtype="step",
+        linewidth=2,
+        color=OKABE_ITO["vermillion"],
+        hatch="//",
+        label="friends (one count per friendship end)",
+    )
     mean_own = sum(own) / len(own)
     mean_friend = sum(via_friends) / len(via_friends)
     ax.axvline(mean_own, color=OKABE_ITO["blue"], linestyle="--", label=f"mean, accounts: {mean_own:.1f}")
-    ax.axvline(mean_friend, color=OKABE_ITO["vermillion"], linestyle=":", linewidth=2,
-               label=f"mean, friends: {mean_friend:.1f}")
+    ax.axvline(
+        mean_friend,
+        color=OKABE_ITO["vermillion"],
+        linestyle=":",
+        linewidth=2,
+        label=f"mean, friends: {mean_friend:.1f}",
+    )
     _style(ax, "Your friends have more friends than you", "number of friends", "share of accounts (density)")
     ax.legend(frameon=False, fontsize=9)
-    return FigureImage(fig, (
-        f"Two overlapping histograms of friend counts in a network of {graph.number_of_nodes()} "
-        f"accounts. Accounts have {mean_own:.1f} friends on average; looked at through a "
-        f"friendship, a friend has {mean_friend:.1f}. The friends' histogram sits further right "
-        "because well-connected accounts appear on many friend lists."
-    ))
+    return FigureImage(
+        fig,
+        (
+            f"Two overlapping histograms of friend counts in a network of {graph.number_of_nodes()} "
+            f"accounts. Accounts have {mean_own:.1f} friends on average; looked at through a "
+            f"friendship, a friend has {mean_friend:.1f}. The friends' histogram sits further right "
+            "because well-connected accounts appear on many friend lists."
+        ),
+    )
 
 
 def network_axes(ax, graph: nx.Graph, pos: dict) -> None:

@@ -4,7 +4,7 @@
 >>> sevencs.my_progress()                          # a table per chapter
 >>> sevencs.reset_chapter("connection", confirm=True)
 
-The rows come from :mod:`sevencs.store`; the totals (how many exercises and
+The rows come from :mod:`sevencs.course.store`; the totals (how many exercises and
 questions a chapter has) from the chapter modules in :mod:`sevencs.exercises`.
 """
 
@@ -13,27 +13,44 @@ from __future__ import annotations
 import html
 import importlib
 import math
-import sys
-import types
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from sevencs.exercises import CHAPTERS
-from sevencs.exercises.engine import Exercise, Note
-from sevencs.questions import Question, Reflection
-from sevencs.store import ProgressStore
+from sevencs.chapters import CHAPTERS
+from sevencs.course import views
+from sevencs.course.engine import Exercise, Note
+from sevencs.course.questions import Question, Reflection
+from sevencs.course.store import ProgressStore
+from sevencs.render.edition import in_book
 
 if TYPE_CHECKING:  # figures pull in matplotlib: loaded only when a chart is drawn
     from sevencs.figures import FigureImage
-    from sevencs.widgets.progress import ResetWidget
+    from sevencs.render.forms import ResetWidget
 
-COLUMNS = ["chapter", "exercises passed", "exercises tried", "hints seen", "solutions seen",
-           "self-checks right", "reflection saved"]
+COLUMNS = [
+    "chapter",
+    "exercises passed",
+    "exercises tried",
+    "hints seen",
+    "solutions seen",
+    "self-checks right",
+    "reflection saved",
+]
 #: The numeric table behind :func:`progress` (one row per chapter, in course order).
-COUNTS = ["chapter", "exercises", "tried", "passed", "hints seen", "solutions seen", "self-checks",
-          "self-checks right", "quiz score", "reflection saved"]
+COUNTS = [
+    "chapter",
+    "exercises",
+    "tried",
+    "passed",
+    "hints seen",
+    "solutions seen",
+    "self-checks",
+    "self-checks right",
+    "quiz score",
+    "reflection saved",
+]
 
 
 def chapter_items(chapter: str) -> dict[str, list]:
@@ -62,7 +79,7 @@ def progress_counts(store: ProgressStore | None = None) -> pd.DataFrame:
         items = chapter_items(chapter)
         done = summary[summary["chapter"] == chapter].set_index("item")
 
-        def flag(item: str, column: str) -> bool:
+        def flag(item: str, column: str, done: pd.DataFrame = done) -> bool:
             return bool(item in done.index and done.at[item, column])
 
         exercises = [e.name for e in items["exercises"]]
@@ -86,15 +103,11 @@ def progress_counts(store: ProgressStore | None = None) -> pd.DataFrame:
 
 
 #: What a progress cell shows in the published book, which has no learner of its own.
-IN_THE_BOOK = ("<p><strong>Your progress</strong> appears here when you run this notebook yourself: "
-               "a bar per chapter and a table of what you have tried, passed and revealed. It is "
-               "saved on your own computer only.</p>")
-
-
-def _in_book() -> bool:
-    from sevencs.bookmode import in_book  # imported late: bookmode imports the question bank
-
-    return in_book()
+IN_THE_BOOK = (
+    "<p><strong>Your progress</strong> appears here when you run this notebook yourself: "
+    "a bar per chapter and a table of what you have tried, passed and revealed. It is "
+    "saved on your own computer only.</p>"
+)
 
 
 @dataclass(frozen=True)
@@ -111,7 +124,7 @@ class ProgressReport:
         return str(self)
 
     def _repr_html_(self) -> str:
-        if _in_book():
+        if in_book():
             return IN_THE_BOOK
         return (
             f"<p><strong>Your progress</strong> (saved in <code>{html.escape(self.path)}</code>)</p>"
@@ -175,8 +188,11 @@ class ProgressOverview:
         width = max(len(c) for c in self.table["chapter"])
         lines = [f"Your progress (saved in {self.path})", ""]
         for _, row in self.table.iterrows():
-            quiz = (f"self-checks {row['self-checks right']} of {row['self-checks']}" if row["self-checks"]
-                    else "no self-checks")
+            quiz = (
+                f"self-checks {row['self-checks right']} of {row['self-checks']}"
+                if row["self-checks"]
+                else "no self-checks"
+            )
             lines.append(
                 f"{row['chapter']:<{width}}  [{_text_bar(row['passed'], row['exercises'])}]  "
                 f"{row['passed']} of {row['exercises']} passed, {row['tried']} tried, "
@@ -210,8 +226,15 @@ class ProgressOverview:
         positions = range(len(t))
         for k, (label, values) in enumerate(shares.items()):
             colour, hatch = looks[label]
-            ax.barh([p + (k - 1) * height for p in positions], 100 * values, height=height, color=colour,
-                    hatch=hatch, edgecolor="white", label=label)
+            ax.barh(
+                [p + (k - 1) * height for p in positions],
+                100 * values,
+                height=height,
+                color=colour,
+                hatch=hatch,
+                edgecolor="white",
+                label=label,
+            )
         ax.set_yticks(list(positions), list(t["chapter"]))
         ax.invert_yaxis()  # course order from the top
         ax.set_xlim(0, 100)
@@ -228,7 +251,7 @@ class ProgressOverview:
         return FigureImage(fig, alt)
 
     def _repr_html_(self) -> str:
-        if _in_book():
+        if in_book():
             return IN_THE_BOOK
         return (
             f"<p><strong>Your progress</strong> (saved in <code>{html.escape(self.path)}</code>)</p>"
@@ -271,20 +294,4 @@ def reset(chapter: str, confirm: bool = False, store: ProgressStore | None = Non
     chapter_items(chapter)  # a clear error for a misspelt chapter, before any widget is drawn
     if confirm:
         return reset_chapter(chapter, confirm=True, store=store)
-    from sevencs.widgets.progress import ResetWidget
-
-    return ResetWidget(chapter, store)
-
-
-class _CallableModule(types.ModuleType):
-    """Lets ``sevencs.progress()`` work while ``sevencs.progress`` stays this module.
-
-    Exporting a function named ``progress`` from the package would hide the module of
-    the same name (``import sevencs.progress as p`` would then give the function).
-    """
-
-    def __call__(self, store: ProgressStore | None = None) -> ProgressOverview:
-        return progress(store)
-
-
-sys.modules[__name__].__class__ = _CallableModule
+    return views.reset(chapter, lambda: reset_chapter(chapter, confirm=True, store=store))

@@ -8,12 +8,12 @@ An exercise notebook leaves one line per exercise for the learner::
 ``solution_code`` (an answer key, and what the tests run to prove every
 solution passes inside the real notebook). From the command line::
 
-    python -m sevencs.notebooks fill exercises/01_connection.ipynb --out keys/
+    python -m sevencs.publish.notebooks fill exercises/01_connection.ipynb --out keys/
 
-Every notebook starts with an install cell for Colab (see :mod:`sevencs.launch`);
+Every notebook starts with an install cell for Colab (see :mod:`sevencs.publish.install`);
 after changing the repository in ``_config.yml``, rewrite them all with::
 
-    python -m sevencs.notebooks install-cell notebooks/*.ipynb exercises/*.ipynb
+    python -m sevencs.publish.notebooks install-cell notebooks/*.ipynb exercises/*.ipynb
 """
 
 from __future__ import annotations
@@ -26,11 +26,17 @@ from typing import Any
 
 import nbformat
 
+from sevencs.course.engine import EXPECT_CORRECT_ENV
+from sevencs.course.progress import chapter_items
 from sevencs.exercises import CHAPTERS
-from sevencs.exercises.engine import EXPECT_CORRECT_ENV
-from sevencs.launch import (INSTALL_TAGS, configured_repository, install_code, install_target, installed_from,
-                            is_install_cell)
-from sevencs.progress import chapter_items
+from sevencs.publish.install import (
+    INSTALL_TAGS,
+    configured_repository,
+    install_code,
+    install_target,
+    installed_from,
+    is_install_cell,
+)
 
 
 def answer_line(name: str) -> re.Pattern:
@@ -57,14 +63,17 @@ def fill_solutions(nb: nbformat.NotebookNode, chapter: str, expect_correct: bool
         cells = [c for c in nb.cells if c.cell_type == "code" and pattern.search(c.source)]
         if len(cells) != 1:
             raise ValueError(
-                f"expected exactly one line '{exercise.answer_name} = ...' for {exercise.label}, "
-                f"found {len(cells)}"
+                f"expected exactly one line '{exercise.answer_name} = ...' for {exercise.label}, found {len(cells)}"
             )
-        cells[0].source = pattern.sub(lambda _: exercise.solution_code, cells[0].source, count=1)
+        code = exercise.solution_code
+        cells[0].source = pattern.sub(lambda _, code=code: code, cells[0].source, count=1)
     if expect_correct:
-        nb.cells.insert(0, nbformat.v4.new_code_cell(
-            f"import os\n\nos.environ[{EXPECT_CORRECT_ENV!r}] = '1'  # every check below must pass"
-        ))
+        nb.cells.insert(
+            0,
+            nbformat.v4.new_code_cell(
+                f"import os\n\nos.environ[{EXPECT_CORRECT_ENV!r}] = '1'  # every check below must pass"
+            ),
+        )
     return nb
 
 
@@ -108,21 +117,24 @@ def stale_install_cells(paths: list[Path], url: str, branch: str = "main") -> li
 def cells_with_outputs(nb: nbformat.NotebookNode) -> list[int]:
     """Indexes of code cells that carry outputs or an execution count."""
     return [
-        i for i, c in enumerate(nb.cells)
+        i
+        for i, c in enumerate(nb.cells)
         if c.cell_type == "code" and (c.get("outputs") or c.get("execution_count") is not None)
     ]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m sevencs.notebooks", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m sevencs.publish.notebooks", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
     fill = commands.add_parser("fill", help="write copies of exercise notebooks with the solutions filled in")
     fill.add_argument("notebooks", nargs="+", type=Path)
     fill.add_argument("--out", type=Path, required=True, help="folder for the filled copies")
-    fill.add_argument("--expect-correct", action="store_true",
-                      help="make any check that is not correct stop the notebook (for tests)")
+    fill.add_argument(
+        "--expect-correct", action="store_true", help="make any check that is not correct stop the notebook (for tests)"
+    )
     install = commands.add_parser(
-        "install-cell", help="give each notebook the install cell for the repository in _config.yml (for Colab)")
+        "install-cell", help="give each notebook the install cell for the repository in _config.yml (for Colab)"
+    )
     install.add_argument("notebooks", nargs="+", type=Path)
     install.add_argument("--config-dir", type=Path, default=Path("."), help="the folder of _config.yml")
     install.add_argument("--check", action="store_true", help="only report notebooks that need it; exit 1 if any")
@@ -141,8 +153,10 @@ def main(argv: list[str] | None = None) -> int:
 def _install_cells(args: argparse.Namespace) -> int:
     url, branch = configured_repository(args.config_dir)
     if url is None:
-        print(f"No repository url in {args.config_dir / '_config.yml'}; expected 'repository:' with 'url:'.",
-              file=sys.stderr)
+        print(
+            f"No repository url in {args.config_dir / '_config.yml'}; expected 'repository:' with 'url:'.",
+            file=sys.stderr,
+        )
         return 2
     stale = stale_install_cells(args.notebooks, url, branch)
     if args.check:

@@ -5,11 +5,11 @@ Listed under ``sphinx: extra_extensions`` in ``_config.yml``, it
 1. sets ``SEVENCS_BOOK`` (to ``reader`` unless it is already set) before any
    notebook runs, so every notebook kernel the build starts inherits it and
    renders self-checks, reflections and solutions as HTML
-   (:mod:`sevencs.bookmode`); ``SEVENCS_BOOK=instructor`` builds the
+   (:mod:`sevencs.render.edition`); ``SEVENCS_BOOK=instructor`` builds the
    instructor edition, with solutions open and "(instructor edition)" in the
    site title. A value it does not understand stops the build with a message;
 2. adds the one shared script and style sheet that make every quiz work
-   (``sevencs/static/sevencs-quiz.js`` and ``.css``) to every page.
+   (``sevencs/publish/static/sevencs-quiz.js`` and ``.css``) to every page.
 
 Because the variable is set inside the build itself, a plain
 ``jupyter-book build .`` gets the book's rendering, as do ``make book`` and the
@@ -22,7 +22,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sevencs.bookmode import BOOK_ENV, INSTRUCTOR, OFF, READER, BookModeError, book_mode
+from sevencs.render.edition import BOOK_ENV, INSTRUCTOR, OFF, READER, BookModeError, book_mode
 
 #: The folder holding the quiz's script and style sheet.
 STATIC = Path(__file__).resolve().parent / "static"

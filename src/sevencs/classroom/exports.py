@@ -13,7 +13,7 @@
                   "kind": "attempt", "status": "correct", "value": "768"}, ...]
     }
 
-The events are the rows of the learner's progress store (:mod:`sevencs.store`),
+The events are the rows of the learner's progress store (:mod:`sevencs.course.store`),
 every kind; reflections only when the learner asks for them, because they are
 personal. The file is written to a temporary name and then renamed, so a
 half-written export never sits where the learner expects the finished one.
@@ -31,13 +31,14 @@ import datetime as dt
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from sevencs.store import KINDS, ProgressStore
+from sevencs import __version__
+from sevencs.atomic import write_text_atomically
+from sevencs.course.store import KINDS, ProgressStore
 from sevencs.untrusted import UnreadableFile, huge_number, plain, read_ordinary_file, shown_path
 
 FORMAT = "sevencs-progress"
@@ -55,18 +56,8 @@ class ExportError(ValueError):
 
 
 def course_version() -> str:
-    """The version of the course package (``sevencs.__version__``, else the installed metadata)."""
-    import sevencs
-
-    version = getattr(sevencs, "__version__", None)
-    if version:
-        return str(version)
-    from importlib.metadata import PackageNotFoundError, version as installed
-
-    try:
-        return installed("sevencs")
-    except PackageNotFoundError:
-        return "unknown"
+    """The version of the course package that wrote the export (``sevencs.__version__``)."""
+    return __version__
 
 
 def learner_name(name: str | None = None) -> str:
@@ -94,8 +85,7 @@ def build_export(
     if not with_reflections:
         events = events[events["kind"] != "reflection"]
     records = [
-        {key: (None if pd.isna(row[key]) else str(row[key])) for key in EVENT_FIELDS}
-        for _, row in events.iterrows()
+        {key: (None if pd.isna(row[key]) else str(row[key])) for key in EVENT_FIELDS} for _, row in events.iterrows()
     ]
     return {
         "format": FORMAT,
@@ -106,32 +96,6 @@ def build_export(
         "includes_reflections": bool(with_reflections),
         "events": records,
     }
-
-
-def write_bytes_atomically(data: bytes, path: str | os.PathLike) -> Path:
-    """Write ``data`` to a temporary file beside ``path``, then rename it into place (``os.replace``).
-
-    Whoever opens ``path`` sees the old file or the whole new one, never half of it.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, 0o644)  # mkstemp makes it private; a report is meant to be shared
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
-
-
-def write_text_atomically(text: str, path: str | os.PathLike) -> Path:
-    """Write ``text`` as UTF-8, atomically (see :func:`write_bytes_atomically`)."""
-    return write_bytes_atomically(text.encode("utf-8"), path)
 
 
 def write_export(data: dict, path: str | os.PathLike) -> Path:
@@ -179,8 +143,11 @@ def _read_regular_file(path: Path) -> bytes:
         return read_ordinary_file(path, MAX_BYTES)
     except UnreadableFile as problem:
         if problem.size is not None:
-            raise _problem(path, f"is {problem.size / 1e6:.0f} MB, far too large for a progress export "
-                                 f"(the limit is {MAX_BYTES / 1e6:.0f} MB); is it the right file?") from None
+            raise _problem(
+                path,
+                f"is {problem.size / 1e6:.0f} MB, far too large for a progress export "
+                f"(the limit is {MAX_BYTES / 1e6:.0f} MB); is it the right file?",
+            ) from None
         raise _problem(path, problem.what) from None
 
 
@@ -199,7 +166,7 @@ def read_export(path: str | os.PathLike) -> LearnerExport:
     except json.JSONDecodeError as exc:
         body = text.strip()
         # a document that opens like JSON but does not close was cut short (a copy or upload stopped)
-        cut = body[:1] in "{[" and body[-1:] != {"{": "}", "[": "]"}[body[:1]] or exc.pos >= len(body)
+        cut = (body[:1] in "{[" and body[-1:] != {"{": "}", "[": "]"}[body[:1]]) or exc.pos >= len(body)
         why = "it stops in the middle, as if the copy was cut short" if cut else "it is not valid JSON"
         raise _problem(path, f"could not be read: {why} (line {exc.lineno}, column {exc.colno})") from None
     except RecursionError:
@@ -207,29 +174,35 @@ def read_export(path: str | os.PathLike) -> LearnerExport:
     except ValueError:  # a number longer than Python reads (sys.get_int_max_str_digits)
         raise _problem(path, "holds a number thousands of digits long, so it is not a progress export") from None
     if not isinstance(data, dict):
-        raise _problem(path, "is JSON, but not a Seven Cs progress export (expected an object with "
-                             f"\"format\": \"{FORMAT}\")")
+        raise _problem(
+            path, f'is JSON, but not a Seven Cs progress export (expected an object with "format": "{FORMAT}")'
+        )
     if data.get("format") != FORMAT:
         found = data.get("format")
-        seen = f"its format is {found!r}" if found is not None else "it has no \"format\" field"
+        seen = f"its format is {found!r}" if found is not None else 'it has no "format" field'
         raise _problem(path, f"is not a Seven Cs progress export: {seen}, expected {FORMAT!r}")
     version = data.get("format_version")
-    if version is not None and (isinstance(version, bool) or not isinstance(version, int)
-                                or not 0 <= version < 1_000_000):
+    if version is not None and (
+        isinstance(version, bool) or not isinstance(version, int) or not 0 <= version < 1_000_000
+    ):
         if isinstance(version, int) and not isinstance(version, bool):
             shown = str(version) if abs(version) < 10**12 else huge_number(version)
         else:
-            shown = (plain(repr(version), limit=40) if isinstance(version, (str, float, bool))
-                     else "a " + type(version).__name__)
-        raise _problem(path, f"has a format_version of {shown}; expected a small whole number such as "
-                             f"{FORMAT_VERSION}")
+            shown = (
+                plain(repr(version), limit=40)
+                if isinstance(version, (str, float, bool))
+                else "a " + type(version).__name__
+            )
+        raise _problem(path, f"has a format_version of {shown}; expected a small whole number such as {FORMAT_VERSION}")
     events = data.get("events")
     if not isinstance(events, list):
-        raise _problem(path, "has no list of \"events\", so there is no progress to read")
+        raise _problem(path, 'has no list of "events", so there is no progress to read')
     rows, unknown_kinds, bad = [], set(), 0
     for event in events:
-        if not (isinstance(event, dict)
-                and all(isinstance(event.get(k), str) and event.get(k) for k in ("chapter", "item", "kind"))):
+        if not (
+            isinstance(event, dict)
+            and all(isinstance(event.get(k), str) and event.get(k) for k in ("chapter", "item", "kind"))
+        ):
             bad += 1
             continue
         if event["kind"] not in KINDS:

@@ -19,57 +19,27 @@ model solution passes inside the real notebooks.
 
 from __future__ import annotations
 
-import html
 import math
 import numbers
 import os
-import re
 import warnings
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Any, ClassVar
 
-from sevencs.store import CHECK_WAIT, ProgressStore, ProgressWarning, Recorded
+from sevencs.course import views
+from sevencs.course.store import CHECK_WAIT, ProgressStore, ProgressWarning, Recorded
+from sevencs.render.html import STYLES, box, note_html, text_to_html
 from sevencs.untrusted import huge_number
 
 EXPECT_CORRECT_ENV = "SEVENCS_EXPECT_CORRECT"
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     CORRECT = "correct"
     INCORRECT = "incorrect"
     NOT_ANSWERED = "not answered"
-
-
-# Okabe–Ito colours (readable with every common colour-vision deficiency); every
-# box also carries a word and a symbol, so colour is never the only signal.
-_STYLE = {
-    Status.CORRECT: ("#009E73", "#e6f5f0", "✔", "Correct"),
-    Status.INCORRECT: ("#D55E00", "#fbece3", "✘", "Not yet"),
-    Status.NOT_ANSWERED: ("#0072B2", "#e5f0f7", "…", "Not answered yet"),
-    "hint": ("#E69F00", "#fdf4e0", "💡", "Hint"),
-    "solution": ("#0072B2", "#e5f0f7", "📖", "Solution"),
-    "info": ("#555555", "#f2f2f2", "ℹ", "Exercise"),
-}
-
-
-def text_to_html(text: str) -> str:
-    """Escape ``text`` and turn `backticks` into code and blank lines into paragraphs."""
-    escaped = html.escape(text)
-    escaped = re.sub(r"`([^`]+)`", r"<code>\1</code>", escaped)
-    paragraphs = [p.replace("\n", "<br>") for p in escaped.split("\n\n")]
-    return "".join(f"<p style='margin:0.3em 0'>{p}</p>" for p in paragraphs)
-
-
-def box(style_key: Any, heading: str, body_html: str) -> str:
-    border, background, symbol, _ = _STYLE[style_key]
-    return (
-        f"<div class='sevencs-box' style='border-left:6px solid {border};background:{background};"
-        f"color:#1a1a1a;padding:0.6em 1em;margin:0.4em 0;border-radius:4px'>"
-        f"<strong style='color:#1a1a1a'><span aria-hidden='true'>{symbol}</span> "
-        f"{html.escape(heading)}</strong>{body_html}</div>"
-    )
 
 
 @dataclass(frozen=True)
@@ -86,11 +56,11 @@ class Feedback:
 
     @property
     def heading(self) -> str:
-        label = _STYLE[self.status][3]
+        label = STYLES[self.status][3]
         return f"{label} ({self.exercise})" if self.exercise else label
 
     def __str__(self) -> str:
-        return f"{_STYLE[self.status][2]} {self.heading}: {self.message}"
+        return f"{STYLES[self.status][2]} {self.heading}: {self.message}"
 
     def __repr__(self) -> str:
         return str(self)
@@ -103,7 +73,7 @@ class Feedback:
 class SolutionFeedback(Feedback):
     """Feedback followed by the model solution as HTML (collapsed): what the published book shows.
 
-    Only the book build makes these (see :mod:`sevencs.bookmode`); in a live
+    Only the book build makes these (see :mod:`sevencs.course.views`); in a live
     notebook the solution stays behind ``ex.qN.solution()``.
     """
 
@@ -130,13 +100,7 @@ class Note:
         return str(self)
 
     def _repr_html_(self) -> str:
-        body = text_to_html(self.text) if self.text else ""
-        if self.code:
-            body += (
-                "<pre style='background:#fff;border:1px solid #ccc;padding:0.5em;"
-                f"margin:0.4em 0;white-space:pre-wrap'><code>{html.escape(self.code)}</code></pre>"
-            )
-        return box(self.kind, self.heading, body)
+        return note_html(self.kind, self.heading, self.text, self.code)
 
 
 # --- recording progress without ever breaking a check ----------------------------------
@@ -145,9 +109,9 @@ _warned = False
 
 
 def record(chapter: str, item: str, kind: str, status: str | None = None, value: str | None = None) -> Recorded:
-    """Record one event, waiting at most :data:`~sevencs.store.CHECK_WAIT` seconds; never raises.
+    """Record one event, waiting at most :data:`~sevencs.course.store.CHECK_WAIT` seconds; never raises.
 
-    When the event cannot be saved at once it is kept (see :mod:`sevencs.store`) and a
+    When the event cannot be saved at once it is kept (see :mod:`sevencs.course.store`) and a
     warning says where, once until a save works again.
     """
     global _warned
@@ -160,13 +124,17 @@ def record(chapter: str, item: str, kind: str, status: str | None = None, value:
         return outcome
     if not _warned:
         if outcome.kept is not None:
-            message = (f"{outcome.reason}\n\nYour answer was kept in {outcome.kept.name} beside the progress "
-                       "file and is added to your progress the next time it can be saved; until then it "
-                       "still counts in sevencs.progress(). Your work in this notebook is not affected.")
+            message = (
+                f"{outcome.reason}\n\nYour answer was kept in {outcome.kept.name} beside the progress "
+                "file and is added to your progress the next time it can be saved; until then it "
+                "still counts in sevencs.progress(). Your work in this notebook is not affected."
+            )
         else:
-            message = (f"{outcome.reason}\n\nThis session keeps your answers and adds them to your "
-                       "progress as soon as it can be saved, but they are lost if the kernel restarts "
-                       "before then. Your work in this notebook is not affected.")
+            message = (
+                f"{outcome.reason}\n\nThis session keeps your answers and adds them to your "
+                "progress as soon as it can be saved, but they are lost if the kernel restarts "
+                "before then. Your work in this notebook is not affected."
+            )
         warnings.warn(message, ProgressWarning, stacklevel=3)
         _warned = True
     return outcome
@@ -335,13 +303,9 @@ class Exercise:
                 f"Replace the `...` with your answer (store it in `{self.answer_name}`), then run "
                 f"the cell again. Stuck? `ex.{self.name}.hint()` gives a first nudge.",
             )
-            from sevencs import bookmode  # here, not at the top: bookmode imports this module
-
-            if bookmode.in_book():  # the published book: the model solution, collapsed
-                feedback = SolutionFeedback(
-                    feedback.status, feedback.message, feedback.exercise,
-                    bookmode.solution_html(self, open_solution=bookmode.instructor()),
-                )
+            solution = views.solution_below_blank(self)  # the published book: the model solution, collapsed
+            if solution:
+                feedback = SolutionFeedback(feedback.status, feedback.message, feedback.exercise, solution)
             return feedback
         try:
             feedback = self.judge(answer, self._expected_value())
@@ -364,8 +328,10 @@ class Exercise:
             n = 1
         shown = min(n, total)
         note = "" if n <= total else f"There are only {total} hints; this is the last one.\n\n"
-        more = f"\n\nNext: `ex.{self.name}.hint({shown + 1})`." if shown < total else (
-            f"\n\nThat was the last hint. `ex.{self.name}.solution()` shows a model answer."
+        more = (
+            f"\n\nNext: `ex.{self.name}.hint({shown + 1})`."
+            if shown < total
+            else (f"\n\nThat was the last hint. `ex.{self.name}.solution()` shows a model answer.")
         )
         record(self.chapter, self.name, "hint", value=str(shown))
         return Note("hint", f"Hint {shown} of {total} ({self.label})", note + self.hints[shown - 1] + more)
@@ -439,8 +405,7 @@ class NumberExercise(Exercise):
         if math.isinf(number):
             return self._feedback(
                 Status.INCORRECT,
-                "Your answer is infinity: somewhere a number was divided by 0. Check what you "
-                "divided by.",
+                "Your answer is infinity: somewhere a number was divided by 0. Check what you divided by.",
             )
         if self.whole and number != int(number):
             return self._feedback(
@@ -467,10 +432,7 @@ class NumberExercise(Exercise):
                 float(answer.replace(",", ""))
             except ValueError:
                 return f"The question asks for {self.wanted}, but your answer is {kind}: {_short(answer)}."
-            return (
-                f"Your answer {answer!r} is text, because of the quotes. Remove them so "
-                "Python sees a number."
-            )
+            return f"Your answer {answer!r} is text, because of the quotes. Remove them so Python sees a number."
         if isinstance(answer, bool):
             return f"The question asks for {self.wanted}, but your answer is {kind}."
         size = _size(answer)
@@ -542,9 +504,7 @@ class NameExercise(Exercise):
                     f"Your answer is a number ({answer!r}), but the question asks for {self.wanted}. "
                     "Did you pick a score instead of the name next to it?",
                 )
-            return self._feedback(
-                Status.INCORRECT, f"{_short(answer)} is not the answer. Have a look at the hints."
-            )
+            return self._feedback(Status.INCORRECT, f"{_short(answer)} is not the answer. Have a look at the hints.")
         size = _size(answer)
         items = f" of {size} items" if size is not None else ""
         return self._feedback(

@@ -1,0 +1,72 @@
+"""Which view shows a question, a reflection, a blank exercise or a reset: decided here, when shown.
+
+A live notebook gets the forms of :mod:`sevencs.render.forms`; the published
+book (either edition, see :mod:`sevencs.render.edition`) gets kernel-free HTML
+from :mod:`sevencs.render.html`, with solutions, model answers and
+explanations open in the instructor edition. The forms are given callbacks
+into the course, so the view never imports the model.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sevencs.render import edition, html
+from sevencs.render.forms import QuestionWidget, ReflectionWidget, ResetWidget
+from sevencs.render.html import StaticHTML
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sevencs.course.engine import Exercise
+    from sevencs.course.questions import Question, Reflection
+
+
+def item_id(item: Exercise | Question | Reflection) -> str:
+    """An item's id in the page and in the browser's storage: ``<chapter>-<item>``, e.g. ``clients-sc1``."""
+    return f"{item.chapter}-{item.name}"
+
+
+def question_html(q: Question, open_explanations: bool = False) -> str:
+    """A self-check question as the book's kernel-free quiz (:func:`sevencs.render.html.quiz_html`)."""
+    options = [(o.text, o.correct, o.why) for o in q.options]
+    return html.quiz_html(item_id(q), q.label, q.prompt, options, open_explanations)
+
+
+def reflection_html(r: Reflection, open_answer: bool = False) -> str:
+    """A reflection as the book shows it: the prompt, where to write, the model answer collapsed."""
+    return html.reflection_html(item_id(r), r.label, r.prompt, r.model_answer, r.rubric, open_answer)
+
+
+def solution_html(exercise: Exercise, open_solution: bool = False) -> str:
+    """An exercise's model solution, collapsed unless ``open_solution``."""
+    return html.solution_html(
+        item_id(exercise), exercise.label, exercise.solution_note, exercise.solution_code, open_solution
+    )
+
+
+def question(q: Question) -> StaticHTML | QuestionWidget:
+    """What ``question.ask()`` shows: clickable options live, a kernel-free quiz in the book."""
+    if edition.in_book():
+        return StaticHTML(question_html(q, edition.instructor()), str(q))
+    return QuestionWidget(q.label, q.prompt, [o.text for o in q.options], lambda choice: q.answer(choice)._repr_html_())
+
+
+def reflection(r: Reflection) -> StaticHTML | ReflectionWidget:
+    """What ``reflection.ask()`` shows: a box to write in live; in the book the prompt and the model answer."""
+    if edition.in_book():
+        text = f"Reflection ({r.label}): {r.prompt}\n(You write your answer in the notebook.)"
+        return StaticHTML(reflection_html(r, edition.instructor()), text)
+    return ReflectionWidget(r.label, r.prompt, r.saved_text(), lambda text: r.save(text)._repr_html_())
+
+
+def solution_below_blank(exercise: Exercise) -> str:
+    """HTML to show under a blank exercise's "not answered yet": the model solution in the book, else nothing."""
+    if not edition.in_book():
+        return ""
+    return solution_html(exercise, edition.instructor())
+
+
+def reset(chapter: str, on_reset: Callable[[], Any]) -> ResetWidget:
+    """The confirmation form of ``sevencs.reset(chapter)``; ``on_reset`` returns what to show after."""
+    return ResetWidget(chapter, lambda: on_reset()._repr_html_())

@@ -1,0 +1,121 @@
+"""The notebook's small forms: a self-check, a reflection box, and the confirmation of a reset.
+
+Only display lives here. Each form is given plain text to show and a callback
+to call when its button is pressed (ipywidgets' ``on_click`` style); what is
+right, what is saved and what is reset is decided by the course
+(:mod:`sevencs.course.views` builds these forms). Feedback goes into an ``HTML``
+widget's ``value`` so that tests (and the saved widget state in the book) can
+read it.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import ipywidgets as widgets
+
+from sevencs.render.html import LETTERS, box, text_to_html
+
+
+class QuestionWidget(widgets.VBox):
+    """Options as radio buttons, a check button, and the option's explanation.
+
+    ``on_check(choice)`` gets the picked option's position (None when nothing is
+    picked) and returns the feedback as HTML.
+    """
+
+    def __init__(self, label: str, prompt: str, options: Sequence[str], on_check: Callable[[Any], str]) -> None:
+        self.on_check = on_check
+        self.prompt = widgets.HTML(f"<p><strong>Self-check ({html.escape(label)}).</strong></p>{text_to_html(prompt)}")
+        self.choices = widgets.RadioButtons(
+            options=[(f"{LETTERS[i]}) {text}", i) for i, text in enumerate(options)],
+            value=None,
+            layout=widgets.Layout(width="auto"),
+        )
+        self.button = widgets.Button(
+            description="Check my answer", button_style="primary", tooltip="See whether this option is right, and why"
+        )
+        self.feedback = widgets.HTML("")
+        self.button.on_click(self._on_check)
+        super().__init__([self.prompt, self.choices, self.button, self.feedback])
+
+    def _on_check(self, _button: Any = None) -> None:
+        self.feedback.value = self.on_check(self.choices.value)
+
+
+class ReflectionWidget(widgets.VBox):
+    """A text box and a save button; after saving, a model answer and a rubric.
+
+    ``earlier`` is the text saved before (shown in the box), ``on_save(text)``
+    saves the text and returns what to show as HTML.
+    """
+
+    def __init__(self, label: str, prompt: str, earlier: str | None, on_save: Callable[[str], str]) -> None:
+        self.on_save = on_save
+        self.prompt = widgets.HTML(f"<p><strong>Reflection ({html.escape(label)}).</strong></p>{text_to_html(prompt)}")
+        self.text = widgets.Textarea(
+            value=earlier or "",
+            placeholder="Write a few sentences here, then press the button.",
+            layout=widgets.Layout(width="100%", height="10em"),
+        )
+        self.button = widgets.Button(
+            description="Save and compare", button_style="primary", tooltip="Save your text and see a model answer"
+        )
+        note = "You saved a reflection here before; it is shown above. Saving again keeps both versions."
+        self.result = widgets.HTML(f"<p><em>{note}</em></p>" if earlier else "")
+        self.button.on_click(self._on_save)
+        super().__init__([self.prompt, self.text, self.button, self.result])
+
+    def _on_save(self, _button: Any = None) -> None:
+        self.result.value = self.on_save(self.text.value)
+
+
+class ResetWidget(widgets.VBox):
+    """What a reset does, and a button "Yes, start <chapter> over".
+
+    Nothing happens until the button is clicked; then ``on_reset()`` resets the
+    chapter and returns what to show as HTML. If it raises (a locked or
+    unwritable progress file), the form says nothing was lost and the button
+    stays available.
+    """
+
+    def __init__(self, chapter: str, on_reset: Callable[[], str]) -> None:
+        self.chapter = chapter
+        self.on_reset = on_reset
+        self.message = widgets.HTML(
+            box(
+                "info",
+                f"Start {chapter} over?",
+                text_to_html(
+                    f"This clears your checks, hints, self-check answers and reflection for {chapter}, so the "
+                    "chapter counts as new. Nothing is deleted: your old progress is kept in the archive of "
+                    "your progress file. Other chapters are not touched."
+                ),
+            )
+        )
+        self.button = widgets.Button(
+            description=f"Yes, start {chapter} over",
+            button_style="danger",
+            tooltip=f"Move your {chapter} progress to the archive",
+            layout=widgets.Layout(width="auto"),
+        )
+        self.result = widgets.HTML("")
+        self.button.on_click(self._on_confirm)
+        super().__init__([self.message, self.button, self.result])
+
+    def _on_confirm(self, _button: Any = None) -> None:
+        self.button.disabled = True
+        try:
+            self.result.value = self.on_reset()
+        except Exception as exc:  # a locked or unwritable file must not crash the notebook
+            self.result.value = box(
+                "info",
+                "Not reset",
+                text_to_html(
+                    f"Your progress could not be changed ({type(exc).__name__}: {exc}). "
+                    "Nothing was lost. Close other notebooks of the course and try again."
+                ),
+            )
+            self.button.disabled = False
