@@ -371,9 +371,9 @@ def load_peer_posts() -> pd.DataFrame:
 def _network() -> nx.Graph:
     nodes, edges = _read("network_nodes"), _read("network_edges")
     graph = nx.Graph(name="Fernleaf Nursery's local network (synthetic)")
-    for row in nodes.itertuples(index=False):
-        circles = tuple(row.circles.split(";")) if isinstance(row.circles, str) and row.circles else ()
-        graph.add_node(row.account, kind=row.kind, circles=circles, pos=(float(row.x), float(row.y)))
+    for row in nodes.to_dict("records"):
+        circles = tuple(row["circles"].split(";")) if isinstance(row["circles"], str) and row["circles"] else ()
+        graph.add_node(row["account"], kind=row["kind"], circles=circles, pos=(float(row["x"]), float(row["y"])))
     graph.add_edges_from(edges.itertuples(index=False, name=None))
     return graph
 

@@ -298,7 +298,8 @@ def build_edges(draw: Draw, people: list[Person]) -> set[tuple[str, str]]:
             for b in group[i + 1 :]:
                 p = min(1.0, base * a.sociability * b.sociability / mean_soc**2)
                 if draw.chance(p):
-                    edges.add(tuple(sorted((a.account, b.account))))
+                    first, second = sorted((a.account, b.account))
+                    edges.add((first, second))
     # weak ties: a few friendships across the whole town
     accounts = [p.account for p in people]
     for person in people:
@@ -471,10 +472,10 @@ def posts_table(seed: int = SEED, people: list[str] | None = None, followers: in
                     kind = t
                     break
             _, reach_f, like_r, comment_r, share_r = TYPE_MODEL[kind]
-            followers = followers_start + (followers_end - followers_start) * (day - START).days / total_days
+            audience = followers_start + (followers_end - followers_start) * (day - START).days / total_days
             # Reach counts accounts that saw the post: followers plus their friends
             # when it is shared, so it is several times the follower count.
-            expected = followers * 4.0 * SEASON[day.month] * reach_f
+            expected = audience * 4.0 * SEASON[day.month] * reach_f
             reach = max(5, round(expected * draw.lognormal(0.0, 0.55)))
             hour = draw.pick([8, 9, 12, 13, 17, 18, 19, 20])
             minute = draw.pick([0, 5, 15, 20, 30, 40, 45])
@@ -943,7 +944,8 @@ def leads_and_sales(seed: int = SEED) -> tuple[list[dict], list[dict]]:
     while d <= END:
         months.append(d)
         d = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    leads, sales = [], []
+    leads: list[dict] = []
+    sales: list[dict] = []
     customer = 0
     for index, month in enumerate(months):
         next_month = months[index + 1] if index + 1 < len(months) else END + dt.timedelta(days=1)
@@ -983,9 +985,9 @@ def leads_and_sales(seed: int = SEED) -> tuple[list[dict], list[dict]]:
                     when = when + dt.timedelta(days=draw.integer(14, 90))
     leads.sort(key=lambda r: (r["date"], r["person"]))
     sales.sort(key=lambda r: (r["date"], r["person"]))
-    leads = [{"lead_id": i + 1, **r} for i, r in enumerate(leads)]
-    sales = [{"sale_id": i + 1, **r} for i, r in enumerate(sales)]
-    return leads, sales
+    numbered_leads = [{"lead_id": i + 1, **r} for i, r in enumerate(leads)]
+    numbered_sales = [{"sale_id": i + 1, **r} for i, r in enumerate(sales)]
+    return numbered_leads, numbered_sales
 
 
 SURVEY_COMMENTS = {
@@ -1013,7 +1015,7 @@ def survey_table(sales: list[dict], seed: int = SEED) -> list[dict]:
     nursery.
     """
     draw = Draw(seed + 7)
-    clients = {}
+    clients: dict[str, str] = {}
     for s in sales:
         clients.setdefault(s["person"], s["source"])
     rows = []
@@ -1051,7 +1053,7 @@ def group_activity_table(nodes: list[dict], edges: list[dict], seed: int = SEED)
     """
     draw = Draw(seed + 8)
     accounts, weights, _followers = _audience(nodes, edges, draw)
-    order = []
+    order: list[str] = []
     pool = list(zip(accounts, weights))
     while pool and len(order) < 190:
         total = sum(w for _, w in pool)
@@ -1069,10 +1071,10 @@ def group_activity_table(nodes: list[dict], edges: list[dict], seed: int = SEED)
         d = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     # logistic joining: cumulative members by the end of month k
     market, rate, midpoint = 190, 0.75, 4.5
-    cumulative = [round(market / (1 + math.exp(-rate * (k + 1 - midpoint)))) for k in range(len(months))]
+    members_by = [round(market / (1 + math.exp(-rate * (k + 1 - midpoint)))) for k in range(len(months))]
     joined_at: dict[str, int] = {}
     start = 0
-    for k, upto in enumerate(cumulative):
+    for k, upto in enumerate(members_by):
         for account in order[start:upto]:
             joined_at[account] = k
         start = max(start, upto)

@@ -126,6 +126,8 @@ def _decoder(name: str) -> Callable[[bytes], object]:
     def tag_hook(first: object, second: object) -> object:
         # cbor2 5 calls this with (decoder, tag), cbor2 6 with (tag, immutable)
         tag = first if isinstance(first, cbor2.CBORTag) else second
+        if not isinstance(tag, cbor2.CBORTag):
+            return tag
         if tag.tag == 42 and isinstance(tag.value, bytes) and tag.value[:1] == b"\x00":
             return _Link(tag.value[1:])
         return tag
@@ -216,7 +218,7 @@ class _Repository:
     def records(self, root: object) -> list[tuple[str, _Link]]:
         """Every record's key and link, in key order, from the tree (MST) whose root is ``root``."""
         found: list[tuple[str, _Link]] = []
-        seen: set[bytes] = set()
+        seen: set[object] = set()
 
         def visit(link: object, layers: int) -> None:
             if layers == 0:
@@ -226,7 +228,7 @@ class _Repository:
                 raise _Damaged("has a tree of records that points back into itself")
             seen.add(link)
             entries = node.get("e") if isinstance(node, dict) else None
-            if not isinstance(entries, list):
+            if not isinstance(node, dict) or not isinstance(entries, list):
                 raise _Damaged("has a part of its tree of records that is not shaped like one")
             if node.get("l") is not None:
                 visit(node["l"], layers - 1)
@@ -295,7 +297,12 @@ def read(found: Found) -> pd.DataFrame:
             )
         commit = repository.get(root, "the commit its header points to (your repository as it is now)")
         account = commit.get("did") if isinstance(commit, dict) else None
-        if not (isinstance(account, str) and account.startswith("did:") and isinstance(commit.get("data"), _Link)):
+        if not (
+            isinstance(commit, dict)
+            and isinstance(account, str)
+            and account.startswith("did:")
+            and isinstance(commit.get("data"), _Link)
+        ):
             raise ImportProblem(
                 f"{name} is a CAR file, but not a Bluesky repository: its root is not a "
                 f"repository's commit (with 'did' and 'data'). {_EXPECTED}"

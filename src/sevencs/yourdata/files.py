@@ -20,7 +20,7 @@ import zlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import IO
+from typing import IO, Literal
 
 import pandas as pd
 
@@ -34,6 +34,10 @@ MAX_BYTES: int = 50_000_000
 
 #: The prefix X's archive writes before the JSON of every data file (``window.YTD.tweets.part0 = ``).
 _JS_PREFIX = re.compile(r"^\s*window\.[A-Za-z0-9_.]+\s*=\s*")
+
+
+#: Workbook cells are read as written: no text such as "NA" or "null" is taken for a missing value.
+_NO_MISSING_MARKERS: list[str] = []
 
 
 def size_text(n: int) -> str:
@@ -275,7 +279,7 @@ def read_workbook(found: Found) -> dict[str, pd.DataFrame]:
     Cells are read as text (numbers as Excel shows them, dates as ISO text), no row is taken
     as the header: the readers find it.
     """
-    engine = "openpyxl" if found.kind == "xlsx" else "xlrd"
+    engine: Literal["openpyxl", "xlrd"] = "openpyxl" if found.kind == "xlsx" else "xlrd"
     try:
         with warnings.catch_warnings():
             # pandas 3.1 deprecates its xlrd engine for calamine, a compiled package the browser edition
@@ -288,7 +292,7 @@ def read_workbook(found: Found) -> dict[str, pd.DataFrame]:
                 dtype=str,
                 engine=engine,
                 keep_default_na=False,
-                na_values=[],
+                na_values=_NO_MISSING_MARKERS,
             )
     except ImportError as error:  # the browser edition may lack a workbook library
         raise ImportProblem(

@@ -24,7 +24,7 @@ from sevencs.parsing import EARLIEST, LATEST, parse_dates
 from sevencs.yourdata.files import MAX_BYTES, Found, size_text, too_large
 from sevencs.yourdata.problem import ImportProblem, cell, first_up, listing, refuse
 from sevencs.yourdata.registry import Field, Reader
-from sevencs.yourdata.table import assemble, describe
+from sevencs.yourdata.table import ColumnValues, assemble, describe
 from sevencs.yourdata.text import html_to_text
 
 HOW_TO_GET = (
@@ -257,7 +257,7 @@ def read(found: Found) -> pd.DataFrame:
             f"{name} has no posts or boosts in it ({len(items)} items, none of type 'Create' or "
             f"'Announce'). {_EXPECTED}"
         )
-    data: dict[str, pd.Series | list] = {c: [r[c] for r in rows] for c in ("text", "kind", "url")}
+    data: dict[str, ColumnValues] = {c: [r[c] for r in rows] for c in ("text", "kind", "url")}
     data["date"] = dates.values
     headers = {"date": "published", "text": "object.content", "kind": "type", "url": "object.url"}
     own = [r for r in rows if r["kind"] != "boost"]

@@ -26,9 +26,12 @@ date order. Its ``attrs`` say where it came from and what was assumed:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
+from pandas.api.extensions import ExtensionArray
 
 
 @dataclass(frozen=True)
@@ -67,15 +70,21 @@ SAMPLE_ORDER = ("post_id", "date", "type", "text", "reach", "likes", "comments",
 COUNTS = tuple(c.name for c in COLUMNS if c.kind == "count")
 
 
-def assemble(data: dict[str, pd.Series | list]) -> pd.DataFrame:
+#: What a reader may hand :func:`assemble` for one column: a Series, a list, or an array of values.
+ColumnValues = pd.Series | list | ExtensionArray | np.ndarray
+
+
+def _values(column: ColumnValues) -> ColumnValues:
+    return column.reset_index(drop=True) if isinstance(column, pd.Series) else column
+
+
+def assemble(data: Mapping[str, ColumnValues]) -> pd.DataFrame:
     """The columns in the course's order, rows in date order, post ids 1..n when the file had none."""
     unknown = set(data) - set(NAMES)
     if unknown:
         raise ValueError(f"not columns of the course's table: {sorted(unknown)}")
     order = [c for c in NAMES if c in data or c == "post_id"]
-    frame = pd.DataFrame(
-        {c: (data[c].reset_index(drop=True) if isinstance(data[c], pd.Series) else data[c]) for c in order if c in data}
-    )
+    frame = pd.DataFrame({c: _values(data[c]) for c in order if c in data})
     frame["date"] = pd.to_datetime(frame["date"])
     frame = frame.sort_values("date", kind="stable", ignore_index=True)
     if "post_id" not in frame.columns:

@@ -113,7 +113,7 @@ def tidy_column(cells: pd.Series) -> pd.Series:
     result = result.str.replace(r"[^\S\n]+", " ", regex=True).str.replace(r" ?\n ?", "\n", regex=True)
     result = result.str.replace(r"\n{3,}", "\n\n", regex=True).str.strip()
     if marked.any():
-        result[marked] = [html_to_text(c) for c in cells[marked]]
+        result[marked] = pd.Series([html_to_text(c) for c in cells[marked]], index=cells.index[marked])
     return result
 
 

@@ -52,7 +52,7 @@ from sevencs.yourdata.csvtext import normal, read_csv_text
 from sevencs.yourdata.files import Found
 from sevencs.yourdata.problem import ImportProblem, cell, first_up, listing, refuse
 from sevencs.yourdata.registry import Field, Reader
-from sevencs.yourdata.table import assemble, describe
+from sevencs.yourdata.table import ColumnValues, assemble, describe
 from sevencs.yourdata.text import html_to_text, tidy
 
 HOW_TO_GET_ANALYTICS = (
@@ -350,13 +350,19 @@ def _folder(member: str) -> str:
     return member[: member.rfind("data/")]
 
 
+def _part_number(name: str) -> int:
+    """The part number of tweets-part<N>.js (0 for tweets.js)."""
+    match = _TWEETS.search(name)
+    return int(match.group(1) or 0) if match else 0
+
+
 def _tweet_members(names: list[str]) -> list[str]:
     """The archive's files of posts in part order, from the shallowest ``data/`` folder."""
     found = [n for n in names if _TWEETS.search(n)]
     if not found:
         return []
     top = min((_folder(n) for n in found), key=len)
-    return sorted((n for n in found if _folder(n) == top), key=lambda n: int(_TWEETS.search(n).group(1) or 0))
+    return sorted((n for n in found if _folder(n) == top), key=_part_number)
 
 
 def _looks_like_tweets(doc: object) -> bool:
@@ -406,8 +412,8 @@ def _text(tweet: dict) -> tuple[str, bool]:
     """The post's words: entities turned into characters, t.co links written out in full and links to
     attached media left out; and whether any link was changed."""
     text = html_to_text(tweet["full_text"])
-    entities = tweet.get("entities") if isinstance(tweet.get("entities"), dict) else {}
-    extended = tweet.get("extended_entities") if isinstance(tweet.get("extended_entities"), dict) else {}
+    entities = _dict(tweet.get("entities"))
+    extended = _dict(tweet.get("extended_entities"))
     changed = False
     links = [(u.get("url"), u.get("expanded_url")) for u in _dicts(entities.get("urls"))]
     links += [(m.get("url"), "") for m in _dicts(entities.get("media")) + _dicts(extended.get("media"))]
@@ -415,6 +421,10 @@ def _text(tweet: dict) -> tuple[str, bool]:
         if isinstance(short, str) and short and isinstance(full, str) and short in text:
             text, changed = text.replace(short, full), True
     return (tidy(text) if changed else text), changed
+
+
+def _dict(value: object) -> dict:
+    return value if isinstance(value, dict) else {}
 
 
 def _dicts(value: object) -> list[dict]:
@@ -518,9 +528,9 @@ def _counts(
         mine = [label for label, keep in zip(labels, own) if keep]
         shown = [f"{mine[k]} ({cell(cells.iloc[k])})" for k in bad]
         problems.append(_items_named(shown, f"no '{key}' that can be read as a count (a whole number such as \"12\")."))
-    values = pd.array([pd.NA] * len(tweets), dtype="Int64")
-    values[own] = read.values.to_numpy()
-    return values
+    counts = pd.array([pd.NA] * len(tweets), dtype="Int64")
+    counts[np.array(own, dtype=bool)] = read.values.to_numpy()
+    return counts
 
 
 def read_archive(found: Found) -> pd.DataFrame:
@@ -528,7 +538,7 @@ def read_archive(found: Found) -> pd.DataFrame:
     parts, manifest, assumptions = _open_parts(found) if found.kind == "zip" else ([found], {}, [])
     labels, tweets, broken, more = _collect(parts)
     assumptions = [_UTC, *assumptions, *more]
-    user = manifest.get("userInfo") if isinstance(manifest.get("userInfo"), dict) else {}
+    user = _dict(manifest.get("userInfo"))
     own, handle = str(user.get("accountId") or ""), user.get("userName")
     boost = [t["full_text"].startswith("RT @") for t in tweets]
     answers = [
@@ -577,7 +587,7 @@ def read_archive(found: Found) -> pd.DataFrame:
         raise ImportProblem(f"{found.name} has no posts in it: the archive's list of posts is empty. {_PICK_TWEETS}")
 
     texts = [_text(t) for t in tweets]
-    data: dict[str, pd.Series | list] = {
+    data: dict[str, ColumnValues] = {
         "post_id": pd.to_numeric(ids).astype("int64") if ids.str.fullmatch(r"\d{1,18}").all() else ids,
         "date": dates.values,
         "text": [t for t, _ in texts],

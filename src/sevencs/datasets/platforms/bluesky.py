@@ -201,7 +201,8 @@ def _facet(text: str, part: str, feature: dict) -> dict:
 
 def _post_fields(post: dict, draw: Draw) -> dict:
     """A post's text and extras: how-tos link to the guide, questions carry a hashtag, stories a photo."""
-    text, extra = post["text"], {}
+    text = post["text"]
+    extra: dict[str, object] = {}
     if post["type"] == "how-to":
         topic = re.match(r"How to ([^:]+):", text)
         slug = re.sub(r"[^a-z0-9]+", "-", topic.group(1).lower()).strip("-") if topic else "guides"
@@ -250,7 +251,7 @@ def records(posts: list[dict], seed: int) -> list[Record]:
     def their(comment_id: int) -> dict:
         """A strong reference to a comment, which is a post in its author's own repository."""
         row = comments.loc[comment_id]
-        author = DID if row["author"] == NURSERY else did(row["author"])
+        author = DID if row["author"] == NURSERY else did(str(row["author"]))
         return {
             "uri": f"at://{author}/{_POST}/{tid(row['date'].to_pydatetime(), 0)}",
             "cid": cid_text(cid(f"{row['author']}: {row['text']}".encode())),

@@ -194,7 +194,7 @@ def sheets(posts: list[dict], seed: int) -> dict[str, list[list]]:
 
 def xls_bytes(book: dict[str, list[list]]) -> bytes:
     """A BIFF (.xls) workbook of these sheets: text as text, numbers as numbers, blank cells left out."""
-    import xlwt  # only the example's writer needs it: the reader opens .xls with xlrd
+    import xlwt  # type: ignore[import-untyped]  # only the example's writer needs it (no stubs); the reader uses xlrd
 
     workbook = xlwt.Workbook(encoding="utf-8")
     for name, rows in book.items():

@@ -205,7 +205,8 @@ def instagram(posts: list[dict], seed: int) -> tuple[list[dict], list[dict]]:
     Sales posts are carousels (the caption on the post), how-to posts reels (the first one a
     video in the grid), the rest single photos (one of them with ``media`` as an object)."""
     draw = Draw(seed + 46)
-    grid, reels = [], []
+    grid: list[dict] = []
+    reels: list[dict] = []
     first_how_to = True
     for post in instagram_posts(posts):
         when, words = stamp(post["date"]), caption(post)

@@ -58,7 +58,7 @@ SITE = "https://www.tiktok.example"
 DAYS = 365
 
 
-def day_month(moment: dt.datetime) -> str:
+def day_month(moment: dt.date) -> str:
     """A day as TikTok Studio writes it in English: 12 September (no year)."""
     return f"{moment.day} {moment:%B}"
 

@@ -294,7 +294,7 @@ def _tweet(item: dict, draw: Draw, account: str) -> dict:
     text = _escape(item["text"])
     if item["kind"] == "boost":
         text = f"RT @{item['person']}: {text}"
-    entities = {"hashtags": [], "symbols": [], "user_mentions": [], "urls": []}
+    entities: dict[str, list[dict]] = {"hashtags": [], "symbols": [], "user_mentions": [], "urls": []}
     if item["kind"] in ("reply", "boost"):
         start = 3 if item["kind"] == "boost" else 0
         entities["user_mentions"] = [
@@ -390,7 +390,7 @@ def archive(posts: list[dict], seed: int) -> bytes:
     account = digits(draw, 19, "15")
     tweets = [{"tweet": _tweet(item, draw, account)} for item in items(posts, seed)]
     parts = {"data/tweets.js": tweets[:-14], "data/tweets-part1.js": tweets[-14:]}
-    liked = [_snowflake(posts[k]["date"], draw) for k in (5, 20)]
+    liked_ids = [_snowflake(posts[k]["date"], draw) for k in (5, 20)]
     liked = [
         {
             "like": {
@@ -399,7 +399,7 @@ def archive(posts: list[dict], seed: int) -> bytes:
                 "expandedUrl": f"{SERVER}/i/web/status/{tid}",
             }
         }
-        for tid in liked
+        for tid in liked_ids
     ]
     manifest = {
         "userInfo": {"accountId": account, "userName": NURSERY, "displayName": "Fernleaf Nursery"},
