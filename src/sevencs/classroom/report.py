@@ -28,9 +28,11 @@ import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 
+from sevencs.cells import as_int
 from sevencs.classroom.exports import ANONYMOUS, FORMAT_VERSION, ExportError, LearnerExport, read_export
 from sevencs.course.progress import chapter_items
 from sevencs.exercises import CHAPTERS
@@ -380,10 +382,8 @@ def _count(learners: list[LearnerExport]) -> tuple[pd.DataFrame, pd.DataFrame, l
     rows = []
     for order, (chapter, exercise, title) in enumerate(course):
         key = (chapter, exercise)
-        got = counts.loc[key] if key in counts.index else None
-        value = {
-            k: (int(got[k]) if got is not None else 0) for k in ("attempted", "passed", "needed_hints", "saw_solution")
-        }
+        columns = ("attempted", "passed", "needed_hints", "saw_solution")
+        value = {k: as_int(counts.at[key, k]) if key in counts.index else 0 for k in columns}
         rows.append(
             {
                 "chapter": chapter,
@@ -430,7 +430,7 @@ def _not_in_course(learners: list[LearnerExport], events: pd.DataFrame, examples
         items = group[["chapter", "item"]].drop_duplicates()
         shown = ", ".join(plain(f"{c} {i}", limit=40) for c, i in items.head(examples).itertuples(index=False))
         more = f" and {len(items) - examples:,} more" if len(items) > examples else ""
-        learner = learners[int(number)]
+        learner = learners[cast(int, number)]  # the column holds each learner's position in ``learners``
         lines.append(
             f"{shown_path(learner.path)} ({learner.learner}): {len(items):,} "
             f"exercise{'s' if len(items) != 1 else ''} this course does not have ({shown}{more}), "

@@ -387,7 +387,7 @@ class NumberExercise(Exercise):
         problem = self.special(answer, expected) or _common_problem(answer, self.wanted)
         if problem:
             return self._feedback(Status.INCORRECT, problem)
-        if isinstance(answer, numbers.Integral) and not isinstance(answer, bool) and abs(answer) > 1e300:
+        if isinstance(answer, int | numbers.Integral) and not isinstance(answer, bool) and abs(int(answer)) > 1e300:
             return self._feedback(
                 Status.INCORRECT,
                 f"Your answer is {_short(answer)}: far too large to be the answer. Check the "

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from sevencs.cells import as_int
 from sevencs.chapters import CHAPTERS
 from sevencs.course import views
 from sevencs.course.engine import Exercise, Note
@@ -80,7 +81,10 @@ def progress_counts(store: ProgressStore | None = None) -> pd.DataFrame:
         done = summary[summary["chapter"] == chapter].set_index("item")
 
         def flag(item: str, column: str, done: pd.DataFrame = done) -> bool:
-            return bool(item in done.index and done.at[item, column])
+            return item in done.index and bool(done.at[item, column])
+
+        def count(item: str, column: str, done: pd.DataFrame = done) -> int:
+            return as_int(done.at[item, column]) if item in done.index else 0
 
         exercises = [e.name for e in items["exercises"]]
         questions = [q.name for q in items["questions"]]
@@ -89,9 +93,9 @@ def progress_counts(store: ProgressStore | None = None) -> pd.DataFrame:
             {
                 "chapter": chapter,
                 "exercises": len(exercises),
-                "tried": sum(bool(n in done.index and done.at[n, "attempts"] > 0) for n in exercises),
+                "tried": sum(count(n, "attempts") > 0 for n in exercises),
                 "passed": sum(flag(n, "passed") for n in exercises),
-                "hints seen": int(sum(done.at[n, "hints_seen"] for n in exercises if n in done.index)),
+                "hints seen": sum(count(n, "hints_seen") for n in exercises),
                 "solutions seen": sum(flag(n, "solution_seen") for n in exercises),
                 "self-checks": len(questions),
                 "self-checks right": right,

@@ -599,11 +599,11 @@ class ProgressStore:
             saved, added = self._read("SELECT * FROM events ORDER BY id")
         else:
             saved, added = self._read("SELECT * FROM events WHERE chapter = ? ORDER BY id", (chapter,))
-        waiting = [e for n, e in waiting if n is None or n not in added]
-        if not waiting:
+        events = [e for n, e in waiting if n is None or n not in added]
+        if not events:
             return saved
         start = int(saved["id"].max()) + 1 if len(saved) else 1
-        extra = pd.DataFrame(waiting, columns=list(EVENT_COLUMNS))
+        extra = pd.DataFrame(events, columns=list(EVENT_COLUMNS))
         extra.insert(0, "id", range(start, start + len(extra)))
         return pd.concat([saved, extra], ignore_index=True) if len(saved) else extra
 

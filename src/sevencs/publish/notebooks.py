@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,11 @@ from sevencs.publish.install import (
     installed_from,
     is_install_cell,
 )
+
+
+def _literally(text: str) -> Callable[[re.Match[str]], str]:
+    """A replacement for ``re.sub`` that inserts ``text`` as it is (no backslash escapes, no group references)."""
+    return lambda _match: text
 
 
 def answer_line(name: str) -> re.Pattern:
@@ -65,8 +71,8 @@ def fill_solutions(nb: nbformat.NotebookNode, chapter: str, expect_correct: bool
             raise ValueError(
                 f"expected exactly one line '{exercise.answer_name} = ...' for {exercise.label}, found {len(cells)}"
             )
-        code = exercise.solution_code
-        cells[0].source = pattern.sub(lambda _, code=code: code, cells[0].source, count=1)
+        # a function, not the code as a replacement string: backslashes in the code must stay as written
+        cells[0].source = pattern.sub(_literally(exercise.solution_code), cells[0].source, count=1)
     if expect_correct:
         nb.cells.insert(
             0,
