@@ -8,6 +8,7 @@ import math
 import os
 import subprocess
 import sys
+
 import pandas as pd
 import pytest
 from bs4 import BeautifulSoup

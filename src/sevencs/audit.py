@@ -171,12 +171,12 @@ class Scorecard:
 
     def _context(self) -> dict[str, object]:
         """What the scorecard templates need: the rows in words, what is missing and what was assumed."""
+        words = self.table[["c", "metric", "shown", "meaning", "next_step"]].itertuples(index=False, name=None)
+        missing = self.table.loc[~self.table["available"], ["c", "why_not"]].itertuples(index=False, name=None)
         return {
             "lead": self._lead(),
-            "rows": [
-                (TITLES[r.c], r.metric, r.shown, r.meaning, r.next_step) for r in self.table.itertuples(index=False)
-            ],
-            "missing": [(TITLES[r.c], r.why_not) for r in self.table[~self.table["available"]].itertuples(index=False)],
+            "rows": [(TITLES[c], *rest) for c, *rest in words],
+            "missing": [(TITLES[c], why_not) for c, why_not in missing],
             "assumed_heading": ASSUMED,
             "assumptions": self.assumptions,
             "mirror": MIRROR,

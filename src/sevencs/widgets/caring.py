@@ -218,17 +218,12 @@ def sarcasm_figure(scored: pd.DataFrame) -> FigureImage:
 def summary_html(table: pd.DataFrame, hours: pd.Series, target: float, scored: pd.DataFrame) -> str:
     answered = hours.dropna()
     human = float((scored["human_label"] == "negative").mean()) if "human_label" in scored else math.nan
+    columns = ["month", "questions", "answered", "median_hours", "within_target", "mentions", "negative_share"]
     months = [
-        (
-            r.month,
-            r.questions,
-            r.answered,
-            _fmt(r.median_hours, ".1f"),
-            _fmt(r.within_target, ".0%"),
-            r.mentions,
-            _fmt(r.negative_share, ".0%"),
+        (month, asked, replied, _fmt(median, ".1f"), _fmt(within, ".0%"), mentions, _fmt(negative, ".0%"))
+        for month, asked, replied, median, within, mentions, negative in table[columns].itertuples(
+            index=False, name=None
         )
-        for r in table.itertuples()
     ]
     return render(
         "caring_numbers.html",

@@ -125,7 +125,7 @@ def growth_summary_html(story: pd.DataFrame, logistic: pd.DataFrame, market: int
         logistic_members=float(last_l["members"]),
         logistic_share=float(last_l["share_of_market"]),
         half_month=math.ceil(half) if half > 0 else None,
-        busiest=int(logistic["new_members"].idxmax()),
+        busiest=int(logistic["period"].to_numpy()[logistic["new_members"].to_numpy().argmax()]),
         rows=list(zip(story.itertuples(), logistic.itertuples())),
     )
 
