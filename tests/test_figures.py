@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 
 from sevencs import connection as cx
 from sevencs import figures
@@ -31,7 +32,9 @@ def test_figures_render_to_png_with_alt_text(name):
     image = CASES[name]
     assert image.png[:4] == b"\x89PNG"
     html = image._repr_html_()
-    assert html.startswith("<img") and f'alt="{image.alt}"' in html.replace("&#x27;", "'")
+    [img] = BeautifulSoup(html, "html.parser").find_all("img")
+    assert html.startswith("<img") and img["alt"] == image.alt
+    assert img["src"].startswith("data:image/png;base64,")
 
 
 def test_alt_text_states_the_figures_numbers():

@@ -36,8 +36,6 @@ you are. Seven numbers are not a strategy.
 
 from __future__ import annotations
 
-import base64
-import html
 import math
 import textwrap
 from collections.abc import Callable, Hashable
@@ -54,6 +52,7 @@ from sevencs.chapters import SEVEN_CS as CS
 from sevencs.chapters import TITLES
 from sevencs.figures import OKABE_ITO
 from sevencs.parsing import datetimes
+from sevencs.render.html import figure_html, render
 from sevencs.untrusted import markdown_text as _md
 from sevencs.untrusted import plain
 
@@ -170,44 +169,29 @@ class Scorecard:
         lines += ["", _md(MIRROR), ""]
         return "\n".join(lines)
 
+    def _context(self) -> dict[str, object]:
+        """What the scorecard templates need: the rows in words, what is missing and what was assumed."""
+        words = self.table[["c", "metric", "shown", "meaning", "next_step"]].itertuples(index=False, name=None)
+        missing = self.table.loc[~self.table["available"], ["c", "why_not"]].itertuples(index=False, name=None)
+        return {
+            "lead": self._lead(),
+            "rows": [(TITLES[c], *rest) for c, *rest in words],
+            "missing": [(TITLES[c], why_not) for c, why_not in missing],
+            "assumed_heading": ASSUMED,
+            "assumptions": self.assumptions,
+            "mirror": MIRROR,
+        }
+
     def table_html(self) -> str:
         """The scorecard as an HTML table (all text escaped), with the rows the data could not fill."""
-        head = "".join(f'<th scope="col">{h}</th>' for h in ("C", "measure", "value", "what it means", "next step"))
-        rows = []
-        for row in self.table.itertuples(index=False):
-            cells = "".join(
-                f"<td>{html.escape(str(x))}</td>" for x in (row.metric, row.shown, row.meaning, row.next_step)
-            )
-            rows.append(f'<tr><th scope="row">{html.escape(TITLES[row.c])}</th>{cells}</tr>')
-        missing = "".join(
-            f"<li><strong>{html.escape(TITLES[r.c])}</strong>: {html.escape(r.why_not)}</li>"
-            for r in self.table[~self.table["available"]].itertuples(index=False)
-        )
-        extra = f"<h3>What the data could not show</h3><ul>{missing}</ul>" if missing else ""
-        if self.assumptions:
-            assumed = "".join(f"<li>{html.escape(a)}</li>" for a in self.assumptions)
-            extra += f"<h3>{ASSUMED}</h3><ul>{assumed}</ul>"
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{extra}"
-
-    def _img(self) -> str:
-        data = base64.b64encode(self.png()).decode("ascii")
-        return (
-            f'<img src="data:image/png;base64,{data}" alt="{html.escape(self.alt, quote=True)}" '
-            'style="max-width:100%;height:auto">'
-        )
+        return render("scorecard_table.html", **self._context())
 
     def to_html(self) -> str:
         """A standalone HTML page (figure embedded as PNG) to save, open in a browser and print."""
-        lead = html.escape(self._lead())
-        return (
-            '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{lead}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
-            f"<h1>{lead}</h1>\n{self._img()}\n<h2>The scorecard</h2>\n{self.table_html()}\n"
-            f"<p>{html.escape(MIRROR)}</p>\n</main>\n</body>\n</html>\n"
-        )
+        return render("audit.html", figure=figure_html(self.png(), self.alt), **self._context())
 
     def _repr_html_(self) -> str:
-        return f"<h3>{html.escape(self._lead())}</h3>{self._img()}{self.table_html()}"
+        return render("scorecard.html", figure=figure_html(self.png(), self.alt), **self._context())
 
     def save(self, path: str | Path) -> Path:
         """Write the report to ``path``: ``.html`` (one file) or ``.md`` (with a ``.png`` beside it)."""
@@ -268,16 +252,12 @@ class Scorecard:
         def update(_change=None) -> None:
             c = choose.value
             row = self.table.set_index("c").loc[c]
-            words = (
-                f"<p><strong>{html.escape(TITLES[c])}: {html.escape(row['shown'])}</strong> "
-                f"({html.escape(row['metric'])})</p><p>{html.escape(row['meaning'])}</p>"
+            shown.value = render(
+                "audit_row.html",
+                title=TITLES[c],
+                row=row,
+                figure=self.panel(c)._repr_html_(),
             )
-            words += (
-                f"<p>Next step: {html.escape(row['next_step'])}</p>"
-                if row["available"]
-                else f"<p>Why not: {html.escape(row['why_not'])}</p>"
-            )
-            shown.value = words + self.panel(c)._repr_html_()
 
         choose.observe(update, names="value")
         update()
@@ -290,11 +270,6 @@ class Scorecard:
         return compare(self, other)
 
 
-CSS = (
-    "body{font-family:system-ui,sans-serif;margin:2em auto;max-width:60em;padding:0 1em;color:#1a1a1a}"
-    "table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.4em;text-align:left;"
-    "vertical-align:top}img{display:block;margin:1em 0}@media print{body{margin:0}}"
-)
 ASSUMED = "What was assumed when your file was read"
 MIRROR = (
     "An audit is a mirror, not a grade: it shows what your data say about each C, not how good "

@@ -10,7 +10,6 @@ drift from what the feedback actually says.
 from __future__ import annotations
 
 import ast
-import html
 import inspect
 import textwrap
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ import pandas as pd
 from sevencs.course.engine import Exercise
 from sevencs.course.progress import chapter_items
 from sevencs.exercises import CHAPTERS
-from sevencs.render.html import text_to_html
+from sevencs.render.html import render
 
 
 def numbers() -> dict[str, object]:
@@ -53,7 +52,9 @@ def _returned_messages(method) -> list[str]:
             if isinstance(value, ast.Constant) and isinstance(value.value, str):
                 messages.append(value.value)
             elif isinstance(value, ast.JoinedStr):
-                messages.append("".join(part.value if isinstance(part, ast.Constant) else "…" for part in value.values))
+                messages.append(
+                    "".join(str(part.value) if isinstance(part, ast.Constant) else "…" for part in value.values)
+                )
     return messages
 
 
@@ -82,14 +83,17 @@ class CommonMistakes:
     table: pd.DataFrame
 
     def _repr_html_(self) -> str:
-        parts = []
-        for chapter, rows in self.table.groupby("chapter", sort=False):
-            items = []
-            for (name, title), group in rows.groupby(["exercise", "title"], sort=False):
-                feedback = "".join(f"<li>{text_to_html(m)}</li>" for m in group["feedback"])
-                items.append(f"<li><strong>{html.escape(name)}</strong>: {html.escape(title)}<ul>{feedback}</ul></li>")
-            parts.append(f"<p><strong>{html.escape(chapter.capitalize())}</strong></p><ul>{''.join(items)}</ul>")
-        return "".join(parts)
+        chapters = [
+            (
+                str(chapter).capitalize(),
+                [
+                    (name, title, list(group["feedback"]))
+                    for (name, title), group in rows.groupby(["exercise", "title"], sort=False)
+                ],
+            )
+            for chapter, rows in self.table.groupby("chapter", sort=False)
+        ]
+        return render("common_mistakes.html", chapters=chapters)
 
 
 def common_mistakes() -> CommonMistakes:

@@ -20,8 +20,6 @@ name with the reason and skipped; one bad file never stops the report.
 
 from __future__ import annotations
 
-import base64
-import html
 import math
 import os
 import stat
@@ -37,6 +35,7 @@ from sevencs.classroom.exports import ANONYMOUS, FORMAT_VERSION, ExportError, Le
 from sevencs.course.progress import chapter_items
 from sevencs.exercises import CHAPTERS
 from sevencs.figures import FigureImage
+from sevencs.render.html import render
 from sevencs.untrusted import plain, shown_path, spreadsheet_safe
 
 HTML_NAME = "class-report.html"
@@ -223,49 +222,20 @@ class ClassReport:
 
     def to_html(self) -> str:
         """A standalone page: summary, chart (embedded PNG with alt text), tables. All text escaped."""
-        esc = html.escape
-        image = self.figure()
-        data = base64.b64encode(image.png).decode("ascii")
         exercises = self.exercises.assign(
             pass_rate=[("—" if math.isnan(r) else f"{r:.0%}") for r in self.exercises["pass_rate"]]
         )
         chapters = self.chapters.assign(mean_share_passed=[f"{r:.0%}" for r in self.chapters["mean_share_passed"]])
-        skipped = "".join(f"<li><code>{esc(shown_path(s.path))}</code>: {esc(s.reason)}</li>" for s in self.skipped)
-        notes = "".join(f"<li>{esc(n)}</li>" for n in self.notes)
-        unknown = "".join(f"<li>{esc(n)}</li>" for n in self.not_in_course)
-        return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>Seven Cs class report</title>
-<style>
-body {{ font-family: system-ui, sans-serif; max-width: 60em; margin: 2em auto; padding: 0 1em; color: #1a1a1a; }}
-table {{ border-collapse: collapse; margin: 1em 0; font-size: 0.9em; }}
-th, td {{ border-bottom: 1px solid #ccc; padding: 0.3em 0.6em; text-align: left; }}
-img {{ max-width: 100%; height: auto; }}
-</style>
-</head>
-<body>
-<h1>Seven Cs class report</h1>
-<p>{len(self.learners)} learners' exports read; {len(self.skipped)} files skipped.
-Pass rate = learners who passed ÷ learners who attempted. Hardest exercises first.</p>
-{f"<h2>Skipped files</h2><ul>{skipped}</ul>" if skipped else ""}
-{f"<h2>Notes</h2><ul>{notes}</ul>" if notes else ""}
-{
-            f"<h2>Exercises this course does not have</h2><p>Left out of the tables, one line per file (an "
-            f"older or newer course, or an edited file):</p><ul>{unknown}</ul>"
-            if unknown
-            else ""
-        }
-<h2>The hardest exercises</h2>
-<img src="data:image/png;base64,{data}" alt="{esc(image.alt, quote=True)}">
-<h2>Chapters</h2>
-{chapters.to_html(index=False, escape=True, border=0)}
-<h2>Every exercise, hardest first</h2>
-{exercises.to_html(index=False, escape=True, border=0)}
-</body>
-</html>
-"""
+        return render(
+            "class_report.html",
+            learners=len(self.learners),
+            skipped=[(shown_path(s.path), s.reason) for s in self.skipped],
+            notes=self.notes,
+            not_in_course=self.not_in_course,
+            figure=self.figure()._repr_html_(),
+            chapters={"columns": list(chapters.columns), "rows": chapters.itertuples(index=False, name=None)},
+            exercises={"columns": list(exercises.columns), "rows": exercises.itertuples(index=False, name=None)},
+        )
 
     def save(self, folder: str | os.PathLike) -> tuple[Path, Path]:
         """Write ``class-report.html`` and ``class-report.csv`` into ``folder``; returns both paths."""

@@ -10,8 +10,8 @@ chapter you have not written yet says so and names the notebook to open. After
 the reflections come the audit's figure and scorecard (:mod:`sevencs.audit`).
 
 What you wrote can contain anything, including ``<`` and ``&``: the HTML version
-escapes it (``html.escape``), so it is always shown as the text you typed and never
-run as part of the page. The Markdown version escapes ``<``, ``>`` and ``&`` the same
+is rendered from templates that escape it (``plan.html``), so it is always shown as
+the text you typed and never run as part of the page. The Markdown version escapes ``<``, ``>`` and ``&`` the same
 way, because Markdown viewers would otherwise treat them as HTML.
 """
 
@@ -30,6 +30,7 @@ from sevencs.atomic import write_bytes_atomically, write_text_atomically
 from sevencs.chapters import CHAPTERS
 from sevencs.course.progress import chapter_items
 from sevencs.course.store import ProgressStore
+from sevencs.render.html import figure_html, render
 from sevencs.untrusted import markdown_text
 
 TITLE = "My Seven Cs plan"
@@ -75,11 +76,6 @@ def _md(text: str) -> str:
     return "\n".join(f"> {line}" if line else ">" for line in html.escape(text, quote=False).splitlines())
 
 
-def _html_text(text: str) -> str:
-    paragraphs = [p.replace("\n", "<br>\n") for p in html.escape(text).split("\n\n")]
-    return "".join(f"<p>{p}</p>\n" for p in paragraphs)
-
-
 @dataclass
 class Plan:
     """Your reflections in course order, and the audit (``scorecard``), ready to save or print."""
@@ -119,56 +115,28 @@ class Plan:
             lines += [f"![{alt}]({target})", "", self.scorecard.to_markdown().strip(), ""]
         return "\n".join(lines)
 
-    def _body_html(self) -> str:
-        parts = [f"<h1>{TITLE}</h1>\n<p>{html.escape(self._intro())}</p>\n"]
-        for entry in self.entries:
-            parts.append(
-                f"<h2>{html.escape(entry.heading)}</h2>\n<p class='prompt'><em>{html.escape(entry.prompt)}</em></p>\n"
-            )
-            if entry.text is not None:
-                parts.append(f"<blockquote>\n{_html_text(entry.text)}</blockquote>\n")
-            else:
-                parts.append(f"<p class='missing'>{html.escape(entry.missing)}</p>\n")
-        parts.append("<h2>My audit</h2>\n")
+    def _context(self) -> dict[str, Any]:
+        """What the templates need: the entries, and the audit's figure and scorecard table when there is one."""
+        context: dict[str, Any] = {"title": TITLE, "intro": self._intro(), "entries": self.entries}
         if self.scorecard is None:
-            parts.append(f"<p>{html.escape(self.audit_problem or 'No audit in this plan.')}</p>\n")
+            context["audit"] = None
+            context["audit_problem"] = self.audit_problem or "No audit in this plan."
         else:
-            data = base64.b64encode(self.scorecard.png()).decode("ascii")
-            parts.append(
-                f'<img src="data:image/png;base64,{data}" alt="{html.escape(str(self.scorecard.alt), quote=True)}">\n'
-            )
             table = self.scorecard.table
             shown = [c for c in SCORECARD_COLUMNS if c in table.columns] or list(table.columns)
-            parts.append(
-                table[shown].rename(columns=SCORECARD_COLUMNS).to_html(index=False, escape=True, border=0, na_rep="")
-            )
-        return "".join(parts)
+            context["audit"] = {
+                "figure": figure_html(self.scorecard.png(), str(self.scorecard.alt)),
+                "columns": [SCORECARD_COLUMNS.get(c, c) for c in shown],
+                "rows": list(table[shown].itertuples(index=False, name=None)),
+            }
+        return context
 
     def to_html(self) -> str:
         """A standalone page (opens in any browser, prints on paper); every learner text escaped."""
-        return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>{TITLE}</title>
-<style>
-body {{ font-family: Georgia, serif; max-width: 48em; margin: 2em auto; padding: 0 1em; color: #1a1a1a;
-       line-height: 1.5; }}
-blockquote {{ border-left: 4px solid #0072B2; margin: 0.5em 0; padding: 0.2em 1em; background: #f4f8fb; }}
-.missing {{ color: #555; font-style: italic; }}
-table {{ border-collapse: collapse; font-family: system-ui, sans-serif; font-size: 0.85em; }}
-th, td {{ border-bottom: 1px solid #ccc; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }}
-img {{ max-width: 100%; height: auto; }}
-@media print {{ h2 {{ break-after: avoid; }} blockquote, img {{ break-inside: avoid; }} }}
-</style>
-</head>
-<body>
-{self._body_html()}</body>
-</html>
-"""
+        return render("plan.html", **self._context())
 
     def _repr_html_(self) -> str:
-        return self._body_html()
+        return render("plan_content.html", **self._context())
 
     def __str__(self) -> str:
         return self.to_markdown(figure=False)

@@ -10,13 +10,13 @@ questions a chapter has) from the chapter modules in :mod:`sevencs.exercises`.
 
 from __future__ import annotations
 
-import html
 import importlib
 import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
+from markupsafe import Markup
 
 from sevencs.cells import as_int
 from sevencs.chapters import CHAPTERS
@@ -25,6 +25,7 @@ from sevencs.course.engine import Exercise, Note
 from sevencs.course.questions import Question, Reflection
 from sevencs.course.store import ProgressStore
 from sevencs.render.edition import in_book
+from sevencs.render.html import render
 
 if TYPE_CHECKING:  # figures pull in matplotlib: loaded only when a chart is drawn
     from sevencs.figures import FigureImage
@@ -106,14 +107,6 @@ def progress_counts(store: ProgressStore | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COUNTS)
 
 
-#: What a progress cell shows in the published book, which has no learner of its own.
-IN_THE_BOOK = (
-    "<p><strong>Your progress</strong> appears here when you run this notebook yourself: "
-    "a bar per chapter and a table of what you have tried, passed and revealed. It is "
-    "saved on your own computer only.</p>"
-)
-
-
 @dataclass(frozen=True)
 class ProgressReport:
     """A table of progress per chapter; shown as HTML in a notebook."""
@@ -129,11 +122,14 @@ class ProgressReport:
 
     def _repr_html_(self) -> str:
         if in_book():
-            return IN_THE_BOOK
-        return (
-            f"<p><strong>Your progress</strong> (saved in <code>{html.escape(self.path)}</code>)</p>"
-            + self.table.to_html(index=False, escape=True, border=0)
-        )
+            return render("progress.html", in_book=True)
+        return _progress_html(self.path, self.table)
+
+
+def _progress_html(path: str, table: pd.DataFrame, figure: Markup | None = None) -> str:
+    """Where the progress is saved, the chart (HTML, when given) and the table."""
+    rows = table.itertuples(index=False, name=None)
+    return render("progress.html", in_book=False, path=path, figure=figure, columns=list(table.columns), rows=rows)
 
 
 def my_progress(store: ProgressStore | None = None) -> ProgressReport:
@@ -256,12 +252,8 @@ class ProgressOverview:
 
     def _repr_html_(self) -> str:
         if in_book():
-            return IN_THE_BOOK
-        return (
-            f"<p><strong>Your progress</strong> (saved in <code>{html.escape(self.path)}</code>)</p>"
-            + self.figure()._repr_html_()
-            + self._shown().to_html(index=False, escape=True, border=0)
-        )
+            return render("progress.html", in_book=True)
+        return _progress_html(self.path, self._shown(), self.figure()._repr_html_())
 
 
 def progress(store: ProgressStore | None = None) -> ProgressOverview:

@@ -20,7 +20,7 @@ from sevencs.chapters import CHAPTERS
 from sevencs.course import views
 from sevencs.course.engine import Feedback, Note, Status, record, safe_repr
 from sevencs.course.store import CHECK_WAIT, ProgressStore
-from sevencs.render.html import LETTERS, box, text_to_html
+from sevencs.render.html import LETTERS, render
 
 
 @dataclass(frozen=True)
@@ -117,35 +117,29 @@ class ReflectionResult:
     def _repr_html_(self) -> str:
         if not self.text.strip():
             return Feedback(Status.NOT_ANSWERED, "Write a few sentences first.")._repr_html_()
+        kind: str
         if self.saved:
-            head = box(
-                Status.CORRECT,
-                "Saved",
-                text_to_html(
-                    "Your reflection is saved for your Seven Cs plan. Nobody grades it: "
-                    "compare it with the model answer below."
-                ),
+            kind, heading = Status.CORRECT, "Saved"
+            message = (
+                "Your reflection is saved for your Seven Cs plan. Nobody grades it: "
+                "compare it with the model answer below."
             )
         elif self.kept:
-            head = box(
-                "info",
-                "Kept, not saved yet",
-                text_to_html(
-                    f"{self.problem}\n\nYour text waits in {self.kept} and is added to your progress the next "
-                    "time it can be saved. Nothing is lost."
-                ),
+            kind, heading = "info", "Kept, not saved yet"
+            message = (
+                f"{self.problem}\n\nYour text waits in {self.kept} and is added to your progress the next "
+                "time it can be saved. Nothing is lost."
             )
         else:
-            head = box(
-                Status.INCORRECT,
-                "Not saved",
-                text_to_html(f"{self.problem}\n\nCopy your text somewhere safe before closing the notebook."),
-            )
-        items = "".join(f"<li>{text_to_html(r)}</li>" for r in self.rubric)
-        return (
-            head
-            + box("info", "A model answer", text_to_html(self.model_answer))
-            + box("info", "Compare yours: did you…", f"<ul style='margin:0.3em 0'>{items}</ul>")
+            kind, heading = Status.INCORRECT, "Not saved"
+            message = f"{self.problem}\n\nCopy your text somewhere safe before closing the notebook."
+        return render(
+            "reflection_result.html",
+            kind=kind,
+            heading=heading,
+            message=message,
+            model_answer=self.model_answer,
+            rubric=self.rubric,
         )
 
 

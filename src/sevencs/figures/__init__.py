@@ -13,8 +13,6 @@ that alt text.
 
 from __future__ import annotations
 
-import base64
-import html
 import io
 import warnings
 from dataclasses import dataclass
@@ -22,10 +20,13 @@ from dataclasses import dataclass
 import matplotlib
 import networkx as nx
 import pandas as pd
+from markupsafe import Markup
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+
+from sevencs.render.html import figure_html
 
 OKABE_ITO = {
     "orange": "#E69F00",
@@ -56,12 +57,8 @@ class FigureImage:
     def png(self) -> bytes:
         return to_png(self.figure, dpi=100)
 
-    def _repr_html_(self) -> str:
-        data = base64.b64encode(self.png).decode("ascii")
-        return (
-            f'<img src="data:image/png;base64,{data}" alt="{html.escape(self.alt, quote=True)}" '
-            'style="max-width:100%;height:auto">'
-        )
+    def _repr_html_(self) -> Markup:
+        return figure_html(self.png, self.alt)
 
     def __repr__(self) -> str:
         return f"Figure: {self.alt}"

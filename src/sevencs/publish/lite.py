@@ -53,9 +53,10 @@ APP = "notebooks"
 FOLDERS = ("notebooks", "exercises")
 #: packages the notebooks install with their dependencies: from Pyodide's own distribution
 #: (loaded from its CDN), or, for ipywidgets, from the site (sqlite3 is in Pyodide's
-#: standard library; naming it here would fail, as it is no package); for reading your own
-#: data, xlrd (.xls workbooks) and wcwidth (ftfy's one dependency)
-PYODIDE_PACKAGES = ("numpy", "pandas", "networkx", "matplotlib", "pillow", "ipywidgets", "xlrd", "wcwidth")
+#: standard library; naming it here would fail, as it is no package); jinja2 (with markupsafe)
+#: renders every box, table and figure the course shows; for reading your own data, xlrd
+#: (.xls workbooks) and wcwidth (ftfy's one dependency)
+PYODIDE_PACKAGES = ("numpy", "pandas", "networkx", "matplotlib", "pillow", "ipywidgets", "jinja2", "xlrd", "wcwidth")
 #: pure-Python packages Pyodide lacks, repacked as wheels from the build environment; the site
 #: turns the PyPI fallback off, so these must be here: comm (the kernel itself installs it when
 #: it starts), ipywidgets and its JupyterLab half, vaderSentiment, and for reading your own data

@@ -10,13 +10,12 @@ read it.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import ipywidgets as widgets
 
-from sevencs.render.html import LETTERS, box, text_to_html
+from sevencs.render.html import LETTERS, box, render, text_to_html
 
 
 class QuestionWidget(widgets.VBox):
@@ -28,7 +27,7 @@ class QuestionWidget(widgets.VBox):
 
     def __init__(self, label: str, prompt: str, options: Sequence[str], on_check: Callable[[Any], str]) -> None:
         self.on_check = on_check
-        self.prompt = widgets.HTML(f"<p><strong>Self-check ({html.escape(label)}).</strong></p>{text_to_html(prompt)}")
+        self.prompt = widgets.HTML(render("form_prompt.html", kind="Self-check", label=label, prompt=prompt))
         self.choices = widgets.RadioButtons(
             options=[(f"{LETTERS[i]}) {text}", i) for i, text in enumerate(options)],
             value=None,
@@ -54,7 +53,7 @@ class ReflectionWidget(widgets.VBox):
 
     def __init__(self, label: str, prompt: str, earlier: str | None, on_save: Callable[[str], str]) -> None:
         self.on_save = on_save
-        self.prompt = widgets.HTML(f"<p><strong>Reflection ({html.escape(label)}).</strong></p>{text_to_html(prompt)}")
+        self.prompt = widgets.HTML(render("form_prompt.html", kind="Reflection", label=label, prompt=prompt))
         self.text = widgets.Textarea(
             value=earlier or "",
             placeholder="Write a few sentences here, then press the button.",
@@ -63,8 +62,7 @@ class ReflectionWidget(widgets.VBox):
         self.button = widgets.Button(
             description="Save and compare", button_style="primary", tooltip="Save your text and see a model answer"
         )
-        note = "You saved a reflection here before; it is shown above. Saving again keeps both versions."
-        self.result = widgets.HTML(f"<p><em>{note}</em></p>" if earlier else "")
+        self.result = widgets.HTML(render("saved_before.html") if earlier else "")
         self.button.on_click(self._on_save)
         super().__init__([self.prompt, self.text, self.button, self.result])
 

@@ -1,8 +1,20 @@
-"""The course's HTML: feedback boxes, notes, and the book's kernel-free quizzes, reflections and solutions.
+"""The course's HTML, rendered from the Jinja2 templates in ``sevencs/render/templates``.
 
-Everything here takes plain values (text, labels, options) and returns HTML;
-nothing here knows what an exercise or a question is, so the course machinery
-can use it without the view reaching back. Every piece of text is escaped.
+One environment (:func:`environment`) renders every page and fragment of the
+package: feedback boxes, notes, the book's kernel-free quizzes, reflections and
+solutions, the explorers' numbers, the progress tables, and the standalone
+pages (the plan, the audit, the class report), which include the one
+stylesheet ``templates/sevencs.css`` inline so that each stays a single file.
+
+Autoescape is on for every ``.html`` template: whatever a template prints is
+escaped unless it is :class:`markupsafe.Markup`, which only this package makes
+(a fragment from :func:`render`, or text turned into HTML by the filters
+below, which escape it first). Learner text is never marked safe. Missing
+values fail loudly (``StrictUndefined``) instead of printing nothing.
+
+Everything here takes plain values (text, labels, options, numbers) and
+returns HTML; nothing here knows what an exercise or a question is, so the
+course machinery can use it without the view reaching back.
 
 The book's markup is the contract with the quiz script and the browser tests::
 
@@ -23,10 +35,16 @@ them. Without JavaScript, the question, the options and every explanation
 
 from __future__ import annotations
 
-import html
+import base64
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
 
 #: How options are lettered: a), b), c)...
 LETTERS = "abcdefgh"
@@ -45,49 +63,93 @@ STYLES = {
     "info": ("#555555", "#f2f2f2", "ℹ", "Exercise"),
 }
 
+_CODE = re.compile(r"`([^`]+)`")
 
-def text_to_html(text: str) -> str:
+
+# --- the filters: text in, escaped HTML out ----------------------------------------------------
+
+
+def inline(text: str) -> Markup:
+    """Escape ``text`` and turn `backticks` into code and line breaks into ``<br>``, without paragraphs."""
+    # the text is escaped before the pattern runs, so what lands inside <code> is escaped too
+    with_code = _CODE.sub(r"<code>\1</code>", str(escape(text)))
+    return Markup(with_code.replace("\n", "<br>"))
+
+
+def text_to_html(text: str) -> Markup:
     """Escape ``text`` and turn `backticks` into code and blank lines into paragraphs."""
-    escaped = html.escape(text)
-    escaped = re.sub(r"`([^`]+)`", r"<code>\1</code>", escaped)
-    paragraphs = [p.replace("\n", "<br>") for p in escaped.split("\n\n")]
-    return "".join(f"<p style='margin:0.3em 0'>{p}</p>" for p in paragraphs)
+    paragraph = Markup("<p style='margin:0.3em 0'>{}</p>")
+    return Markup("").join(paragraph.format(inline(p)) for p in str(text).split("\n\n"))
 
 
-def inline(text: str) -> str:
-    """Escape ``text`` for HTML and turn `backticks` into code, without paragraphs."""
-    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text)).replace("\n", "<br>")
+def paragraphs(text: str) -> Markup:
+    """Escape ``text`` and keep its paragraphs and line breaks, nothing else: how a learner's own words show."""
+    lines = [Markup("<br>\n").join(escape(p).split("\n")) for p in str(text).split("\n\n")]
+    return Markup("").join(Markup("<p>{}</p>\n").format(p) for p in lines)
 
 
-def box(kind: str, heading: str, body_html: str) -> str:
-    """A coloured box of one of the :data:`STYLES`, with an escaped heading over ``body_html``."""
-    border, background, symbol, _ = STYLES[kind]
-    return (
-        f"<div class='sevencs-box' style='border-left:6px solid {border};background:{background};"
-        f"color:#1a1a1a;padding:0.6em 1em;margin:0.4em 0;border-radius:4px'>"
-        f"<strong style='color:#1a1a1a'><span aria-hidden='true'>{symbol}</span> "
-        f"{html.escape(heading)}</strong>{body_html}</div>"
+def fmt(value: Any, spec: str) -> str:
+    """``format(value, spec)``: numbers in templates as in f-strings (``{{ n|fmt(",.0f") }}``)."""
+    return format(value, spec)
+
+
+def cell(value: Any) -> Any:
+    """A table cell's value; a missing one (None or NaN) as an empty cell."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return value
+
+
+def _base64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+# --- the environment ---------------------------------------------------------------------------
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The one Jinja2 environment of the package, made on first use."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("sevencs.render", "templates"),
+        autoescape=jinja2.select_autoescape(["html"]),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
+    env.filters.update(
+        text_to_html=text_to_html, inline=inline, paragraphs=paragraphs, fmt=fmt, cell=cell, base64=_base64
+    )
+    env.globals.update(styles=STYLES, letters=LETTERS)
+    return env
 
 
-def note_html(kind: str, heading: str, text: str = "", code: str = "") -> str:
+def render(template_name: str, /, **context: Any) -> Markup:
+    """Render ``templates/<template_name>`` with ``context``; the result can go into another template as is."""
+    return Markup(environment().get_template(template_name).render(**context))
+
+
+# --- fragments the course shows ----------------------------------------------------------------
+
+
+def box(kind: str, heading: str, body: str = "") -> Markup:
+    """A coloured box of one of the :data:`STYLES`, with a heading over ``body`` (escaped unless Markup)."""
+    return render("box.html", kind=kind, heading=heading, body=body)
+
+
+def note_html(kind: str, heading: str, text: str = "", code: str = "") -> Markup:
     """A hint, a solution or an introduction: a box with text and, below it, code to copy."""
-    body = text_to_html(text) if text else ""
-    if code:
-        body += (
-            "<pre style='background:#fff;border:1px solid #ccc;padding:0.5em;"
-            f"margin:0.4em 0;white-space:pre-wrap'><code>{html.escape(code)}</code></pre>"
-        )
-    return box(kind, heading, body)
+    return render("note.html", kind=kind, heading=heading, text=text, code=code)
 
 
-def _open(is_open: bool) -> str:
-    return " open" if is_open else ""
+def figure_html(png: bytes, alt: str) -> Markup:
+    """A PNG as an ``<img>`` that carries its data (base64) and its alt text: every figure the course shows."""
+    return render("figure.html", png=png, alt=alt)
 
 
 def quiz_html(
     quiz_id: str, label: str, prompt: str, options: Sequence[tuple[str, bool, str]], open_explanations: bool = False
-) -> str:
+) -> Markup:
     """A self-check question as kernel-free HTML (see the module's docstring for the markup).
 
     ``options`` are (text, correct, why) triples. Each option is a ``<button>``
@@ -96,67 +158,30 @@ def quiz_html(
     inside a ``<details>``, collapsed unless ``open_explanations`` (the
     instructor edition).
     """
-    qid = html.escape(quiz_id, quote=True)
-    prompt_id = f"sevencs-quiz-{qid}-prompt"
-    buttons = "".join(
-        f'<button type="button" class="sevencs-quiz-option" data-index="{i}" '
-        f'data-correct="{"true" if correct else "false"}" aria-pressed="false">'
-        f'<span class="sevencs-quiz-letter">{LETTERS[i]})</span> '
-        f'<span class="sevencs-quiz-text">{inline(text)}</span>'
-        f'<span class="sevencs-quiz-mark" aria-hidden="true"></span></button>'
-        for i, (text, correct, _) in enumerate(options)
-    )
-    whys = "".join(
-        f'<li class="sevencs-quiz-why" data-index="{i}"><strong>{LETTERS[i]}) '
-        f"{'Right.' if correct else 'Not quite.'}</strong> "
-        f'<span class="sevencs-quiz-why-text">{inline(why)}</span></li>'
-        for i, (_, correct, why) in enumerate(options)
-    )
-    return (
-        f'<div class="sevencs-quiz" data-quiz-id="{qid}">'
-        f'<p class="sevencs-quiz-label"><strong>Self-check ({html.escape(label)})</strong></p>'
-        f'<div class="sevencs-quiz-prompt" id="{prompt_id}">{text_to_html(prompt)}</div>'
-        f'<div class="sevencs-quiz-options" role="group" aria-labelledby="{prompt_id}">{buttons}</div>'
-        f'<div class="sevencs-quiz-feedback" role="status" aria-live="polite"></div>'
-        f'<details class="sevencs-quiz-explanations"{_open(open_explanations)}>'
-        f"<summary>Why each option is right or not</summary>"
-        f'<ul class="sevencs-quiz-whys">{whys}</ul></details>'
-        f'<p class="sevencs-quiz-tools"><button type="button" class="sevencs-quiz-reset">'
-        f"Reset my answers</button></p></div>"
+    return render(
+        "quiz.html", quiz_id=quiz_id, label=label, prompt=prompt, options=options, open_explanations=open_explanations
     )
 
 
 def reflection_html(
     reflection_id: str, label: str, prompt: str, model_answer: str, rubric: Sequence[str], open_answer: bool = False
-) -> str:
+) -> Markup:
     """A reflection as HTML: the prompt, where to write, and the model answer (collapsed)."""
-    items = "".join(f"<li>{inline(r)}</li>" for r in rubric)
-    checklist = f"<p>Compare yours: did you…</p><ul>{items}</ul>" if items else ""
-    return (
-        f'<div class="sevencs-reflection" data-reflection-id="{html.escape(reflection_id, quote=True)}">'
-        f'<p class="sevencs-quiz-label"><strong>Reflection ({html.escape(label)})</strong></p>'
-        f'<div class="sevencs-reflection-prompt">{text_to_html(prompt)}</div>'
-        f'<p class="sevencs-reflection-where"><em>You write your answer in the notebook: open this page '
-        f"as a notebook (the buttons at the top of the page), run the cell, and your text is kept for "
-        f"your Seven Cs plan.</em></p>"
-        f'<details class="sevencs-model-answer"{_open(open_answer)}>'
-        f"<summary>A model answer (read it after writing yours)</summary>"
-        f"{text_to_html(model_answer)}{checklist}</details></div>"
+    return render(
+        "reflection.html",
+        reflection_id=reflection_id,
+        label=label,
+        prompt=prompt,
+        model_answer=model_answer,
+        rubric=rubric,
+        open_answer=open_answer,
     )
 
 
-def solution_html(exercise_id: str, label: str, note: str, code: str, open_solution: bool = False) -> str:
+def solution_html(exercise_id: str, label: str, note: str, code: str, open_solution: bool = False) -> Markup:
     """An exercise's model solution (note and code) in a ``<details>``, collapsed unless ``open_solution``."""
-    note_part = text_to_html(note) if note else ""
-    code_part = (
-        f'<pre class="sevencs-solution-code"><code>{html.escape(code)}</code></pre>'
-        if code
-        else "<p>This exercise has no model code.</p>"
-    )
-    return (
-        f'<details class="sevencs-solution" data-exercise-id="{html.escape(exercise_id, quote=True)}"'
-        f"{_open(open_solution)}><summary>A model solution ({html.escape(label)})</summary>"
-        f"{note_part}{code_part}</details>"
+    return render(
+        "solution.html", exercise_id=exercise_id, label=label, note=note, code=code, open_solution=open_solution
     )
 
 

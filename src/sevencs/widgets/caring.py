@@ -23,6 +23,7 @@ import pandas as pd
 from sevencs import caring, figures
 from sevencs.datasets import load_mentions, load_questions
 from sevencs.figures import OKABE_ITO, FigureImage
+from sevencs.render.html import render
 from sevencs.widgets.explorer import Blitter, Explorer
 
 SLIDER_STYLE = {"description_width": "14em"}
@@ -216,29 +217,24 @@ def sarcasm_figure(scored: pd.DataFrame) -> FigureImage:
 
 def summary_html(table: pd.DataFrame, hours: pd.Series, target: float, scored: pd.DataFrame) -> str:
     answered = hours.dropna()
-    asked = len(hours)
-    in_target = int((hours <= target).sum())
-    negative = float((scored["label"] == "negative").mean())
     human = float((scored["human_label"] == "negative").mean()) if "human_label" in scored else math.nan
-    rows = "".join(
-        f"<tr><td>{r.month}</td><td>{r.questions}</td><td>{r.answered}</td>"
-        f"<td>{_fmt(r.median_hours, '.1f')}</td><td>{_fmt(r.within_target, '.0%')}</td>"
-        f"<td>{r.mentions}</td><td>{_fmt(r.negative_share, '.0%')}</td></tr>"
-        for r in table.itertuples()
-    )
-    median = _fmt(float(answered.median()) if len(answered) else math.nan, ".1f")
-    return (
-        f"<p>Over the whole year: <strong>{len(answered)} of {asked}</strong> questions got a reply; "
-        f"the median wait for a first reply was <strong>{median} hours</strong>. "
-        f"<strong>{in_target} of {asked}</strong> ({in_target / asked:.0%} of the questions asked) were "
-        f"answered within your target of {target:g} hours. VADER calls <strong>{negative:.0%}</strong> "
-        f"of the mentions negative; a careful reader, <strong>{_fmt(human, '.0%')}</strong>.</p>"
-        "<table class='sevencs-numbers' style='border-collapse:collapse'>"
-        "<caption style='text-align:left'>Month by month</caption>"
-        "<thead><tr><th scope='col'>month</th><th scope='col'>questions</th><th scope='col'>answered</th>"
-        "<th scope='col'>median hours</th><th scope='col'>within target</th><th scope='col'>mentions</th>"
-        "<th scope='col'>negative (VADER)</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>"
+    columns = ["month", "questions", "answered", "median_hours", "within_target", "mentions", "negative_share"]
+    months = [
+        (month, asked, replied, _fmt(median, ".1f"), _fmt(within, ".0%"), mentions, _fmt(negative, ".0%"))
+        for month, asked, replied, median, within, mentions, negative in table[columns].itertuples(
+            index=False, name=None
+        )
+    ]
+    return render(
+        "caring_numbers.html",
+        answered=len(answered),
+        asked=len(hours),
+        median=_fmt(float(answered.median()) if len(answered) else math.nan, ".1f"),
+        in_target=int((hours <= target).sum()),
+        target=target,
+        negative=float((scored["label"] == "negative").mean()),
+        human=_fmt(human, ".0%"),
+        months=months,
     )
 
 

@@ -21,6 +21,7 @@ from matplotlib.ticker import MaxNLocator
 
 from sevencs import clients, figures
 from sevencs.figures import OKABE_ITO, FigureImage
+from sevencs.render.html import render
 from sevencs.widgets.explorer import Blitter, Explorer
 
 SLIDER_STYLE = {"description_width": "13em"}
@@ -213,44 +214,23 @@ def bass_fit(
 
 def summary_html(table: pd.DataFrame, market: float) -> str:
     peak = _peak(table)
-    last = table.iloc[-1]
-    total = float(last["cumulative"])
-    imitation = table["from_imitation"].sum() / total if total > 0 else 0.0
+    total = float(table["cumulative"].iloc[-1])
     first = table.iloc[0]
     half = table.loc[table["cumulative"] >= market / 2, "period"]
-    half_text = (
-        f"half the market is reached in period <strong>{int(half.iloc[0])}</strong>"
-        if len(half)
-        else "half the market is not reached within these periods"
-    )
-    if total > 0:
-        opening = (
-            f"<p>New adopters peak in <strong>period {int(peak['period'])}</strong> at "
-            f"<strong>{peak['new_adopters']:,.1f}</strong>. "
-        )
-        share_text = f"<strong>{imitation:.0%}</strong>"
-    else:
-        opening = (
-            "<p><strong>Nobody adopts</strong>: with advertising p at 0 nobody starts, and word of "
-            "mouth (q) needs someone who already has it to pass it on. Move p above 0. "
-        )
-        share_text = "undefined (there are no adopters to divide by)"
-    return (
-        opening + f"By period {int(last['period'])}, "
-        f"<strong>{total:,.0f}</strong> of a market of {market:,.0f} have adopted "
-        f"({total / market:.0%}); {half_text}.</p>"
-        "<table class='sevencs-numbers' style='border-collapse:collapse'>"
-        "<caption style='text-align:left'>Where the adopters come from</caption>"
-        "<thead><tr><th scope='col'></th><th scope='col'>innovation (p)</th>"
-        "<th scope='col'>imitation (q)</th><th scope='col'>all</th></tr></thead><tbody>"
-        f"<tr><th scope='row'>period 1</th><td>{first['from_innovation']:,.1f}</td>"
-        f"<td>{first['from_imitation']:,.1f}</td><td>{first['new_adopters']:,.1f}</td></tr>"
-        f"<tr><th scope='row'>peak (period {int(peak['period'])})</th><td>{peak['from_innovation']:,.1f}</td>"
-        f"<td>{peak['from_imitation']:,.1f}</td><td>{peak['new_adopters']:,.1f}</td></tr>"
-        f"<tr><th scope='row'>all {len(table)} periods</th><td>{table['from_innovation'].sum():,.1f}</td>"
-        f"<td>{table['from_imitation'].sum():,.1f}</td><td>{total:,.1f}</td></tr>"
-        f"</tbody></table><p>Share of all adopters who came by imitation (word of mouth): "
-        f"{share_text}.</p>"
+    columns = ["from_innovation", "from_imitation", "new_adopters"]
+    return render(
+        "clients_numbers.html",
+        peak=peak,
+        total=total,
+        market=market,
+        last_period=int(table["period"].iloc[-1]),
+        half_period=int(half.iloc[0]) if len(half) else None,
+        imitation_share=table["from_imitation"].sum() / total if total > 0 else 0.0,
+        rows=[
+            ("period 1", *(first[c] for c in columns)),
+            (f"peak (period {int(peak['period'])})", *(peak[c] for c in columns)),
+            (f"all {len(table)} periods", table["from_innovation"].sum(), table["from_imitation"].sum(), total),
+        ],
     )
 
 

@@ -25,6 +25,7 @@ import pandas as pd
 
 from sevencs import community, figures
 from sevencs.datasets import load_group_activity
+from sevencs.render.html import render
 from sevencs.widgets.explorer import Explorer
 
 SLIDER_STYLE = {"description_width": "12em"}
@@ -116,28 +117,16 @@ def growth_summary_html(story: pd.DataFrame, logistic: pd.DataFrame, market: int
     last_s, last_l = story.iloc[-1], logistic.iloc[-1]
     start, rate = int(story["members"].iloc[0]), _rate_of(logistic, story)
     half = community.half_market_time(start, rate, market)
-    busiest = int(logistic["new_members"].idxmax())
-    half_text = (
-        f"passes half the market during month <strong>{math.ceil(half)}</strong>"
-        if half > 0
-        else "starts above half the market"
-    )
-    rows = "".join(
-        f"<tr><td>{int(s.period)}</td><td>{s.members:,.0f}</td><td>{lg.members:,.0f}</td>"
-        f"<td>{lg.new_members:,.0f}</td></tr>"
-        for s, lg in zip(story.itertuples(), logistic.itertuples())
-    )
-    return (
-        f"<p>After <strong>{int(last_s['period'])} months</strong> the compounding story promises "
-        f"<strong>{last_s['members']:,.0f}</strong> members ({last_s['members'] / market:,.1f} × the market of "
-        f"{market:,}). Logistic growth reaches <strong>{last_l['members']:,.0f}</strong> "
-        f"({last_l['share_of_market']:.0%} of the market), {half_text}, and gains most members in month "
-        f"{busiest}.</p>"
-        "<table class='sevencs-numbers' style='border-collapse:collapse'>"
-        "<caption style='text-align:left'>Month by month</caption>"
-        "<thead><tr><th scope='col'>month</th><th scope='col'>story</th><th scope='col'>logistic</th>"
-        "<th scope='col'>new (logistic)</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>"
+    return render(
+        "community_numbers.html",
+        months=int(last_s["period"]),
+        story_members=float(last_s["members"]),
+        market=market,
+        logistic_members=float(last_l["members"]),
+        logistic_share=float(last_l["share_of_market"]),
+        half_month=math.ceil(half) if half > 0 else None,
+        busiest=int(logistic["period"].to_numpy()[logistic["new_members"].to_numpy().argmax()]),
+        rows=list(zip(story.itertuples(), logistic.itertuples())),
     )
 
 

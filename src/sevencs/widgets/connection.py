@@ -20,6 +20,7 @@ import pandas as pd
 
 from sevencs import connection, figures
 from sevencs.datasets import NURSERY, load_network
+from sevencs.render.html import render
 from sevencs.widgets.explorer import Blitter, Explorer
 
 SLIDER_STYLE = {"description_width": "11em"}
@@ -117,20 +118,14 @@ def summary_html(table: pd.DataFrame, ceiling: int) -> str:
     last = table.iloc[-1]
     naive, actual = float(last["naive_connected"]), int(last["connected"])
     share = f"{actual / naive:.0%}" if naive > 0 else "—"
-    rows = "".join(
-        f"<tr><td>{int(r.hop)}</td><td>{r.invited:,}</td><td>{r.joined:,}</td><td>{r.connected:,}</td>"
-        f"<td>{r.naive_connected:,.0f}</td></tr>"
-        for r in table.itertuples()
-    )
-    return (
-        f"<p>After <strong>{int(last['hop'])} hop{'s' if last['hop'] != 1 else ''}</strong> the 10 × 10 "
-        f"story promises <strong>{naive:,.0f}</strong> people; on the network you reach "
-        f"<strong>{actual:,}</strong> ({share} of the story), out of {ceiling:,} accounts in it.</p>"
-        "<table class='sevencs-numbers' style='border-collapse:collapse'>"
-        "<caption style='text-align:left'>Hop by hop</caption>"
-        "<thead><tr><th scope='col'>hop</th><th scope='col'>invited</th><th scope='col'>joined</th>"
-        "<th scope='col'>connected</th><th scope='col'>story says</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>"
+    return render(
+        "connection_numbers.html",
+        hops=int(last["hop"]),
+        naive=naive,
+        actual=actual,
+        share=share,
+        ceiling=ceiling,
+        rows=table.itertuples(),
     )
 
 

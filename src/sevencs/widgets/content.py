@@ -21,6 +21,7 @@ import pandas as pd
 
 from sevencs import content, figures
 from sevencs.datasets import load_posts
+from sevencs.render.html import render
 from sevencs.widgets.connection import SLIDER_LAYOUT, SLIDER_STYLE
 from sevencs.widgets.explorer import Blitter, Explorer
 
@@ -116,19 +117,14 @@ def draw(artists: dict, plan: pd.Series, per_post: pd.Series, share: float, rule
 
 def plan_summary(plan: pd.Series, distance: float, rule: str) -> str:
     rate = plan["engagement_rate"]
-    return (
-        f"<p>With <strong>{plan['promotional_posts']:.1f} of {int(plan['posts'])}</strong> posts a month "
-        f"promotional, expect about <strong>{plan['engagements']:.0f}</strong> engagements and "
-        f"<strong>{plan['shares']:.0f}</strong> shares a month: an amplification rate of "
-        f"{float(plan['amplification_rate']):.2f} shares per post and an engagement rate of "
-        f"{float(rate):.1%} ({rate.label}). This mix is {distance:.2f} away from the {rule} rule "
-        "(0 is on target).</p>"
-        "<table class='sevencs-numbers' style='border-collapse:collapse'>"
-        "<caption style='text-align:left'>Expected in a month</caption>"
-        "<thead><tr><th scope='col'>likes</th><th scope='col'>comments</th><th scope='col'>shares</th>"
-        "<th scope='col'>engagements</th></tr></thead>"
-        f"<tbody><tr><td>{plan['likes']:.1f}</td><td>{plan['comments']:.1f}</td><td>{plan['shares']:.1f}</td>"
-        f"<td>{plan['engagements']:.1f}</td></tr></tbody></table>"
+    return render(
+        "content_numbers.html",
+        plan=plan,
+        amplification=float(plan["amplification_rate"]),
+        rate=float(rate),
+        rate_label=rate.label,
+        distance=distance,
+        rule=rule,
     )
 
 

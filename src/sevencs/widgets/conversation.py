@@ -12,7 +12,6 @@ It also holds the chapter's two static figures (:func:`rates_chart`,
 
 from __future__ import annotations
 
-import html
 import math
 
 import ipywidgets as widgets
@@ -22,6 +21,7 @@ from matplotlib.transforms import blended_transform_factory
 
 from sevencs import conversation, figures
 from sevencs.datasets import load_posts
+from sevencs.render.html import render
 from sevencs.widgets.explorer import Blitter, Explorer
 
 SLIDER_STYLE = {"description_width": "13em"}
@@ -273,31 +273,15 @@ def draw(
 
 
 def summary_html(table: pd.DataFrame, grouping: str, plan: pd.Series, share: float, per_week: int) -> str:
-    label = "post type" if grouping == "type" else "opening line"
-    rows = "".join(
-        f"<tr><td>{html.escape(str(g))}</td><td>{int(r.posts)}</td><td>{int(r.comments)}</td><td>{int(r.likes)}</td>"
-        f"<td>{r.conversation_rate:.2f}</td><td>{r.applause_rate:.2f}</td></tr>"
-        for g, r in table.iterrows()
-    )
     rate = float(plan["plan_rate"])
-    if math.isnan(rate):
-        sentence = (
-            "<p>The plan has no post types besides promotional posts: tick at least one, "
-            "or set the promotional share to 100%.</p>"
-        )
-    else:
-        sentence = (
-            f"<p>A plan with <strong>{share:.0%}</strong> promotional posts expects "
-            f"<strong>{rate:.2f}</strong> comments per post, about <strong>{float(plan['comments_per_month']):.0f}"
-            f"</strong> comments a month at {per_week} posts a week, if readers respond as they did to the "
-            "nursery's past posts.</p>"
-        )
-    return (
-        sentence + "<table class='sevencs-numbers' style='border-collapse:collapse'>"
-        f"<caption style='text-align:left'>Past posts by {label} (rates per post of each group)</caption>"
-        "<thead><tr><th scope='col'>group</th><th scope='col'>posts</th><th scope='col'>comments</th>"
-        "<th scope='col'>likes</th><th scope='col'>conversation rate</th><th scope='col'>applause rate</th>"
-        f"</tr></thead><tbody>{rows}</tbody></table>"
+    return render(
+        "conversation_numbers.html",
+        label="post type" if grouping == "type" else "opening line",
+        rate=None if math.isnan(rate) else rate,
+        share=share,
+        per_month=float(plan["comments_per_month"]),
+        per_week=per_week,
+        rows=[(str(group), r) for group, r in zip(table.index, table.itertuples())],
     )
 
 

@@ -12,11 +12,11 @@ published book without a kernel.
 from __future__ import annotations
 
 import base64
-import html
 
 import ipywidgets as widgets
 
 from sevencs import figures
+from sevencs.render.html import figure_html
 
 
 class Blitter:
@@ -68,10 +68,7 @@ class Explorer(widgets.VBox):
 
     def _show(self, png: bytes, alt: str, numbers: str) -> None:
         """Put a rendered figure (with its alt text) and its numbers on screen."""
-        data = base64.b64encode(png).decode("ascii")
-        self.figure.value = (
-            f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}" style="max-width:100%">'
-        )
+        self.figure.value = figure_html(png, alt)
         self.numbers.value = numbers
 
     @property

@@ -12,7 +12,6 @@ image with alt text in an ``HTML`` widget.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Hashable
 
 import ipywidgets as widgets
@@ -24,6 +23,7 @@ from matplotlib.transforms import blended_transform_factory
 
 from sevencs import figures, relationships
 from sevencs.datasets import NURSERY, load_interactions
+from sevencs.render.html import render
 from sevencs.widgets.explorer import Blitter, Explorer
 
 SLIDER_STYLE = {"description_width": "12em"}
@@ -148,24 +148,13 @@ def strength_figure(
 def summary_html(table: pd.DataFrame, baseline: pd.DataFrame) -> str:
     top = table.iloc[:TOP]
     one_way = (top["from_us"] == 0) | (top["from_them"] == 0)
-    kept = len(set(top.index) & set(baseline.index[:TOP]))
-    rows = "".join(
-        f"<tr><td>{int(r.rank)}</td><td>{html.escape(str(name))}</td><td>{int(r.from_them)}</td>"
-        f"<td>{int(r.from_us)}</td><td>{r.days_since:.0f}</td><td>{r.frequency:.2f}</td>"
-        f"<td>{r.recency:.2f}</td><td>{r.reciprocity:.2f}</td><td><strong>{r.strength:.2f}</strong></td></tr>"
-        for name, r in zip(top.index, top.itertuples())
-    )
-    return (
-        f"<p>Strongest relationship: <strong>{html.escape(str(top.index[0]))}</strong> "
-        f"({top['strength'].iloc[0]:.2f}). In the 15-layer: <strong>{int(one_way.sum())}</strong> one-way "
-        f"relationship{'s' if one_way.sum() != 1 else ''}; <strong>{kept}</strong> of the 15 are also in "
-        "the 15-layer with the default settings.</p>"
-        "<table class='sevencs-numbers' style='border-collapse:collapse'>"
-        "<caption style='text-align:left'>The 15-layer (scores 0 to 1)</caption>"
-        "<thead><tr><th scope='col'>rank</th><th scope='col'>person</th><th scope='col'>from them</th>"
-        "<th scope='col'>from us</th><th scope='col'>days since</th><th scope='col'>frequency</th>"
-        "<th scope='col'>recency</th><th scope='col'>reciprocity</th><th scope='col'>strength</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>"
+    return render(
+        "relationships_numbers.html",
+        strongest=str(top.index[0]),
+        strongest_score=float(top["strength"].iloc[0]),
+        one_way=int(one_way.sum()),
+        kept=len(set(top.index) & set(baseline.index[:TOP])),
+        rows=[(str(name), r) for name, r in zip(top.index, top.itertuples())],
     )
 
 
@@ -224,10 +213,7 @@ class RelationshipsExplorer(Explorer):
         if sum(weights.values()) == 0:
             # the last chart no longer matches the sliders: hide it until a weight is back
             self.figure.layout.display = "none"
-            self.numbers.value = (
-                "<p><strong>All three weights are 0</strong>, so nothing counts and the "
-                "strength is undefined. Move one weight above 0.</p>"
-            )
+            self.numbers.value = render("relationships_no_weights.html")
             return
         self.figure.layout.display = None
         self.table = relationships.tie_strength(
