@@ -836,7 +836,7 @@ def _nps(data: _Data) -> _Row:
             "recommend us to a friend?\"), or a leads table with each person's furthest stage."
         ),
     )
-    value = clients.net_promoter_score(survey)
+    value = float(clients.net_promoter_score(survey))  # defined: a survey table has rows
     groups = clients.promoter_groups(survey)
     step = (
         "Ask your detractors what went wrong, fix one thing, and tell them you did."

@@ -388,8 +388,6 @@ def _scores(scores: object) -> pd.Series:
             f"scores must be a column or list of whole numbers from 0 to 10, but got {type(scores).__name__}"
         )
     values = pd.Series(list(scores), dtype="object")
-    if values.empty:
-        raise ValueError("there are no scores: the survey is empty, so there is no score to compute")
     for i, v in values.items():
         if isinstance(v, bool) or not isinstance(v, (numbers.Real, np.number)):
             raise ValueError(f"score number {i} is {v!r}; scores must be whole numbers from 0 to 10")
@@ -416,7 +414,7 @@ def promoter_groups(scores: object) -> pd.Series:
     )
 
 
-def net_promoter_score(scores: object) -> float:
+def net_promoter_score(scores: object) -> float | Undefined:
     """Net Promoter Score: percentage of promoters minus percentage of detractors.
 
     Answers to "How likely are you to recommend us to a friend?" on a 0–10
@@ -427,11 +425,14 @@ def net_promoter_score(scores: object) -> float:
     Passives count in the denominator only. The result runs from −100 (all
     detractors) to +100 (all promoters); it is in percentage points, not a
     share. ``scores`` is a column, list or the survey table (its ``score``
-    column). Source: Reichheld (2003), "The One Number You Need to Grow",
-    Harvard Business Review 81(12).
+    column); with no scores at all (an empty list) it is :class:`Undefined`.
+    Source: Reichheld (2003), "The One Number You Need to Grow", Harvard
+    Business Review 81(12).
     """
     groups = promoter_groups(scores)
-    return float(100.0 * (groups["promoters"] - groups["detractors"]) / groups["responses"])
+    return _checks.ratio(
+        100.0 * (groups["promoters"] - groups["detractors"]), groups["responses"], "Net Promoter Score", "responses"
+    )
 
 
 # --- lifetime value --------------------------------------------------------------------------
@@ -547,13 +548,13 @@ def social_roi(
         (
             "reputation",
             "Net Promoter Score, all surveyed clients",
-            net_promoter_score(survey["score"]),
+            float(net_promoter_score(survey["score"])),
             "points (−100 to 100)",
         ),
         (
             "reputation",
             f"Net Promoter Score, clients from {channel}",
-            net_promoter_score(channel_scores) if len(channel_scores) else math.nan,
+            float(net_promoter_score(channel_scores)),
             "points (−100 to 100)",
         ),
         ("referrals", f"clients who came by {referral}", float(len(referred)), "clients"),

@@ -511,11 +511,9 @@ def cascade_threshold(graph: nx.Graph) -> float | _checks.Undefined:
     than one new person on average and a post can spread through much of the
     network. Exact for large random networks with these friend counts (Newman
     2002); on real networks, with overlapping friend circles, a rough guide.
-    Undefined when nobody has more than one friend.
+    Undefined when nobody has more than one friend (an empty graph included).
     """
     graph = _checks.graph(graph)
     degrees = [sum(1 for f in graph[n] if f != n) for n in graph.nodes]
-    if not degrees:
-        raise ValueError("the graph has no accounts")
     excess = sum(k * (k - 1) for k in degrees)
     return _checks.ratio(sum(degrees), excess, "cascade threshold", "friends-of-friends paths")

@@ -146,7 +146,7 @@ class NetPromoter(NetPromoterNumber):
     )
 
     def expected(self) -> float:
-        return cl.net_promoter_score(load_survey())
+        return float(cl.net_promoter_score(load_survey()))
 
     def mistakes(self, expected: float):
         v = _nps_variants(_scores())
@@ -183,7 +183,7 @@ class SocialNetPromoter(NetPromoterNumber):
     )
 
     def expected(self) -> float:
-        return cl.net_promoter_score(_scores("social"))
+        return float(cl.net_promoter_score(_scores("social")))
 
     def mistakes(self, expected: float):
         v = _nps_variants(_scores("social"))

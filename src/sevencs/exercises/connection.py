@@ -123,7 +123,7 @@ class OverlapShare(NumberExercise):
     )
 
     def expected(self) -> float:
-        return cx.overlap(load_network(), NURSERY)
+        return float(cx.overlap(load_network(), NURSERY))
 
     def mistakes(self, expected: float):
         parts = cx.two_hop_breakdown(load_network(), NURSERY)
@@ -216,7 +216,7 @@ class ParadoxShare(NumberExercise):
     )
 
     def expected(self) -> float:
-        return cx.paradox_share(load_network())
+        return float(cx.paradox_share(load_network()))
 
     def mistakes(self, expected: float):
         variants = _paradox_variants(load_network())
