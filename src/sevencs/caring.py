@@ -18,7 +18,6 @@ quickly, a few wait days), so summarise them with the median, not the mean.
 from __future__ import annotations
 
 import math
-import numbers
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -65,14 +64,7 @@ def _hours(name: str, value: object) -> float:
     """A number of hours (int, float or a pandas Timedelta), at least 0."""
     if isinstance(value, pd.Timedelta):
         value = value.total_seconds() / 3600
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a number of hours (such as 48), but got {value!r}")
-    value = float(value)
-    if math.isnan(value):
-        raise ValueError(f"{name} must be a number of hours, but got NaN (not a number)")
-    if value < 0:
-        raise ValueError(f"{name} must be at least 0 hours, but got {value:g}")
-    return value
+    return _checks.positive(name, value, allow_zero=True, unit="hours")
 
 
 def first_response_times(questions: pd.DataFrame) -> pd.Series:

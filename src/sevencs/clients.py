@@ -171,9 +171,8 @@ def conversion(stages: object, from_stage: str, to_stage: str, reached: bool = F
     ``reached(to_stage) ÷ reached(from_stage)`` over the same input as
     :func:`funnel`; :class:`Undefined` when nobody reached ``from_stage``.
     """
-    for name, value in (("from_stage", from_stage), ("to_stage", to_stage)):
-        if value not in STAGES:
-            raise ValueError(f"{name} must be one of {', '.join(STAGES)}, but got {value!r}")
+    from_stage = _checks.one_of("from_stage", from_stage, STAGES)
+    to_stage = _checks.one_of("to_stage", to_stage, STAGES)
     if STAGES.index(to_stage) <= STAGES.index(from_stage):
         raise ValueError(f"to_stage must come after from_stage in the funnel ({' → '.join(STAGES)})")
     table = funnel(stages, reached).set_index("stage")

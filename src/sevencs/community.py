@@ -89,8 +89,7 @@ def growth(
     is given, ``share_of_market`` (``members ÷ market``; above 1 means the story
     promises more people than there are).
     """
-    if model not in MODELS:
-        raise ValueError(f"model must be one of {', '.join(repr(m) for m in MODELS)}, but got {model!r}")
+    model = _checks.one_of("model", model, MODELS)
     start = _checks.whole_number("start", start, 1)
     rate = _checks.positive("rate", rate)
     periods = _checks.whole_number("periods", periods, 1)
@@ -202,8 +201,7 @@ def detect_communities(graph: nx.Graph, method: str = "greedy", seed: int = 0) -
     Computed with networkx (Hagberg et al. 2008).
     """
     graph = _checks.graph(graph)
-    if method not in METHODS:
-        raise ValueError(f"method must be one of {', '.join(repr(m) for m in METHODS)}, but got {method!r}")
+    method = _checks.one_of("method", method, METHODS)
     seed = _checks.whole_number("seed", seed, 0)
     if graph.number_of_nodes() == 0:
         raise ValueError("the graph has no accounts, so there is nothing to split into communities")

@@ -181,8 +181,7 @@ def engagement_rate(posts: pd.DataFrame, by: str = "reach", average: str = "rati
     Sources: Kaushik (2011) for counting what happens after a post; the three
     denominators follow the engagement-rate variants social-media tools report.
     """
-    if by not in DENOMINATORS:
-        raise ValueError(f"by must be one of {', '.join(repr(d) for d in DENOMINATORS)}, but got {by!r}")
+    by = _checks.one_of("by", by, DENOMINATORS)
     if average not in ("ratio", "post"):
         raise ValueError(f"average must be 'ratio' (ratio of sums) or 'post' (mean of per-post rates), got {average!r}")
     frame = _posts(posts, [*ENGAGEMENTS, by])
@@ -207,8 +206,7 @@ def rates_by_type(posts: pd.DataFrame, by: str = "reach") -> pd.DataFrame:
     adds up to zero). Sorted by amplification rate, highest first. The
     denominator is also kept in ``table.attrs["denominator"]``.
     """
-    if by not in DENOMINATORS:
-        raise ValueError(f"by must be one of {', '.join(repr(d) for d in DENOMINATORS)}, but got {by!r}")
+    by = _checks.one_of("by", by, DENOMINATORS)
     frame = _posts(posts, ["type", *ENGAGEMENTS, by])
     table = frame.groupby("type", sort=True)[[*ENGAGEMENTS, by]].sum()
     table.insert(0, "posts", frame.groupby("type", sort=True).size())

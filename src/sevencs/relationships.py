@@ -21,7 +21,6 @@ business's own account, as in :func:`sevencs.datasets.load_interactions`.
 from __future__ import annotations
 
 import math
-import numbers
 import re
 from collections.abc import Hashable, Iterable, Sequence
 
@@ -139,26 +138,12 @@ def reciprocity(interactions: pd.DataFrame, account: Hashable = NURSERY) -> pd.D
 
 
 def _weight(name: str, value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"the weight {name} must be a number, but got {value!r}")
-    value = float(value)
-    if math.isnan(value) or math.isinf(value):
-        raise ValueError(f"the weight {name} must be a finite number, but got {value}")
-    if value < 0:
-        raise ValueError(
-            f"the weight {name} must be 0 or more, but got {value:g}; a weight says how much "
-            "a part counts, so it cannot be negative"
-        )
-    return value
-
-
-def _half_life(value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"half_life must be a number of days, but got {value!r}")
-    value = float(value)
-    if math.isnan(value) or value <= 0 or math.isinf(value):
-        raise ValueError(f"half_life must be a positive number of days, but got {value}")
-    return value
+    return _checks.positive(
+        f"the weight {name}",
+        value,
+        allow_zero=True,
+        reason="a weight says how much a part counts, so it cannot be negative",
+    )
 
 
 def tie_strength(
@@ -213,7 +198,7 @@ def tie_strength(
             "all three weights are 0, so nothing counts and the strength is undefined; "
             "give at least one weight a value above 0"
         )
-    days = _half_life(half_life)
+    days = _checks.positive("half_life", half_life, unit="days")
     log = _log(interactions, account)
     when = log["date"].max() if as_of is None else pd.Timestamp(as_of)
     if pd.isna(when):
