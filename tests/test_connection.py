@@ -47,6 +47,7 @@ def test_naive_reach_cumulative_adds_every_hop(start, per_friend, hops, expected
         ((10, 10, 0), ValueError, "hops must be at least 1"),
         ((10.5, 10, 2), ValueError, "start must be a whole number"),
         ((10, float("nan"), 2), ValueError, "NaN"),
+        ((10, float("inf"), 2), ValueError, "per_friend must be a whole number, but got inf"),
         (("10", 10, 2), TypeError, "start must be a whole number"),
         ((True, 10, 2), TypeError, "start must be a whole number"),
     ],

@@ -20,13 +20,20 @@ def whole_number(name: str, value: object, minimum: int = 0) -> int:
     """``value`` as an int, if it is a whole number of at least ``minimum``."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a whole number, but got {value!r} ({type(value).__name__})")
-    if isinstance(value, float) and math.isnan(value):
-        raise ValueError(f"{name} must be a whole number, but got NaN (not a number)")
-    if value != int(value):
+    if isinstance(value, numbers.Integral):  # an int too large for a float is still whole
+        whole = int(value)
+    else:
+        number = float(value)
+        if math.isnan(number):
+            raise ValueError(f"{name} must be a whole number, but got NaN (not a number)")
+        if math.isinf(number):
+            raise ValueError(f"{name} must be a whole number, but got {number}")
+        whole = int(number)
+    if value != whole:
         raise ValueError(f"{name} must be a whole number, but got {value!r}")
-    if value < minimum:
-        raise ValueError(f"{name} must be at least {minimum}, but got {int(value)}")
-    return int(value)
+    if whole < minimum:
+        raise ValueError(f"{name} must be at least {minimum}, but got {whole}")
+    return whole
 
 
 def positive(name: str, value: object, allow_zero: bool = False, unit: str = "", reason: str = "") -> float:

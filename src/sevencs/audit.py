@@ -511,7 +511,7 @@ def _connection(data: _Data) -> _Row:
     )
     # the same months as the posts, so the row and its panel cover the audit's period
     # (a log that runs on past the last post would end the line on a half-empty month)
-    dates = pd.to_datetime(data.posts["date"])
+    dates = data.posts["date"]  # read by _check_posts
     frame = frame[frame["month"].between(dates.min().to_period("M"), dates.max().to_period("M"))]
     if frame.empty:
         raise _Missing(

@@ -25,7 +25,7 @@ import pandas as pd
 
 from sevencs import _checks
 from sevencs._checks import Undefined
-from sevencs.parsing import datetimes
+from sevencs.parsing import datetimes, moment
 
 __all__ = [
     "NEGATIVE_CUTOFF",
@@ -146,19 +146,11 @@ def unanswered(
     questions = _checks.columns(questions, QUESTION_COLUMNS, "questions")
     first_response_times(questions)  # checks the dates
     older_than = _hours("older_than", older_than)
-    if as_of is None:
-        moment = _data_end(questions)
-    else:
-        try:
-            moment = pd.Timestamp(as_of)
-        except (TypeError, ValueError):
-            raise ValueError(f"as_of must be a date and time such as '2026-10-30 12:00', but got {as_of!r}") from None
-        if pd.isna(moment):
-            raise ValueError("as_of must be a date and time, but got a missing value")
+    when = _data_end(questions) if as_of is None else moment(as_of, "as_of")
     asked = _times(questions, "asked_at", "questions", allow_missing=False)
     replied = _times(questions, "first_reply_at", "questions", allow_missing=True)
-    waiting = (moment - asked).dt.total_seconds() / 3600
-    still_open = (asked <= moment) & (replied.isna() | (replied > moment))
+    waiting = (when - asked).dt.total_seconds() / 3600
+    still_open = (asked <= when) & (replied.isna() | (replied > when))
     result = questions[still_open & (waiting > older_than)].copy()
     result["waiting_hours"] = waiting[result.index]
     return result.sort_values("waiting_hours", ascending=False)

@@ -71,12 +71,13 @@ def _stage_counts(stages: object, reached: bool) -> pd.Series:
         for stage, value in counts.items():
             if isinstance(value, bool) or not isinstance(value, numbers.Real):
                 raise ValueError(f"the count for {stage!r} must be a number, but got {value!r}")
-            if isinstance(value, float) and math.isnan(value):
+            number = float(value)
+            if math.isnan(number):
                 raise ValueError(f"the count for {stage!r} is missing (NaN); fill it in with 0 if nobody got there")
-            if value < 0:
-                raise ValueError(f"the count for {stage!r} is negative ({value:g}); counts cannot be below zero")
-            if value != int(value):
-                raise ValueError(f"the count for {stage!r} must be a whole number of people, but got {value:g}")
+            if number < 0:
+                raise ValueError(f"the count for {stage!r} is negative ({number:g}); counts cannot be below zero")
+            if not number.is_integer():  # infinity included
+                raise ValueError(f"the count for {stage!r} must be a whole number of people, but got {number:g}")
         counts = counts.reindex(list(STAGES), fill_value=0).astype(int)
         if reached:
             steps = list(itertools.pairwise(STAGES))
@@ -143,8 +144,9 @@ def funnel(stages: object, reached: bool = False) -> pd.DataFrame:
     previous = None
     for stage in STAGES:
         count = int(reached_counts[stage])
+        denominator: int | None
         if previous is None:
-            denominator, conversion = pd.NA, math.nan
+            denominator, conversion = None, math.nan
         else:
             denominator = int(reached_counts[previous])
             conversion = count / denominator if denominator else math.nan
@@ -175,10 +177,10 @@ def conversion(stages: object, from_stage: str, to_stage: str, reached: bool = F
     to_stage = _checks.one_of("to_stage", to_stage, STAGES)
     if STAGES.index(to_stage) <= STAGES.index(from_stage):
         raise ValueError(f"to_stage must come after from_stage in the funnel ({' → '.join(STAGES)})")
-    table = funnel(stages, reached).set_index("stage")
+    people = funnel(stages, reached).set_index("stage")["reached"]
     return _checks.ratio(
-        table.at[to_stage, "reached"],
-        table.at[from_stage, "reached"],
+        people[to_stage],
+        people[from_stage],
         f"conversion from {from_stage} to {to_stage}",
         f"people at the {from_stage} stage",
     )
@@ -233,7 +235,7 @@ def bass_diffusion(p: float, q: float, market: float, periods: int) -> pd.DataFr
     market = _checks.positive("market", market)
     periods = _checks.whole_number("periods", periods, 1)
     t = np.arange(0, periods + 1, dtype=float)
-    cumulative = market * bass_cumulative(t, p, q)
+    cumulative = market * np.asarray(bass_cumulative(t, p, q))
     new = np.diff(cumulative)
     if p == 0:
         innovation = np.zeros(periods)
@@ -388,11 +390,12 @@ def _scores(scores: object) -> pd.Series:
         )
     values = pd.Series(list(scores), dtype="object")
     for i, v in values.items():
-        if isinstance(v, bool) or not isinstance(v, (numbers.Real, np.number)):
+        if isinstance(v, bool) or not isinstance(v, numbers.Real):
             raise ValueError(f"score number {i} is {v!r}; scores must be whole numbers from 0 to 10")
-        if isinstance(v, float) and math.isnan(v):
+        number = float(v)
+        if math.isnan(number):
             raise ValueError(f"score number {i} is missing (NaN); drop unanswered rows before scoring")
-        if v != int(v) or not 0 <= v <= 10:
+        if not number.is_integer() or not 0 <= number <= 10:
             raise ValueError(f"score number {i} is {v!r}; scores must be whole numbers from 0 to 10")
     return values.astype(int)
 

@@ -28,6 +28,7 @@ import pandas as pd
 from networkx.algorithms import community as nx_community
 
 from sevencs import _checks
+from sevencs.parsing import months
 
 __all__ = [
     "ACTIVITY_COLUMNS",
@@ -106,6 +107,7 @@ def growth(
     if model == "geometric":
         members = [start * (1 + rate) ** t for t in steps]
     else:
+        assert market is not None  # logistic growth without a market was refused above
         lam = math.log1p(rate)
         members = [market / (1 + (market - start) / start * math.exp(-lam * t)) for t in steps]
     table = pd.DataFrame({"period": list(steps), "members": members})
@@ -280,22 +282,15 @@ def _activity(activity: object, name: str = "activity") -> pd.DataFrame:
     _checks.counts(frame, ["posts", "comments", "reactions"], name)
     frame = frame[ACTIVITY_COLUMNS].copy()
     for column, short in (("month", "m"), ("joined", "j")):
-        text = frame[column].astype(str)
-        parsed = pd.to_datetime(text, format="%Y-%m", errors="coerce")
-        if parsed.isna().any():
-            row = parsed[parsed.isna()].index[0]
-            raise ValueError(
-                f"the column {column!r} of {name} must hold months written as YYYY-MM (such as 2026-03), "
-                f"but row {row!r} has {frame.at[row, column]!r}"
-            )
-        frame[column] = text
+        parsed = months(frame[column], f"the column {column!r} of {name}")
+        frame[column] = frame[column].astype(str)
         frame[short] = parsed.dt.year * 12 + parsed.dt.month
     early = frame["m"] < frame["j"]
     if early.any():
         row = frame.index[early][0]
         raise ValueError(
-            f"row {row!r} of {name} is for {frame.at[row, 'month']}, before the member joined "
-            f"({frame.at[row, 'joined']}); a member has rows only from the month they joined"
+            f"row {row!r} of {name} is for {frame.at[row, 'month']!s}, before the member joined "
+            f"({frame.at[row, 'joined']!s}); a member has rows only from the month they joined"
         )
     twice = frame.duplicated(["account", "month"]).to_numpy()
     if twice.any():

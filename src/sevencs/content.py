@@ -296,16 +296,17 @@ def group_mix(mix: pd.Series, rule: str = "80/20", groups: Mapping[str, str] | N
     them value and conversation are added up as ``not promotional``.
     """
     targets = _rule(rule).targets
-    groups = dict(GROUPS if groups is None else groups)
-    unknown = [t for t in mix.index if t not in groups]
+    by_type: dict[Hashable, str] = {kind: group for kind, group in (GROUPS if groups is None else groups).items()}
+    unknown = [t for t in mix.index if t not in by_type]
     if unknown:
         raise ValueError(
             f"no group for the post type{'s' if len(unknown) > 1 else ''} {', '.join(repr(t) for t in unknown)}; "
-            f"pass groups={{type: 'value' | 'conversation' | 'promotional'}} (known types: {', '.join(groups)})"
+            f"pass groups={{type: 'value' | 'conversation' | 'promotional'}} "
+            f"(known types: {', '.join(map(str, by_type))})"
         )
     summed = {name: 0.0 for name in targets}
     for kind, share in mix.items():
-        group = groups[kind]
+        group = by_type[kind]
         if group != "promotional" and "not promotional" in targets:
             group = "not promotional"
         if group not in summed:

@@ -29,7 +29,7 @@ import pandas as pd
 
 from sevencs import _checks
 from sevencs.datasets import NURSERY
-from sevencs.parsing import datetimes
+from sevencs.parsing import datetimes, moment
 
 __all__ = [
     "COLUMNS",
@@ -200,9 +200,7 @@ def tie_strength(
         )
     days = _checks.positive("half_life", half_life, unit="days")
     log = _log(interactions, account)
-    when = log["date"].max() if as_of is None else pd.Timestamp(as_of)
-    if pd.isna(when):
-        raise ValueError(f"as_of must be a date, but got {as_of!r}")
+    when = log["date"].max() if as_of is None else moment(as_of, "as_of")
     if log["date"].max() > when:
         raise ValueError(
             f"as_of ({when}) is before the last interaction in the log ({log['date'].max()}); "
@@ -213,7 +211,7 @@ def tie_strength(
     table.insert(0, "interactions", table["from_them"] + table["from_us"])
     last = log.groupby("person", sort=True)["date"].max()
     table["last"] = last
-    table["days_since"] = (when - last) / pd.Timedelta(days=1)
+    table["days_since"] = (when - last).dt.total_seconds() / 86400
     busiest = table["interactions"].max()
     table["frequency"] = np.log1p(table["interactions"]) / np.log1p(busiest)
     table["recency"] = 0.5 ** (table["days_since"] / days)
@@ -232,7 +230,8 @@ def tie_strength(
             "strength",
         ]
     ]
-    order = sorted(table.index, key=lambda p: (-table.at[p, "strength"], str(p)))
+    strength = table["strength"].to_dict()
+    order = sorted(table.index, key=lambda p: (-strength[p], str(p)))
     table = table.loc[order]
     table["rank"] = range(1, len(table) + 1)
     return table
