@@ -198,7 +198,7 @@ def wheel_from_installed(name: str, out: Path) -> Path:
     version = dist.version
     info_dir = f"{project}-{version}.dist-info"
     skip = {"RECORD", "INSTALLER", "REQUESTED", "direct_url.json"}
-    base = Path(dist.locate_file(""))
+    base = Path(str(dist.locate_file("")))  # a SimplePath to the type checker; a real path here
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="sevencs-repack-") as tmp:
