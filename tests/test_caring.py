@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import numpy as np
@@ -123,6 +124,24 @@ def test_unanswered_sorts_the_longest_wait_first_and_gives_the_same_answer_twice
 
 def test_unanswered_accepts_a_timedelta():
     assert ca.unanswered(small_questions(), pd.Timedelta(hours=24), as_of="2026-05-03 09:00").index.tolist() == [2]
+
+
+@pytest.mark.parametrize(
+    "as_of",
+    [
+        "2026-05-03 09:00",
+        "05/03/2026 09:00",  # month first, as US-style exports write it
+        "2026-05-03T10:00+01:00",  # the same moment in a zone an hour ahead of UTC
+        pd.Timestamp("2026-05-03 09:00"),
+        dt.datetime(2026, 5, 3, 9, 0),
+        np.datetime64("2026-05-03T09:00"),
+    ],
+)
+def test_as_of_is_read_in_every_way_a_date_is_written(as_of):
+    # at 2026-05-03 09:00 (UTC) only the third question has waited more than 24 hours (25 h)
+    result = ca.unanswered(small_questions(), older_than=24, as_of=as_of)
+    assert result.index.tolist() == [2]
+    assert result["waiting_hours"].iloc[0] == pytest.approx(25.0)
 
 
 # --- sentiment --------------------------------------------------------------------------------
@@ -292,7 +311,16 @@ def test_a_missing_question_time_or_a_bad_date_is_named():
         ({"older_than": -1}, ValueError, "at least 0 hours"),
         ({"older_than": float("nan")}, ValueError, "NaN"),
         ({"older_than": "48"}, TypeError, "number of hours"),
-        ({"as_of": "someday"}, ValueError, "as_of must be a date"),
+        ({"older_than": float("inf")}, ValueError, "finite number of hours"),
+        (
+            {"as_of": "someday"},
+            ValueError,
+            "as_of must be a date and time such as '2026-10-30 12:00', but got 'someday'",
+        ),
+        ({"as_of": 1_700_000_000}, ValueError, "but got 1700000000"),
+        ({"as_of": NaT}, ValueError, "as_of must be a date and time, but got a missing value"),
+        ({"as_of": float("nan")}, ValueError, "missing value"),
+        ({"as_of": ""}, ValueError, "but got ''"),
     ],
 )
 def test_unanswered_rejects_bad_settings(kwargs, error, words):

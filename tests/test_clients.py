@@ -292,6 +292,14 @@ def test_nps_edges(scores, expected):
     assert cl.net_promoter_score(scores) == pytest.approx(expected)
 
 
+def test_nps_of_no_scores_is_undefined_not_zero():
+    # an empty survey has no responses to divide by; a score of 0 would claim as many promoters as detractors
+    value = cl.net_promoter_score([])
+    assert isinstance(value, Undefined) and math.isnan(float(value))
+    assert str(value) == "undefined (Net Promoter Score: there are no responses to divide by)"
+    assert cl.promoter_groups([]).tolist() == [0, 0, 0, 0]
+
+
 def test_nps_of_the_survey_matches_a_count_by_hand():
     score = load_survey()["score"]
     expected = 100 * ((score >= 9).mean() - (score <= 6).mean())
@@ -302,7 +310,6 @@ def test_nps_of_the_survey_matches_a_count_by_hand():
 @pytest.mark.parametrize(
     ("scores", "error", "words"),
     [
-        ([], ValueError, "no scores"),
         ([9, 11], ValueError, "whole numbers from 0 to 10"),
         ([9, -1], ValueError, "whole numbers from 0 to 10"),
         ([9, 7.5], ValueError, "whole numbers from 0 to 10"),
@@ -374,6 +381,14 @@ def test_social_roi_reports_four_kinds_of_return_side_by_side():
 def test_social_roi_with_zero_cost_is_undefined_not_infinite():
     table = cl.social_roi(load_posts(), load_leads(), load_sales(), load_survey(), cost=0)
     assert math.isnan(table["value"].iloc[-1])
+
+
+def test_social_roi_without_survey_answers_from_the_channel_leaves_its_nps_undefined():
+    survey = load_survey()
+    table = cl.social_roi(load_posts(), load_leads(), load_sales(), survey[survey["source"] != "social"])
+    values = table.set_index("measure")["value"]
+    assert math.isnan(values["Net Promoter Score, clients from social"])
+    assert not math.isnan(values["Net Promoter Score, all surveyed clients"])
 
 
 @pytest.mark.parametrize(

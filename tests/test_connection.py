@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from reference import adjacency_of, bfs_distances
 from sevencs import connection as cx
+from sevencs._checks import Undefined
 from sevencs.datasets import NURSERY, load_karate_club, load_network
 
 
@@ -46,6 +47,7 @@ def test_naive_reach_cumulative_adds_every_hop(start, per_friend, hops, expected
         ((10, 10, 0), ValueError, "hops must be at least 1"),
         ((10.5, 10, 2), ValueError, "start must be a whole number"),
         ((10, float("nan"), 2), ValueError, "NaN"),
+        ((10, float("inf"), 2), ValueError, "per_friend must be a whole number, but got inf"),
         (("10", 10, 2), TypeError, "start must be a whole number"),
         ((True, 10, 2), TypeError, "start must be a whole number"),
     ],
@@ -174,8 +176,10 @@ def test_overlap_matches_counting_common_friends_on_the_karate_club():
 
 
 def test_overlap_is_undefined_without_friends_of_friends():
-    with pytest.raises(ValueError, match="undefined"):
-        cx.overlap(nx.complete_graph(4), 0)
+    # in a complete graph everyone is 1 hop away: there is nobody exactly 2 hops away to divide by
+    value = cx.overlap(nx.complete_graph(4), 0)
+    assert isinstance(value, Undefined) and not value and math.isnan(float(value))
+    assert str(value) == "undefined (overlap of 0: there are no friends-of-friends to divide by)"
 
 
 # --- simulated growth ---------------------------------------------------------------------
@@ -269,11 +273,14 @@ def test_friendship_paradox_on_the_karate_club_matches_a_direct_count():
     assert mean_friend > mean
 
 
-def test_friendship_paradox_needs_friendships():
-    with pytest.raises(ValueError, match="nobody"):
-        cx.friendship_paradox(nx.empty_graph(3))
-    with pytest.raises(ValueError, match="no accounts"):
-        cx.friendship_paradox(nx.Graph())
+def test_friendship_paradox_without_friendships_is_undefined_not_zero():
+    # three accounts, no friendships: the mean is a real 0, but no friend has a friend count to average
+    mean, mean_friend = cx.friendship_paradox(nx.empty_graph(3))
+    assert mean == 0.0 and not isinstance(mean, Undefined)
+    assert isinstance(mean_friend, Undefined) and "no friendships to divide by" in str(mean_friend)
+    # no accounts at all: neither average has anything to divide by
+    assert all(isinstance(v, Undefined) for v in cx.friendship_paradox(nx.Graph()))
+    assert "no accounts to divide by" in str(cx.friendship_paradox(nx.Graph())[0])
 
 
 def test_paradox_share_by_hand_on_a_star():
@@ -284,6 +291,12 @@ def test_paradox_share_ignores_accounts_without_friends():
     graph = nx.star_graph(3)
     graph.add_node("loner")
     assert cx.paradox_share(graph) == 0.75
+
+
+@pytest.mark.parametrize("graph", [nx.empty_graph(3), nx.Graph()])
+def test_paradox_share_is_undefined_when_nobody_has_a_friend(graph):
+    value = cx.paradox_share(graph)
+    assert isinstance(value, Undefined) and "no accounts with a friend to divide by" in str(value)
 
 
 def test_brokers_agree_with_networkx_and_find_the_bridge():
@@ -317,8 +330,8 @@ def test_rates_are_never_negative_or_above_one_on_random_graphs():
         if graph.number_of_edges():
             assert 0.0 <= cx.paradox_share(graph) <= 1.0
         for account in list(graph)[:5]:
-            try:
-                value = cx.overlap(graph, account)
-            except ValueError:
+            value = cx.overlap(graph, account)
+            if isinstance(value, Undefined):  # nobody exactly 2 hops away
+                assert not any(d == 2 for d in nx.single_source_shortest_path_length(graph, account).values())
                 continue
             assert 0.0 <= value <= 1.0 and not math.isnan(value)

@@ -414,9 +414,10 @@ def test_cascade_threshold_matches_its_formula_by_hand():
     assert ct.cascade_threshold(nx.cycle_graph(7)) == pytest.approx(1.0)
 
 
-def test_cascade_threshold_is_undefined_when_nobody_has_two_friends():
-    result = ct.cascade_threshold(nx.Graph([(1, 2), (3, 4)]))
-    assert isinstance(result, Undefined)
+@pytest.mark.parametrize("graph", [nx.Graph([(1, 2), (3, 4)]), nx.empty_graph(3), nx.Graph()])
+def test_cascade_threshold_is_undefined_when_nobody_has_two_friends(graph):
+    result = ct.cascade_threshold(graph)
+    assert isinstance(result, Undefined) and "no friends-of-friends paths to divide by" in str(result)
 
 
 def test_cascades_above_the_threshold_reach_much_more_of_the_sample():

@@ -13,7 +13,7 @@ import pytest as _pytest
 
 from sevencs import _checks
 from sevencs.course import engine
-from sevencs.course.engine import Feedback, NameExercise, NumberExercise, Status
+from sevencs.course.engine import Feedback, Mistake, NameExercise, NumberExercise, Status
 from sevencs.course.store import ProgressWarning
 
 
@@ -28,7 +28,10 @@ class Seven(NumberExercise):
         return 7
 
     def mistakes(self, expected):
-        yield 8, "You counted the starting point."
+        yield Mistake(expected + 1, "You counted the starting point.")
+        yield Mistake((expected, 2), "That is the table's shape.")
+        yield Mistake(expected / 3, "You divided by the three rows.", rel_tol=1e-2)
+        yield Mistake(expected, "Never shown: a correct answer is never a mistake.")
 
 
 class Quarter(NumberExercise):
@@ -50,7 +53,7 @@ class Pick(NameExercise):
         return "rosa_y"
 
     def mistakes(self, expected):
-        return {"sam_y": "Popular, not a bridge."}
+        return [Mistake("sam_y", "Popular, not a bridge.")]
 
 
 SEVEN, QUARTER, PICK = Seven("test", "q1"), Quarter("test", "q2"), Pick("test", "q3")
@@ -67,6 +70,44 @@ def test_known_mistakes_come_before_generic_messages():
     assert SEVEN.check(8).message == "You counted the starting point."
     assert "higher than the expected" in SEVEN.check(9).message
     assert "lower than the expected" in SEVEN.check(1).message
+
+
+def test_a_known_mistake_that_is_not_a_number_is_recognised_before_the_kind_of_answer():
+    assert SEVEN.check((7, 2)).message == "That is the table's shape."
+    assert "a tuple of 2 items" in SEVEN.check((7, 3)).message  # another tuple is just the wrong kind
+    assert "a list of 2 items" in SEVEN.check([7, 2]).message  # equal items, but not the kind of the mistake
+
+
+def test_a_mistake_with_its_own_tolerance_is_recognised_before_the_call_for_a_whole_number():
+    # 7 / 3 = 2.333…: rounded to 2.33 it is within 1% of the mistake, and it has decimals
+    assert SEVEN.check(2.33).message == "You divided by the three rows."
+    assert SEVEN.check(7 / 3).message == "You divided by the three rows."
+    assert "has decimals" in SEVEN.check(2.5).message  # 7% away: no known mistake
+    # a mistake without its own tolerance does not claim an answer with decimals (8 is a known mistake)
+    assert "has decimals" in SEVEN.check(8.000001).message
+
+
+def test_an_answer_whose_comparison_fails_is_not_taken_for_a_known_mistake():
+    class Shape(tuple):
+        def __eq__(self, other):
+            raise RuntimeError("cannot compare me")
+
+        __hash__ = tuple.__hash__
+
+    feedback = SEVEN.check(Shape((7, 2)))
+    assert feedback.status is Status.INCORRECT and "a Shape of 2 items" in feedback.message
+
+
+def test_a_correct_answer_is_never_reported_as_a_mistake():
+    assert SEVEN.check(7).correct and SEVEN.check(7.0).correct
+
+
+def test_known_mistakes_are_records_computed_once():
+    exercise = Seven("test", "q9")
+    first = exercise.known_mistakes
+    assert first is exercise.known_mistakes
+    assert first[0] == Mistake(8, "You counted the starting point.")
+    assert [m.message for m in first] == [m.message for m in exercise.mistakes(7)]
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,9 @@
 """Colab and other fresh servers: every notebook's install cell installs the course from its repository.
 
-The expected address is read from _config.yml with a YAML parser (the package
-reads it with its own small reader); the cell is run by a real IPython shell
-with the package made missing, and the pip install it asks for is run for real
-against a git checkout of this repository (offline: ``git+file://``).
+The notebooks are compared with the address in _config.yml; the package's reading
+of a config is checked on small configs written here. The cell is run by a real
+IPython shell with the package made missing, and the pip install it asks for is
+run for real against a git checkout of this repository (offline: ``git+file://``).
 """
 
 from __future__ import annotations
@@ -46,18 +46,52 @@ def test_every_notebook_installs_the_course_from_the_configured_repository(path)
     assert sum(launch.is_install_cell(c) for c in nb.cells) == 1
 
 
-def test_the_package_reads_the_same_repository_as_a_yaml_parser():
-    assert launch.configured_repository(ROOT) == (URL, BRANCH)
+def test_without_a_config_there_is_no_repository(tmp_path):
+    assert launch.configured_repository(tmp_path) == (None, "main")
 
 
-def test_reading_the_repository_from_other_configs(tmp_path):
-    assert launch.configured_repository(tmp_path) == (None, "main"), "no _config.yml"
-    (tmp_path / "_config.yml").write_text("title: x\nrepository:\n  path_to_book: ''\n\nhtml:\n  url: https://no\n")
-    assert launch.configured_repository(tmp_path) == (None, "main"), "a url outside repository: is not it"
-    (tmp_path / "_config.yml").write_text(
-        "repository:\n  # where\n\n  url: 'https://git.example.org/a/b'\n  branch: trunk\nhtml: {}\n"
-    )
-    assert launch.configured_repository(tmp_path) == ("https://git.example.org/a/b", "trunk")
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        ("", (None, "main")),
+        ("title: x\n", (None, "main")),
+        ("title: x\nhtml:\n  url: https://no.example.org\n", (None, "main")),  # a url, but not the repository's
+        ("repository:\n  path_to_book: ''\n\nhtml:\n  url: https://no.example.org\n", (None, "main")),
+        ("repository:\n", (None, "main")),
+        ("repository:\n  url: https://git.example.org/a/b\n", ("https://git.example.org/a/b", "main")),
+        ("repository:\n  url: https://git.example.org/a/b\n  branch:\n", ("https://git.example.org/a/b", "main")),
+        (
+            "repository:\n  # where\n\n  url: 'https://git.example.org/a/b'\n  branch: \"trunk\"\nhtml: {}\n",
+            ("https://git.example.org/a/b", "trunk"),
+        ),
+        (
+            "repository:\n  url: https://git.example.org/a/b  # the course\n  branch: dev/2026\n",
+            ("https://git.example.org/a/b", "dev/2026"),
+        ),
+        ("repository: {url: 'https://git.example.org/a/b', branch: v2}\n", ("https://git.example.org/a/b", "v2")),
+    ],
+    ids=[
+        "empty file",
+        "no repository block",
+        "a url elsewhere",
+        "a repository block without url",
+        "an empty repository block",
+        "default branch",
+        "empty branch",
+        "quoted values and comments",
+        "a comment after the url",
+        "flow style",
+    ],
+)
+def test_reading_the_repository_from_a_config(tmp_path, config, expected):
+    (tmp_path / "_config.yml").write_text(config, encoding="utf-8")
+    assert launch.configured_repository(tmp_path) == expected
+
+
+def test_a_config_that_is_not_yaml_is_refused_naming_the_file(tmp_path):
+    (tmp_path / "_config.yml").write_text("repository:\n  url: [https://git.example.org\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"_config.yml is not valid YAML"):
+        launch.configured_repository(tmp_path)
 
 
 def _run_install_cell(tmp_path: Path, code: str, hide_sevencs: bool) -> dict:

@@ -129,17 +129,23 @@ def test_a_folder_that_is_not_the_repository_is_refused(tmp_path):
 def test_extra_wheels_are_repacked_from_the_environment(tmp_path, name):
     path = lite.wheel_from_installed(name, tmp_path)
     dist = metadata.distribution(name)
-    assert path.name.endswith(f"-{dist.version}-py3-none-any.whl")
+    # named by the installed WHEEL file's tags: py3-none-any, or py2.py3-none-any for a universal wheel
+    tags = re.findall(r"^Tag: (.+)$", dist.read_text("WHEEL") or "", re.MULTILINE)
+    assert "py3-none-any" in tags
+    pythons = ".".join(sorted({t.split("-")[0] for t in tags}))
+    assert path.name == f"{re.sub(r'[-_.]+', '_', dist.metadata['Name'])}-{dist.version}-{pythons}-none-any.whl"
+    modules = [f for f in dist.files if f.suffix == ".py" and f.parts[0] != ".." and "__pycache__" not in f.parts]
     with zipfile.ZipFile(path) as whl:
         _record_is_valid(whl)
         names = whl.namelist()
         meta = whl.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
-    assert f"Version: {dist.version}" in meta
-    modules = [
-        f.as_posix() for f in dist.files if f.suffix == ".py" and f.parts[0] != ".." and "__pycache__" not in f.parts
-    ]
-    assert modules and set(modules) <= set(names)
-    assert not any(n.startswith("..") or "__pycache__" in n for n in names)
+        wheel = whl.read(next(n for n in names if n.endswith(".dist-info/WHEEL"))).decode()
+        assert modules and {m.as_posix() for m in modules} <= set(names)
+        assert all(whl.read(m.as_posix()) == m.locate().read_bytes() for m in modules), "the installed code, as is"
+    assert f"Version: {dist.version}" in meta and "Root-Is-Purelib: true" in wheel
+    assert not any(
+        n.startswith("..") or "__pycache__" in n or n.endswith(("INSTALLER", "direct_url.json")) for n in names
+    )
 
 
 def test_a_missing_or_compiled_package_is_refused(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import numpy as np
@@ -105,8 +106,9 @@ def test_a_single_weight_gives_that_part_alone():
     assert table.index[0] == "ann"
 
 
-def test_the_recency_score_halves_every_half_life():
-    table = rx.tie_strength(SMALL, half_life=5, as_of="2026-01-11", account=US)
+@pytest.mark.parametrize("as_of", ["2026-01-11", "01/11/2026", pd.Timestamp("2026-01-11"), dt.date(2026, 1, 11)])
+def test_the_recency_score_halves_every_half_life(as_of):
+    table = rx.tie_strength(SMALL, half_life=5, as_of=as_of, account=US)
     assert table.at["ann", "days_since"] == pytest.approx(0)
     assert table.at["cat", "recency"] == pytest.approx(0.25)
 
@@ -262,10 +264,11 @@ def test_dates_written_as_text_are_read():
         ({"recency": float("nan")}, ValueError, "finite"),
         ({"reciprocity": "high"}, TypeError, "must be a number"),
         ({"frequency": 0, "recency": 0, "reciprocity": 0}, ValueError, "all three weights are 0"),
-        ({"half_life": 0}, ValueError, "positive number of days"),
-        ({"half_life": float("nan")}, ValueError, "positive number of days"),
+        ({"half_life": 0}, ValueError, "half_life must be above 0 days, but got 0"),
+        ({"half_life": float("nan")}, ValueError, "half_life must be a finite number of days"),
         ({"half_life": "week"}, TypeError, "number of days"),
         ({"as_of": "2026-01-05"}, ValueError, "before the last interaction"),
+        ({"as_of": "next week"}, ValueError, "as_of must be a date and time such as"),
     ],
 )
 def test_bad_weights_half_lives_and_dates_get_a_clear_message(kwargs, error, words):

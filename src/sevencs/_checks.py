@@ -20,27 +20,52 @@ def whole_number(name: str, value: object, minimum: int = 0) -> int:
     """``value`` as an int, if it is a whole number of at least ``minimum``."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a whole number, but got {value!r} ({type(value).__name__})")
-    if isinstance(value, float) and math.isnan(value):
-        raise ValueError(f"{name} must be a whole number, but got NaN (not a number)")
-    if value != int(value):
+    if isinstance(value, numbers.Integral):  # an int too large for a float is still whole
+        whole = int(value)
+    else:
+        number = float(value)
+        if math.isnan(number):
+            raise ValueError(f"{name} must be a whole number, but got NaN (not a number)")
+        if math.isinf(number):
+            raise ValueError(f"{name} must be a whole number, but got {number}")
+        whole = int(number)
+    if value != whole:
         raise ValueError(f"{name} must be a whole number, but got {value!r}")
-    if value < minimum:
-        raise ValueError(f"{name} must be at least {minimum}, but got {int(value)}")
-    return int(value)
+    if whole < minimum:
+        raise ValueError(f"{name} must be at least {minimum}, but got {whole}")
+    return whole
 
 
-def positive(name: str, value: object, allow_zero: bool = False) -> float:
-    """``value`` as a finite float above 0 (or at least 0 with ``allow_zero``), such as a market size."""
+def positive(name: str, value: object, allow_zero: bool = False, unit: str = "", reason: str = "") -> float:
+    """``value`` as a finite float above 0 (or at least 0 with ``allow_zero``), such as a market size.
+
+    ``unit`` (such as "hours") goes into the messages, so a learner knows what
+    kind of number is asked for; ``reason`` is added when the number is too small.
+    """
+    of = f" of {unit}" if unit else ""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a number, but got {value!r} ({type(value).__name__})")
+        raise TypeError(f"{name} must be a number{of}, but got {value!r} ({type(value).__name__})")
     value = float(value)
     if math.isnan(value):
-        raise ValueError(f"{name} must be a finite number, but got NaN (not a number)")
+        raise ValueError(f"{name} must be a finite number{of}, but got NaN (not a number)")
     if math.isinf(value):
-        raise ValueError(f"{name} must be a finite number, but got {value}")
+        raise ValueError(f"{name} must be a finite number{of}, but got {value}")
     if value < 0 or (value == 0 and not allow_zero):
-        raise ValueError(f"{name} must be {'at least 0' if allow_zero else 'above 0'}, but got {value:g}")
+        bound = ("at least 0" if allow_zero else "above 0") + (f" {unit}" if unit else "")
+        because = f"; {reason}" if reason else ""
+        raise ValueError(f"{name} must be {bound}, but got {value:g}{because}")
     return value
+
+
+def one_of(name: str, value: object, choices: Iterable[str]) -> str:
+    """``value`` if it is one of the ``choices`` (names such as "reach"); otherwise a message listing
+    them, with the closest if it looks like a typing slip."""
+    options = list(choices)
+    if isinstance(value, str) and value in options:
+        return value
+    close = difflib.get_close_matches(value, options, n=1) if isinstance(value, str) else []
+    suggestion = f". Did you mean {close[0]!r}?" if close else ""
+    raise ValueError(f"{name} must be one of {', '.join(repr(c) for c in options)}, but got {value!r}{suggestion}")
 
 
 def rate(name: str, value: object) -> float:

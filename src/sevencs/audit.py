@@ -486,7 +486,7 @@ def _connection(data: _Data) -> _Row:
     )
     # the same months as the posts, so the row and its panel cover the audit's period
     # (a log that runs on past the last post would end the line on a half-empty month)
-    dates = pd.to_datetime(data.posts["date"])
+    dates = data.posts["date"]  # read by _check_posts
     frame = frame[frame["month"].between(dates.min().to_period("M"), dates.max().to_period("M"))]
     if frame.empty:
         raise _Missing(
@@ -811,7 +811,7 @@ def _nps(data: _Data) -> _Row:
             "recommend us to a friend?\"), or a leads table with each person's furthest stage."
         ),
     )
-    value = clients.net_promoter_score(survey)
+    value = float(clients.net_promoter_score(survey))  # defined: a survey table has rows
     groups = clients.promoter_groups(survey)
     step = (
         "Ask your detractors what went wrong, fix one thing, and tell them you did."

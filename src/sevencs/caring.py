@@ -18,7 +18,6 @@ quickly, a few wait days), so summarise them with the median, not the mean.
 from __future__ import annotations
 
 import math
-import numbers
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -26,7 +25,7 @@ import pandas as pd
 
 from sevencs import _checks
 from sevencs._checks import Undefined
-from sevencs.parsing import datetimes
+from sevencs.parsing import datetimes, moment
 
 __all__ = [
     "NEGATIVE_CUTOFF",
@@ -65,14 +64,7 @@ def _hours(name: str, value: object) -> float:
     """A number of hours (int, float or a pandas Timedelta), at least 0."""
     if isinstance(value, pd.Timedelta):
         value = value.total_seconds() / 3600
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a number of hours (such as 48), but got {value!r}")
-    value = float(value)
-    if math.isnan(value):
-        raise ValueError(f"{name} must be a number of hours, but got NaN (not a number)")
-    if value < 0:
-        raise ValueError(f"{name} must be at least 0 hours, but got {value:g}")
-    return value
+    return _checks.positive(name, value, allow_zero=True, unit="hours")
 
 
 def first_response_times(questions: pd.DataFrame) -> pd.Series:
@@ -154,19 +146,11 @@ def unanswered(
     questions = _checks.columns(questions, QUESTION_COLUMNS, "questions")
     first_response_times(questions)  # checks the dates
     older_than = _hours("older_than", older_than)
-    if as_of is None:
-        moment = _data_end(questions)
-    else:
-        try:
-            moment = pd.Timestamp(as_of)
-        except (TypeError, ValueError):
-            raise ValueError(f"as_of must be a date and time such as '2026-10-30 12:00', but got {as_of!r}") from None
-        if pd.isna(moment):
-            raise ValueError("as_of must be a date and time, but got a missing value")
+    when = _data_end(questions) if as_of is None else moment(as_of, "as_of")
     asked = _times(questions, "asked_at", "questions", allow_missing=False)
     replied = _times(questions, "first_reply_at", "questions", allow_missing=True)
-    waiting = (moment - asked).dt.total_seconds() / 3600
-    still_open = (asked <= moment) & (replied.isna() | (replied > moment))
+    waiting = (when - asked).dt.total_seconds() / 3600
+    still_open = (asked <= when) & (replied.isna() | (replied > when))
     result = questions[still_open & (waiting > older_than)].copy()
     result["waiting_hours"] = waiting[result.index]
     return result.sort_values("waiting_hours", ascending=False)

@@ -71,12 +71,13 @@ def _stage_counts(stages: object, reached: bool) -> pd.Series:
         for stage, value in counts.items():
             if isinstance(value, bool) or not isinstance(value, numbers.Real):
                 raise ValueError(f"the count for {stage!r} must be a number, but got {value!r}")
-            if isinstance(value, float) and math.isnan(value):
+            number = float(value)
+            if math.isnan(number):
                 raise ValueError(f"the count for {stage!r} is missing (NaN); fill it in with 0 if nobody got there")
-            if value < 0:
-                raise ValueError(f"the count for {stage!r} is negative ({value:g}); counts cannot be below zero")
-            if value != int(value):
-                raise ValueError(f"the count for {stage!r} must be a whole number of people, but got {value:g}")
+            if number < 0:
+                raise ValueError(f"the count for {stage!r} is negative ({number:g}); counts cannot be below zero")
+            if not number.is_integer():  # infinity included
+                raise ValueError(f"the count for {stage!r} must be a whole number of people, but got {number:g}")
         counts = counts.reindex(list(STAGES), fill_value=0).astype(int)
         if reached:
             steps = list(itertools.pairwise(STAGES))
@@ -143,8 +144,9 @@ def funnel(stages: object, reached: bool = False) -> pd.DataFrame:
     previous = None
     for stage in STAGES:
         count = int(reached_counts[stage])
+        denominator: int | None
         if previous is None:
-            denominator, conversion = pd.NA, math.nan
+            denominator, conversion = None, math.nan
         else:
             denominator = int(reached_counts[previous])
             conversion = count / denominator if denominator else math.nan
@@ -171,15 +173,14 @@ def conversion(stages: object, from_stage: str, to_stage: str, reached: bool = F
     ``reached(to_stage) ÷ reached(from_stage)`` over the same input as
     :func:`funnel`; :class:`Undefined` when nobody reached ``from_stage``.
     """
-    for name, value in (("from_stage", from_stage), ("to_stage", to_stage)):
-        if value not in STAGES:
-            raise ValueError(f"{name} must be one of {', '.join(STAGES)}, but got {value!r}")
+    from_stage = _checks.one_of("from_stage", from_stage, STAGES)
+    to_stage = _checks.one_of("to_stage", to_stage, STAGES)
     if STAGES.index(to_stage) <= STAGES.index(from_stage):
         raise ValueError(f"to_stage must come after from_stage in the funnel ({' → '.join(STAGES)})")
-    table = funnel(stages, reached).set_index("stage")
+    people = funnel(stages, reached).set_index("stage")["reached"]
     return _checks.ratio(
-        table.at[to_stage, "reached"],
-        table.at[from_stage, "reached"],
+        people[to_stage],
+        people[from_stage],
         f"conversion from {from_stage} to {to_stage}",
         f"people at the {from_stage} stage",
     )
@@ -234,7 +235,7 @@ def bass_diffusion(p: float, q: float, market: float, periods: int) -> pd.DataFr
     market = _checks.positive("market", market)
     periods = _checks.whole_number("periods", periods, 1)
     t = np.arange(0, periods + 1, dtype=float)
-    cumulative = market * bass_cumulative(t, p, q)
+    cumulative = market * np.asarray(bass_cumulative(t, p, q))
     new = np.diff(cumulative)
     if p == 0:
         innovation = np.zeros(periods)
@@ -388,14 +389,13 @@ def _scores(scores: object) -> pd.Series:
             f"scores must be a column or list of whole numbers from 0 to 10, but got {type(scores).__name__}"
         )
     values = pd.Series(list(scores), dtype="object")
-    if values.empty:
-        raise ValueError("there are no scores: the survey is empty, so there is no score to compute")
     for i, v in values.items():
-        if isinstance(v, bool) or not isinstance(v, (numbers.Real, np.number)):
+        if isinstance(v, bool) or not isinstance(v, numbers.Real):
             raise ValueError(f"score number {i} is {v!r}; scores must be whole numbers from 0 to 10")
-        if isinstance(v, float) and math.isnan(v):
+        number = float(v)
+        if math.isnan(number):
             raise ValueError(f"score number {i} is missing (NaN); drop unanswered rows before scoring")
-        if v != int(v) or not 0 <= v <= 10:
+        if not number.is_integer() or not 0 <= number <= 10:
             raise ValueError(f"score number {i} is {v!r}; scores must be whole numbers from 0 to 10")
     return values.astype(int)
 
@@ -416,7 +416,7 @@ def promoter_groups(scores: object) -> pd.Series:
     )
 
 
-def net_promoter_score(scores: object) -> float:
+def net_promoter_score(scores: object) -> float | Undefined:
     """Net Promoter Score: percentage of promoters minus percentage of detractors.
 
     Answers to "How likely are you to recommend us to a friend?" on a 0–10
@@ -427,11 +427,14 @@ def net_promoter_score(scores: object) -> float:
     Passives count in the denominator only. The result runs from −100 (all
     detractors) to +100 (all promoters); it is in percentage points, not a
     share. ``scores`` is a column, list or the survey table (its ``score``
-    column). Source: Reichheld (2003), "The One Number You Need to Grow",
-    Harvard Business Review 81(12).
+    column); with no scores at all (an empty list) it is :class:`Undefined`.
+    Source: Reichheld (2003), "The One Number You Need to Grow", Harvard
+    Business Review 81(12).
     """
     groups = promoter_groups(scores)
-    return float(100.0 * (groups["promoters"] - groups["detractors"]) / groups["responses"])
+    return _checks.ratio(
+        100.0 * (groups["promoters"] - groups["detractors"]), groups["responses"], "Net Promoter Score", "responses"
+    )
 
 
 # --- lifetime value --------------------------------------------------------------------------
@@ -547,13 +550,13 @@ def social_roi(
         (
             "reputation",
             "Net Promoter Score, all surveyed clients",
-            net_promoter_score(survey["score"]),
+            float(net_promoter_score(survey["score"])),
             "points (−100 to 100)",
         ),
         (
             "reputation",
             f"Net Promoter Score, clients from {channel}",
-            net_promoter_score(channel_scores) if len(channel_scores) else math.nan,
+            float(net_promoter_score(channel_scores)),
             "points (−100 to 100)",
         ),
         ("referrals", f"clients who came by {referral}", float(len(referred)), "clients"),

@@ -28,6 +28,7 @@ import pandas as pd
 from networkx.algorithms import community as nx_community
 
 from sevencs import _checks
+from sevencs.parsing import months
 
 __all__ = [
     "ACTIVITY_COLUMNS",
@@ -89,8 +90,7 @@ def growth(
     is given, ``share_of_market`` (``members ÷ market``; above 1 means the story
     promises more people than there are).
     """
-    if model not in MODELS:
-        raise ValueError(f"model must be one of {', '.join(repr(m) for m in MODELS)}, but got {model!r}")
+    model = _checks.one_of("model", model, MODELS)
     start = _checks.whole_number("start", start, 1)
     rate = _checks.positive("rate", rate)
     periods = _checks.whole_number("periods", periods, 1)
@@ -107,6 +107,7 @@ def growth(
     if model == "geometric":
         members = [start * (1 + rate) ** t for t in steps]
     else:
+        assert market is not None  # logistic growth without a market was refused above
         lam = math.log1p(rate)
         members = [market / (1 + (market - start) / start * math.exp(-lam * t)) for t in steps]
     table = pd.DataFrame({"period": list(steps), "members": members})
@@ -202,8 +203,7 @@ def detect_communities(graph: nx.Graph, method: str = "greedy", seed: int = 0) -
     Computed with networkx (Hagberg et al. 2008).
     """
     graph = _checks.graph(graph)
-    if method not in METHODS:
-        raise ValueError(f"method must be one of {', '.join(repr(m) for m in METHODS)}, but got {method!r}")
+    method = _checks.one_of("method", method, METHODS)
     seed = _checks.whole_number("seed", seed, 0)
     if graph.number_of_nodes() == 0:
         raise ValueError("the graph has no accounts, so there is nothing to split into communities")
@@ -282,22 +282,15 @@ def _activity(activity: object, name: str = "activity") -> pd.DataFrame:
     _checks.counts(frame, ["posts", "comments", "reactions"], name)
     frame = frame[ACTIVITY_COLUMNS].copy()
     for column, short in (("month", "m"), ("joined", "j")):
-        text = frame[column].astype(str)
-        parsed = pd.to_datetime(text, format="%Y-%m", errors="coerce")
-        if parsed.isna().any():
-            row = parsed[parsed.isna()].index[0]
-            raise ValueError(
-                f"the column {column!r} of {name} must hold months written as YYYY-MM (such as 2026-03), "
-                f"but row {row!r} has {frame.at[row, column]!r}"
-            )
-        frame[column] = text
+        parsed = months(frame[column], f"the column {column!r} of {name}")
+        frame[column] = frame[column].astype(str)
         frame[short] = parsed.dt.year * 12 + parsed.dt.month
     early = frame["m"] < frame["j"]
     if early.any():
         row = frame.index[early][0]
         raise ValueError(
-            f"row {row!r} of {name} is for {frame.at[row, 'month']}, before the member joined "
-            f"({frame.at[row, 'joined']}); a member has rows only from the month they joined"
+            f"row {row!r} of {name} is for {frame.at[row, 'month']!s}, before the member joined "
+            f"({frame.at[row, 'joined']!s}); a member has rows only from the month they joined"
         )
     twice = frame.duplicated(["account", "month"]).to_numpy()
     if twice.any():

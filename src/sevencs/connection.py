@@ -10,7 +10,9 @@ you (:func:`friendship_paradox`), and a few accounts bridge groups that would
 otherwise not hear each other (:func:`brokers`).
 
 All functions take an undirected :class:`networkx.Graph` whose nodes are
-accounts and whose edges are friendships (mutual follows).
+accounts and whose edges are friendships (mutual follows). A share or an
+average with nothing to divide by is :class:`~sevencs._checks.Undefined`,
+never 0 or infinity.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import networkx as nx
 import pandas as pd
 
 from sevencs import _checks
+from sevencs._checks import Undefined
 
 __all__ = [
     "brokers",
@@ -126,7 +129,7 @@ def two_hop_breakdown(graph: nx.Graph, account: Hashable) -> pd.Series:
     )
 
 
-def overlap(graph: nx.Graph, account: Hashable) -> float:
+def overlap(graph: nx.Graph, account: Hashable) -> float | Undefined:
     """Share of an account's friends-of-friends who are reachable through more than one friend.
 
     Friends-of-friends are the accounts exactly 2 hops away. For each, count
@@ -134,8 +137,8 @@ def overlap(graph: nx.Graph, account: Hashable) -> float:
     with two or more. It is 0 when friend circles never touch (the geometric
     story's assumption) and close to 1 in a tight community.
 
-    Raises ``ValueError`` when the account has no friends-of-friends: the share
-    is then undefined, not 0.
+    :class:`Undefined` when the account has no friends-of-friends (nobody
+    exactly 2 hops away): the share is then undefined, not 0.
     """
     graph = _checks.graph(graph)
     account = _checks.account(graph, account)
@@ -145,12 +148,8 @@ def overlap(graph: nx.Graph, account: Hashable) -> float:
         for other in _friends(graph, friend):
             if other != account and other not in friends:
                 paths[other] = paths.get(other, 0) + 1
-    if not paths:
-        raise ValueError(
-            f"{account!r} has no friends-of-friends (nobody exactly 2 hops away), "
-            "so the share that overlaps is undefined"
-        )
-    return sum(1 for n in paths.values() if n >= 2) / len(paths)
+    shared = sum(1 for n in paths.values() if n >= 2)
+    return _checks.ratio(shared, len(paths), f"overlap of {account!r}", "friends-of-friends")
 
 
 def simulate_growth(
@@ -241,7 +240,7 @@ def simulate_growth(
     return pd.DataFrame(rows)
 
 
-def friendship_paradox(graph: nx.Graph) -> tuple[float, float]:
+def friendship_paradox(graph: nx.Graph) -> tuple[float | Undefined, float | Undefined]:
     """The mean number of friends, and the mean number of friends *a friend* has.
 
     Returns ``(mean_degree, mean_friend_degree)`` where, with ``k`` each
@@ -253,24 +252,25 @@ def friendship_paradox(graph: nx.Graph) -> tuple[float, float]:
     The second is the average friend count you find when you pick a friendship
     and look at either end. It is never smaller than the first, and is larger
     whenever friend counts differ: popular people sit on many friend lists.
-    Source: Feld (1991).
+    With no accounts both are :class:`Undefined`; with no friendships the
+    second is. Source: Feld (1991).
     """
     graph = _checks.graph(graph)
-    if graph.number_of_nodes() == 0:
-        raise ValueError("the graph has no accounts, so there is no average to take")
     degrees = [len(_friends(graph, n)) for n in graph.nodes]
     total = sum(degrees)
-    if total == 0:
-        raise ValueError("nobody in the graph has a friend, so the friends' average is undefined")
-    return total / len(degrees), sum(k * k for k in degrees) / total
+    return (
+        _checks.ratio(total, len(degrees), "mean number of friends", "accounts"),
+        _checks.ratio(sum(k * k for k in degrees), total, "mean number of friends a friend has", "friendships"),
+    )
 
 
-def paradox_share(graph: nx.Graph) -> float:
+def paradox_share(graph: nx.Graph) -> float | Undefined:
     """Share of accounts whose friends have, on average, more friends than they do.
 
     Counts only accounts with at least one friend (for the others there is no
-    friends' average). An account with 4 friends whose friends have 3, 6, 8 and
-    7 friends (mean 6) counts towards the share.
+    friends' average), so it is :class:`Undefined` when nobody has a friend. An
+    account with 4 friends whose friends have 3, 6, 8 and 7 friends (mean 6)
+    counts towards the share.
     """
     graph = _checks.graph(graph)
     counted = fewer = 0
@@ -282,9 +282,7 @@ def paradox_share(graph: nx.Graph) -> float:
         mean_of_friends = sum(len(_friends(graph, f)) for f in friends) / len(friends)
         if len(friends) < mean_of_friends:
             fewer += 1
-    if counted == 0:
-        raise ValueError("nobody in the graph has a friend, so the share is undefined")
-    return fewer / counted
+    return _checks.ratio(fewer, counted, "friendship paradox share", "accounts with a friend")
 
 
 def brokers(graph: nx.Graph, top: int = 5) -> pd.DataFrame:

@@ -181,8 +181,7 @@ def engagement_rate(posts: pd.DataFrame, by: str = "reach", average: str = "rati
     Sources: Kaushik (2011) for counting what happens after a post; the three
     denominators follow the engagement-rate variants social-media tools report.
     """
-    if by not in DENOMINATORS:
-        raise ValueError(f"by must be one of {', '.join(repr(d) for d in DENOMINATORS)}, but got {by!r}")
+    by = _checks.one_of("by", by, DENOMINATORS)
     if average not in ("ratio", "post"):
         raise ValueError(f"average must be 'ratio' (ratio of sums) or 'post' (mean of per-post rates), got {average!r}")
     frame = _posts(posts, [*ENGAGEMENTS, by])
@@ -207,8 +206,7 @@ def rates_by_type(posts: pd.DataFrame, by: str = "reach") -> pd.DataFrame:
     adds up to zero). Sorted by amplification rate, highest first. The
     denominator is also kept in ``table.attrs["denominator"]``.
     """
-    if by not in DENOMINATORS:
-        raise ValueError(f"by must be one of {', '.join(repr(d) for d in DENOMINATORS)}, but got {by!r}")
+    by = _checks.one_of("by", by, DENOMINATORS)
     frame = _posts(posts, ["type", *ENGAGEMENTS, by])
     table = frame.groupby("type", sort=True)[[*ENGAGEMENTS, by]].sum()
     table.insert(0, "posts", frame.groupby("type", sort=True).size())
@@ -298,16 +296,17 @@ def group_mix(mix: pd.Series, rule: str = "80/20", groups: Mapping[str, str] | N
     them value and conversation are added up as ``not promotional``.
     """
     targets = _rule(rule).targets
-    groups = dict(GROUPS if groups is None else groups)
-    unknown = [t for t in mix.index if t not in groups]
+    by_type: dict[Hashable, str] = {kind: group for kind, group in (GROUPS if groups is None else groups).items()}
+    unknown = [t for t in mix.index if t not in by_type]
     if unknown:
         raise ValueError(
             f"no group for the post type{'s' if len(unknown) > 1 else ''} {', '.join(repr(t) for t in unknown)}; "
-            f"pass groups={{type: 'value' | 'conversation' | 'promotional'}} (known types: {', '.join(groups)})"
+            f"pass groups={{type: 'value' | 'conversation' | 'promotional'}} "
+            f"(known types: {', '.join(map(str, by_type))})"
         )
     summed = {name: 0.0 for name in targets}
     for kind, share in mix.items():
-        group = groups[kind]
+        group = by_type[kind]
         if group != "promotional" and "not promotional" in targets:
             group = "not promotional"
         if group not in summed:
@@ -511,11 +510,9 @@ def cascade_threshold(graph: nx.Graph) -> float | _checks.Undefined:
     than one new person on average and a post can spread through much of the
     network. Exact for large random networks with these friend counts (Newman
     2002); on real networks, with overlapping friend circles, a rough guide.
-    Undefined when nobody has more than one friend.
+    Undefined when nobody has more than one friend (an empty graph included).
     """
     graph = _checks.graph(graph)
     degrees = [sum(1 for f in graph[n] if f != n) for n in graph.nodes]
-    if not degrees:
-        raise ValueError("the graph has no accounts")
     excess = sum(k * (k - 1) for k in degrees)
     return _checks.ratio(sum(degrees), excess, "cascade threshold", "friends-of-friends paths")

@@ -38,10 +38,17 @@ Counts (:func:`parse_counts`) and amounts (:func:`parse_amounts`)
     (a file whose convention is the European one, such as a CSV separated by
     semicolons) ``1.234`` is one thousand two hundred and thirty-four and
     ``12,5`` is twelve and a half.
+
+One value (:func:`moment`) and months (:func:`months`)
+    A date and time given as an argument, such as ``as_of``, is read the way a
+    cell is; months written as ``2026-03`` (a community's activity table) are
+    read by :func:`months`. Chapter functions read dates only through here.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -202,7 +209,7 @@ def parse_dates(cells: pd.Series, general: bool = False, order: str | None = Non
     rest = text[~iso]
     if rest.empty:
         mf_only = df_only = differs = short = pd.Series(False, index=rest.index)
-        chosen = pd.Series([], index=rest.index, dtype="datetime64[us]")
+        chosen: pd.Series = pd.Series([], index=rest.index, dtype="datetime64[us]")
     elif fast is not None:  # every cell in one common layout: pandas reads it at C speed
         month_first_format, day_first_format = _FAST_SLASHED[fast]
         month_first = pd.to_datetime(rest, format=month_first_format, errors="coerce").astype("datetime64[us]")
@@ -406,8 +413,8 @@ def _to_dot_convention(text: pd.Series, decimal: str) -> tuple[pd.Series, list[s
     suffixed = text.str.extract(_SUFFIXED).dropna()
     if not suffixed.empty:
         scale = suffixed[1].str.lower().map({"k": 1_000, "m": 1_000_000})
-        value = suffixed[0].astype(float) * scale
-        value = value[value <= MAX_COUNT].round().astype("int64")  # larger stays text: not a count
+        scaled = suffixed[0].astype(float) * scale
+        value = scaled[scaled <= MAX_COUNT].round().astype("int64")  # larger stays text: not a count
         if not value.empty:
             first = text[value.index[0]]
             text = text.copy()
@@ -445,7 +452,7 @@ def parse_counts(cells: pd.Series, empty_is_zero: bool = False, general: bool = 
     long = shaped & ~not_whole & ~negative & (magnitude.str.len() >= 16)
     too_large = pd.Series(False, index=text.index)
     if long.any():  # 16 digits may or may not fit; more never do (2^53 has 16)
-        too_large[long] = [len(m) > 16 or int(m) > MAX_COUNT for m in magnitude[long]]
+        too_large[long] = np.array([len(m) > 16 or int(m) > MAX_COUNT for m in magnitude[long]], dtype=bool)
     good = shaped & ~not_whole & ~negative & ~too_large
     values = pd.Series(0, index=text.index, dtype="int64")
     if good.any():
@@ -511,3 +518,41 @@ def datetimes(column: pd.Series, what: str, allow_missing: bool = False) -> pd.S
         label = values.index[values.isna().to_numpy()][0]
         raise ValueError(f"{what} has a missing date in row {label!r}; fill it in or drop that row")
     return values
+
+
+def moment(value: object, what: str) -> pd.Timestamp:
+    """One date and time given as an argument (such as ``as_of``): a date or time object as it is,
+    text read as :func:`parse_dates` reads a cell. A time with a zone is turned into UTC and the
+    zone dropped, like the dates in a column. Raises ``ValueError`` naming ``what`` otherwise.
+    """
+    stamp = None
+    if isinstance(value, (dt.date, np.datetime64)):  # datetime and pandas' Timestamp are dates too
+        stamp = pd.Timestamp(value)
+    elif isinstance(value, str) and value.strip():
+        stamp = parse_dates(pd.Series([value])).values.iloc[0]
+    if isinstance(stamp, pd.Timestamp):  # not NaT, which is no Timestamp
+        return stamp.tz_convert("UTC").tz_localize(None) if stamp.tzinfo is not None else stamp
+    if (
+        value is None
+        or value is pd.NaT
+        or (isinstance(value, float) and math.isnan(value))
+        or (isinstance(value, np.datetime64) and np.isnat(value))
+    ):
+        raise ValueError(f"{what} must be a date and time, but got a missing value")
+    raise ValueError(f"{what} must be a date and time such as '2026-10-30 12:00', but got {value!r}")
+
+
+def months(column: pd.Series, what: str) -> pd.Series:
+    """A column of months written as YYYY-MM (such as 2026-03), as datetimes on each month's first
+    day. Raises ``ValueError`` naming (by the table's own row labels) the first cell that is not
+    a month written that way.
+
+    ``what`` names the column for the message, such as "the column 'month' of activity".
+    """
+    parsed = pd.to_datetime(column.astype(str), format="%Y-%m", errors="coerce")
+    if parsed.isna().any():
+        label = parsed.index[parsed.isna().to_numpy()][0]
+        raise ValueError(
+            f"{what} must hold months written as YYYY-MM (such as 2026-03), but row {label!r} has {column[label]!r}"
+        )
+    return parsed

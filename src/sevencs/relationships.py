@@ -21,7 +21,6 @@ business's own account, as in :func:`sevencs.datasets.load_interactions`.
 from __future__ import annotations
 
 import math
-import numbers
 import re
 from collections.abc import Hashable, Iterable, Sequence
 
@@ -30,7 +29,7 @@ import pandas as pd
 
 from sevencs import _checks
 from sevencs.datasets import NURSERY
-from sevencs.parsing import datetimes
+from sevencs.parsing import datetimes, moment
 
 __all__ = [
     "COLUMNS",
@@ -139,26 +138,12 @@ def reciprocity(interactions: pd.DataFrame, account: Hashable = NURSERY) -> pd.D
 
 
 def _weight(name: str, value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"the weight {name} must be a number, but got {value!r}")
-    value = float(value)
-    if math.isnan(value) or math.isinf(value):
-        raise ValueError(f"the weight {name} must be a finite number, but got {value}")
-    if value < 0:
-        raise ValueError(
-            f"the weight {name} must be 0 or more, but got {value:g}; a weight says how much "
-            "a part counts, so it cannot be negative"
-        )
-    return value
-
-
-def _half_life(value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"half_life must be a number of days, but got {value!r}")
-    value = float(value)
-    if math.isnan(value) or value <= 0 or math.isinf(value):
-        raise ValueError(f"half_life must be a positive number of days, but got {value}")
-    return value
+    return _checks.positive(
+        f"the weight {name}",
+        value,
+        allow_zero=True,
+        reason="a weight says how much a part counts, so it cannot be negative",
+    )
 
 
 def tie_strength(
@@ -213,11 +198,9 @@ def tie_strength(
             "all three weights are 0, so nothing counts and the strength is undefined; "
             "give at least one weight a value above 0"
         )
-    days = _half_life(half_life)
+    days = _checks.positive("half_life", half_life, unit="days")
     log = _log(interactions, account)
-    when = log["date"].max() if as_of is None else pd.Timestamp(as_of)
-    if pd.isna(when):
-        raise ValueError(f"as_of must be a date, but got {as_of!r}")
+    when = log["date"].max() if as_of is None else moment(as_of, "as_of")
     if log["date"].max() > when:
         raise ValueError(
             f"as_of ({when}) is before the last interaction in the log ({log['date'].max()}); "
@@ -228,7 +211,7 @@ def tie_strength(
     table.insert(0, "interactions", table["from_them"] + table["from_us"])
     last = log.groupby("person", sort=True)["date"].max()
     table["last"] = last
-    table["days_since"] = (when - last) / pd.Timedelta(days=1)
+    table["days_since"] = (when - last).dt.total_seconds() / 86400
     busiest = table["interactions"].max()
     table["frequency"] = np.log1p(table["interactions"]) / np.log1p(busiest)
     table["recency"] = 0.5 ** (table["days_since"] / days)
@@ -247,7 +230,8 @@ def tie_strength(
             "strength",
         ]
     ]
-    order = sorted(table.index, key=lambda p: (-table.at[p, "strength"], str(p)))
+    strength = table["strength"].to_dict()
+    order = sorted(table.index, key=lambda p: (-strength[p], str(p)))
     table = table.loc[order]
     table["rank"] = range(1, len(table) + 1)
     return table

@@ -1,17 +1,13 @@
 """Numbers and tables for book/instructor.md, computed from the exercise modules.
 
-:func:`common_mistakes` reads each exercise's known mistakes straight from its
-code: the ``mistakes()`` hook (the wrong values a learner typically gives, each
-with its message), the ``slips`` of label exercises, and the messages returned
-by a ``special()`` hook. So the instructor guide's list of mistakes can never
-drift from what the feedback actually says.
+:func:`common_mistakes` lists each exercise's known mistakes, the same
+:class:`~sevencs.course.engine.Mistake` records the checker matches answers
+against. So the instructor guide's list of mistakes can never drift from what
+the feedback actually says.
 """
 
 from __future__ import annotations
 
-import ast
-import inspect
-import textwrap
 from dataclasses import dataclass
 
 import pandas as pd
@@ -32,48 +28,9 @@ def numbers() -> dict[str, object]:
     }
 
 
-def _own(exercise: Exercise, name: str):
-    """The method ``name`` if the exercise's class (not the engine's base classes) defines it."""
-    for cls in type(exercise).__mro__:
-        if cls.__module__ == "sevencs.course.engine":
-            return None
-        if name in vars(cls):
-            return getattr(exercise, name)
-    return None
-
-
-def _returned_messages(method) -> list[str]:
-    """The text of every string a method returns, with each ``{…}`` placeholder shown as ``…``."""
-    tree = ast.parse(textwrap.dedent(inspect.getsource(method)))
-    messages = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Return) and node.value is not None:
-            value = node.value
-            if isinstance(value, ast.Constant) and isinstance(value.value, str):
-                messages.append(value.value)
-            elif isinstance(value, ast.JoinedStr):
-                messages.append(
-                    "".join(str(part.value) if isinstance(part, ast.Constant) else "…" for part in value.values)
-                )
-    return messages
-
-
 def _messages(exercise: Exercise) -> list[str]:
-    found: list[str] = []
-    special = _own(exercise, "special")
-    if special is not None:
-        found += _returned_messages(special)
-    found += list(getattr(exercise, "slips", {}).values())
-    mistakes = _own(exercise, "mistakes")
-    if mistakes is not None:
-        listed = mistakes(exercise._expected_value())
-        pairs = listed.items() if isinstance(listed, dict) else listed
-        found += [message for _, message in pairs]
-    unique = []
-    for message in found:
-        if message not in unique:
-            unique.append(message)
-    return unique
+    """The exercise's known mistakes' messages, each once, in the order the checker tries them."""
+    return list(dict.fromkeys(mistake.message for mistake in exercise.known_mistakes))
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,9 @@ an answer in place of the ``...`` left there and runs::
 
 Three outcomes, never a traceback: the blank ``...`` means *not answered yet*;
 an answer of the wrong kind or value gets a message saying what was expected
-and, where the mistake is a common one, what probably happened.
+and, where the mistake is a common one, what probably happened. The common
+mistakes are data: each exercise lists them as :class:`Mistake` records, which
+the checker matches and the instructor guide prints.
 
 Set the environment variable ``SEVENCS_EXPECT_CORRECT=1`` to make a check that
 is not correct raise ``AssertionError``; the tests use it to prove that every
@@ -243,12 +245,39 @@ def _common_problem(value: Any, wanted: str) -> str | None:
 # --- exercises -----------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Mistake:
+    """A known wrong answer and the feedback it gets.
+
+    ``value`` is the answer a learner who makes the mistake gives, computed the way they would
+    compute it (a number, a name, a table's shape, an undefined rate...); ``message`` says what
+    probably happened. A number matches within the exercise's own tolerance, or within
+    ``rel_tol`` when that is given: for a value learners round, such as a moment in months,
+    which is then recognised even where the question asks for a whole number.
+    """
+
+    value: Any
+    message: str
+    rel_tol: float | None = None
+
+
+def _same(answer: Any, value: Any) -> bool:
+    """Whether an answer that is not a number is the known wrong ``value``: of its kind, and equal."""
+    if not issubclass(type(answer), type(value)):  # type() never runs the answer's own code
+        return False
+    try:
+        return bool(answer == value)
+    except Exception:  # an answer whose == fails or gives no True/False is not this mistake
+        return False
+
+
 class Exercise:
     """One exercise. Subclasses set the class attributes and implement :meth:`expected`.
 
     ``answer_name`` is the variable the learner fills in the notebook;
     ``solution_code`` is real code that assigns it, run by the tests against the
     chapter's ``SETUP`` code; ``hints`` go from gentle to nearly the answer.
+    :meth:`mistakes` lists the known wrong answers as :class:`Mistake` records.
     """
 
     title: ClassVar[str] = ""
@@ -276,9 +305,16 @@ class Exercise:
         """Compare an answer (not the blank) with the expected value."""
         raise NotImplementedError
 
-    def special(self, answer: Any, expected: Any) -> str | None:
-        """A message for a wrong answer particular to this exercise (checked first), or None."""
-        return None
+    def mistakes(self, expected: Any) -> Iterable[Mistake]:
+        """The known wrong answers, computed from the expected value and the sample data; none by default."""
+        return ()
+
+    @property
+    def known_mistakes(self) -> tuple[Mistake, ...]:
+        """:meth:`mistakes`, computed once: what the checker matches and the instructor guide lists."""
+        if not hasattr(self, "_mistakes_cache"):
+            self._mistakes_cache = tuple(self.mistakes(self._expected_value()))
+        return self._mistakes_cache
 
     # -- the learner's API -----------------------------------------------------------------
 
@@ -372,7 +408,11 @@ class NumberExercise(Exercise):
 
     ``whole`` asks for a whole number; ``share`` marks a proportion between 0
     and 1 (which enables the "percentage?" and "the other part?" diagnoses).
-    :meth:`mistakes` lists known wrong values with what they reveal.
+    A known mistake whose value is not a number (a table's shape, an undefined
+    rate) is recognised before the answer's kind is questioned; one whose value
+    is a number, after the answer is found not to be right (and, where a whole
+    number is asked for, after an answer with decimals is told so, unless the
+    mistake has its own ``rel_tol``).
     """
 
     whole: ClassVar[bool] = False
@@ -380,13 +420,13 @@ class NumberExercise(Exercise):
     rel_tol: ClassVar[float] = 1e-6
     wanted: ClassVar[str] = "one number"
 
-    def mistakes(self, expected: float) -> Iterable[tuple[float, str]]:
-        return ()
-
     def judge(self, answer: Any, expected: float) -> Feedback:
-        problem = self.special(answer, expected) or _common_problem(answer, self.wanted)
+        problem = _common_problem(answer, self.wanted)
         if problem:
             return self._feedback(Status.INCORRECT, problem)
+        for mistake in self.known_mistakes:
+            if _as_number(mistake.value) is None and _same(answer, mistake.value):
+                return self._feedback(Status.INCORRECT, mistake.message)
         if isinstance(answer, int | numbers.Integral) and not isinstance(answer, bool) and abs(int(answer)) > 1e300:
             return self._feedback(
                 Status.INCORRECT,
@@ -407,17 +447,26 @@ class NumberExercise(Exercise):
                 Status.INCORRECT,
                 "Your answer is infinity: somewhere a number was divided by 0. Check what you divided by.",
             )
-        if self.whole and number != int(number):
+        has_decimals = self.whole and number != int(number)
+        if not has_decimals and self._matches(number, expected):
+            return self._feedback(Status.CORRECT, self.correct_message.format(expected=expected))
+        for mistake in self.known_mistakes:
+            value = _as_number(mistake.value)
+            if value is None or (has_decimals and mistake.rel_tol is None):
+                continue  # decimals where a whole number is asked for are the first thing to say
+            if self._is_mistake(number, value, mistake.rel_tol):
+                return self._feedback(Status.INCORRECT, mistake.message)
+        if has_decimals:
             return self._feedback(
                 Status.INCORRECT,
                 f"Your answer {number:g} has decimals, but the question asks for a whole number.",
             )
-        if self._matches(number, expected):
-            return self._feedback(Status.CORRECT, self.correct_message.format(expected=expected))
-        for value, message in self.mistakes(expected):
-            if self._matches(number, value):
-                return self._feedback(Status.INCORRECT, message)
         return self._feedback(Status.INCORRECT, self._generic_miss(number, expected))
+
+    def _is_mistake(self, number: float, value: float, rel_tol: float | None) -> bool:
+        if rel_tol is None:
+            return self._matches(number, value)
+        return _close(number, value, rel_tol, 1e-9)
 
     def _matches(self, number: float, target: float) -> bool:
         if _close(number, target, self.rel_tol, 1e-9):
@@ -481,23 +530,20 @@ class NameExercise(Exercise):
 
     wanted: ClassVar[str] = "one name"
 
-    def mistakes(self, expected: Hashable) -> dict[Hashable, str]:
-        return {}
-
     @staticmethod
     def _normal(value: Any) -> Any:
         return value.strip().lstrip("@").lower() if isinstance(value, str) else value
 
     def judge(self, answer: Any, expected: Hashable) -> Feedback:
-        problem = self.special(answer, expected) or _common_problem(answer, self.wanted)
+        problem = _common_problem(answer, self.wanted)
         if problem:
             return self._feedback(Status.INCORRECT, problem)
         if isinstance(answer, Hashable) and not isinstance(answer, tuple):
             if self._normal(answer) == self._normal(expected):
                 return self._feedback(Status.CORRECT, self.correct_message.format(expected=expected))
-            for value, message in self.mistakes(expected).items():
-                if self._normal(answer) == self._normal(value):
-                    return self._feedback(Status.INCORRECT, message)
+            for mistake in self.known_mistakes:
+                if self._normal(answer) == self._normal(mistake.value):
+                    return self._feedback(Status.INCORRECT, mistake.message)
             if _as_number(answer) is not None and isinstance(expected, str):
                 return self._feedback(
                     Status.INCORRECT,

@@ -11,6 +11,7 @@ gets a message about its cause.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from typing import Any, ClassVar
 
 import pandas as pd
@@ -19,6 +20,7 @@ from sevencs import caring as ca
 from sevencs.course.engine import (
     Exercise,
     Feedback,
+    Mistake,
     NumberExercise,
     Status,
     _as_number,
@@ -52,14 +54,11 @@ def _hours() -> pd.Series:
 class ByChannelExercise(Exercise):
     """An answer with one number per channel: a pandas Series (or a dict) keyed by channel.
 
-    :meth:`mistakes` returns ``(values by channel, message)`` pairs for known wrong answers.
+    The values of its known mistakes are Series keyed by channel too.
     """
 
     wanted: ClassVar[str] = "one number per channel (a pandas Series from groupby, or a dict)"
     rel_tol: ClassVar[float] = 1e-3
-
-    def mistakes(self, expected: pd.Series) -> list[tuple[pd.Series, str]]:
-        return []
 
     def _as_series(self, answer: Any) -> pd.Series | None:
         if isinstance(answer, pd.DataFrame) and answer.shape[1] == 1:
@@ -110,7 +109,7 @@ class ByChannelExercise(Exercise):
         return None
 
     def judge(self, answer: Any, expected: pd.Series) -> Feedback:
-        problem = self.special(answer, expected) or _common_problem(answer, self.wanted)
+        problem = _common_problem(answer, self.wanted)
         if problem:
             return self._feedback(Status.INCORRECT, problem)
         series = self._as_series(answer)
@@ -126,9 +125,9 @@ class ByChannelExercise(Exercise):
             )
         if self._matches(series, expected):
             return self._feedback(Status.CORRECT, self.correct_message.format(expected=expected))
-        for values, message in self.mistakes(expected):
-            if self._matches(series, values):
-                return self._feedback(Status.INCORRECT, message)
+        for mistake in self.known_mistakes:
+            if self._matches(series, mistake.value):
+                return self._feedback(Status.INCORRECT, mistake.message)
         not_numbers = self._not_numbers(series)
         if not_numbers:
             return self._feedback(Status.INCORRECT, not_numbers)
@@ -172,27 +171,27 @@ class MedianByChannel(ByChannelExercise):
     def expected(self) -> pd.Series:
         return _hours().groupby(load_questions()["channel"]).median()
 
-    def mistakes(self, expected: pd.Series):
+    def mistakes(self, expected: pd.Series) -> list[Mistake]:
         q = load_questions()
         hours = _hours()
         by = q["channel"]
         return [
-            (
+            Mistake(
                 hours.groupby(by).mean(),
                 (
                     "Those are the means. A few questions waited days, and they pull the mean up far "
                     "above a typical wait; use the median for skewed times."
                 ),
             ),
-            (
+            Mistake(
                 hours.fillna(0).groupby(by).median(),
                 (
                     "You counted unanswered questions as 0 hours, as if they had been answered at "
                     "once. Leave them missing (NaN): they have no response time."
                 ),
             ),
-            (expected * 60, "Those are minutes. The question asks for hours: divide by 60."),
-            (hours.groupby(by).median() / 24, "Those are days. The question asks for hours."),
+            Mistake(expected * 60, "Those are minutes. The question asks for hours: divide by 60."),
+            Mistake(hours.groupby(by).median() / 24, "Those are days. The question asks for hours."),
         ]
 
 
@@ -227,23 +226,23 @@ class UnansweredCount(NumberExercise):
     def expected(self) -> int:
         return len(ca.unanswered(load_questions(), Q2_OLDER_THAN, as_of=Q2_AS_OF))
 
-    def mistakes(self, expected: int):
+    def mistakes(self, expected: int) -> Iterator[Mistake]:
         variants = _unanswered_variants()
-        yield (
+        yield Mistake(
             variants["any_age"],
             (
                 "That counts every question still open on 13 July, including ones asked in the last "
                 "48 hours. Keep only those that had waited more than 48 hours."
             ),
         )
-        yield (
+        yield Mistake(
             variants["end_of_data"],
             (
                 "That is measured at the end of the data (late October), not on Monday 13 July. Pass "
                 "`as_of='2026-07-13 09:00'`."
             ),
         )
-        yield (
+        yield Mistake(
             variants["asked_before"],
             (
                 "That counts every question asked more than 48 hours before, answered or not. Keep "
@@ -277,28 +276,28 @@ class NegativeShare(NumberExercise):
     def expected(self) -> float:
         return float((_scores()["label"] == "negative").mean())
 
-    def mistakes(self, expected: float):
+    def mistakes(self, expected: float) -> Iterator[Mistake]:
         labels = _scores()["label"]
         human = load_mentions()["human_label"]
-        yield (
+        yield Mistake(
             int((labels == "negative").sum()),
             ("That is how many mentions are negative. Divide by the number of mentions for the share."),
         )
-        yield (
+        yield Mistake(
             float((human == "negative").mean()),
             (
                 "That is the share by the human reader's labels (`human_label`). The question asks what "
                 "VADER says; the gap between the two is the point of the lab's sarcasm section."
             ),
         )
-        yield (
+        yield Mistake(
             float((labels == "negative").sum() / (labels != "neutral").sum()),
             (
                 "You divided by the positive and negative mentions only. The question's denominator is "
                 "all mentions, neutral ones included."
             ),
         )
-        yield float((labels == "positive").mean()), "That is the share VADER labels positive."
+        yield Mistake(float((labels == "positive").mean()), "That is the share VADER labels positive.")
 
 
 class MemberHelpShare(NumberExercise):
@@ -322,25 +321,25 @@ class MemberHelpShare(NumberExercise):
     def expected(self) -> float:
         return float(ca.member_help_share(load_comments(), NURSERY))
 
-    def mistakes(self, expected: float):
+    def mistakes(self, expected: float) -> Iterator[Mistake]:
         c = load_comments()
         replies = c[c["reply_to"].notna()]
         by_members = int((replies["author"] != NURSERY).sum())
-        yield (
+        yield Mistake(
             by_members / len(c),
             ("You divided by all comments. The denominator is the replies only (comments with a `reply_to`)."),
         )
-        yield (
+        yield Mistake(
             float((c["author"] != NURSERY).mean()),
             (
                 "That is the share of all comments written by members, including the ones that start "
                 "a thread. Keep only the replies (a `reply_to` that is not empty)."
             ),
         )
-        yield by_members, "That is how many replies members wrote. Divide by the number of replies."
+        yield Mistake(by_members, "That is how many replies members wrote. Divide by the number of replies.")
         q = load_questions()
         answered = q["first_reply_by"].dropna()
-        yield (
+        yield Mistake(
             float((answered != NURSERY).mean()),
             (
                 "That is the share of first answers to questions. The question is about all replies "

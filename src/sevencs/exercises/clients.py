@@ -9,8 +9,10 @@ discount), so each wrong answer gets a message about its cause.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from sevencs import clients as cl
-from sevencs.course.engine import NumberExercise
+from sevencs.course.engine import Mistake, NumberExercise
 from sevencs.course.questions import Option, Question, Reflection
 from sevencs.datasets import load_leads, load_survey
 
@@ -102,10 +104,10 @@ class ConversationToClient(NumberExercise):
     def expected(self) -> float:
         return float(cl.conversion(load_leads(), "conversation", "client"))
 
-    def mistakes(self, expected: float):
+    def mistakes(self, expected: float) -> Iterator[Mistake]:
         stage = load_leads()["stage"]
         clients = (stage == "client").sum()
-        yield (
+        yield Mistake(
             clients / (stage == "conversation").sum(),
             (
                 "You divided by the people whose furthest stage is conversation. People who went on to a "
@@ -113,14 +115,14 @@ class ConversationToClient(NumberExercise):
                 "or later."
             ),
         )
-        yield (
+        yield Mistake(
             clients / len(stage),
             (
                 "That is the share of all connections who became clients. The question starts from the "
                 "people who got as far as a conversation."
             ),
         )
-        yield (
+        yield Mistake(
             clients / (stage == "relationship").sum(),
             (
                 "You divided by the relationship stage. The question starts from the conversation stage, "
@@ -146,24 +148,26 @@ class NetPromoter(NetPromoterNumber):
     )
 
     def expected(self) -> float:
-        return cl.net_promoter_score(load_survey())
+        return float(cl.net_promoter_score(load_survey()))
 
-    def mistakes(self, expected: float):
+    def mistakes(self, expected: float) -> Iterator[Mistake]:
         v = _nps_variants(_scores())
-        yield (
+        yield Mistake(
             v["seven_up"],
             (
                 "You counted 7 and 8 as promoters. They are passives: only 9 and 10 are promoters, and "
                 "passives count only in the total."
             ),
         )
-        yield v["share"], ("That is a share between −1 and 1. NPS is given in percentage points: multiply by 100.")
-        yield v["below_six"], "Detractors are 0 to 6: a 6 is a detractor too."
-        yield (
+        yield Mistake(
+            v["share"], ("That is a share between −1 and 1. NPS is given in percentage points: multiply by 100.")
+        )
+        yield Mistake(v["below_six"], "Detractors are 0 to 6: a 6 is a detractor too.")
+        yield Mistake(
             v["promoters_only"],
             ("That is the percentage of promoters. Subtract the percentage of detractors (0 to 6)."),
         )
-        yield v["mean"], "That is the average score. NPS counts groups: % promoters − % detractors."
+        yield Mistake(v["mean"], "That is the average score. NPS counts groups: % promoters − % detractors.")
 
 
 class SocialNetPromoter(NetPromoterNumber):
@@ -183,16 +187,18 @@ class SocialNetPromoter(NetPromoterNumber):
     )
 
     def expected(self) -> float:
-        return cl.net_promoter_score(_scores("social"))
+        return float(cl.net_promoter_score(_scores("social")))
 
-    def mistakes(self, expected: float):
+    def mistakes(self, expected: float) -> Iterator[Mistake]:
         v = _nps_variants(_scores("social"))
-        yield (
+        yield Mistake(
             _nps_variants(_scores())["nps"],
             ("That is the NPS of everyone who answered. Keep only the clients whose source is 'social'."),
         )
-        yield v["seven_up"], ("You counted 7 and 8 as promoters. They are passives: only 9 and 10 are promoters.")
-        yield v["share"], "That is a share between −1 and 1. NPS is in percentage points: multiply by 100."
+        yield Mistake(
+            v["seven_up"], ("You counted 7 and 8 as promoters. They are passives: only 9 and 10 are promoters.")
+        )
+        yield Mistake(v["share"], "That is a share between −1 and 1. NPS is in percentage points: multiply by 100.")
 
 
 class LifetimeValue(RoundedNumber):
@@ -216,27 +222,27 @@ class LifetimeValue(RoundedNumber):
     def expected(self) -> float:
         return cl.customer_lifetime_value(Q4_MARGIN, Q4_RETENTION, Q4_DISCOUNT)
 
-    def mistakes(self, expected: float):
+    def mistakes(self, expected: float) -> Iterator[Mistake]:
         m, r, d = Q4_MARGIN, Q4_RETENTION, Q4_DISCOUNT
-        yield (
+        yield Mistake(
             m / (1 - r),
             (
                 "You left out the discounting: a pound next year is worth less than a pound today. "
                 "Divide by 1 + discount − retention and multiply by 1 + discount."
             ),
         )
-        yield (
+        yield Mistake(
             m * r / (1 + d - r),
             (
                 "That counts only the years after this one (Gupta and Lehmann's version). The question "
                 "counts this year's margin too: add one margin, or use margin × (1 + discount)."
             ),
         )
-        yield (
+        yield Mistake(
             m * (1 + d) / (1 + d - (1 - r)),
             ("You used the share who leave (0.3) as the retention. Retention is the share who come back: 0.7."),
         )
-        yield (
+        yield Mistake(
             60 * (1 + d) / (1 + d - r),
             (
                 "That uses the £60 the client spends. Lifetime value counts the margin, what the nursery "
@@ -264,10 +270,10 @@ class FittedImitation(RoundedNumber):
     def expected(self) -> float:
         return cl.fit_bass(cl.monthly_new_clients(load_leads(), "social")).q
 
-    def mistakes(self, expected: float):
+    def mistakes(self, expected: float) -> Iterator[Mistake]:
         leads = load_leads()
         fit = cl.fit_bass(cl.monthly_new_clients(leads, "social"))
-        yield fit.p, "That is p, the coefficient of innovation (advertising). The question asks for q."
+        yield Mistake(fit.p, "That is p, the coefficient of innovation (advertising). The question asks for q.")
         social = leads[leads["source"] == "social"]
         months = social["date"].dt.to_period("M").value_counts().sort_index()
         try:
@@ -275,14 +281,14 @@ class FittedImitation(RoundedNumber):
         except ValueError:
             everyone = None
         if everyone is not None:
-            yield (
+            yield Mistake(
                 everyone,
                 (
                     "You fitted every social lead, at every stage. The Bass model is about adopters: keep "
                     "only the leads who became clients (`stage == 'client'`)."
                 ),
             )
-        yield fit.market, "That is the fitted market size, m. The question asks for q."
+        yield Mistake(fit.market, "That is the fitted market size, m. The question asks for q.")
 
 
 q1 = ConversationToClient(CHAPTER, "q1")

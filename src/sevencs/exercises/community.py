@@ -11,12 +11,12 @@ message about its cause.
 from __future__ import annotations
 
 import math
-from typing import Any
+from collections.abc import Iterator
 
 import networkx as nx
 
 from sevencs import community as cm
-from sevencs.course.engine import NumberExercise, _as_number
+from sevencs.course.engine import Mistake, NumberExercise
 from sevencs.course.questions import Option, Question, Reflection
 from sevencs.datasets import load_group_activity, load_karate_club
 
@@ -70,31 +70,31 @@ class KarateAgreement(NumberExercise):
     def expected(self) -> float:
         return _karate_agreement("greedy")
 
-    def mistakes(self, expected: float):
+    def mistakes(self, expected: float) -> Iterator[Mistake]:
         karate = load_karate_club()
         found = cm.detect_communities(karate)
         wrong = round((1 - expected) * karate.number_of_nodes())
-        yield (
+        yield Mistake(
             found.modularity,
             (
                 "That is the modularity of the split (how clearly the communities stand apart), not the agreement "
                 "with the real split. Compare each member's community with their `club`."
             ),
         )
-        yield (
+        yield Mistake(
             wrong,
             (
                 f"That is how many members are misassigned. The question asks for the share who agree: divide the "
                 f"members who agree by all {karate.number_of_nodes()}."
             ),
         )
-        yield (
+        yield Mistake(
             karate.number_of_nodes() - wrong,
             (f"That is how many members agree. Divide by the {karate.number_of_nodes()} members for the share."),
         )
         louvain = _karate_agreement("louvain")
         if not math.isclose(louvain, expected):
-            yield (
+            yield Mistake(
                 louvain,
                 (
                     "That is the Louvain method's agreement. The question uses `cm.detect_communities(karate)` with "
@@ -128,21 +128,21 @@ class ActiveRatio(NumberExercise):
     def expected(self) -> float:
         return float(cm.active_member_ratio(load_group_activity())["active_ratio"].iloc[-1])
 
-    def mistakes(self, expected: float):
+    def mistakes(self, expected: float) -> Iterator[Mistake]:
         activity = load_group_activity()
         last = _last_month(activity)
-        yield (
+        yield Mistake(
             float(((last["posts"] + last["comments"]) > 0).mean()),
             (
                 "You left out reactions: a member who only liked posts that month counts as active too. Active means "
                 "at least one post, comment or reaction."
             ),
         )
-        yield (
+        yield Mistake(
             int((last[ACTIVITY].sum(axis=1) > 0).sum()),
             (f"That is how many members were active. Divide by the {len(last)} members in that month for the share."),
         )
-        yield (
+        yield Mistake(
             float((activity[ACTIVITY].sum(axis=1) > 0).mean()),
             (
                 "That is the share of all member-months in the table that were active, over every month. The question "
@@ -169,26 +169,26 @@ class LurkerShare(NumberExercise):
     )
 
     def expected(self) -> float:
-        return float(cm.participation(load_group_activity()).loc["lurker", "share"])
+        return float(cm.participation(load_group_activity())["share"]["lurker"])
 
-    def mistakes(self, expected: float):
+    def mistakes(self, expected: float) -> Iterator[Mistake]:
         activity = load_group_activity()
         totals = activity.groupby("account")[ACTIVITY].sum()
-        yield (
+        yield Mistake(
             float((totals.sum(axis=1) == 0).mean()),
             (
                 "You counted reactions as taking part, so only members who never even liked anything are lurkers. "
                 "Here a lurker never posted and never commented; a like does not change that."
             ),
         )
-        yield (
+        yield Mistake(
             float(((activity["posts"] == 0) & (activity["comments"] == 0)).mean()),
             (
                 "You counted rows (member-months), not members: a member appears once per month. Add up each "
                 "member's posts and comments first, with `groupby('account')`."
             ),
         )
-        yield (
+        yield Mistake(
             cm.RULE_OF_THUMB["lurker"],
             ("That is the 90-9-1 rule of thumb itself. The question asks for the share in this group's data."),
         )
@@ -216,26 +216,29 @@ class HalfMarket(NumberExercise):
     def expected(self) -> int:
         return math.ceil(cm.half_market_time(Q4_START, Q4_RATE, Q4_MARKET))
 
-    def special(self, answer: Any, expected: int) -> str | None:
-        number = _as_number(answer)
+    def mistakes(self, expected: int) -> Iterator[Mistake]:
         exact = cm.half_market_time(Q4_START, Q4_RATE, Q4_MARKET)
-        if number is not None and math.isclose(number, exact, rel_tol=1e-3):
-            return (
+        yield Mistake(
+            exact,
+            (
                 f"That is the exact moment ({exact:.2f} months). The question asks for the first whole month "
                 "in the table at or past half the market: round up."
-            )
-        return None
-
-    def mistakes(self, expected: int):
-        yield (
+            ),
+            rel_tol=1e-3,  # the moment rounded to two or more decimals
+        )
+        yield Mistake(
             expected - 1,
             (
                 "One month early. That is when the compounding (geometric) story passes half the market, or the "
                 "exact moment rounded down; logistic growth is still below 200 then. Look for members ≥ 200."
             ),
         )
-        yield expected + 1, ("One month late: did you count the start as month 1? In the table, the start is period 0.")
-        yield Q4_MARKET / 2, "That is half the market (200 members). The question asks for the month it is passed."
+        yield Mistake(
+            expected + 1, ("One month late: did you count the start as month 1? In the table, the start is period 0.")
+        )
+        yield Mistake(
+            Q4_MARKET / 2, "That is half the market (200 members). The question asks for the month it is passed."
+        )
 
 
 class CohortRetention(NumberExercise):
@@ -258,29 +261,29 @@ class CohortRetention(NumberExercise):
     )
 
     def expected(self) -> float:
-        return float(cm.retention_by_cohort(load_group_activity()).loc[Q5_COHORT, Q5_MONTHS])
+        return float(cm.retention_by_cohort(load_group_activity())[Q5_MONTHS][Q5_COHORT])
 
-    def mistakes(self, expected: float):
+    def mistakes(self, expected: float) -> Iterator[Mistake]:
         activity = load_group_activity()
         table = cm.retention_by_cohort(activity)
         cohort = activity[activity["joined"] == Q5_COHORT]
         active = cohort[cohort[ACTIVITY].sum(axis=1) > 0]
         first = active.loc[active["month"] == Q5_COHORT, "account"].nunique()
         later = active.loc[active["month"] == "2026-07", "account"].nunique()
-        yield (
+        yield Mistake(
             later / first,
             (
                 "You divided by the members who were active in their first month. Retention here divides by the "
                 "whole cohort: everyone who joined in April, active or not."
             ),
         )
-        yield (
-            float(table.loc[Q5_COHORT, Q5_MONTHS - 1]),
+        yield Mistake(
+            float(table[Q5_MONTHS - 1][Q5_COHORT]),
             ("That is 2 months after joining: the month they joined is month 0, so month 3 is 2026-07."),
         )
         ratio = cm.active_member_ratio(activity).set_index("month")
-        yield (
-            float(ratio.loc["2026-07", "active_ratio"]),
+        yield Mistake(
+            float(ratio["active_ratio"]["2026-07"]),
             ("That is the share of all members active in 2026-07. The question asks about the April cohort only."),
         )
 

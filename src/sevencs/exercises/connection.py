@@ -9,10 +9,10 @@ lists with repeats...), so each wrong answer gets a message about its cause.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
 
 from sevencs import connection as cx
-from sevencs.course.engine import NameExercise, NumberExercise
+from sevencs.course.engine import Mistake, NameExercise, NumberExercise
 from sevencs.course.questions import Option, Question, Reflection
 from sevencs.datasets import NURSERY, load_network
 
@@ -44,16 +44,16 @@ class NaiveStory(NumberExercise):
     def expected(self) -> int:
         return cx.naive_reach(Q1_START, Q1_PER_FRIEND, Q1_HOPS)
 
-    def mistakes(self, expected: int):
+    def mistakes(self, expected: int) -> Iterator[Mistake]:
         s, k = Q1_START, Q1_PER_FRIEND
-        yield s * k**3, "One hop too many: hop 1 is Dana's own 12 friends, so 3 hops multiply by 8 only twice."
-        yield s * k, "That is hop 2. Hop 3 multiplies by 8 once more."
-        yield (
+        yield Mistake(s * k**3, "One hop too many: hop 1 is Dana's own 12 friends, so 3 hops multiply by 8 only twice.")
+        yield Mistake(s * k, "That is hop 2. Hop 3 multiplies by 8 once more.")
+        yield Mistake(
             cx.naive_reach_cumulative(s, k, Q1_HOPS),
             ("That counts everyone from 1 to 3 hops away. The question asks for the people exactly 3 hops away."),
         )
-        yield k**3, "Dana starts with 12 friends, not one: start from 12."
-        yield k**2, "Dana starts with 12 friends, not one: start from 12 and multiply by 8 twice."
+        yield Mistake(k**3, "Dana starts with 12 friends, not one: start from 12.")
+        yield Mistake(k**2, "Dana starts with 12 friends, not one: start from 12 and multiply by 8 twice.")
 
 
 class TwoHopReach(NumberExercise):
@@ -76,27 +76,27 @@ class TwoHopReach(NumberExercise):
     def expected(self) -> int:
         return cx.reach(load_network(), NURSERY, 2)
 
-    def mistakes(self, expected: int):
+    def mistakes(self, expected: int) -> Iterator[Mistake]:
         graph = load_network()
         parts = cx.two_hop_breakdown(graph, NURSERY)
         friends = int(parts["friends"])
-        yield expected + 1, "One too many: you counted the nursery itself. Leave the starting account out."
-        yield (
+        yield Mistake(expected + 1, "One too many: you counted the nursery itself. Leave the starting account out.")
+        yield Mistake(
             friends + int(parts["friend_list_entries"]),
             (
                 "You added up the friend lists, so someone reachable through two friends was counted "
                 "twice (and the nursery once per friend). Count distinct accounts, with a set."
             ),
         )
-        yield (
+        yield Mistake(
             int(parts["friend_list_entries"]),
             (
                 "That is the total length of the friends' friend lists: it counts repeats and the "
                 "nursery itself. Count distinct accounts, with a set."
             ),
         )
-        yield friends, "That is 1 hop: the nursery's own friends. Add their friends too."
-        yield (
+        yield Mistake(friends, "That is 1 hop: the nursery's own friends. Add their friends too.")
+        yield Mistake(
             int(parts["new_people"]),
             (
                 "That counts only the accounts exactly 2 hops away. Within 2 hops includes the "
@@ -123,19 +123,19 @@ class OverlapShare(NumberExercise):
     )
 
     def expected(self) -> float:
-        return cx.overlap(load_network(), NURSERY)
+        return float(cx.overlap(load_network(), NURSERY))
 
-    def mistakes(self, expected: float):
+    def mistakes(self, expected: float) -> Iterator[Mistake]:
         parts = cx.two_hop_breakdown(load_network(), NURSERY)
         new = int(parts["new_people"])
-        yield (
+        yield Mistake(
             round(expected * new),
             (
                 "That is how many friends-of-friends overlap. Divide by the number of "
                 f"friends-of-friends ({new}) for the share."
             ),
         )
-        yield (
+        yield Mistake(
             int(parts["repeats"]) / int(parts["friend_list_entries"]),
             (
                 "That is the share of friend-list entries that are repeats. The question counts "
@@ -167,17 +167,18 @@ class TopBroker(NameExercise):
         table = cx.brokers(load_network(), top=5)
         return table.loc[table["account"] != NURSERY, "account"].iloc[0]
 
-    def mistakes(self, expected: str) -> dict[Any, str]:
+    def mistakes(self, expected: str) -> list[Mistake]:
         counts = cx.friend_counts(load_network()).drop(NURSERY)
         most_friends = counts.index[0]
-        return {
-            NURSERY: "That is the nursery itself: the question asks for the strongest bridge apart from it.",
-            most_friends: (
+        return [
+            Mistake(NURSERY, "That is the nursery itself: the question asks for the strongest bridge apart from it."),
+            Mistake(
+                most_friends,
                 f"{most_friends} has the most friends ({counts.iloc[0]}), but popular is not the "
                 "same as bridging: betweenness counts the shortest paths between others that pass "
-                "through an account. Use `cx.brokers`."
+                "through an account. Use `cx.brokers`.",
             ),
-        }
+        ]
 
 
 def _paradox_variants(graph) -> dict[str, float]:
@@ -216,12 +217,14 @@ class ParadoxShare(NumberExercise):
     )
 
     def expected(self) -> float:
-        return cx.paradox_share(load_network())
+        return float(cx.paradox_share(load_network()))
 
-    def mistakes(self, expected: float):
+    def mistakes(self, expected: float) -> Iterator[Mistake]:
         variants = _paradox_variants(load_network())
-        yield variants["or_equal"], ("You counted 'fewer or equal'. The question asks for strictly fewer friends.")
-        yield (
+        yield Mistake(
+            variants["or_equal"], ("You counted 'fewer or equal'. The question asks for strictly fewer friends.")
+        )
+        yield Mistake(
             variants["all_accounts"],
             (
                 "Your denominator includes accounts with no friends at all. Count only accounts with "

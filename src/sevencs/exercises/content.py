@@ -10,10 +10,12 @@ each wrong answer gets a message about its cause.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pandas as pd
 
 from sevencs import content as ct
-from sevencs.course.engine import NumberExercise
+from sevencs.course.engine import Mistake, NumberExercise
 from sevencs.course.questions import Option, Question, Reflection
 from sevencs.datasets import NURSERY, load_network, load_posts
 
@@ -68,31 +70,31 @@ class HowToAmplification(_Rate):
         posts = load_posts()
         return float(ct.amplification_rate(posts[posts["type"] == "how-to"]))
 
-    def mistakes(self, expected: float):
+    def mistakes(self, expected: float) -> Iterator[Mistake]:
         posts = load_posts()
         howto = posts[posts["type"] == "how-to"]
-        yield (
+        yield Mistake(
             float(ct.amplification_rate(posts)),
             (
                 "That is the amplification rate of all posts. The question asks about how-to posts only: "
                 "filter the rows by `type` first."
             ),
         )
-        yield (
+        yield Mistake(
             float(howto["shares"].sum()),
             (
                 "That is how many times how-to posts were shared in total. Divide by the number of how-to "
                 "posts for a rate per post."
             ),
         )
-        yield (
+        yield Mistake(
             float(howto["shares"].sum() / howto["reach"].sum()),
             (
                 "That divides by reach (shares per account that saw the post). Amplification rate divides by "
                 "the number of posts."
             ),
         )
-        yield (
+        yield Mistake(
             float((howto["shares"] / howto["reach"]).mean()),
             ("That is each post's shares ÷ reach, averaged. Amplification rate divides shares by the number of posts."),
         )
@@ -121,31 +123,31 @@ class EngagementByReach(_Rate):
     def expected(self) -> float:
         return float(ct.engagement_rate(load_posts(), "reach"))
 
-    def mistakes(self, expected: float):
+    def mistakes(self, expected: float) -> Iterator[Mistake]:
         posts = load_posts()
         engaged = _engaged(posts)
-        yield (
+        yield Mistake(
             float((engaged / posts["reach"]).mean()),
             (
                 "That is the mean of each post's own rate, where a small post weighs as much as a big one. "
                 "The question asks for the ratio of the totals: all engagements ÷ all reach."
             ),
         )
-        yield (
+        yield Mistake(
             float(engaged.sum() / posts["followers"].sum()),
             (
                 "That divides by followers, not reach: a different denominator and a different question. "
                 "Use the `reach` column."
             ),
         )
-        yield (
+        yield Mistake(
             float(engaged.sum() / posts["impressions"].sum()),
             (
                 "That divides by impressions, which count repeat views. The question asks for reach: the "
                 "accounts that saw each post."
             ),
         )
-        yield (
+        yield Mistake(
             float((posts["likes"] + posts["comments"]).sum() / posts["reach"].sum()),
             ("Shares are missing: engagements are likes + comments + shares."),
         )
@@ -174,21 +176,21 @@ class EngagementByFollowers(_Rate):
     def expected(self) -> float:
         return float(ct.engagement_rate(load_posts(), "followers"))
 
-    def mistakes(self, expected: float):
+    def mistakes(self, expected: float) -> Iterator[Mistake]:
         posts = load_posts()
         engaged = _engaged(posts)
-        yield (
+        yield Mistake(
             float(engaged.sum() / posts["reach"].sum()),
             ("That is the rate by reach (exercise 2). Here the denominator is the `followers` column."),
         )
-        yield (
+        yield Mistake(
             float((engaged / posts["followers"]).mean()),
             (
                 "That is the mean of each post's own rate. The question asks for the ratio of the totals: "
                 "all engagements ÷ the sum of the followers column."
             ),
         )
-        yield (
+        yield Mistake(
             float(engaged.sum() / posts["followers"].iloc[-1]),
             (
                 "That divides all engagements by today's follower count only. Divide by the followers "
@@ -221,25 +223,25 @@ class DistanceFrom8020(_Rate):
     def expected(self) -> float:
         return ct.mix_distance(load_posts(), "80/20")
 
-    def mistakes(self, expected: float):
+    def mistakes(self, expected: float) -> Iterator[Mistake]:
         posts = load_posts()
         promo = float((posts["type"] == "promotional").mean())
-        yield (
+        yield Mistake(
             promo,
             ("That is the promotional share itself. The distance is how far it is from the rule's 20%: subtract 0.2."),
         )
-        yield (
+        yield Mistake(
             2 * abs(promo - 0.2),
             (
                 "That adds both gaps without halving (the sum of |observed − target|). The distance is half "
                 "that sum, so that 1 means 'every post in the wrong group'."
             ),
         )
-        yield (
+        yield Mistake(
             ct.mix_distance(posts, "thirds"),
             "That is the distance from the thirds rule. The question asks about 80/20.",
         )
-        yield (
+        yield Mistake(
             ct.mix_distance(posts, "4-1-1"),
             "That is the distance from the 4-1-1 rule. The question asks about 80/20.",
         )
@@ -271,22 +273,22 @@ class CascadeReach(NumberExercise):
     def expected(self) -> int:
         return int(self._table()["reached"].iloc[-1]) - 1
 
-    def mistakes(self, expected: int):
+    def mistakes(self, expected: int) -> Iterator[Mistake]:
         table = self._table()
-        yield expected + 1, "One too many: that counts the nursery itself. Leave the seed out."
-        yield (
+        yield Mistake(expected + 1, "One too many: that counts the nursery itself. Leave the seed out.")
+        yield Mistake(
             int(table["step"].iloc[-1]),
             ("That is the number of steps the cascade lasted, not the number of accounts it reached."),
         )
         if len(table) > 1:
-            yield (
+            yield Mistake(
                 int(table["new"].iloc[1]),
                 (
                     "That counts only the first step (the nursery's own friends who were convinced). Add "
                     "everyone the cascade reached after that."
                 ),
             )
-        yield (
+        yield Mistake(
             load_network().degree(NURSERY),
             (
                 "That is the nursery's number of friends: everyone it could try at the first step. Only "

@@ -10,8 +10,8 @@ each wrong answer gets a message about its cause.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, ClassVar
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -19,6 +19,7 @@ from sevencs import conversation as cv
 from sevencs.course.engine import (
     Exercise,
     Feedback,
+    Mistake,
     NameExercise,
     NumberExercise,
     Status,
@@ -68,24 +69,29 @@ class ClassifyFive(Exercise):
         "Right: {expected}. Run `cv.explain_post` on post 2 to see the rule that decided it: "
         "a sale with a question mark is still a sale."
     )
-    #: messages for a particular wrong label on a particular post (0-based)
-    slips: ClassVar[dict[tuple[int, str], str]] = {
-        (1, "conversational"): (
-            "Post 2 ends with a question, but it opens with a sale. The sales rule is tried first, "
-            "so it is promotional: a question tacked onto a sales notice is still a sales notice."
-        ),
-        (3, "informational"): (
-            'Post 4 has no question mark, but it asks for an answer in words ("tell us"): the '
-            "third rule, invites a reply, makes it conversational."
-        ),
-        (4, "informational"): (
-            'Post 5 has no price in it, but "last chance" is one of the sales phrases: '
-            "it pushes you to buy now, so it is promotional."
-        ),
-    }
 
     def expected(self) -> list[str]:
         return [cv.classify_post(text) for text in Q1_POSTS]
+
+    def mistakes(self, expected: list[str]) -> list[Mistake]:
+        """Slips on single posts: each value is (the post's position from 0, the wrong label given)."""
+        return [
+            Mistake(
+                (1, "conversational"),
+                "Post 2 ends with a question, but it opens with a sale. The sales rule is tried first, "
+                "so it is promotional: a question tacked onto a sales notice is still a sales notice.",
+            ),
+            Mistake(
+                (3, "informational"),
+                'Post 4 has no question mark, but it asks for an answer in words ("tell us"): the '
+                "third rule, invites a reply, makes it conversational.",
+            ),
+            Mistake(
+                (4, "informational"),
+                'Post 5 has no price in it, but "last chance" is one of the sales phrases: '
+                "it pushes you to buy now, so it is promotional.",
+            ),
+        ]
 
     def judge(self, answer: Any, expected: list[str]) -> Feedback:
         problem = _common_problem(answer, "a list of five labels")
@@ -115,8 +121,9 @@ class ClassifyFive(Exercise):
         wrong = [i for i, (a, e) in enumerate(zip(given, expected)) if a != e]
         if not wrong:
             return self._feedback(Status.CORRECT, self.correct_message.format(expected=expected))
+        slips = {mistake.value: mistake.message for mistake in self.known_mistakes}
         messages = [
-            self.slips.get((i, given[i]), f"Post {i + 1} is not {given[i]}: try `cv.explain_post(ex.Q1_POSTS[{i}])`.")
+            slips.get((i, given[i]), f"Post {i + 1} is not {given[i]}: try `cv.explain_post(ex.Q1_POSTS[{i}])`.")
             for i in wrong
         ]
         right = len(expected) - len(wrong)
@@ -151,38 +158,38 @@ class QuestionRate(NumberExercise):
     def expected(self) -> float:
         return float(cv.conversation_rate(self._questions()))
 
-    def mistakes(self, expected: float):
+    def mistakes(self, expected: float) -> Iterator[Mistake]:
         posts, questions = load_posts(), self._questions()
-        yield (
+        yield Mistake(
             float(questions["likes"].mean()),
             ("That is likes per question post: the applause rate. The conversation rate counts comments."),
         )
-        yield (
+        yield Mistake(
             float(questions["comments"].sum() / questions["reach"].sum()),
             (
                 "You divided by reach (the accounts that saw the posts). Kaushik's conversation rate "
                 "divides by the number of posts."
             ),
         )
-        yield (
+        yield Mistake(
             float((questions["comments"] / questions["reach"]).mean()),
             (
                 "You divided each post's comments by its reach. The conversation rate divides by the "
                 "number of posts, not by how many people saw them."
             ),
         )
-        yield (
+        yield Mistake(
             float(questions["comments"].sum()),
             ("That is the total number of comments on question posts. Divide by how many question posts there are."),
         )
-        yield (
+        yield Mistake(
             float(posts["likes"].mean()),
             (
                 "That is likes per post over all posts: the applause rate, and for every type. Count comments, "
                 "and only on question posts."
             ),
         )
-        yield (
+        yield Mistake(
             float(cv.conversation_rate(posts)),
             ("That is the conversation rate of all posts. Keep only the question posts (group by `type`)."),
         )
@@ -211,24 +218,24 @@ class NurseryReplyRatio(NumberExercise):
     def expected(self) -> float:
         return float(cv.reply_ratio(load_comments(), NURSERY))
 
-    def mistakes(self, expected: float):
+    def mistakes(self, expected: float) -> Iterator[Mistake]:
         comments = load_comments()
         own = comments["author"] == NURSERY
-        yield (
+        yield Mistake(
             own.sum() / len(comments),
             (
                 "You divided the nursery's replies by all comments, its own replies included. The "
                 "denominator is the threads started by others: the nursery never waits for itself."
             ),
         )
-        yield (
+        yield Mistake(
             own.sum() / (~own).sum(),
             (
                 "Your denominator counts every comment by others, including replies people wrote to each "
                 "other inside a thread. Count only the comments that start a thread (`reply_to` empty)."
             ),
         )
-        yield (
+        yield Mistake(
             float(own.sum()),
             (
                 "That is how many replies the nursery wrote. Divide the threads it answered by the threads "
@@ -263,9 +270,9 @@ class SalesFirst(NameExercise):
 
     def expected(self) -> str:
         peers = _peer_labels()
-        return (peers["label"] == "promotional").groupby(peers["account"]).mean().idxmax()
+        return str((peers["label"] == "promotional").groupby(peers["account"]).mean().idxmax())
 
-    def mistakes(self, expected: str) -> dict[Any, str]:
+    def mistakes(self, expected: str) -> list[Mistake]:
         peers = _peer_labels()
         found: dict[Any, str] = {
             NURSERY: "That is the nursery itself. The question is about the four other local businesses in `peers`.",
@@ -293,7 +300,7 @@ class SalesFirst(NameExercise):
         for name, message in candidates:
             if name != expected:
                 found.setdefault(name, message)
-        return found
+        return [Mistake(name, message) for name, message in found.items()]
 
 
 def _agreement() -> pd.Series:
@@ -323,17 +330,17 @@ class ClassifierAccuracy(NumberExercise):
     def expected(self) -> float:
         return float(_agreement().mean())
 
-    def mistakes(self, expected: float):
+    def mistakes(self, expected: float) -> Iterator[Mistake]:
         posts = load_posts()
         labels = cv.classify_posts(posts["text"])["label"]
-        yield (
+        yield Mistake(
             float((labels == posts["type"]).mean()),
             (
                 'You compared the labels with the `type` column directly. "question" can never equal '
                 '"conversational": map the types to labels first with `cv.TYPE_TO_LABEL`.'
             ),
         )
-        yield (
+        yield Mistake(
             float(_agreement().sum()),
             ("That is how many posts the classifier got right. Divide by the number of posts for the share."),
         )

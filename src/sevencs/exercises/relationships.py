@@ -10,6 +10,7 @@ gets a message about its cause.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from sevencs import relationships as rx
@@ -17,6 +18,7 @@ from sevencs._checks import Undefined
 from sevencs.course.engine import (
     Exercise,
     Feedback,
+    Mistake,
     NameExercise,
     NumberExercise,
     Status,
@@ -78,7 +80,7 @@ class StrongestTie(NameExercise):
     def expected(self) -> str:
         return rx.tie_strength(load_interactions()).index[0]
 
-    def mistakes(self, expected: str) -> dict[Any, str]:
+    def mistakes(self, expected: str) -> list[Mistake]:
         table = rx.tie_strength(load_interactions())
         busiest = table["interactions"].idxmax()
         latest = table["days_since"].idxmin()
@@ -86,7 +88,7 @@ class StrongestTie(NameExercise):
         found = {
             NURSERY: "That is the nursery itself. The question asks for the person on the other side.",
             busiest: (
-                f"{busiest} has the most interactions ({table.at[busiest, 'interactions']}), but most of "
+                f"{busiest} has the most interactions ({table['interactions'].max()}), but most of "
                 "them go one way: frequency is only one part of tie strength. Use `rx.tie_strength`."
             ),
             latest: (
@@ -95,12 +97,12 @@ class StrongestTie(NameExercise):
             ),
             balanced: (
                 f"{balanced}'s relationship is the most balanced (reciprocity "
-                f"{table.at[balanced, 'reciprocity']:.2f}), but with very few interactions. "
+                f"{table['reciprocity'][balanced]:.2f}), but with very few interactions. "
                 "Reciprocity is only one of the three parts."
             ),
         }
         found.pop(expected, None)
-        return found
+        return [Mistake(name, message) for name, message in found.items()]
 
 
 class OneWay(NumberExercise):
@@ -123,22 +125,24 @@ class OneWay(NumberExercise):
         table = rx.reciprocity(load_interactions())
         return int((table["from_us"] == 0).sum())
 
-    def mistakes(self, expected: int):
+    def mistakes(self, expected: int) -> Iterator[Mistake]:
         table = rx.reciprocity(load_interactions())
         silent = table["from_us"] == 0
-        yield len(table), "That is everyone who appears in the log. Count only those the nursery never answered."
-        yield (
+        yield Mistake(
+            len(table), "That is everyone who appears in the log. Count only those the nursery never answered."
+        )
+        yield Mistake(
             int(table.loc[silent, "from_them"].sum()),
             ("That counts interactions (rows of the log), not people. Count each person once."),
         )
-        yield (
+        yield Mistake(
             int((table["from_them"] == 0).sum()),
             (
                 "That is the other direction: people the nursery contacted who never interacted back. "
                 "The question asks about people who are never answered."
             ),
         )
-        yield (
+        yield Mistake(
             len(table) - expected,
             ("That is the number of two-way relationships. The question asks for the one-way ones."),
         )
@@ -163,36 +167,35 @@ class YouShare(NumberExercise):
     )
 
     def expected(self) -> float:
-        return rx.you_we_ratio(load_posts()["text"])
+        return float(rx.you_we_ratio(load_posts()["text"]))
 
-    def special(self, answer: Any, expected: float) -> str | None:
-        if isinstance(answer, Undefined):
-            return (
+    def mistakes(self, expected: float) -> Iterator[Mistake]:
+        yield Mistake(
+            rx.you_we_ratio(""),  # what you_we_ratio gives for any text without you or we words
+            (
                 "Your answer is undefined: the text you measured has no you or we words at all. "
                 "Measure all the posts together: `posts['text']`."
-            )
-        return None
-
-    def mistakes(self, expected: float):
+            ),
+        )
         counts = rx.you_we_counts(load_posts()["text"])
         shares = _per_post_shares(load_posts()["text"])
         defined = [float(s) for s in shares if not isinstance(s, Undefined)]
-        yield (
+        yield Mistake(
             counts["we"] / (counts["you"] + counts["we"]),
             ("That is the share of we words. The question asks about the reader: the you words."),
         )
-        yield (
+        yield Mistake(
             counts["you"] / counts["we"],
             ("That is you words ÷ we words. The share divides by all the person words: you ÷ (you + we)."),
         )
-        yield (
+        yield Mistake(
             sum(defined) / len(defined),
             (
                 "That is the average of each post's own share. Add up the words over all posts first, "
                 "then divide once (`rx.you_we_ratio(posts['text'])`)."
             ),
         )
-        yield (
+        yield Mistake(
             sum(defined) / len(shares),
             (
                 "You averaged each post's share and counted posts with neither kind of word as 0. Such a "
@@ -296,23 +299,23 @@ class LayerShift(NumberExercise):
         short = rx.tie_strength(log, half_life=SHORT_HALF_LIFE).index[:15]
         return len(set(usual) & set(short))
 
-    def mistakes(self, expected: int):
+    def mistakes(self, expected: int) -> Iterator[Mistake]:
         log = load_interactions()
         usual = rx.tie_strength(log)
         short = rx.tie_strength(log, half_life=SHORT_HALF_LIFE)
-        yield (
+        yield Mistake(
             15,
             (
                 "That is the whole 15-layer: did the half-life change? Score again with `half_life=7` "
                 "and compare the two top-15 lists."
             ),
         )
-        yield 15 - expected, "That is how many drop out of the 15-layer. The question asks how many stay."
-        yield (
+        yield Mistake(15 - expected, "That is how many drop out of the 15-layer. The question asks how many stay.")
+        yield Mistake(
             len(set(usual.index[5:15]) & set(short.index[5:15])),
             ("You compared ranks 6 to 15 only. The 15-layer includes the 5 closest: use the first 15 ranks."),
         )
-        yield (
+        yield Mistake(
             len(set(usual.index[:5]) & set(short.index[:5])),
             ("That is the 5-layer (the first 5). The question asks about the 15-layer: the first 15."),
         )

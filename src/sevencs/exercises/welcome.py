@@ -6,9 +6,9 @@ The two code exercises are there to learn the tools (``check``, ``hint``,
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
 
-from sevencs.course.engine import NumberExercise
+from sevencs.course.engine import Mistake, NumberExercise
 from sevencs.course.questions import Option, Question, Reflection
 from sevencs.datasets import load_posts
 
@@ -35,19 +35,21 @@ class CountPosts(NumberExercise):
     def expected(self) -> int:
         return len(load_posts())
 
-    def special(self, answer: Any, expected: int) -> str | None:
-        if isinstance(answer, tuple) and len(answer) == 2 and answer[0] == expected:
-            return (
+    def mistakes(self, expected: int) -> Iterator[Mistake]:
+        posts = load_posts()
+        yield Mistake(
+            posts.shape,
+            (
                 "That is the table's shape, (rows, columns). The number of posts is the first "
                 "of the two: `posts.shape[0]`, or simply `len(posts)`."
-            )
-        return None
-
-    def mistakes(self, expected: int):
-        columns = len(load_posts().columns)
-        yield columns, f"{columns} is the number of columns (post_id, date, type...). Count the rows instead."
-        yield expected - 1, "One short: pandas does not count the header as a row, so there is nothing to subtract."
-        yield expected + 1, "One too many: the header line of the file is not a post."
+            ),
+        )
+        columns = len(posts.columns)
+        yield Mistake(columns, f"{columns} is the number of columns (post_id, date, type...). Count the rows instead.")
+        yield Mistake(
+            expected - 1, "One short: pandas does not count the header as a row, so there is nothing to subtract."
+        )
+        yield Mistake(expected + 1, "One too many: the header line of the file is not a post.")
 
 
 class PromotionalShare(NumberExercise):
@@ -69,10 +71,10 @@ class PromotionalShare(NumberExercise):
     def expected(self) -> float:
         return float((load_posts()["type"] == "promotional").mean())
 
-    def mistakes(self, expected: float):
+    def mistakes(self, expected: float) -> Iterator[Mistake]:
         posts = load_posts()
         count = int((posts["type"] == "promotional").sum())
-        yield (
+        yield Mistake(
             count,
             (
                 f"{count} is how many posts are promotional. A share divides that by the number of "
@@ -81,7 +83,7 @@ class PromotionalShare(NumberExercise):
         )
         for other in ("how-to", "question", "story"):
             value = float((posts["type"] == other).mean())
-            yield value, f"That is the share of {other} posts. Check the spelling: 'promotional'."
+            yield Mistake(value, f"That is the share of {other} posts. Check the spelling: 'promotional'.")
 
 
 q1 = CountPosts(CHAPTER, "q1")

@@ -12,9 +12,10 @@ build time and without the network:
    first code cell starts with :data:`INSTALL_CODE` (it installs the course's
    package, but only under Pyodide, where ``sys.platform == "emscripten"``);
 2. builds ``sevencs`` as a pure-Python wheel from the repository
-   (``pip wheel . --no-deps --no-build-isolation``) and repacks the
+   (``pip wheel . --no-deps --no-build-isolation --no-index``) and repacks the
    pure-Python packages Pyodide does not ship (:data:`EXTRA_WHEELS`) from the
-   build's own environment, so ``piplite`` installs them from the site;
+   build's own environment (``wheel pack``), so ``piplite`` installs them from
+   the site;
 3. hands both to ``jupyterlite-sphinx``, which runs ``jupyter lite build``
    into ``_build/html/lite`` when the book is written;
 4. adds the link to each lab and exercise page.
@@ -26,10 +27,6 @@ the links are left out too). Viewing the site loads Pyodide and its packages
 
 from __future__ import annotations
 
-import base64
-import csv
-import hashlib
-import io
 import json
 import os
 import posixpath
@@ -38,7 +35,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import zipfile
 from collections.abc import Iterable, Mapping
 from importlib import metadata
 from pathlib import Path
@@ -178,17 +174,19 @@ def build_package_wheel(root: Path, out: Path) -> Path:
     return target
 
 
-def _record_hash(data: bytes) -> str:
-    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
-    return f"sha256={digest}"
-
-
 def wheel_from_installed(name: str, out: Path) -> Path:
-    """Repack an installed pure-Python distribution as a ``py3-none-any`` wheel in ``out``.
+    """Repack an installed pure-Python distribution as a wheel in ``out``; returns its path.
 
     Only the files inside ``site-packages`` are packed (scripts and shared data,
     such as a JupyterLab extension's JavaScript, are left out: the browser
-    kernel does not use them). ``RECORD`` is written afresh (PEP 376/427 hashes).
+    kernel does not use them). They are copied into an unpacked-wheel folder and
+    packed by ``wheel pack`` (the wheel project's own tool, offline), which names
+    the file by the tags in the distribution's ``WHEEL`` file (``py3-none-any``,
+    or ``py2.py3-none-any``) and writes ``RECORD`` afresh.
+
+    No maintained tool makes a wheel of an installed distribution without its
+    source or an index (``pip wheel`` needs one of the two), so choosing the
+    files stays here; packing and hashing are ``wheel pack``'s.
     """
     try:
         dist = metadata.distribution(name)
@@ -201,33 +199,37 @@ def wheel_from_installed(name: str, out: Path) -> Path:
     version = dist.version
     info_dir = f"{project}-{version}.dist-info"
     skip = {"RECORD", "INSTALLER", "REQUESTED", "direct_url.json"}
-    base = Path(dist.locate_file(""))
-    entries: list[tuple[str, bytes]] = []
-    for file in dist.files or []:
-        parts = file.parts
-        if parts[0] == ".." or "__pycache__" in parts or file.suffix == ".pyc":
-            continue
-        if parts[0].endswith(".dist-info"):
-            if file.name in skip:
-                continue
-            arcname = f"{info_dir}/{'/'.join(parts[1:])}"
-        else:
-            arcname = file.as_posix()
-        entries.append((arcname, (base / file).read_bytes()))
-    if not any(a == f"{info_dir}/WHEEL" for a, _ in entries):
-        wheel_text = "Wheel-Version: 1.0\nGenerator: sevencs.publish.lite\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
-        entries.append((f"{info_dir}/WHEEL", wheel_text.encode()))
+    base = Path(str(dist.locate_file("")))  # a SimplePath to the type checker; a real path here
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    target = out / f"{project}-{version}-py3-none-any.whl"
-    record = io.StringIO()
-    writer = csv.writer(record, lineterminator="\n")
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as whl:
-        for arcname, data in sorted(entries):
-            whl.writestr(arcname, data)
-            writer.writerow([arcname, _record_hash(data), len(data)])
-        writer.writerow([f"{info_dir}/RECORD", "", ""])
-        whl.writestr(f"{info_dir}/RECORD", record.getvalue())
+    with tempfile.TemporaryDirectory(prefix="sevencs-repack-") as tmp:
+        unpacked = Path(tmp) / f"{project}-{version}"
+        for file in dist.files or []:
+            parts = file.parts
+            if parts[0] == ".." or "__pycache__" in parts or file.suffix == ".pyc":
+                continue
+            if parts[0].endswith(".dist-info"):
+                if file.name in skip:
+                    continue
+                arcname = f"{info_dir}/{'/'.join(parts[1:])}"
+            else:
+                arcname = file.as_posix()
+            target = unpacked / arcname
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(base / file, target)
+        wheel_file = unpacked / info_dir / "WHEEL"
+        if not wheel_file.is_file():  # installed by a tool that kept no WHEEL: say it is pure Python
+            wheel_file.parent.mkdir(parents=True, exist_ok=True)
+            wheel_file.write_text(
+                "Wheel-Version: 1.0\nGenerator: sevencs.publish.lite\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+            )
+        command = [sys.executable, "-m", "wheel", "pack", str(unpacked), "--dest-dir", tmp]
+        result = subprocess.run(command, capture_output=True, text=True)
+        wheels = sorted(Path(tmp).glob("*.whl"))
+        if result.returncode != 0 or len(wheels) != 1:
+            raise LiteBuildError(f"repacking {name} as a wheel failed:\n{result.stdout}{result.stderr}")
+        target = out / wheels[0].name
+        shutil.copy(wheels[0], target)
     return target
 
 
