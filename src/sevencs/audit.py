@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import math
 import textwrap
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +48,7 @@ import pandas as pd
 
 from sevencs import _checks, caring, clients, community, connection, content, conversation, figures, relationships
 from sevencs._checks import Undefined
+from sevencs.cells import as_float
 from sevencs.chapters import SEVEN_CS as CS
 from sevencs.chapters import TITLES
 from sevencs.figures import OKABE_ITO
@@ -134,9 +135,9 @@ class Scorecard:
         parts = []
         for row in self.table.itertuples(index=False):
             if row.available:
-                parts.append(f"{TITLES[row.c]}: {row.shown}")
+                parts.append(f"{TITLES[str(row.c)]}: {row.shown}")
             else:
-                parts.append(f"{TITLES[row.c]}: not available")
+                parts.append(f"{TITLES[str(row.c)]}: not available")
         where = f" for {self.period}" if self.period else ""
         return f"Seven small charts, one per C, from the {self.title}{where}. " + "; ".join(parts) + "."
 
@@ -157,13 +158,13 @@ class Scorecard:
         for row in self.table.itertuples(index=False):
             lines.append(
                 "| "
-                + " | ".join(_md(x) for x in (TITLES[row.c], row.metric, row.shown, row.meaning, row.next_step))
+                + " | ".join(_md(x) for x in (TITLES[str(row.c)], row.metric, row.shown, row.meaning, row.next_step))
                 + " |"
             )
         missing = self.table[~self.table["available"]]
         if len(missing):
             lines += ["", "### What the data could not show", ""]
-            lines += [f"- **{_md(TITLES[r.c])}**: {_md(r.why_not)}" for r in missing.itertuples(index=False)]
+            lines += [f"- **{_md(TITLES[str(r.c)])}**: {_md(r.why_not)}" for r in missing.itertuples(index=False)]
         if self.assumptions:
             lines += ["", f"### {ASSUMED}", ""] + [f"- {_md(a)}" for a in self.assumptions]
         lines += ["", _md(MIRROR), ""]
@@ -354,10 +355,10 @@ def compare(before: Scorecard, after: Scorecard) -> pd.DataFrame:
                 if not b["available"]
                 else "the 'after' audit"
             )
-        elif math.isnan(b["value"]) or math.isnan(a["value"]):
+        elif math.isnan(as_float(b["value"])) or math.isnan(as_float(a["value"])):
             note = "undefined in at least one audit"
         else:
-            change = float(a["value"]) - float(b["value"])
+            change = as_float(a["value"]) - as_float(b["value"])
             note = "same measure"
         rows.append(
             {
@@ -400,8 +401,8 @@ class _Data:
     posts: pd.DataFrame
     own: pd.DataFrame  # posts proper: no replies, no boosts
     words: pd.DataFrame  # your own words: posts and replies, no boosts
-    tables: dict[str, object]
-    account: Hashable | None
+    tables: Mapping[str, pd.DataFrame | None]
+    account: str | None
 
 
 def _quote(text: object, width: int = 70) -> str:
@@ -426,14 +427,14 @@ def _need_posts_column(data: _Data, column: str, why: str) -> None:
         raise _Missing(f"Your posts have no {column!r} column{where}: {why}.")
 
 
-def _table(data: _Data, name: str, missing: str) -> object:
+def _table(data: _Data, name: str, missing: str) -> pd.DataFrame:
     table = data.tables.get(name)
     if table is None:
         raise _Missing(missing)
     return table
 
 
-def _need_account(data: _Data, what: str) -> Hashable:
+def _need_account(data: _Data, what: str) -> str:
     if data.account is None:
         raise _Missing(
             f"{what} needs your own account name, and it could not be worked out from the data: "
@@ -444,9 +445,9 @@ def _need_account(data: _Data, what: str) -> Hashable:
 
 def _per_type(frame: pd.DataFrame, function: Callable[[pd.DataFrame], object]) -> tuple[list[str], list[float]]:
     if "type" not in frame.columns or frame["type"].isna().any():
-        return ["all posts"], [float(function(frame))]
+        return ["all posts"], [as_float(function(frame))]
     groups = sorted(frame.groupby("type"), key=lambda item: str(item[0]))
-    return [str(t) for t, _ in groups], [float(function(part)) for _, part in groups]
+    return [str(t) for t, _ in groups], [as_float(function(part)) for _, part in groups]
 
 
 def _best_type_advice(labels: list[str], values: list[float], unit: str, fallback: str) -> str:
@@ -462,7 +463,7 @@ def _best_type_advice(labels: list[str], values: list[float], unit: str, fallbac
 # connection ----------------------------------------------------------------------------------
 
 
-def _contact_graph(interactions: pd.DataFrame, account: Hashable) -> nx.Graph:
+def _contact_graph(interactions: pd.DataFrame, account: str) -> nx.Graph:
     """Who has been in touch with whom: one friendship per pair that interacted, either way."""
     graph = nx.from_pandas_edgelist(interactions, "source", "target")
     graph.add_node(account)
@@ -518,17 +519,17 @@ def _conversation_rate(data: _Data) -> _Row:
     _need_posts_column(data, "comments", "Conversation needs the number of comments under each post")
     own = data.own
     if own.empty:
-        value = _undefined(NO_POSTS_OF_KIND)
+        nothing = _undefined(NO_POSTS_OF_KIND)
         return _Row(
             "conversation rate (comments per post)",
-            value,
-            _shown_undefined(value),
+            nothing,
+            _shown_undefined(nothing),
             "Every row is a reply or a boost, so there are no posts of your own to count comments under.",
             "Write a post of your own that asks your customers something.",
         )
     value = float(conversation.conversation_rate(own))
     labels, values = _per_type(own, conversation.conversation_rate)
-    top = own.loc[own["comments"].idxmax()]
+    top = own.loc[[own["comments"].idxmax()]].iloc[0]
     return _Row(
         "conversation rate (comments per post)",
         value,
@@ -581,11 +582,11 @@ def _relationships(data: _Data) -> _Row:
     metric = "you-we ratio (you-words ÷ you- and we-words in your own posts)"
     texts = data.words["text"].fillna("").astype(str)
     if texts.empty:
-        value = _undefined(NO_POSTS_OF_KIND)
+        nothing = _undefined(NO_POSTS_OF_KIND)
         return _Row(
             metric,
-            value,
-            _shown_undefined(value),
+            nothing,
+            _shown_undefined(nothing),
             "Every row is a boost: none of the words are yours.",
             "Write a post of your own that talks to your reader.",
         )
@@ -595,11 +596,11 @@ def _relationships(data: _Data) -> _Row:
         ("you words", "we words"), (float(counts["you"]), float(counts["we"])), "kind of word", "words in your posts"
     )
     if isinstance(value, Undefined):
-        value = _undefined("no 'you' or 'we' words in your posts")
+        nothing = _undefined("no 'you' or 'we' words in your posts")
         return _Row(
             metric,
-            value,
-            _shown_undefined(value),
+            nothing,
+            _shown_undefined(nothing),
             "Your posts say neither 'you' nor 'we', so they do not show who they are about.",
             "Write your next post to one customer: 'your lawn', 'your roses'.",
             panel,
@@ -629,17 +630,17 @@ def _amplification(data: _Data) -> _Row:
     own = data.own
     metric = "amplification rate (shares per post)"
     if own.empty:
-        value = _undefined(NO_POSTS_OF_KIND)
+        nothing = _undefined(NO_POSTS_OF_KIND)
         return _Row(
             metric,
-            value,
-            _shown_undefined(value),
+            nothing,
+            _shown_undefined(nothing),
             "Every row is a reply or a boost, so there are no posts of your own to count shares of.",
             "Share something useful of your own.",
         )
     value = float(content.amplification_rate(own))
     labels, values = _per_type(own, content.amplification_rate)
-    top = own.loc[own["shares"].idxmax()]
+    top = own.loc[[own["shares"].idxmax()]].iloc[0]
     return _Row(
         metric,
         value,
@@ -661,11 +662,11 @@ def _promotional(data: _Data) -> _Row:
     own = data.own
     metric = "promotional share (share of posts that sell)"
     if own.empty:
-        value = _undefined(NO_POSTS_OF_KIND)
+        nothing = _undefined(NO_POSTS_OF_KIND)
         return _Row(
             metric,
-            value,
-            _shown_undefined(value),
+            nothing,
+            _shown_undefined(nothing),
             "Every row is a reply or a boost, so there are no posts of your own to sort.",
             "Share something useful of your own.",
         )
@@ -932,8 +933,8 @@ def _check_posts(posts: object) -> pd.DataFrame:
     return posts
 
 
-def _infer_account(interactions: object) -> Hashable | None:
-    """The one account on a side of every interaction, if there is exactly one."""
+def _infer_account(interactions: object) -> str | None:
+    """The one account (a name) on a side of every interaction, if there is exactly one."""
     if (
         not isinstance(interactions, pd.DataFrame)
         or interactions.empty
@@ -945,7 +946,7 @@ def _infer_account(interactions: object) -> Hashable | None:
     hits = ends["source"].value_counts().add(ends["target"].value_counts(), fill_value=0)
     hits = hits.sub(ends.loc[both, "source"].value_counts(), fill_value=0)
     everywhere = hits[hits == len(ends)].index.tolist()
-    return everywhere[0] if len(everywhere) == 1 else None
+    return everywhere[0] if len(everywhere) == 1 and isinstance(everywhere[0], str) else None
 
 
 def _period(dates: pd.Series) -> str:
@@ -963,7 +964,7 @@ def audit(
     leads: pd.DataFrame | None = None,
     survey: pd.DataFrame | None = None,
     group_activity: pd.DataFrame | None = None,
-    account: Hashable | None = None,
+    account: str | None = None,
 ) -> Scorecard:
     """Audit a business's social media on the seven Cs: one scorecard row per C.
 
@@ -1006,7 +1007,10 @@ def audit(
         account = _infer_account(interactions)
     data = _Data(posts, own, words, tables, account)
     rows = [_row(c, data) for c in CS]
-    panels = {row["c"]: row.pop("panel") for row in rows}
+    panels: dict[str, Panel | None] = {}
+    for row in rows:
+        panel = row.pop("panel")
+        panels[str(row["c"])] = panel if isinstance(panel, Panel) else None
     table = pd.DataFrame(rows, columns=list(COLUMNS))
     table["value"] = table["value"].astype(float)
     table["available"] = table["available"].astype(bool)
