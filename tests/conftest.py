@@ -17,6 +17,10 @@ import pytest
 from sevencs.course.engine import EXPECT_CORRECT_ENV
 from sevencs.course.store import ENV_VAR
 
+# Sphinx's own test fixtures (`app`, `make_app`, `@pytest.mark.sphinx(testroot=...)`): tiny books in
+# tests/roots/test-<name>/ test the course's Sphinx extensions in seconds, without building the whole book.
+pytest_plugins = ("sphinx.testing.fixtures",)
+
 
 @pytest.fixture(autouse=True)
 def progress_db(tmp_path, monkeypatch):
@@ -28,6 +32,14 @@ def progress_db(tmp_path, monkeypatch):
 
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Where sphinx.testing finds the tiny books named by ``@pytest.mark.sphinx(testroot=...)``."""
+    return ROOT / "tests" / "roots"
+
+
 # What a book build reads (copied to a temporary folder: the book is never built in place).
 # _vendor holds the widget renderer `make widgets` copies there (tests/test_site.py checks it reaches the site).
 KEEP = ["_config.yml", "_toc.yml", "book", "notebooks", "exercises", "_vendor"]

@@ -420,6 +420,12 @@ def test_the_quiz_script_uses_the_shared_markup():
 
 # --- an exercise notebook, executed the way the book executes it --------------------------------
 
+WELCOME = Path("exercises") / "00_welcome.ipynb"
+
+
+def outputs_of(nb) -> list[dict]:
+    return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+
 
 def run_notebook(path: Path, edition: str, monkeypatch) -> list[dict]:
     """Execute ``path`` with ``SEVENCS_BOOK=edition``; the kernel inherits the environment."""
@@ -432,22 +438,30 @@ def run_notebook(path: Path, edition: str, monkeypatch) -> list[dict]:
         NotebookClient(
             nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
         ).execute()
-    return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    return outputs_of(nb)
+
+
+def assert_the_welcome_page_renders(outputs: list[dict], is_open: bool) -> None:
+    items = chapter_items("welcome")
+    assert not [o for o in outputs if o.output_type == "error"]
+    assert not [o for o in outputs if WIDGET_VIEW in o.get("data", {}) and "sevencs-quiz" in str(o)]
+    page = parse("".join(o.get("data", {}).get("text/html", "") for o in outputs))
+    quizzes = [q.attrs["data-quiz-id"] for q in page.find_all("div", "sevencs-quiz")]
+    assert quizzes == [f"welcome-{q.name}" for q in items["questions"]]
+    solutions = page.find_all("details", "sevencs-solution")
+    assert [d.attrs["data-exercise-id"] for d in solutions] == [f"welcome-{e.name}" for e in items["exercises"]]
+    assert all(("open" in d.attrs) is is_open for d in solutions)
+    assert all(("open" in d.attrs) is is_open for d in page.find_all("details", "sevencs-quiz-explanations"))
+    assert len(page.find_all("div", "sevencs-reflection")) == len(items["reflections"])
 
 
 @pytest.mark.slow
-def test_the_welcome_exercises_render_for_both_editions(monkeypatch):
-    path = ROOT / "exercises" / "00_welcome.ipynb"
-    items = chapter_items("welcome")
-    for edition, is_open in (("1", False), ("instructor", True)):
-        outputs = run_notebook(path, edition, monkeypatch)
-        assert not [o for o in outputs if o.output_type == "error"]
-        assert not [o for o in outputs if WIDGET_VIEW in o.get("data", {}) and "sevencs-quiz" in str(o)]
-        page = parse("".join(o.get("data", {}).get("text/html", "") for o in outputs))
-        quizzes = [q.attrs["data-quiz-id"] for q in page.find_all("div", "sevencs-quiz")]
-        assert quizzes == [f"welcome-{q.name}" for q in items["questions"]]
-        solutions = page.find_all("details", "sevencs-solution")
-        assert [d.attrs["data-exercise-id"] for d in solutions] == [f"welcome-{e.name}" for e in items["exercises"]]
-        assert all(("open" in d.attrs) is is_open for d in solutions)
-        assert all(("open" in d.attrs) is is_open for d in page.find_all("details", "sevencs-quiz-explanations"))
-        assert len(page.find_all("div", "sevencs-reflection")) == len(items["reflections"])
+def test_the_welcome_exercises_render_for_readers_in_the_book(built_book):
+    """The reader edition as the book build executed it (myst-nb keeps that copy in jupyter_execute/)."""
+    executed = built_book.parent / "jupyter_execute" / WELCOME
+    assert_the_welcome_page_renders(outputs_of(nbformat.read(executed, as_version=4)), is_open=False)
+
+
+@pytest.mark.slow
+def test_the_welcome_exercises_render_for_instructors(monkeypatch):
+    assert_the_welcome_page_renders(run_notebook(ROOT / WELCOME, "instructor", monkeypatch), is_open=True)
