@@ -95,6 +95,14 @@ def built_book(tmp_path_factory) -> Path:
             raise
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that needs the built book slow, whether it asks for ``built_book`` itself or through
+    another fixture (``served_book``, the browser tests' pages), so `pytest -m "not slow"` never builds it."""
+    for item in items:
+        if "built_book" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
 _STARTED = time.time()
 
 

@@ -20,11 +20,10 @@ from sphinx.errors import SphinxWarning
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# `built_book` (a copy of the book built once per test run) lives in conftest.py,
-# shared with the site and browser tests.
+# `built_book` (a copy of the book built once per test run, shared with the site and browser tests)
+# lives in conftest.py, which marks every test that uses it slow.
 
 
-@pytest.mark.slow
 def test_the_book_builds_with_warnings_as_errors(built_book):
     assert (built_book / "index.html").exists()
 
@@ -32,7 +31,6 @@ def test_the_book_builds_with_warnings_as_errors(built_book):
 LATER = ("conversation", "relationships", "content", "community", "caring", "clients")
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(
     "page",
     [
@@ -59,7 +57,6 @@ def test_every_page_is_built(built_book, page):
     assert (built_book / page).exists()
 
 
-@pytest.mark.slow
 def test_chapter_pages_show_computed_numbers_and_figures_with_alt_text(built_book):
     html = (built_book / "book" / "connection.html").read_text()
     assert html.count('<img src="data:image/png;base64,') >= 3
@@ -69,7 +66,6 @@ def test_chapter_pages_show_computed_numbers_and_figures_with_alt_text(built_boo
     assert str(connection_numbers()["ten_new"]) in html
 
 
-@pytest.mark.slow
 def test_exercise_pages_show_the_not_answered_feedback(built_book):
     html = (built_book / "exercises" / "01_connection.html").read_text()
     assert html.count("Not answered yet") >= 5

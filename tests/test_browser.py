@@ -38,8 +38,6 @@ SETUP_HINT = "run `sh tests/browser/setup.sh` (make test does) to install it"
 IMPACTS = ("critical", "serious", "moderate", "minor")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
-pytestmark = pytest.mark.slow
-
 
 def _toc_pages() -> list[str]:
     """Every page _toc.yml puts in the book, as its built .html path."""

@@ -172,7 +172,6 @@ def built_site(built_book) -> Path:
     return built_book
 
 
-@pytest.mark.slow
 def test_the_site_holds_every_course_notebook_with_the_install_code(built_site):
     files = built_site / lite.SITE_DIR / "files"
     found = sorted(p.relative_to(files).as_posix() for p in files.rglob("*.ipynb"))
@@ -182,7 +181,6 @@ def test_the_site_holds_every_course_notebook_with_the_install_code(built_site):
         assert next(c for c in nb.cells if c.cell_type == "code").source.startswith(lite.INSTALL_CODE)
 
 
-@pytest.mark.slow
 def test_the_site_serves_the_package_wheel_of_this_version(built_site):
     pypi = built_site / lite.SITE_DIR / "pypi"
     wheels = {p.name for p in pypi.glob("*.whl")}
@@ -197,7 +195,6 @@ def test_the_site_serves_the_package_wheel_of_this_version(built_site):
     assert f"Version: {sevencs.__version__}" in meta
 
 
-@pytest.mark.slow
 def test_the_site_needs_no_pypi_and_downloaded_no_pyodide(built_site):
     config = json.loads((built_site / lite.SITE_DIR / "jupyter-lite.json").read_text())["jupyter-config-data"]
     kernel = config["litePluginSettings"]["@jupyterlite/pyodide-kernel-extension:kernel"]
@@ -209,7 +206,6 @@ def test_the_site_needs_no_pypi_and_downloaded_no_pyodide(built_site):
 LINK = re.compile(r'<a class="reference external" href="([^"]*/' + lite.SITE_DIR + r'/[^"]+)"')
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("notebook", COURSE_NOTEBOOKS)
 def test_each_lab_and_exercise_page_links_to_its_notebook_in_the_site(built_site, notebook):
     page = built_site / notebook.replace(".ipynb", ".html")
@@ -222,7 +218,6 @@ def test_each_lab_and_exercise_page_links_to_its_notebook_in_the_site(built_site
     assert (built_site / lite.SITE_DIR / "files" / path).is_file()
 
 
-@pytest.mark.slow
 def test_chapter_pages_have_no_browser_link(built_site):
     for page in (built_site / "book").glob("*.html"):
         assert not LINK.findall(page.read_text()), page.name

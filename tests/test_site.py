@@ -211,7 +211,6 @@ def test_the_book_loads_widget_code_only_from_its_own_static_folder():
 # --- the built site -----------------------------------------------------------------------------------
 
 
-@pytest.mark.slow
 def test_no_page_loads_scripts_or_styles_from_another_site(built_book):
     offenders = {
         str(page.relative_to(built_book)): bad
@@ -221,7 +220,6 @@ def test_no_page_loads_scripts_or_styles_from_another_site(built_book):
     assert offenders == {}
 
 
-@pytest.mark.slow
 def test_the_widget_renderer_is_in_the_site(built_book):
     folder = built_book / "_static" / "widgets"
     for name in WIDGET_FILES:
@@ -232,7 +230,6 @@ def test_the_widget_renderer_is_in_the_site(built_book):
     assert "define" in (folder / "require.js").read_text()[:20000]
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("lab", LABS)
 def test_pages_with_saved_widgets_load_the_local_renderer_in_order(built_book, lab):
     page = built_book / "notebooks" / f"{lab}.html"
@@ -257,7 +254,6 @@ def test_pages_with_saved_widgets_load_the_local_renderer_in_order(built_book, l
     assert views and set(views) <= set(states[0]["state"])
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("lab", sorted(EXPLORERS))
 def test_every_explorer_shows_its_default_figure_and_numbers_in_the_book(built_book, lab):
     import importlib
@@ -297,7 +293,6 @@ def _launch_links(page: Path) -> list[str]:
     ]
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("notebook", [f"notebooks/{n}" for n in LABS] + [f"exercises/{n}" for n in EXERCISES])
 def test_notebook_pages_have_binder_jupyterhub_and_colab_buttons(built_book, notebook):
     url, org, repo, branch = _repo()
@@ -315,7 +310,6 @@ def test_notebook_pages_have_binder_jupyterhub_and_colab_buttons(built_book, not
     assert query["urlpath"] == [f"lab/tree/{repo}/{path}"]
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_chapter_pages_have_no_launch_buttons_that_could_not_open_them(built_book, chapter):
     page = built_book / "book" / f"{chapter}.html"
@@ -333,7 +327,6 @@ def _download_links(built_book: Path, page: Path) -> list[Path]:
     return found
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(
     "page", [f"notebooks/{n}" for n in LABS] + [f"exercises/{n}" for n in EXERCISES] + [f"book/{c}" for c in CHAPTERS]
 )

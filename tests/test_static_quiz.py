@@ -455,7 +455,6 @@ def assert_the_welcome_page_renders(outputs: list[dict], is_open: bool) -> None:
     assert len(page.find_all("div", "sevencs-reflection")) == len(items["reflections"])
 
 
-@pytest.mark.slow
 def test_the_welcome_exercises_render_for_readers_in_the_book(built_book):
     """The reader edition as the book build executed it (myst-nb keeps that copy in jupyter_execute/)."""
     executed = built_book.parent / "jupyter_execute" / WELCOME
