@@ -4,7 +4,9 @@ The site tests use the session's built book (the ``built_book`` fixture in
 conftest.py: built once per test run, shared with tests/test_book.py and the
 browser tests). What the site must link to is worked out here from the
 repository's own files (_config.yml, package-lock.json, ipywidgets' version),
-not copied from the build.
+not copied from the build. The extension behind the launch buttons and the widget
+files (sevencs.publish.assets) is also tested on its own, on a two-page book
+(tests/roots/test-assets) that builds in seconds.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from urllib.parse import parse_qs, urljoin, urlparse
 
 import pytest
 import yaml
+from sphinx.errors import ConfigError
 
 from sevencs.publish import assets as site
 
@@ -182,6 +185,50 @@ def test_missing_widget_files_refuses_what_is_not_a_folder(bad):
 
 def test_the_repository_has_its_widget_files_after_make_widgets():
     assert site.missing_widget_files(ROOT) == [], "run `make widgets`"
+
+
+# --- sevencs.publish.assets on a two-page book (tests/roots/test-assets) -----------------------------
+
+#: What the tiny book's conf.py configures: its repository and the start of each launch link.
+TINY_BINDER = "https://mybinder.org/v2/gh/seven-cs/seven-cs/main?urlpath=lab/tree/lab.ipynb"
+TINY_LAUNCHES = (
+    "https://mybinder.org/v2/",
+    "https://colab.research.google.com/github/",
+    "https://jupyterhub.example.org/hub/user-redirect/",
+)
+
+
+def tiny_launch_links(page: Path) -> list[str]:
+    return [
+        link for href in assets(page.read_text()).anchors if (link := html.unescape(href)).startswith(TINY_LAUNCHES)
+    ]
+
+
+@pytest.mark.sphinx(
+    "html", testroot="assets", srcdir="assets-plain", freshenv=True, confoverrides={"extensions": ["myst_nb"]}
+)
+def test_without_the_extension_the_theme_puts_launch_buttons_on_chapter_pages_too(app):
+    """What the extension is for: sphinx-book-theme alone offers launch links a chapter page cannot open."""
+    app.build()
+    assert len(tiny_launch_links(app.outdir / "chapter.html")) == 3
+
+
+@pytest.mark.sphinx("html", testroot="assets", srcdir="assets", freshenv=True)
+def test_the_extension_keeps_launch_buttons_only_on_notebook_pages(app):
+    app.build()
+    lab = tiny_launch_links(app.outdir / "lab.html")
+    assert TINY_BINDER in lab and len(lab) == 3
+    assert tiny_launch_links(app.outdir / "chapter.html") == []
+    for name in WIDGET_FILES:  # and the widget files are published as _static/widgets, unchanged
+        published = app.outdir / "_static" / "widgets" / name
+        assert published.read_text() == (app.srcdir / site.VENDOR / "widgets" / name).read_text()
+
+
+@pytest.mark.sphinx("html", testroot="assets", srcdir="assets-no-renderer", freshenv=True)
+def test_a_book_without_its_widget_files_stops_and_says_what_to_run(make_app, app_params):
+    (app_params.kwargs["srcdir"] / site.VENDOR / "widgets" / "embed-amd.js").unlink()
+    with pytest.raises(ConfigError, match=r"missing from _vendor/widgets \(embed-amd\.js\)\. Run `make widgets`"):
+        make_app(*app_params.args, **app_params.kwargs)
 
 
 # --- the vendored renderer matches ipywidgets and the config uses it ------------------------------------

@@ -33,8 +33,13 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 @pytest.fixture(autouse=True)
 def live_notebook(monkeypatch):
-    """Every test starts as a live notebook; tests switch the book on themselves."""
-    monkeypatch.delenv(BOOK_ENV, raising=False)
+    """Every test starts as a live notebook; tests switch the book on themselves.
+
+    Set, then removed, so monkeypatch restores the variable afterwards whatever the test (or the
+    extension in a Sphinx build) sets there.
+    """
+    monkeypatch.setenv(BOOK_ENV, "")
+    monkeypatch.delenv(BOOK_ENV)
 
 
 # --- a tiny DOM, from the standard library's parser ---------------------------------------------
@@ -345,29 +350,24 @@ def test_answers_are_still_judged_in_the_book(monkeypatch):
     assert "sevencs-solution" not in wrong._repr_html_()
 
 
-# --- the Sphinx extension -----------------------------------------------------------------------
+# --- the Sphinx extension, on a one-page site (tests/roots/test-quiz) ---------------------------
 
 
-def build_tiny_site(tmp_path: Path) -> Path:
-    """A one-page Sphinx site using the extension (about a second)."""
-    from sphinx.application import Sphinx
+@pytest.fixture
+def build_quiz_site(make_app, app_params):
+    """Builds the test's site when called: after the test has set ``SEVENCS_BOOK``, which the extension reads."""
 
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "conf.py").write_text("extensions = ['sevencs.publish.sphinxext']\nhtml_title = 'Seven Cs'\n")
-    (src / "index.rst").write_text("Home\n====\n\nA page.\n")
-    out = tmp_path / "html"
-    app = Sphinx(
-        str(src), str(src), str(out), str(tmp_path / "doctrees"), "html", status=None, warning=None, freshenv=True
-    )
-    app.build()
-    return out
+    def build() -> Path:
+        app = make_app(*app_params.args, **app_params.kwargs)
+        app.build()
+        return app.outdir
+
+    return build
 
 
-def test_the_extension_switches_the_book_on_and_ships_the_quiz_files(tmp_path, monkeypatch):
-    monkeypatch.setenv(BOOK_ENV, "")  # recorded, so the test restores it afterwards
-    monkeypatch.delenv(BOOK_ENV)
-    out = build_tiny_site(tmp_path)
+@pytest.mark.sphinx("html", testroot="quiz", srcdir="quiz-reader", freshenv=True)
+def test_the_extension_switches_the_book_on_and_ships_the_quiz_files(build_quiz_site):
+    out = build_quiz_site()
     assert os.environ[BOOK_ENV] == "reader"
     page = (out / "index.html").read_text()
     assert 'src="_static/sevencs-quiz.js' in page and "defer" in page
@@ -378,19 +378,21 @@ def test_the_extension_switches_the_book_on_and_ships_the_quiz_files(tmp_path, m
     assert "instructor edition" not in page
 
 
-def test_the_extension_builds_the_instructor_edition(tmp_path, monkeypatch):
+@pytest.mark.sphinx("html", testroot="quiz", srcdir="quiz-instructor", freshenv=True)
+def test_the_extension_builds_the_instructor_edition(build_quiz_site, monkeypatch):
     monkeypatch.setenv(BOOK_ENV, "Instructor")
-    page = (build_tiny_site(tmp_path) / "index.html").read_text()
+    page = (build_quiz_site() / "index.html").read_text()
     assert os.environ[BOOK_ENV] == "instructor"
     assert "Seven Cs (instructor edition)" in page
 
 
-def test_the_extension_stops_a_build_with_a_typo(tmp_path, monkeypatch):
+@pytest.mark.sphinx("html", testroot="quiz", srcdir="quiz-typo", freshenv=True)
+def test_the_extension_stops_a_build_with_a_typo(build_quiz_site, monkeypatch):
     from sphinx.errors import ExtensionError
 
     monkeypatch.setenv(BOOK_ENV, "instructer")
     with pytest.raises(ExtensionError, match="instructer"):
-        build_tiny_site(tmp_path)
+        build_quiz_site()
 
 
 def test_the_book_config_loads_the_extension():
