@@ -14,8 +14,9 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from bs4 import BeautifulSoup
 
-from sevencs.course.engine import Feedback, SolutionFeedback, Status
+from sevencs.course.engine import Exercise, Feedback, SolutionFeedback, Status
 from sevencs.course.progress import chapter_items
 from sevencs.course.questions import Option, Question, Reflection, bank
 from sevencs.course.views import question_html as quiz_html
@@ -215,6 +216,72 @@ def test_reflection_and_solution_text_is_escaped_too():
 
 def test_explanations_open_only_when_asked():
     assert "open" in parse(quiz_html(welcome.sc1, open_explanations=True)).find_all("details")[0].attrs
+
+
+# --- snapshots of the markup (stored in tests/test_static_quiz/) ---------------------------------
+# The quiz script, its style sheet and the browser tests rely on this markup, so any change to it
+# shows here as a readable diff (BeautifulSoup's prettify: one tag or text per line). When a change
+# is meant, run `pytest tests/test_static_quiz.py --force-regen` and review the snapshots' diff.
+# prettify drops whitespace-only text, so the spaces a reader sees are checked in the tests above.
+
+SNAPSHOT_QUESTION = Question(
+    "welcome",
+    "sc9",
+    "Which post invites a `reply`?",
+    (
+        Option("A sale notice for lawn feed", False, "It speaks to people; it does not ask them anything."),
+        Option("A question about their lawns", True, "It asks, so people can answer and pass it on."),
+        Option("Ten hashtags", False, "They help people *find* a post, not talk about it."),
+    ),
+)
+SNAPSHOT_REFLECTION = Reflection(
+    "welcome",
+    "reflection",
+    "What would you ask your own customers, and why?",
+    "Something they can answer from experience, such as `which plant surprised you`.",
+    ("Names who is asked", "Asks one question", "Says why it matters"),
+)
+
+
+class SnapshotExercise(Exercise):
+    answer_name = "story_3_hops"
+    solution_code = "story_3_hops = 10 * 10 * 10\nstory_3_hops"
+    solution_note = "Each hop multiplies by `10`: three hops make 10 × 10 × 10."
+
+
+class SnapshotExerciseWithoutNote(Exercise):
+    solution_code = "answer = len(posts)"
+
+
+def pretty(markup: str) -> str:
+    return BeautifulSoup(markup, "html.parser").prettify()
+
+
+@pytest.mark.parametrize("opened", [False, True], ids=["closed", "open"])
+def test_the_quiz_markup_matches_its_snapshot(file_regression, opened):
+    file_regression.check(pretty(quiz_html(SNAPSHOT_QUESTION, open_explanations=opened)), extension=".html")
+
+
+def test_the_escaped_quiz_markup_matches_its_snapshot(file_regression):
+    file_regression.check(pretty(quiz_html(nasty_question())), extension=".html")
+
+
+@pytest.mark.parametrize("opened", [False, True], ids=["closed", "open"])
+def test_the_reflection_markup_matches_its_snapshot(file_regression, opened):
+    file_regression.check(pretty(reflection_html(SNAPSHOT_REFLECTION, open_answer=opened)), extension=".html")
+
+
+@pytest.mark.parametrize(
+    "exercise, opened",
+    [
+        (SnapshotExercise("connection", "q1"), False),
+        (SnapshotExercise("connection", "q1"), True),
+        (SnapshotExerciseWithoutNote("welcome", "q1"), False),
+    ],
+    ids=["with-note-closed", "with-note-open", "without-note"],
+)
+def test_the_solution_markup_matches_its_snapshot(file_regression, exercise, opened):
+    file_regression.check(pretty(solution_html(exercise, open_solution=opened)), extension=".html")
 
 
 # --- reflections and solutions ------------------------------------------------------------------
