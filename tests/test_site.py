@@ -11,15 +11,14 @@ files (sevencs.publish.assets) is also tested on its own, on a two-page book
 
 from __future__ import annotations
 
-import html
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlparse
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from sphinx.errors import ConfigError
 
 from sevencs.publish import assets as site
@@ -47,35 +46,29 @@ READ_LIVE = "Reading this on the web?"
 # --- reading pages ----------------------------------------------------------------------------------
 
 
-class _Assets(HTMLParser):
-    """Collects the addresses a page loads code or style from: <script src> and <link href>."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.scripts: list[str] = []
-        self.links: list[tuple[str, str]] = []  # (rel, href)
-        self.anchors: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "script" and attrs.get("src"):
-            self.scripts.append(attrs["src"])
-        elif tag == "link" and attrs.get("href"):
-            self.links.append(((attrs.get("rel") or "").lower(), attrs["href"]))
-        elif tag == "a" and attrs.get("href"):
-            self.anchors.append(attrs["href"])
+def read(page_html: str) -> BeautifulSoup:
+    return BeautifulSoup(page_html, "html.parser")
 
 
-def assets(page_html: str) -> _Assets:
-    parser = _Assets()
-    parser.feed(page_html)
-    return parser
+def scripts(page_html: str) -> list[str]:
+    """The addresses the page loads scripts from (<script src>), in order."""
+    return [src for script in read(page_html).find_all("script") if (src := script.get("src"))]
+
+
+def anchors(page_html: str) -> list[str]:
+    """Where the page's links lead (<a href>), entities decoded."""
+    return [href for a in read(page_html).find_all("a") if (href := a.get("href"))]
 
 
 def external_assets(page_html: str) -> list[str]:
     """Scripts and stylesheets (and fonts, icons, preloads) a page would fetch from another site."""
-    found = assets(page_html)
-    loaded = found.scripts + [href for rel, href in found.links if rel not in ("canonical", "alternate")]
+    page = read(page_html)
+    loaded = [src for script in page.find_all("script") if (src := script.get("src"))]
+    loaded += [
+        href
+        for link in page.find_all("link")
+        if (href := link.get("href")) and " ".join(link.get("rel", [])).lower() not in ("canonical", "alternate")
+    ]
     return [url for url in loaded if re.match(r"^\s*(https?:)?//", url, flags=re.IGNORECASE)]
 
 
@@ -199,9 +192,7 @@ TINY_LAUNCHES = (
 
 
 def tiny_launch_links(page: Path) -> list[str]:
-    return [
-        link for href in assets(page.read_text()).anchors if (link := html.unescape(href)).startswith(TINY_LAUNCHES)
-    ]
+    return [link for link in anchors(page.read_text()) if link.startswith(TINY_LAUNCHES)]
 
 
 @pytest.mark.sphinx(
@@ -285,8 +276,7 @@ def test_pages_with_saved_widgets_load_the_local_renderer_in_order(built_book, l
     if lab not in EXPLORERS and not states:
         pytest.skip(f"{lab} has no widgets")
     assert len(states) == 1 and states[0]["state"], "the page should carry its saved widget state"
-    scripts = assets(text).scripts
-    widget_scripts = [src for src in scripts if "/widgets/" in src]
+    widget_scripts = [src for src in scripts(text) if "/widgets/" in src]
     assert [Path(urlparse(src).path).name for src in widget_scripts] == WIDGET_FILES
     for src in widget_scripts:
         target = urlparse(urljoin(page.as_uri(), src)).path
@@ -333,11 +323,7 @@ def _launch_links(page: Path) -> list[str]:
         buttons["colab_url"].rstrip("/") + "/github/",
         buttons["jupyterhub_url"].rstrip("/") + "/hub/user-redirect/",
     )
-    return [
-        link
-        for href in assets(page.read_text(encoding="utf-8")).anchors
-        if (link := html.unescape(href)).startswith(starts)
-    ]
+    return [link for link in anchors(page.read_text(encoding="utf-8")) if link.startswith(starts)]
 
 
 @pytest.mark.parametrize("notebook", [f"notebooks/{n}" for n in LABS] + [f"exercises/{n}" for n in EXERCISES])
@@ -367,7 +353,7 @@ def test_chapter_pages_have_no_launch_buttons_that_could_not_open_them(built_boo
 
 def _download_links(built_book: Path, page: Path) -> list[Path]:
     found = []
-    for href in assets(page.read_text(encoding="utf-8")).anchors:
+    for href in anchors(page.read_text(encoding="utf-8")):
         target = Path(urlparse(urljoin(page.as_uri(), href)).path)
         if "_sources" in target.parts:
             found.append(target)

@@ -8,13 +8,13 @@ script's behaviour in a browser is tested by the browser suite (tests/browser).
 from __future__ import annotations
 
 import os
+import re
 import warnings
-from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from sevencs.course.engine import Exercise, Feedback, SolutionFeedback, Status
 from sevencs.course.progress import chapter_items
@@ -43,59 +43,46 @@ def live_notebook(monkeypatch):
     monkeypatch.delenv(BOOK_ENV)
 
 
-# --- a tiny DOM, from the standard library's parser ---------------------------------------------
+# --- reading the markup -------------------------------------------------------------------------
 
-
-class Element:
-    def __init__(self, tag: str, attrs: dict[str, str | None], parent: Element | None) -> None:
-        self.tag, self.attrs, self.parent = tag, attrs, parent
-        self.children: list[Element | str] = []
-
-    @property
-    def classes(self) -> list[str]:
-        return (self.attrs.get("class") or "").split()
-
-    def text(self) -> str:
-        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
-
-    def iter(self):
-        for child in self.children:
-            if isinstance(child, Element):
-                yield child
-                yield from child.iter()
-
-    def find_all(self, tag: str | None = None, cls: str | None = None) -> list[Element]:
-        return [e for e in self.iter() if (tag is None or e.tag == tag) and (cls is None or cls in e.classes)]
-
-
+#: Written as one tag with no closing tag.
 VOID = {"br", "img", "hr", "input", "meta", "link"}
+TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
 
 
-class Tree(HTMLParser):
-    def __init__(self, markup: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Element("#root", {}, None)
-        self.current = self.root
-        self.feed(markup)
-        self.close()
-        assert self.current is self.root, f"unclosed <{self.current.tag}>"
-
-    def handle_starttag(self, tag, attrs):
-        element = Element(tag, dict(attrs), self.current)
-        self.current.children.append(element)
-        if tag not in VOID:
-            self.current = element
-
-    def handle_endtag(self, tag):
-        assert self.current.tag == tag, f"</{tag}> closes <{self.current.tag}>"
-        self.current = self.current.parent
-
-    def handle_data(self, data):
-        self.current.children.append(data)
+def _tags_as_written(markup: str) -> list[str]:
+    return [f"{close}{name.lower()}" for close, name in TAG.findall(markup) if name.lower() not in VOID]
 
 
-def parse(markup: str) -> Element:
-    return Tree(markup).root
+def _tags_in_tree(tag: Tag) -> list[str]:
+    found = []
+    for child in tag.children:
+        if isinstance(child, Tag) and child.name not in VOID:
+            found += [child.name, *_tags_in_tree(child), f"/{child.name}"]
+    return found
+
+
+def parse(markup: str) -> BeautifulSoup:
+    """The markup as BeautifulSoup reads it, once it is known to be well formed.
+
+    BeautifulSoup quietly repairs a stray or a missing closing tag, as browsers do; so the tags as
+    written must open and close in the order of the tree it built.
+    """
+    soup = BeautifulSoup(markup, "html.parser")
+    assert _tags_as_written(markup) == _tags_in_tree(soup), "the tags do not nest: one is not closed where it should be"
+    return soup
+
+
+def test_parse_refuses_markup_whose_tags_do_not_nest():
+    assert [t.name for t in parse('<div class="a"><p>x<br></p><img src="y"></div>').find_all(True)] == [
+        "div",
+        "p",
+        "br",
+        "img",
+    ]
+    for broken in ("<div><span>x</div>", "<div><p>x</p>", "<p>x</p></div>", "<div><p>x</div></p>"):
+        with pytest.raises(AssertionError, match="do not nest"):
+            parse(broken)
 
 
 def shown(text: str) -> str:
@@ -122,7 +109,7 @@ def test_every_question_renders_as_a_complete_quiz(question):
     root = parse(quiz_html(question))
     [quiz] = root.find_all("div", "sevencs-quiz")
     assert quiz.attrs["data-quiz-id"] == f"{question.chapter}-{question.name}"
-    assert shown(question.prompt) in squash(quiz.find_all(cls="sevencs-quiz-prompt")[0].text())
+    assert squash(quiz.find_all(class_="sevencs-quiz-prompt")[0].get_text()) == shown(question.prompt)
 
     buttons = quiz.find_all("button", "sevencs-quiz-option")
     assert len(buttons) == len(question.options)
@@ -130,24 +117,24 @@ def test_every_question_renders_as_a_complete_quiz(question):
         assert button.attrs["type"] == "button"
         assert button.attrs["data-index"] == str(i)
         assert button.attrs["data-correct"] == ("true" if option.correct else "false")
-        assert shown(option.text) in squash(button.text())
-        assert button.text().lstrip().startswith("abcdefgh"[i] + ")")
+        # exactly what a reader sees, spaces included (the snapshots below cannot show those)
+        assert squash(button.get_text()) == f"{'abcdefgh'[i]}) {shown(option.text)}"
     right = [b.attrs["data-index"] for b in buttons if b.attrs["data-correct"] == "true"]
     assert right == [str(next(i for i, o in enumerate(question.options) if o.correct))]
 
     [feedback] = quiz.find_all("div", "sevencs-quiz-feedback")
     assert feedback.attrs["role"] == "status" and feedback.attrs["aria-live"] == "polite"
-    assert feedback.text() == ""
+    assert feedback.get_text() == ""
 
     whys = quiz.find_all("li", "sevencs-quiz-why")
     assert [w.attrs["data-index"] for w in whys] == [str(i) for i in range(len(question.options))]
-    for why, option in zip(whys, question.options):
-        assert shown(option.why) in squash(why.text())
-        assert squash(why.text()).split(" ", 1)[1].startswith("Right." if option.correct else "Not quite.")
+    for letter, why, option in zip("abcdefgh", whys, question.options):
+        verdict = "Right." if option.correct else "Not quite."
+        assert squash(why.get_text()) == f"{letter}) {verdict} {shown(option.why)}"
 
     [details] = quiz.find_all("details", "sevencs-quiz-explanations")
     assert "open" not in details.attrs
-    assert [squash(b.text()) for b in quiz.find_all("button", "sevencs-quiz-reset")] == ["Reset my answers"]
+    assert [squash(b.get_text()) for b in quiz.find_all("button", "sevencs-quiz-reset")] == ["Reset my answers"]
 
 
 def test_quiz_and_element_ids_are_unique_across_the_bank():
@@ -156,7 +143,7 @@ def test_quiz_and_element_ids_are_unique_across_the_bank():
     page = "".join(quiz_html(q) for q in QUESTIONS)
     rendered = [e.attrs["data-quiz-id"] for e in parse(page).find_all("div", "sevencs-quiz")]
     assert rendered == ids
-    element_ids = [e.attrs["id"] for e in parse(page).iter() if "id" in e.attrs]
+    element_ids = [e["id"] for e in parse(page).find_all(id=True)]
     assert len(set(element_ids)) == len(element_ids)
 
 
@@ -165,8 +152,8 @@ def test_each_option_aria_labels_its_group_with_the_prompt():
     root = parse(quiz_html(question))
     [group] = root.find_all("div", "sevencs-quiz-options")
     assert group.attrs["role"] == "group"
-    [prompt] = [e for e in root.iter() if e.attrs.get("id") == group.attrs["aria-labelledby"]]
-    assert "sevencs-quiz-prompt" in prompt.classes
+    [prompt] = root.find_all(id=group.attrs["aria-labelledby"])
+    assert "sevencs-quiz-prompt" in prompt["class"]
 
 
 NASTY = '<script>alert("x")</script> & <b>bold</b> "quotes" \'single\''
@@ -191,10 +178,10 @@ def test_every_text_is_escaped():
     root = parse(markup)
     assert not root.find_all("script") and not root.find_all("b")
     assert root.find_all("div", "sevencs-quiz")[0].attrs["data-quiz-id"] == 'welcome-sc"9'
-    assert squash(f"Prompt {NASTY}") in squash(root.find_all(cls="sevencs-quiz-prompt")[0].text())
-    texts = [squash(b.text()) for b in root.find_all("button", "sevencs-quiz-option")]
+    assert squash(f"Prompt {NASTY}") in squash(root.find_all(class_="sevencs-quiz-prompt")[0].get_text())
+    texts = [squash(b.get_text()) for b in root.find_all("button", "sevencs-quiz-option")]
     assert squash(f"Right one {NASTY}") in texts[0] and squash(f"Wrong one {NASTY}") in texts[1]
-    whys = [squash(w.text()) for w in root.find_all("li", "sevencs-quiz-why")]
+    whys = [squash(w.get_text()) for w in root.find_all("li", "sevencs-quiz-why")]
     assert squash(f"Why wrong {NASTY}") in whys[1]
 
 
@@ -202,7 +189,7 @@ def test_reflection_and_solution_text_is_escaped_too():
     reflection = Reflection("welcome", "reflection", f"Prompt {NASTY}", f"Model {NASTY}", (f"Rubric {NASTY}",))
     markup = reflection_html(reflection)
     assert "<script" not in markup and not parse(markup).find_all("script")
-    assert squash(f"Model {NASTY}") in squash(parse(markup).text())
+    assert squash(f"Model {NASTY}") in squash(parse(markup).get_text())
 
     class Nasty(type(welcome.q1)):
         solution_code = f"answer = '{NASTY}'"
@@ -211,7 +198,7 @@ def test_reflection_and_solution_text_is_escaped_too():
     markup = solution_html(Nasty("welcome", "q1"))
     assert "<script" not in markup
     [code] = parse(markup).find_all("code")
-    assert code.text() == f"answer = '{NASTY}'"
+    assert code.get_text() == f"answer = '{NASTY}'"
 
 
 def test_explanations_open_only_when_asked():
@@ -292,11 +279,11 @@ def test_every_reflection_shows_its_prompt_and_says_where_to_write(reflection):
     root = parse(reflection_html(reflection))
     [box] = root.find_all("div", "sevencs-reflection")
     assert box.attrs["data-reflection-id"] == f"{reflection.chapter}-reflection"
-    assert shown(reflection.prompt) in squash(box.find_all(cls="sevencs-reflection-prompt")[0].text())
-    assert "in the notebook" in box.text()
+    assert shown(reflection.prompt) in squash(box.find_all(class_="sevencs-reflection-prompt")[0].get_text())
+    assert "in the notebook" in box.get_text()
     [details] = box.find_all("details", "sevencs-model-answer")
     assert "open" not in details.attrs
-    assert shown(reflection.model_answer) in squash(details.text())
+    assert shown(reflection.model_answer) in squash(details.get_text())
     assert len(details.find_all("li")) == len(reflection.rubric)
     assert "open" in parse(reflection_html(reflection, open_answer=True)).find_all("details")[0].attrs
 
@@ -310,10 +297,10 @@ def test_every_solution_renders_collapsed_with_its_code(chapter, exercise):
     [details] = root.find_all("details", "sevencs-solution")
     assert "open" not in details.attrs
     assert details.attrs["data-exercise-id"] == f"{chapter}-{exercise.name}"
-    assert exercise.label in details.find_all("summary")[0].text()
-    assert details.find_all("code")[0].text() == exercise.solution_code
+    assert exercise.label in details.find_all("summary")[0].get_text()
+    assert details.find_all("code")[0].get_text() == exercise.solution_code
     if exercise.solution_note:
-        assert shown(exercise.solution_note) in squash(details.text())
+        assert shown(exercise.solution_note) in squash(details.get_text())
     assert "open" in parse(solution_html(exercise, open_solution=True)).find_all("details")[0].attrs
 
 
@@ -402,7 +389,7 @@ def test_the_blank_check_in_the_book_carries_the_solution_collapsed(monkeypatch)
     assert str(book) == str(live)  # the plain text stays the same
     [details] = parse(book._repr_html_()).find_all("details", "sevencs-solution")
     assert "open" not in details.attrs
-    assert details.find_all("code")[0].text() == welcome.q1.solution_code
+    assert details.find_all("code")[0].get_text() == welcome.q1.solution_code
     assert "Not answered yet" in book._repr_html_()
     monkeypatch.setenv(BOOK_ENV, "instructor")
     assert "open" in parse(welcome.q1.check(...)._repr_html_()).find_all("details")[0].attrs
