@@ -20,6 +20,8 @@ from sevencs.course.store import ENV_VAR
 # Sphinx's own test fixtures (`app`, `make_app`, `@pytest.mark.sphinx(testroot=...)`): tiny books in
 # tests/roots/test-<name>/ test the course's Sphinx extensions in seconds, without building the whole book.
 pytest_plugins = ("sphinx.testing.fixtures",)
+# Those tiny books are sources, not tests (nbval would otherwise run their notebook).
+collect_ignore = ["roots"]
 
 
 @pytest.fixture(autouse=True)
