@@ -12,7 +12,7 @@ BUILD := _build
 # keep that out of the learner's own progress file.
 export SEVENCS_PROGRESS_DB ?= $(CURDIR)/$(BUILD)/.progress-build.sqlite
 
-.PHONY: help install book lab test bench clean widgets
+.PHONY: help install book lab lint test bench clean widgets
 
 help: ## Show the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -68,12 +68,21 @@ book-instructor: $(STAMP) widgets ## Build the instructor edition (solutions ope
 lab: $(STAMP) ## Open the course in JupyterLab
 	SEVENCS_PROGRESS_DB= $(BIN)/jupyter lab --notebook-dir=$(CURDIR) $(LAB_ARGS)
 
-test: $(STAMP) widgets ## Run every test: unit, widget, exercises, notebooks (as shipped and solved), book build
+# The gates CI enforces (through `make test`): formatting, lint, types, and the layers
+# of the package (each imports only from the layers below it; see pyproject.toml).
+lint: $(STAMP) ## Check formatting, lint, types and the import layers (ruff, mypy, lint-imports)
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+# The notebooks as shipped run once, in the book build (tests/test_book.py: warnings as errors, so a
+# notebook that raises or warns fails it); nbval runs only the exercises with their solutions filled in.
+test: $(STAMP) lint widgets ## Run the gates (make lint), then every test: unit, widget, exercises, the book build (runs the notebooks), solved notebooks
 	@rm -rf $(BUILD)/solved && mkdir -p $(BUILD)
 	PYTHON=$(PY) sh tests/browser/setup.sh  # Chromium, axe-core, Pyodide and micropip for the browser tests, when missing
 	$(PY) -m sevencs.publish.notebooks fill exercises/*.ipynb --out $(BUILD)/solved --expect-correct
-	$(PY) -m pytest -n 2 --dist loadscope --nbval-lax --nbval-current-env \
-		tests notebooks exercises $(BUILD)/solved
+	$(PY) -m pytest -n 2 --dist loadscope --nbval-lax --nbval-current-env tests $(BUILD)/solved
 
 bench: $(STAMP) ## Time the explorers' slider moves, the audit on 10,000 posts and a class report of 200 exports
 	$(PY) benchmarks/explorers.py

@@ -17,6 +17,12 @@ import pytest
 from sevencs.course.engine import EXPECT_CORRECT_ENV
 from sevencs.course.store import ENV_VAR
 
+# Sphinx's own test fixtures (`app`, `make_app`, `@pytest.mark.sphinx(testroot=...)`): tiny books in
+# tests/roots/test-<name>/ test the course's Sphinx extensions in seconds, without building the whole book.
+pytest_plugins = ("sphinx.testing.fixtures",)
+# Those tiny books are sources, not tests (nbval would otherwise run their notebook).
+collect_ignore = ["roots"]
+
 
 @pytest.fixture(autouse=True)
 def progress_db(tmp_path, monkeypatch):
@@ -28,6 +34,14 @@ def progress_db(tmp_path, monkeypatch):
 
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Where sphinx.testing finds the tiny books named by ``@pytest.mark.sphinx(testroot=...)``."""
+    return ROOT / "tests" / "roots"
+
+
 # What a book build reads (copied to a temporary folder: the book is never built in place).
 # _vendor holds the widget renderer `make widgets` copies there (tests/test_site.py checks it reaches the site).
 KEEP = ["_config.yml", "_toc.yml", "book", "notebooks", "exercises", "_vendor"]
@@ -81,6 +95,14 @@ def built_book(tmp_path_factory) -> Path:
         except AssertionError as error:
             failed.write_text(str(error))
             raise
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that needs the built book slow, whether it asks for ``built_book`` itself or through
+    another fixture (``served_book``, the browser tests' pages), so `pytest -m "not slow"` never builds it."""
+    for item in items:
+        if "built_book" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
 
 
 _STARTED = time.time()

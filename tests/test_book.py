@@ -1,14 +1,29 @@
-"""The book builds from a copy of the repository, with Sphinx warnings as errors."""
+"""The book builds from a copy of the repository, with Sphinx warnings as errors.
+
+That build is also the test of the notebooks as shipped: it executes each of them
+once and nothing else in `make test` runs them again. The tiny books at the end
+prove that the book's execution settings (read from _config.yml) fail a build
+when a notebook raises or writes to stderr.
+"""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+import nbformat
 import pytest
+import yaml
+from jupyter_book.config import yaml_to_sphinx
+from myst_nb.core.execute.base import ExecutionError
+from sphinx.errors import SphinxWarning
 
-# `built_book` (a copy of the book built once per test run) lives in conftest.py,
-# shared with the site and browser tests.
+ROOT = Path(__file__).resolve().parents[1]
+
+# `built_book` (a copy of the book built once per test run, shared with the site and browser tests)
+# lives in conftest.py, which marks every test that uses it slow.
 
 
-@pytest.mark.slow
 def test_the_book_builds_with_warnings_as_errors(built_book):
     assert (built_book / "index.html").exists()
 
@@ -16,7 +31,6 @@ def test_the_book_builds_with_warnings_as_errors(built_book):
 LATER = ("conversation", "relationships", "content", "community", "caring", "clients")
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(
     "page",
     [
@@ -43,7 +57,6 @@ def test_every_page_is_built(built_book, page):
     assert (built_book / page).exists()
 
 
-@pytest.mark.slow
 def test_chapter_pages_show_computed_numbers_and_figures_with_alt_text(built_book):
     html = (built_book / "book" / "connection.html").read_text()
     assert html.count('<img src="data:image/png;base64,') >= 3
@@ -53,7 +66,56 @@ def test_chapter_pages_show_computed_numbers_and_figures_with_alt_text(built_boo
     assert str(connection_numbers()["ten_new"]) in html
 
 
-@pytest.mark.slow
 def test_exercise_pages_show_the_not_answered_feedback(built_book):
     html = (built_book / "exercises" / "01_connection.html").read_text()
     assert html.count("Not answered yet") >= 5
+
+
+# --- the execution settings, on a one-notebook book -----------------------------------------------
+
+
+def book_execution_settings() -> dict:
+    """The notebook execution settings `jupyter-book build` hands Sphinx from the book's _config.yml."""
+    converted, overrides, _ = yaml_to_sphinx(yaml.safe_load((ROOT / "_config.yml").read_text()))
+    return {k: v for k, v in {**converted, **overrides}.items() if k.startswith(("nb_execution", "nb_output"))}
+
+
+def build_one_notebook(make_app, sphinx_test_tempdir: Path, rootdir: Path, name: str, code: str):
+    """Build tests/roots/test-notebook with ``code`` as its one cell, the book's way (warnings as errors)."""
+    srcdir = sphinx_test_tempdir / f"notebook-{name}"
+    shutil.copytree(rootdir / "test-notebook", srcdir)
+    kernel = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    notebook = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell("# A notebook"), nbformat.v4.new_code_cell(code)],
+        metadata={"kernelspec": kernel},
+    )
+    nbformat.write(notebook, srcdir / "index.ipynb")
+    app = make_app("html", srcdir=srcdir, confoverrides=book_execution_settings(), warningiserror=True, freshenv=True)
+    app.build()
+    return app
+
+
+@pytest.mark.slow
+def test_a_notebook_that_runs_cleanly_builds(make_app, sphinx_test_tempdir, rootdir):
+    app = build_one_notebook(make_app, sphinx_test_tempdir, rootdir, "clean", "print(6 * 7)")
+    assert "42" in (app.outdir / "index.html").read_text()
+
+
+@pytest.mark.slow
+def test_a_notebook_that_raises_fails_the_build(make_app, sphinx_test_tempdir, rootdir):
+    with pytest.raises(ExecutionError) as failed:
+        build_one_notebook(make_app, sphinx_test_tempdir, rootdir, "raises", "1 / 0")
+    assert "ZeroDivisionError" in str(failed.value.__cause__)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "name, code",
+    [
+        ("warns", "import warnings\nwarnings.warn('this will stop working')"),
+        ("writes-to-stderr", "import sys\nprint('careful', file=sys.stderr)"),
+    ],
+)
+def test_a_notebook_that_writes_to_stderr_fails_the_build(make_app, sphinx_test_tempdir, rootdir, name, code):
+    with pytest.raises(SphinxWarning, match="stderr was found in the cell outputs"):
+        build_one_notebook(make_app, sphinx_test_tempdir, rootdir, name, code)

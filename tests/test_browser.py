@@ -16,7 +16,6 @@ written to _build/browser-report.txt and printed at the end of the run.
 from __future__ import annotations
 
 import functools
-import html.parser
 import itertools
 import os
 import re
@@ -26,6 +25,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
 from sevencs.course.questions import Question, bank
@@ -37,8 +37,6 @@ REPORT = ROOT / "_build" / "browser-report.txt"
 SETUP_HINT = "run `sh tests/browser/setup.sh` (make test does) to install it"
 IMPACTS = ("critical", "serious", "moderate", "minor")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-pytestmark = pytest.mark.slow
 
 
 def _toc_pages() -> list[str]:
@@ -242,22 +240,11 @@ def watched(context, built_book, site):
 # --------------------------------------------------------------------------- helpers
 
 
-class _Ids(html.parser.HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag, attrs):
-        for name, value in attrs:
-            if name in ("id", "name") and value:
-                self.ids.add(value)
-
-
 @functools.cache
 def _anchors(file: Path) -> frozenset[str]:
-    parser = _Ids()
-    parser.feed(file.read_text(errors="replace"))
-    return frozenset(parser.ids)
+    """What a #fragment can point to in the page: every element's id, and the name of old-style anchors."""
+    page = BeautifulSoup(file.read_text(errors="replace"), "html.parser")
+    return frozenset(value for element in page.find_all(True) for key in ("id", "name") if (value := element.get(key)))
 
 
 def broken_links(hrefs: list[str], site: str, built_book: Path) -> list[str]:

@@ -1,18 +1,19 @@
 """The Content exercises: every solution passes inside SETUP, plausible wrong answers fail with a
 message about the mistake, and the blank says "not answered yet".
 
-Expected values and wrong answers are computed here with plain pandas and a cascade written
-again from its specification, not copied from the package.
+Expected values and wrong answers are computed here with plain pandas, not copied from the
+package. The cascade itself is the chapter module's (tests/test_content.py checks
+simulate_cascade against cascades worked out by hand and against its properties); what is
+checked here is what the exercise asks of it: the accounts reached beyond the nursery.
 """
 
 from __future__ import annotations
-
-import random
 
 import numpy as np
 import pytest
 
 from reference import run_solution
+from sevencs import content as ct
 from sevencs.datasets import NURSERY, load_network, load_posts
 from sevencs.exercises import content as ex
 
@@ -24,24 +25,8 @@ PROMO = (POSTS["type"] == "promotional").mean()
 GRAPH = load_network()
 
 
-def cascade_sizes(p: float, seed: int) -> list[int]:
-    """Independent cascade from the nursery, as the module's docstring specifies it."""
-    rng = random.Random(seed)
-    active, frontier, sizes = {NURSERY}, [NURSERY], []
-    while frontier:
-        fresh = []
-        for node in frontier:
-            for friend in sorted(GRAPH[node], key=str):
-                if friend not in active and rng.random() < p:
-                    active.add(friend)
-                    fresh.append(friend)
-        frontier = sorted(fresh, key=str)
-        if fresh:
-            sizes.append(len(fresh))
-    return sizes
-
-
-STEPS = cascade_sizes(ex.Q5_P, ex.Q5_SEED)
+#: How many accounts each step of the exercise's cascade reaches, after the nursery's own step 0.
+STEPS = ct.simulate_cascade(GRAPH, NURSERY, ex.Q5_P, seed=ex.Q5_SEED)["new"].iloc[1:].tolist()
 THIRDS = 0.5 * (
     abs(POSTS["type"].isin(["how-to", "story"]).mean() - 1 / 3)
     + abs((POSTS["type"] == "question").mean() - 1 / 3)

@@ -262,7 +262,8 @@ def test_counts_names_the_column_and_row_of_a_bad_value():
         _checks.counts(frame, ["comments"], "posts")
     with _pytest.raises(ValueError, match="must hold numbers"):
         _checks.counts(_pd.DataFrame({"likes": ["3"]}), ["likes"], "posts")
-    assert _checks.counts(_pd.DataFrame({"likes": [0, 2]}), ["likes"]) is not None
+    good = _pd.DataFrame({"likes": [0, 2]})
+    assert _checks.counts(good, ["likes"]) is good  # a good table comes back as it was, to chain on
 
 
 def test_a_rate_over_nothing_is_undefined_not_zero_or_infinite():

@@ -4,20 +4,22 @@ The site tests use the session's built book (the ``built_book`` fixture in
 conftest.py: built once per test run, shared with tests/test_book.py and the
 browser tests). What the site must link to is worked out here from the
 repository's own files (_config.yml, package-lock.json, ipywidgets' version),
-not copied from the build.
+not copied from the build. The extension behind the launch buttons and the widget
+files (sevencs.publish.assets) is also tested on its own, on a two-page book
+(tests/roots/test-assets) that builds in seconds.
 """
 
 from __future__ import annotations
 
-import html
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlparse
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
+from sphinx.errors import ConfigError
 
 from sevencs.publish import assets as site
 
@@ -44,35 +46,29 @@ READ_LIVE = "Reading this on the web?"
 # --- reading pages ----------------------------------------------------------------------------------
 
 
-class _Assets(HTMLParser):
-    """Collects the addresses a page loads code or style from: <script src> and <link href>."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.scripts: list[str] = []
-        self.links: list[tuple[str, str]] = []  # (rel, href)
-        self.anchors: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "script" and attrs.get("src"):
-            self.scripts.append(attrs["src"])
-        elif tag == "link" and attrs.get("href"):
-            self.links.append(((attrs.get("rel") or "").lower(), attrs["href"]))
-        elif tag == "a" and attrs.get("href"):
-            self.anchors.append(attrs["href"])
+def read(page_html: str) -> BeautifulSoup:
+    return BeautifulSoup(page_html, "html.parser")
 
 
-def assets(page_html: str) -> _Assets:
-    parser = _Assets()
-    parser.feed(page_html)
-    return parser
+def scripts(page_html: str) -> list[str]:
+    """The addresses the page loads scripts from (<script src>), in order."""
+    return [src for script in read(page_html).find_all("script") if (src := script.get("src"))]
+
+
+def anchors(page_html: str) -> list[str]:
+    """Where the page's links lead (<a href>), entities decoded."""
+    return [href for a in read(page_html).find_all("a") if (href := a.get("href"))]
 
 
 def external_assets(page_html: str) -> list[str]:
     """Scripts and stylesheets (and fonts, icons, preloads) a page would fetch from another site."""
-    found = assets(page_html)
-    loaded = found.scripts + [href for rel, href in found.links if rel not in ("canonical", "alternate")]
+    page = read(page_html)
+    loaded = [src for script in page.find_all("script") if (src := script.get("src"))]
+    loaded += [
+        href
+        for link in page.find_all("link")
+        if (href := link.get("href")) and " ".join(link.get("rel", [])).lower() not in ("canonical", "alternate")
+    ]
     return [url for url in loaded if re.match(r"^\s*(https?:)?//", url, flags=re.IGNORECASE)]
 
 
@@ -184,6 +180,48 @@ def test_the_repository_has_its_widget_files_after_make_widgets():
     assert site.missing_widget_files(ROOT) == [], "run `make widgets`"
 
 
+# --- sevencs.publish.assets on a two-page book (tests/roots/test-assets) -----------------------------
+
+#: What the tiny book's conf.py configures: its repository and the start of each launch link.
+TINY_BINDER = "https://mybinder.org/v2/gh/seven-cs/seven-cs/main?urlpath=lab/tree/lab.ipynb"
+TINY_LAUNCHES = (
+    "https://mybinder.org/v2/",
+    "https://colab.research.google.com/github/",
+    "https://jupyterhub.example.org/hub/user-redirect/",
+)
+
+
+def tiny_launch_links(page: Path) -> list[str]:
+    return [link for link in anchors(page.read_text()) if link.startswith(TINY_LAUNCHES)]
+
+
+@pytest.mark.sphinx(
+    "html", testroot="assets", srcdir="assets-plain", freshenv=True, confoverrides={"extensions": ["myst_nb"]}
+)
+def test_without_the_extension_the_theme_puts_launch_buttons_on_chapter_pages_too(app):
+    """What the extension is for: sphinx-book-theme alone offers launch links a chapter page cannot open."""
+    app.build()
+    assert len(tiny_launch_links(app.outdir / "chapter.html")) == 3
+
+
+@pytest.mark.sphinx("html", testroot="assets", srcdir="assets", freshenv=True)
+def test_the_extension_keeps_launch_buttons_only_on_notebook_pages(app):
+    app.build()
+    lab = tiny_launch_links(app.outdir / "lab.html")
+    assert TINY_BINDER in lab and len(lab) == 3
+    assert tiny_launch_links(app.outdir / "chapter.html") == []
+    for name in WIDGET_FILES:  # and the widget files are published as _static/widgets, unchanged
+        published = app.outdir / "_static" / "widgets" / name
+        assert published.read_text() == (app.srcdir / site.VENDOR / "widgets" / name).read_text()
+
+
+@pytest.mark.sphinx("html", testroot="assets", srcdir="assets-no-renderer", freshenv=True)
+def test_a_book_without_its_widget_files_stops_and_says_what_to_run(make_app, app_params):
+    (app_params.kwargs["srcdir"] / site.VENDOR / "widgets" / "embed-amd.js").unlink()
+    with pytest.raises(ConfigError, match=r"missing from _vendor/widgets \(embed-amd\.js\)\. Run `make widgets`"):
+        make_app(*app_params.args, **app_params.kwargs)
+
+
 # --- the vendored renderer matches ipywidgets and the config uses it ------------------------------------
 
 
@@ -211,7 +249,6 @@ def test_the_book_loads_widget_code_only_from_its_own_static_folder():
 # --- the built site -----------------------------------------------------------------------------------
 
 
-@pytest.mark.slow
 def test_no_page_loads_scripts_or_styles_from_another_site(built_book):
     offenders = {
         str(page.relative_to(built_book)): bad
@@ -221,7 +258,6 @@ def test_no_page_loads_scripts_or_styles_from_another_site(built_book):
     assert offenders == {}
 
 
-@pytest.mark.slow
 def test_the_widget_renderer_is_in_the_site(built_book):
     folder = built_book / "_static" / "widgets"
     for name in WIDGET_FILES:
@@ -232,7 +268,6 @@ def test_the_widget_renderer_is_in_the_site(built_book):
     assert "define" in (folder / "require.js").read_text()[:20000]
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("lab", LABS)
 def test_pages_with_saved_widgets_load_the_local_renderer_in_order(built_book, lab):
     page = built_book / "notebooks" / f"{lab}.html"
@@ -241,8 +276,7 @@ def test_pages_with_saved_widgets_load_the_local_renderer_in_order(built_book, l
     if lab not in EXPLORERS and not states:
         pytest.skip(f"{lab} has no widgets")
     assert len(states) == 1 and states[0]["state"], "the page should carry its saved widget state"
-    scripts = assets(text).scripts
-    widget_scripts = [src for src in scripts if "/widgets/" in src]
+    widget_scripts = [src for src in scripts(text) if "/widgets/" in src]
     assert [Path(urlparse(src).path).name for src in widget_scripts] == WIDGET_FILES
     for src in widget_scripts:
         target = urlparse(urljoin(page.as_uri(), src)).path
@@ -257,7 +291,6 @@ def test_pages_with_saved_widgets_load_the_local_renderer_in_order(built_book, l
     assert views and set(views) <= set(states[0]["state"])
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("lab", sorted(EXPLORERS))
 def test_every_explorer_shows_its_default_figure_and_numbers_in_the_book(built_book, lab):
     import importlib
@@ -290,14 +323,9 @@ def _launch_links(page: Path) -> list[str]:
         buttons["colab_url"].rstrip("/") + "/github/",
         buttons["jupyterhub_url"].rstrip("/") + "/hub/user-redirect/",
     )
-    return [
-        link
-        for href in assets(page.read_text(encoding="utf-8")).anchors
-        if (link := html.unescape(href)).startswith(starts)
-    ]
+    return [link for link in anchors(page.read_text(encoding="utf-8")) if link.startswith(starts)]
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("notebook", [f"notebooks/{n}" for n in LABS] + [f"exercises/{n}" for n in EXERCISES])
 def test_notebook_pages_have_binder_jupyterhub_and_colab_buttons(built_book, notebook):
     url, org, repo, branch = _repo()
@@ -315,7 +343,6 @@ def test_notebook_pages_have_binder_jupyterhub_and_colab_buttons(built_book, not
     assert query["urlpath"] == [f"lab/tree/{repo}/{path}"]
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_chapter_pages_have_no_launch_buttons_that_could_not_open_them(built_book, chapter):
     page = built_book / "book" / f"{chapter}.html"
@@ -326,14 +353,13 @@ def test_chapter_pages_have_no_launch_buttons_that_could_not_open_them(built_boo
 
 def _download_links(built_book: Path, page: Path) -> list[Path]:
     found = []
-    for href in assets(page.read_text(encoding="utf-8")).anchors:
+    for href in anchors(page.read_text(encoding="utf-8")):
         target = Path(urlparse(urljoin(page.as_uri(), href)).path)
         if "_sources" in target.parts:
             found.append(target)
     return found
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(
     "page", [f"notebooks/{n}" for n in LABS] + [f"exercises/{n}" for n in EXERCISES] + [f"book/{c}" for c in CHAPTERS]
 )

@@ -8,14 +8,15 @@ script's behaviour in a browser is tested by the browser suite (tests/browser).
 from __future__ import annotations
 
 import os
+import re
 import warnings
-from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
 import pytest
+from bs4 import BeautifulSoup, Tag
 
-from sevencs.course.engine import Feedback, SolutionFeedback, Status
+from sevencs.course.engine import Exercise, Feedback, SolutionFeedback, Status
 from sevencs.course.progress import chapter_items
 from sevencs.course.questions import Option, Question, Reflection, bank
 from sevencs.course.views import question_html as quiz_html
@@ -33,63 +34,55 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 @pytest.fixture(autouse=True)
 def live_notebook(monkeypatch):
-    """Every test starts as a live notebook; tests switch the book on themselves."""
-    monkeypatch.delenv(BOOK_ENV, raising=False)
+    """Every test starts as a live notebook; tests switch the book on themselves.
+
+    Set, then removed, so monkeypatch restores the variable afterwards whatever the test (or the
+    extension in a Sphinx build) sets there.
+    """
+    monkeypatch.setenv(BOOK_ENV, "")
+    monkeypatch.delenv(BOOK_ENV)
 
 
-# --- a tiny DOM, from the standard library's parser ---------------------------------------------
+# --- reading the markup -------------------------------------------------------------------------
 
-
-class Element:
-    def __init__(self, tag: str, attrs: dict[str, str | None], parent: Element | None) -> None:
-        self.tag, self.attrs, self.parent = tag, attrs, parent
-        self.children: list[Element | str] = []
-
-    @property
-    def classes(self) -> list[str]:
-        return (self.attrs.get("class") or "").split()
-
-    def text(self) -> str:
-        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
-
-    def iter(self):
-        for child in self.children:
-            if isinstance(child, Element):
-                yield child
-                yield from child.iter()
-
-    def find_all(self, tag: str | None = None, cls: str | None = None) -> list[Element]:
-        return [e for e in self.iter() if (tag is None or e.tag == tag) and (cls is None or cls in e.classes)]
-
-
+#: Written as one tag with no closing tag.
 VOID = {"br", "img", "hr", "input", "meta", "link"}
+TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
 
 
-class Tree(HTMLParser):
-    def __init__(self, markup: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Element("#root", {}, None)
-        self.current = self.root
-        self.feed(markup)
-        self.close()
-        assert self.current is self.root, f"unclosed <{self.current.tag}>"
-
-    def handle_starttag(self, tag, attrs):
-        element = Element(tag, dict(attrs), self.current)
-        self.current.children.append(element)
-        if tag not in VOID:
-            self.current = element
-
-    def handle_endtag(self, tag):
-        assert self.current.tag == tag, f"</{tag}> closes <{self.current.tag}>"
-        self.current = self.current.parent
-
-    def handle_data(self, data):
-        self.current.children.append(data)
+def _tags_as_written(markup: str) -> list[str]:
+    return [f"{close}{name.lower()}" for close, name in TAG.findall(markup) if name.lower() not in VOID]
 
 
-def parse(markup: str) -> Element:
-    return Tree(markup).root
+def _tags_in_tree(tag: Tag) -> list[str]:
+    found = []
+    for child in tag.children:
+        if isinstance(child, Tag) and child.name not in VOID:
+            found += [child.name, *_tags_in_tree(child), f"/{child.name}"]
+    return found
+
+
+def parse(markup: str) -> BeautifulSoup:
+    """The markup as BeautifulSoup reads it, once it is known to be well formed.
+
+    BeautifulSoup quietly repairs a stray or a missing closing tag, as browsers do; so the tags as
+    written must open and close in the order of the tree it built.
+    """
+    soup = BeautifulSoup(markup, "html.parser")
+    assert _tags_as_written(markup) == _tags_in_tree(soup), "the tags do not nest: one is not closed where it should be"
+    return soup
+
+
+def test_parse_refuses_markup_whose_tags_do_not_nest():
+    assert [t.name for t in parse('<div class="a"><p>x<br></p><img src="y"></div>').find_all(True)] == [
+        "div",
+        "p",
+        "br",
+        "img",
+    ]
+    for broken in ("<div><span>x</div>", "<div><p>x</p>", "<p>x</p></div>", "<div><p>x</div></p>"):
+        with pytest.raises(AssertionError, match="do not nest"):
+            parse(broken)
 
 
 def shown(text: str) -> str:
@@ -116,7 +109,7 @@ def test_every_question_renders_as_a_complete_quiz(question):
     root = parse(quiz_html(question))
     [quiz] = root.find_all("div", "sevencs-quiz")
     assert quiz.attrs["data-quiz-id"] == f"{question.chapter}-{question.name}"
-    assert shown(question.prompt) in squash(quiz.find_all(cls="sevencs-quiz-prompt")[0].text())
+    assert squash(quiz.find_all(class_="sevencs-quiz-prompt")[0].get_text()) == shown(question.prompt)
 
     buttons = quiz.find_all("button", "sevencs-quiz-option")
     assert len(buttons) == len(question.options)
@@ -124,24 +117,24 @@ def test_every_question_renders_as_a_complete_quiz(question):
         assert button.attrs["type"] == "button"
         assert button.attrs["data-index"] == str(i)
         assert button.attrs["data-correct"] == ("true" if option.correct else "false")
-        assert shown(option.text) in squash(button.text())
-        assert button.text().lstrip().startswith("abcdefgh"[i] + ")")
+        # exactly what a reader sees, spaces included (the snapshots below cannot show those)
+        assert squash(button.get_text()) == f"{'abcdefgh'[i]}) {shown(option.text)}"
     right = [b.attrs["data-index"] for b in buttons if b.attrs["data-correct"] == "true"]
     assert right == [str(next(i for i, o in enumerate(question.options) if o.correct))]
 
     [feedback] = quiz.find_all("div", "sevencs-quiz-feedback")
     assert feedback.attrs["role"] == "status" and feedback.attrs["aria-live"] == "polite"
-    assert feedback.text() == ""
+    assert feedback.get_text() == ""
 
     whys = quiz.find_all("li", "sevencs-quiz-why")
     assert [w.attrs["data-index"] for w in whys] == [str(i) for i in range(len(question.options))]
-    for why, option in zip(whys, question.options):
-        assert shown(option.why) in squash(why.text())
-        assert squash(why.text()).split(" ", 1)[1].startswith("Right." if option.correct else "Not quite.")
+    for letter, why, option in zip("abcdefgh", whys, question.options):
+        verdict = "Right." if option.correct else "Not quite."
+        assert squash(why.get_text()) == f"{letter}) {verdict} {shown(option.why)}"
 
     [details] = quiz.find_all("details", "sevencs-quiz-explanations")
     assert "open" not in details.attrs
-    assert [squash(b.text()) for b in quiz.find_all("button", "sevencs-quiz-reset")] == ["Reset my answers"]
+    assert [squash(b.get_text()) for b in quiz.find_all("button", "sevencs-quiz-reset")] == ["Reset my answers"]
 
 
 def test_quiz_and_element_ids_are_unique_across_the_bank():
@@ -150,7 +143,7 @@ def test_quiz_and_element_ids_are_unique_across_the_bank():
     page = "".join(quiz_html(q) for q in QUESTIONS)
     rendered = [e.attrs["data-quiz-id"] for e in parse(page).find_all("div", "sevencs-quiz")]
     assert rendered == ids
-    element_ids = [e.attrs["id"] for e in parse(page).iter() if "id" in e.attrs]
+    element_ids = [e["id"] for e in parse(page).find_all(id=True)]
     assert len(set(element_ids)) == len(element_ids)
 
 
@@ -159,8 +152,8 @@ def test_each_option_aria_labels_its_group_with_the_prompt():
     root = parse(quiz_html(question))
     [group] = root.find_all("div", "sevencs-quiz-options")
     assert group.attrs["role"] == "group"
-    [prompt] = [e for e in root.iter() if e.attrs.get("id") == group.attrs["aria-labelledby"]]
-    assert "sevencs-quiz-prompt" in prompt.classes
+    [prompt] = root.find_all(id=group.attrs["aria-labelledby"])
+    assert "sevencs-quiz-prompt" in prompt["class"]
 
 
 NASTY = '<script>alert("x")</script> & <b>bold</b> "quotes" \'single\''
@@ -185,10 +178,10 @@ def test_every_text_is_escaped():
     root = parse(markup)
     assert not root.find_all("script") and not root.find_all("b")
     assert root.find_all("div", "sevencs-quiz")[0].attrs["data-quiz-id"] == 'welcome-sc"9'
-    assert squash(f"Prompt {NASTY}") in squash(root.find_all(cls="sevencs-quiz-prompt")[0].text())
-    texts = [squash(b.text()) for b in root.find_all("button", "sevencs-quiz-option")]
+    assert squash(f"Prompt {NASTY}") in squash(root.find_all(class_="sevencs-quiz-prompt")[0].get_text())
+    texts = [squash(b.get_text()) for b in root.find_all("button", "sevencs-quiz-option")]
     assert squash(f"Right one {NASTY}") in texts[0] and squash(f"Wrong one {NASTY}") in texts[1]
-    whys = [squash(w.text()) for w in root.find_all("li", "sevencs-quiz-why")]
+    whys = [squash(w.get_text()) for w in root.find_all("li", "sevencs-quiz-why")]
     assert squash(f"Why wrong {NASTY}") in whys[1]
 
 
@@ -196,7 +189,7 @@ def test_reflection_and_solution_text_is_escaped_too():
     reflection = Reflection("welcome", "reflection", f"Prompt {NASTY}", f"Model {NASTY}", (f"Rubric {NASTY}",))
     markup = reflection_html(reflection)
     assert "<script" not in markup and not parse(markup).find_all("script")
-    assert squash(f"Model {NASTY}") in squash(parse(markup).text())
+    assert squash(f"Model {NASTY}") in squash(parse(markup).get_text())
 
     class Nasty(type(welcome.q1)):
         solution_code = f"answer = '{NASTY}'"
@@ -205,11 +198,77 @@ def test_reflection_and_solution_text_is_escaped_too():
     markup = solution_html(Nasty("welcome", "q1"))
     assert "<script" not in markup
     [code] = parse(markup).find_all("code")
-    assert code.text() == f"answer = '{NASTY}'"
+    assert code.get_text() == f"answer = '{NASTY}'"
 
 
 def test_explanations_open_only_when_asked():
     assert "open" in parse(quiz_html(welcome.sc1, open_explanations=True)).find_all("details")[0].attrs
+
+
+# --- snapshots of the markup (stored in tests/test_static_quiz/) ---------------------------------
+# The quiz script, its style sheet and the browser tests rely on this markup, so any change to it
+# shows here as a readable diff (BeautifulSoup's prettify: one tag or text per line). When a change
+# is meant, run `pytest tests/test_static_quiz.py --force-regen` and review the snapshots' diff.
+# prettify drops whitespace-only text, so the spaces a reader sees are checked in the tests above.
+
+SNAPSHOT_QUESTION = Question(
+    "welcome",
+    "sc9",
+    "Which post invites a `reply`?",
+    (
+        Option("A sale notice for lawn feed", False, "It speaks to people; it does not ask them anything."),
+        Option("A question about their lawns", True, "It asks, so people can answer and pass it on."),
+        Option("Ten hashtags", False, "They help people *find* a post, not talk about it."),
+    ),
+)
+SNAPSHOT_REFLECTION = Reflection(
+    "welcome",
+    "reflection",
+    "What would you ask your own customers, and why?",
+    "Something they can answer from experience, such as `which plant surprised you`.",
+    ("Names who is asked", "Asks one question", "Says why it matters"),
+)
+
+
+class SnapshotExercise(Exercise):
+    answer_name = "story_3_hops"
+    solution_code = "story_3_hops = 10 * 10 * 10\nstory_3_hops"
+    solution_note = "Each hop multiplies by `10`: three hops make 10 × 10 × 10."
+
+
+class SnapshotExerciseWithoutNote(Exercise):
+    solution_code = "answer = len(posts)"
+
+
+def pretty(markup: str) -> str:
+    return BeautifulSoup(markup, "html.parser").prettify()
+
+
+@pytest.mark.parametrize("opened", [False, True], ids=["closed", "open"])
+def test_the_quiz_markup_matches_its_snapshot(file_regression, opened):
+    file_regression.check(pretty(quiz_html(SNAPSHOT_QUESTION, open_explanations=opened)), extension=".html")
+
+
+def test_the_escaped_quiz_markup_matches_its_snapshot(file_regression):
+    file_regression.check(pretty(quiz_html(nasty_question())), extension=".html")
+
+
+@pytest.mark.parametrize("opened", [False, True], ids=["closed", "open"])
+def test_the_reflection_markup_matches_its_snapshot(file_regression, opened):
+    file_regression.check(pretty(reflection_html(SNAPSHOT_REFLECTION, open_answer=opened)), extension=".html")
+
+
+@pytest.mark.parametrize(
+    "exercise, opened",
+    [
+        (SnapshotExercise("connection", "q1"), False),
+        (SnapshotExercise("connection", "q1"), True),
+        (SnapshotExerciseWithoutNote("welcome", "q1"), False),
+    ],
+    ids=["with-note-closed", "with-note-open", "without-note"],
+)
+def test_the_solution_markup_matches_its_snapshot(file_regression, exercise, opened):
+    file_regression.check(pretty(solution_html(exercise, open_solution=opened)), extension=".html")
 
 
 # --- reflections and solutions ------------------------------------------------------------------
@@ -220,11 +279,11 @@ def test_every_reflection_shows_its_prompt_and_says_where_to_write(reflection):
     root = parse(reflection_html(reflection))
     [box] = root.find_all("div", "sevencs-reflection")
     assert box.attrs["data-reflection-id"] == f"{reflection.chapter}-reflection"
-    assert shown(reflection.prompt) in squash(box.find_all(cls="sevencs-reflection-prompt")[0].text())
-    assert "in the notebook" in box.text()
+    assert shown(reflection.prompt) in squash(box.find_all(class_="sevencs-reflection-prompt")[0].get_text())
+    assert "in the notebook" in box.get_text()
     [details] = box.find_all("details", "sevencs-model-answer")
     assert "open" not in details.attrs
-    assert shown(reflection.model_answer) in squash(details.text())
+    assert shown(reflection.model_answer) in squash(details.get_text())
     assert len(details.find_all("li")) == len(reflection.rubric)
     assert "open" in parse(reflection_html(reflection, open_answer=True)).find_all("details")[0].attrs
 
@@ -238,10 +297,10 @@ def test_every_solution_renders_collapsed_with_its_code(chapter, exercise):
     [details] = root.find_all("details", "sevencs-solution")
     assert "open" not in details.attrs
     assert details.attrs["data-exercise-id"] == f"{chapter}-{exercise.name}"
-    assert exercise.label in details.find_all("summary")[0].text()
-    assert details.find_all("code")[0].text() == exercise.solution_code
+    assert exercise.label in details.find_all("summary")[0].get_text()
+    assert details.find_all("code")[0].get_text() == exercise.solution_code
     if exercise.solution_note:
-        assert shown(exercise.solution_note) in squash(details.text())
+        assert shown(exercise.solution_note) in squash(details.get_text())
     assert "open" in parse(solution_html(exercise, open_solution=True)).find_all("details")[0].attrs
 
 
@@ -330,7 +389,7 @@ def test_the_blank_check_in_the_book_carries_the_solution_collapsed(monkeypatch)
     assert str(book) == str(live)  # the plain text stays the same
     [details] = parse(book._repr_html_()).find_all("details", "sevencs-solution")
     assert "open" not in details.attrs
-    assert details.find_all("code")[0].text() == welcome.q1.solution_code
+    assert details.find_all("code")[0].get_text() == welcome.q1.solution_code
     assert "Not answered yet" in book._repr_html_()
     monkeypatch.setenv(BOOK_ENV, "instructor")
     assert "open" in parse(welcome.q1.check(...)._repr_html_()).find_all("details")[0].attrs
@@ -345,29 +404,24 @@ def test_answers_are_still_judged_in_the_book(monkeypatch):
     assert "sevencs-solution" not in wrong._repr_html_()
 
 
-# --- the Sphinx extension -----------------------------------------------------------------------
+# --- the Sphinx extension, on a one-page site (tests/roots/test-quiz) ---------------------------
 
 
-def build_tiny_site(tmp_path: Path) -> Path:
-    """A one-page Sphinx site using the extension (about a second)."""
-    from sphinx.application import Sphinx
+@pytest.fixture
+def build_quiz_site(make_app, app_params):
+    """Builds the test's site when called: after the test has set ``SEVENCS_BOOK``, which the extension reads."""
 
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "conf.py").write_text("extensions = ['sevencs.publish.sphinxext']\nhtml_title = 'Seven Cs'\n")
-    (src / "index.rst").write_text("Home\n====\n\nA page.\n")
-    out = tmp_path / "html"
-    app = Sphinx(
-        str(src), str(src), str(out), str(tmp_path / "doctrees"), "html", status=None, warning=None, freshenv=True
-    )
-    app.build()
-    return out
+    def build() -> Path:
+        app = make_app(*app_params.args, **app_params.kwargs)
+        app.build()
+        return app.outdir
+
+    return build
 
 
-def test_the_extension_switches_the_book_on_and_ships_the_quiz_files(tmp_path, monkeypatch):
-    monkeypatch.setenv(BOOK_ENV, "")  # recorded, so the test restores it afterwards
-    monkeypatch.delenv(BOOK_ENV)
-    out = build_tiny_site(tmp_path)
+@pytest.mark.sphinx("html", testroot="quiz", srcdir="quiz-reader", freshenv=True)
+def test_the_extension_switches_the_book_on_and_ships_the_quiz_files(build_quiz_site):
+    out = build_quiz_site()
     assert os.environ[BOOK_ENV] == "reader"
     page = (out / "index.html").read_text()
     assert 'src="_static/sevencs-quiz.js' in page and "defer" in page
@@ -378,19 +432,21 @@ def test_the_extension_switches_the_book_on_and_ships_the_quiz_files(tmp_path, m
     assert "instructor edition" not in page
 
 
-def test_the_extension_builds_the_instructor_edition(tmp_path, monkeypatch):
+@pytest.mark.sphinx("html", testroot="quiz", srcdir="quiz-instructor", freshenv=True)
+def test_the_extension_builds_the_instructor_edition(build_quiz_site, monkeypatch):
     monkeypatch.setenv(BOOK_ENV, "Instructor")
-    page = (build_tiny_site(tmp_path) / "index.html").read_text()
+    page = (build_quiz_site() / "index.html").read_text()
     assert os.environ[BOOK_ENV] == "instructor"
     assert "Seven Cs (instructor edition)" in page
 
 
-def test_the_extension_stops_a_build_with_a_typo(tmp_path, monkeypatch):
+@pytest.mark.sphinx("html", testroot="quiz", srcdir="quiz-typo", freshenv=True)
+def test_the_extension_stops_a_build_with_a_typo(build_quiz_site, monkeypatch):
     from sphinx.errors import ExtensionError
 
     monkeypatch.setenv(BOOK_ENV, "instructer")
     with pytest.raises(ExtensionError, match="instructer"):
-        build_tiny_site(tmp_path)
+        build_quiz_site()
 
 
 def test_the_book_config_loads_the_extension():
@@ -420,6 +476,12 @@ def test_the_quiz_script_uses_the_shared_markup():
 
 # --- an exercise notebook, executed the way the book executes it --------------------------------
 
+WELCOME = Path("exercises") / "00_welcome.ipynb"
+
+
+def outputs_of(nb) -> list[dict]:
+    return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+
 
 def run_notebook(path: Path, edition: str, monkeypatch) -> list[dict]:
     """Execute ``path`` with ``SEVENCS_BOOK=edition``; the kernel inherits the environment."""
@@ -432,22 +494,29 @@ def run_notebook(path: Path, edition: str, monkeypatch) -> list[dict]:
         NotebookClient(
             nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
         ).execute()
-    return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    return outputs_of(nb)
+
+
+def assert_the_welcome_page_renders(outputs: list[dict], is_open: bool) -> None:
+    items = chapter_items("welcome")
+    assert not [o for o in outputs if o.output_type == "error"]
+    assert not [o for o in outputs if WIDGET_VIEW in o.get("data", {}) and "sevencs-quiz" in str(o)]
+    page = parse("".join(o.get("data", {}).get("text/html", "") for o in outputs))
+    quizzes = [q.attrs["data-quiz-id"] for q in page.find_all("div", "sevencs-quiz")]
+    assert quizzes == [f"welcome-{q.name}" for q in items["questions"]]
+    solutions = page.find_all("details", "sevencs-solution")
+    assert [d.attrs["data-exercise-id"] for d in solutions] == [f"welcome-{e.name}" for e in items["exercises"]]
+    assert all(("open" in d.attrs) is is_open for d in solutions)
+    assert all(("open" in d.attrs) is is_open for d in page.find_all("details", "sevencs-quiz-explanations"))
+    assert len(page.find_all("div", "sevencs-reflection")) == len(items["reflections"])
+
+
+def test_the_welcome_exercises_render_for_readers_in_the_book(built_book):
+    """The reader edition as the book build executed it (myst-nb keeps that copy in jupyter_execute/)."""
+    executed = built_book.parent / "jupyter_execute" / WELCOME
+    assert_the_welcome_page_renders(outputs_of(nbformat.read(executed, as_version=4)), is_open=False)
 
 
 @pytest.mark.slow
-def test_the_welcome_exercises_render_for_both_editions(monkeypatch):
-    path = ROOT / "exercises" / "00_welcome.ipynb"
-    items = chapter_items("welcome")
-    for edition, is_open in (("1", False), ("instructor", True)):
-        outputs = run_notebook(path, edition, monkeypatch)
-        assert not [o for o in outputs if o.output_type == "error"]
-        assert not [o for o in outputs if WIDGET_VIEW in o.get("data", {}) and "sevencs-quiz" in str(o)]
-        page = parse("".join(o.get("data", {}).get("text/html", "") for o in outputs))
-        quizzes = [q.attrs["data-quiz-id"] for q in page.find_all("div", "sevencs-quiz")]
-        assert quizzes == [f"welcome-{q.name}" for q in items["questions"]]
-        solutions = page.find_all("details", "sevencs-solution")
-        assert [d.attrs["data-exercise-id"] for d in solutions] == [f"welcome-{e.name}" for e in items["exercises"]]
-        assert all(("open" in d.attrs) is is_open for d in solutions)
-        assert all(("open" in d.attrs) is is_open for d in page.find_all("details", "sevencs-quiz-explanations"))
-        assert len(page.find_all("div", "sevencs-reflection")) == len(items["reflections"])
+def test_the_welcome_exercises_render_for_instructors(monkeypatch):
+    assert_the_welcome_page_renders(run_notebook(ROOT / WELCOME, "instructor", monkeypatch), is_open=True)
