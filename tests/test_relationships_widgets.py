@@ -10,7 +10,8 @@ from PIL import Image
 
 from sevencs import relationships as rx
 from sevencs.datasets import load_interactions
-from sevencs.widgets.relationships import RelationshipsExplorer, strength_figure
+from sevencs.figures.relationships import strength_figure
+from sevencs.widgets.relationships import RelationshipsExplorer
 
 LOG = load_interactions()
 

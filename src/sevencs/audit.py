@@ -43,19 +43,24 @@ import textwrap
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
-from sevencs import _checks, caring, clients, community, connection, content, conversation, figures, relationships
+from sevencs import _checks, caring, clients, community, connection, content, conversation, relationships
 from sevencs._checks import Undefined
 from sevencs.chapters import SEVEN_CS as CS
 from sevencs.chapters import TITLES
-from sevencs.figures import OKABE_ITO
+from sevencs.figures import FigureImage, to_png
+from sevencs.figures.audit import Panel, panel_figure, scorecard_figure
 from sevencs.parsing import datetimes
 from sevencs.untrusted import markdown_text as _md
 from sevencs.untrusted import plain
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = [
     "COLUMNS",
@@ -79,14 +84,6 @@ OPTIONAL = ("type", "reach", "likes", "comments", "shares", "followers", "impres
 
 NOT_AVAILABLE = "not available"
 NO_POSTS_OF_KIND = "no posts of that kind"
-BAR_STYLES = [
-    (OKABE_ITO["blue"], ""),
-    (OKABE_ITO["orange"], "//"),
-    (OKABE_ITO["sky"], ".."),
-    (OKABE_ITO["vermillion"], "xx"),
-    (OKABE_ITO["green"], "\\\\"),
-    (OKABE_ITO["purple"], "--"),
-]
 
 
 class AuditProblem(ValueError):
@@ -94,18 +91,6 @@ class AuditProblem(ValueError):
 
 
 # --- the scorecard ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Panel:
-    """What one C's small chart shows: bars (or a line) with labels, and the axes' names."""
-
-    labels: tuple[str, ...]
-    values: tuple[float, ...]
-    xlabel: str
-    ylabel: str
-    kind: str = "bar"
-    percent: bool = False
 
 
 @dataclass(eq=False)
@@ -230,33 +215,19 @@ class Scorecard:
 
     # -- figures ------------------------------------------------------------------------------
 
-    def figure(self):
+    def figure(self) -> Figure:
         """One page of small multiples: a panel per C; a C without data says so in words."""
-        fig = figures.new_figure(8.5, 11.0)
-        axes = fig.subplots(4, 2).ravel()
-        for ax, row in zip(axes, self.table.itertuples(index=False)):
-            _draw_panel(ax, row, self.panels.get(row.c))
-        fig.delaxes(axes[-1])
-        fig.text(0.56, 0.12, textwrap.fill(MIRROR, 44), fontsize=10, va="center", ha="left", color="#333333")
-        fig.suptitle(self._lead(), fontsize=14, x=0.02, ha="left")
-        return fig
+        return scorecard_figure(self.table, self.panels, self._lead(), MIRROR)
 
     def png(self) -> bytes:
         """The figure as PNG bytes."""
-        return figures.to_png(self.figure(), dpi=100)
+        return to_png(self.figure(), dpi=100)
 
-    def panel(self, c: str) -> figures.FigureImage:
+    def panel(self, c: str) -> FigureImage:
         """One C's panel on its own, with alt text (the dashboard shows these)."""
         c = _which_c(c)
-        row = next(r for r in self.table.itertuples(index=False) if r.c == c)
-        fig = figures.new_figure(6.0, 3.6)
-        _draw_panel(fig.add_subplot(), row, self.panels.get(c))
-        alt = (
-            f"{TITLES[c]}: {row.shown} ({row.metric})."
-            if row.available
-            else f"{TITLES[c]}: not available. {row.why_not}"
-        )
-        return figures.FigureImage(fig, alt)
+        row = self.table.loc[self.table["c"] == c].iloc[0]
+        return panel_figure(row, self.panels.get(c))
 
     def dashboard(self):
         """A small widget: pick a C, see its row and its panel."""
@@ -307,46 +278,6 @@ def _which_c(c: str) -> str:
     if key not in CS:
         raise ValueError(f"there is no C called {c!r}; the seven Cs are: {', '.join(CS)}")
     return key
-
-
-def _draw_panel(ax, row, panel: Panel | None) -> None:
-    title = f"{TITLES[row.c]}: {row.shown}"
-    ax.set_title(textwrap.shorten(title, 48, placeholder="…"), loc="left", fontsize=11)
-    if not row.available or panel is None or not panel.values:
-        reason = row.why_not if not row.available else row.meaning
-        words = "Not available.\n" if not row.available else ""
-        ax.text(
-            0.0,
-            0.92,
-            words + textwrap.fill(reason, 48),
-            transform=ax.transAxes,
-            va="top",
-            ha="left",
-            fontsize=9,
-            wrap=True,
-        )
-        ax.set_axis_off()
-        return
-    figures._style(ax, textwrap.shorten(title, 48, placeholder="…"), panel.xlabel, panel.ylabel)
-    x = np.arange(len(panel.values))
-    values = np.asarray(panel.values, dtype=float)
-    if panel.kind == "line":
-        ax.plot(x, values, color=OKABE_ITO["blue"], marker="o", markersize=3)
-        ax.set_ylim(bottom=0)
-    else:
-        for i, value in enumerate(values):
-            colour, hatch = BAR_STYLES[i % len(BAR_STYLES)]
-            ax.bar(i, 0 if math.isnan(value) else value, color=colour, hatch=hatch, edgecolor="white")
-    step = max(1, len(x) // 6)
-    ax.set_xticks(x[::step])
-    ax.set_xticklabels(
-        [panel.labels[i] for i in range(0, len(x), step)],
-        fontsize=8,
-        rotation=30 if len(x) > 4 else 0,
-        ha="right" if len(x) > 4 else "center",
-    )
-    if panel.percent:
-        ax.yaxis.set_major_formatter(lambda v, _pos: f"{v:.0%}")
 
 
 # --- comparing two scorecards ---------------------------------------------------------------

@@ -9,7 +9,8 @@ groups inside a network with a standard modularity method
 :func:`compare_with_split`), and measures a group's life from its activity
 table: who creates, who comments and who only reads (:func:`participation`),
 how many members were active each month (:func:`active_member_ratio`) and how
-long members stay active after joining (:func:`retention_by_cohort`).
+long members stay active after joining (:func:`retention_by_cohort`, averaged
+over cohorts by :func:`average_retention`).
 
 The activity functions take a table shaped like
 :func:`sevencs.datasets.load_group_activity`: one row per member per month
@@ -24,6 +25,7 @@ from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 from networkx.algorithms import community as nx_community
 
@@ -34,6 +36,7 @@ __all__ = [
     "RULE_OF_THUMB",
     "Communities",
     "active_member_ratio",
+    "average_retention",
     "compare_with_split",
     "detect_communities",
     "growth",
@@ -417,6 +420,30 @@ def retention_by_cohort(activity: pd.DataFrame) -> pd.DataFrame:
     table.columns.name = "months since joining"
     table.insert(0, "members", sizes.astype(int))
     return table
+
+
+def average_retention(retention: pd.DataFrame, min_members: int = 50) -> pd.Series:
+    """The share of members still active k months after joining, over all cohorts.
+
+    ``retention`` is a :func:`retention_by_cohort` table. For each month k, the
+    mean of the cohorts' shares weighted by cohort size, over the cohorts
+    observed that long::
+
+        Σ (cohort's share at k × cohort's members) ÷ Σ cohort's members
+
+    A month is left out when fewer than ``min_members`` members have been
+    observed that long, so a handful of late joiners cannot swing it. Indexed
+    by months since joining.
+    """
+    months = [
+        c
+        for c in retention.columns
+        if c != "members" and retention.loc[retention[c].notna(), "members"].sum() >= min_members
+    ]
+    average = [
+        float(np.average(retention[k].dropna(), weights=retention.loc[retention[k].notna(), "members"])) for k in months
+    ]
+    return pd.Series(average, index=pd.Index(months, name="months since joining"), name="active_share", dtype=float)
 
 
 def group_members_by_month(activity: pd.DataFrame) -> pd.DataFrame:
