@@ -43,7 +43,7 @@ import textwrap
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, SupportsFloat, cast
 
 import networkx as nx
 import numpy as np
@@ -120,9 +120,9 @@ class Scorecard:
         parts = []
         for row in self.table.itertuples(index=False):
             if row.available:
-                parts.append(f"{TITLES[row.c]}: {row.shown}")
+                parts.append(f"{TITLES[str(row.c)]}: {row.shown}")
             else:
-                parts.append(f"{TITLES[row.c]}: not available")
+                parts.append(f"{TITLES[str(row.c)]}: not available")
         where = f" for {self.period}" if self.period else ""
         return f"Seven small charts, one per C, from the {self.title}{where}. " + "; ".join(parts) + "."
 
@@ -143,13 +143,13 @@ class Scorecard:
         for row in self.table.itertuples(index=False):
             lines.append(
                 "| "
-                + " | ".join(_md(x) for x in (TITLES[row.c], row.metric, row.shown, row.meaning, row.next_step))
+                + " | ".join(_md(x) for x in (TITLES[str(row.c)], row.metric, row.shown, row.meaning, row.next_step))
                 + " |"
             )
         missing = self.table[~self.table["available"]]
         if len(missing):
             lines += ["", "### What the data could not show", ""]
-            lines += [f"- **{_md(TITLES[r.c])}**: {_md(r.why_not)}" for r in missing.itertuples(index=False)]
+            lines += [f"- **{_md(TITLES[str(r.c)])}**: {_md(r.why_not)}" for r in missing.itertuples(index=False)]
         if self.assumptions:
             lines += ["", f"### {ASSUMED}", ""] + [f"- {_md(a)}" for a in self.assumptions]
         lines += ["", _md(MIRROR), ""]
@@ -298,7 +298,8 @@ def compare(before: Scorecard, after: Scorecard) -> pd.DataFrame:
     rows = []
     b_table, a_table = before.table.set_index("c"), after.table.set_index("c")
     for c in CS:
-        b, a = b_table.loc[c], a_table.loc[c]
+        # one row per C in each table
+        b, a = cast(pd.Series, b_table.loc[c]), cast(pd.Series, a_table.loc[c])
         change = math.nan
         if b["metric"] != a["metric"]:
             note = "measured differently in the two audits, so they cannot be compared"
@@ -356,7 +357,7 @@ class _Data:
     posts: pd.DataFrame
     own: pd.DataFrame  # posts proper: no replies, no boosts
     words: pd.DataFrame  # your own words: posts and replies, no boosts
-    tables: dict[str, object]
+    tables: dict[str, pd.DataFrame | None]
     account: Hashable | None
 
 
@@ -382,7 +383,7 @@ def _need_posts_column(data: _Data, column: str, why: str) -> None:
         raise _Missing(f"Your posts have no {column!r} column{where}: {why}.")
 
 
-def _table(data: _Data, name: str, missing: str) -> object:
+def _table(data: _Data, name: str, missing: str) -> pd.DataFrame:
     table = data.tables.get(name)
     if table is None:
         raise _Missing(missing)
@@ -398,7 +399,7 @@ def _need_account(data: _Data, what: str) -> Hashable:
     return data.account
 
 
-def _per_type(frame: pd.DataFrame, function: Callable[[pd.DataFrame], object]) -> tuple[list[str], list[float]]:
+def _per_type(frame: pd.DataFrame, function: Callable[[pd.DataFrame], SupportsFloat]) -> tuple[list[str], list[float]]:
     if "type" not in frame.columns or frame["type"].isna().any():
         return ["all posts"], [float(function(frame))]
     groups = sorted(frame.groupby("type"), key=lambda item: str(item[0]))
@@ -443,7 +444,8 @@ def _connection(data: _Data) -> _Row:
     # the same months as the posts, so the row and its panel cover the audit's period
     # (a log that runs on past the last post would end the line on a half-empty month)
     dates = pd.to_datetime(data.posts["date"])
-    frame = frame[frame["month"].between(dates.min().to_period("M"), dates.max().to_period("M"))]
+    first, last = dates.min().to_period("M"), dates.max().to_period("M")
+    frame = frame[frame["month"].between(first, last)]  # type: ignore[arg-type]  # pandas-stubs leave out Period
     if frame.empty:
         raise _Missing(
             "Your interactions table has no rows in the months of your posts, so Connection has "
@@ -474,17 +476,17 @@ def _conversation_rate(data: _Data) -> _Row:
     _need_posts_column(data, "comments", "Conversation needs the number of comments under each post")
     own = data.own
     if own.empty:
-        value = _undefined(NO_POSTS_OF_KIND)
+        undefined = _undefined(NO_POSTS_OF_KIND)
         return _Row(
             "conversation rate (comments per post)",
-            value,
-            _shown_undefined(value),
+            undefined,
+            _shown_undefined(undefined),
             "Every row is a reply or a boost, so there are no posts of your own to count comments under.",
             "Write a post of your own that asks your customers something.",
         )
     value = float(conversation.conversation_rate(own))
     labels, values = _per_type(own, conversation.conversation_rate)
-    top = own.loc[own["comments"].idxmax()]
+    top = own.loc[[own["comments"].idxmax()]].iloc[0]
     return _Row(
         "conversation rate (comments per post)",
         value,
@@ -505,7 +507,8 @@ def _conversation_rate(data: _Data) -> _Row:
 def _reply_ratio(data: _Data) -> _Row:
     comments = _table(data, "comments", "No comments table either (comment_id, author, reply_to).")
     account = _need_account(data, "The reply ratio")
-    value = conversation.reply_ratio(comments, account)
+    # any account: reply_ratio itself refuses one that is not a name, and the row says why
+    value = conversation.reply_ratio(comments, account)  # type: ignore[arg-type]
     if isinstance(value, Undefined):
         return _Row(
             "reply ratio (threads by others you answered)",
@@ -537,11 +540,11 @@ def _relationships(data: _Data) -> _Row:
     metric = "you-we ratio (you-words ÷ you- and we-words in your own posts)"
     texts = data.words["text"].fillna("").astype(str)
     if texts.empty:
-        value = _undefined(NO_POSTS_OF_KIND)
+        undefined = _undefined(NO_POSTS_OF_KIND)
         return _Row(
             metric,
-            value,
-            _shown_undefined(value),
+            undefined,
+            _shown_undefined(undefined),
             "Every row is a boost: none of the words are yours.",
             "Write a post of your own that talks to your reader.",
         )
@@ -585,17 +588,17 @@ def _amplification(data: _Data) -> _Row:
     own = data.own
     metric = "amplification rate (shares per post)"
     if own.empty:
-        value = _undefined(NO_POSTS_OF_KIND)
+        undefined = _undefined(NO_POSTS_OF_KIND)
         return _Row(
             metric,
-            value,
-            _shown_undefined(value),
+            undefined,
+            _shown_undefined(undefined),
             "Every row is a reply or a boost, so there are no posts of your own to count shares of.",
             "Share something useful of your own.",
         )
     value = float(content.amplification_rate(own))
     labels, values = _per_type(own, content.amplification_rate)
-    top = own.loc[own["shares"].idxmax()]
+    top = own.loc[[own["shares"].idxmax()]].iloc[0]
     return _Row(
         metric,
         value,
@@ -617,11 +620,11 @@ def _promotional(data: _Data) -> _Row:
     own = data.own
     metric = "promotional share (share of posts that sell)"
     if own.empty:
-        value = _undefined(NO_POSTS_OF_KIND)
+        undefined = _undefined(NO_POSTS_OF_KIND)
         return _Row(
             metric,
-            value,
-            _shown_undefined(value),
+            undefined,
+            _shown_undefined(undefined),
             "Every row is a reply or a boost, so there are no posts of your own to sort.",
             "Share something useful of your own.",
         )
@@ -827,7 +830,8 @@ GET_DATA = {
 }
 
 
-def _row(c: str, data: _Data) -> dict[str, object]:
+def _row(c: str, data: _Data) -> tuple[dict[str, object], Panel | None]:
+    """One C's row of the scorecard (its first measure the data can support), and its panel."""
     problems = []
     for measure in MEASURES[c]:
         try:
@@ -848,8 +852,7 @@ def _row(c: str, data: _Data) -> dict[str, object]:
             "next_step": row.next_step,
             "available": True,
             "why_not": "",
-            "panel": row.panel,
-        }
+        }, row.panel
     return {
         "c": c,
         "metric": NOT_AVAILABLE,
@@ -859,8 +862,7 @@ def _row(c: str, data: _Data) -> dict[str, object]:
         "next_step": GET_DATA[c],
         "available": False,
         "why_not": " ".join(problems),
-        "panel": None,
-    }
+    }, None
 
 
 # --- the audit --------------------------------------------------------------------------------
@@ -962,8 +964,8 @@ def audit(
         account = _infer_account(interactions)
     data = _Data(posts, own, words, tables, account)
     rows = [_row(c, data) for c in CS]
-    panels = {row["c"]: row.pop("panel") for row in rows}
-    table = pd.DataFrame(rows, columns=list(COLUMNS))
+    panels = {c: panel for c, (_, panel) in zip(CS, rows)}
+    table = pd.DataFrame([row for row, _ in rows], columns=list(COLUMNS))
     table["value"] = table["value"].astype(float)
     table["available"] = table["available"].astype(bool)
     title = f"Seven Cs audit of {account}" if account is not None else "Seven Cs audit"

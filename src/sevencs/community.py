@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
+from typing import cast
 
 import networkx as nx
 import numpy as np
@@ -111,7 +112,8 @@ def growth(
         members = [start * (1 + rate) ** t for t in steps]
     else:
         lam = math.log1p(rate)
-        members = [market / (1 + (market - start) / start * math.exp(-lam * t)) for t in steps]
+        size = cast(int, market)  # logistic growth without a market was refused above
+        members = [size / (1 + (size - start) / start * math.exp(-lam * t)) for t in steps]
     table = pd.DataFrame({"period": list(steps), "members": members})
     table["new_members"] = table["members"].diff().fillna(0.0)
     if market is not None:
@@ -299,8 +301,8 @@ def _activity(activity: object, name: str = "activity") -> pd.DataFrame:
     if early.any():
         row = frame.index[early][0]
         raise ValueError(
-            f"row {row!r} of {name} is for {frame.at[row, 'month']}, before the member joined "
-            f"({frame.at[row, 'joined']}); a member has rows only from the month they joined"
+            f"row {row!r} of {name} is for {frame.at[row, 'month']!s}, before the member joined "
+            f"({frame.at[row, 'joined']!s}); a member has rows only from the month they joined"
         )
     twice = frame.duplicated(["account", "month"]).to_numpy()
     if twice.any():

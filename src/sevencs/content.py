@@ -311,7 +311,7 @@ def group_mix(mix: pd.Series, rule: str = "80/20", groups: Mapping[str, str] | N
         )
     summed = {name: 0.0 for name in targets}
     for kind, share in mix.items():
-        group = groups[kind]
+        group = groups[str(kind)]  # every type is a key of groups: the unknown ones were refused above
         if group != "promotional" and "not promotional" in targets:
             group = "not promotional"
         if group not in summed:

@@ -28,6 +28,7 @@ import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 
@@ -331,7 +332,7 @@ def _count(learners: list[LearnerExport]) -> tuple[pd.DataFrame, pd.DataFrame, l
     rows = []
     for order, (chapter, exercise, title) in enumerate(course):
         key = (chapter, exercise)
-        got = counts.loc[key] if key in counts.index else None
+        got = cast(pd.Series, counts.loc[key]) if key in counts.index else None  # one row per exercise
         value = {
             k: (int(got[k]) if got is not None else 0) for k in ("attempted", "passed", "needed_hints", "saw_solution")
         }
@@ -381,7 +382,7 @@ def _not_in_course(learners: list[LearnerExport], events: pd.DataFrame, examples
         items = group[["chapter", "item"]].drop_duplicates()
         shown = ", ".join(plain(f"{c} {i}", limit=40) for c, i in items.head(examples).itertuples(index=False))
         more = f" and {len(items) - examples:,} more" if len(items) > examples else ""
-        learner = learners[int(number)]
+        learner = learners[cast(int, number)]  # the learner column numbers the exports
         lines.append(
             f"{shown_path(learner.path)} ({learner.learner}): {len(items):,} "
             f"exercise{'s' if len(items) != 1 else ''} this course does not have ({shown}{more}), "

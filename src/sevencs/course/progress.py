@@ -89,9 +89,9 @@ def progress_counts(store: ProgressStore | None = None) -> pd.DataFrame:
             {
                 "chapter": chapter,
                 "exercises": len(exercises),
-                "tried": sum(bool(n in done.index and done.at[n, "attempts"] > 0) for n in exercises),
+                "tried": sum(bool(n in done.index and done["attempts"][n] > 0) for n in exercises),
                 "passed": sum(flag(n, "passed") for n in exercises),
-                "hints seen": int(sum(done.at[n, "hints_seen"] for n in exercises if n in done.index)),
+                "hints seen": int(sum(done["hints_seen"][n] for n in exercises if n in done.index)),
                 "solutions seen": sum(flag(n, "solution_seen") for n in exercises),
                 "self-checks": len(questions),
                 "self-checks right": right,

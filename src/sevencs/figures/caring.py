@@ -10,6 +10,7 @@ existing artists (see :mod:`sevencs.widgets.caring`).
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -17,10 +18,10 @@ from matplotlib.figure import Figure
 
 from sevencs.figures import OKABE_ITO, FigureImage, new_figure, style_axes
 
-MEDIAN_STYLE = dict(color=OKABE_ITO["blue"], linestyle="-", marker="s", label="median first reply")
-TARGET_STYLE = dict(color=OKABE_ITO["orange"], linestyle="--", linewidth=1.8, label="your target")
-VADER_STYLE = dict(color=OKABE_ITO["vermillion"], linestyle="-", marker="o", label="VADER")
-HUMAN_STYLE = dict(color=OKABE_ITO["black"], linestyle=":", marker="x", label="a careful reader")
+MEDIAN_STYLE: dict[str, Any] = dict(color=OKABE_ITO["blue"], linestyle="-", marker="s", label="median first reply")
+TARGET_STYLE: dict[str, Any] = dict(color=OKABE_ITO["orange"], linestyle="--", linewidth=1.8, label="your target")
+VADER_STYLE: dict[str, Any] = dict(color=OKABE_ITO["vermillion"], linestyle="-", marker="o", label="VADER")
+HUMAN_STYLE: dict[str, Any] = dict(color=OKABE_ITO["black"], linestyle=":", marker="x", label="a careful reader")
 
 
 def _month_labels(months: pd.Series) -> list[str]:
@@ -118,7 +119,7 @@ def response_times_figure(hours: pd.Series) -> FigureImage:
     fig = new_figure(7.5, 3.6)
     ax = fig.add_subplot()
     low = max(answered.min(), 0.05)
-    bins = np.geomspace(low * 0.9, answered.max() * 1.1, 25)
+    bins = np.geomspace(low * 0.9, answered.max() * 1.1, 25).tolist()
     ax.hist(
         answered,
         bins=bins,
@@ -190,14 +191,14 @@ def sarcasm_figure(scored: pd.DataFrame) -> FigureImage:
     style_axes(ax, "How a careful reader and VADER label the same mentions", "mentions", "a careful reader says")
     ax.grid(False)
     fig.legend(frameon=False, fontsize=9, ncols=3, loc="outside lower center")
-    missed = int(table.loc["negative", "positive"])
+    missed = int(table["positive"]["negative"])
     agree = int(np.trace(table.to_numpy()))
     return FigureImage(
         fig,
         (
             f"Stacked bars comparing labels for {int(table.to_numpy().sum())} mentions. VADER agrees with a "
-            f"careful reader on {agree}. Of the {int(table.loc['negative'].sum())} mentions the reader calls "
-            f"negative, VADER calls {int(table.loc['negative', 'negative'])} negative and {missed} positive: "
+            f"careful reader on {agree}. Of the {int(table.sum(axis=1)['negative'])} mentions the reader calls "
+            f"negative, VADER calls {int(table['negative']['negative'])} negative and {missed} positive: "
             "the sarcastic ones."
         ),
     )

@@ -13,6 +13,8 @@ and the lines differ in style and marker, so nothing depends on colour alone.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
@@ -21,15 +23,19 @@ from matplotlib.ticker import MaxNLocator
 from sevencs import clients
 from sevencs.figures import OKABE_ITO, FigureImage, new_figure, style_axes
 
-INNOVATION = dict(
+INNOVATION: dict[str, Any] = dict(
     color=OKABE_ITO["orange"], hatch="///", edgecolor="white", linewidth=0.5, label="from innovation (advertising, p)"
 )
-IMITATION = dict(color=OKABE_ITO["blue"], edgecolor="white", linewidth=0.5, label="from imitation (word of mouth, q)")
-CUMULATIVE = dict(color=OKABE_ITO["vermillion"], linestyle="-", marker="o", markersize=3, label="adopted so far")
+IMITATION: dict[str, Any] = dict(
+    color=OKABE_ITO["blue"], edgecolor="white", linewidth=0.5, label="from imitation (word of mouth, q)"
+)
+CUMULATIVE: dict[str, Any] = dict(
+    color=OKABE_ITO["vermillion"], linestyle="-", marker="o", markersize=3, label="adopted so far"
+)
 
 
 def diffusion_alt(table: pd.DataFrame, market: float) -> str:
-    peak = table.loc[table["new_adopters"].idxmax()]
+    peak = table.iloc[int(table["new_adopters"].to_numpy().argmax())]
     last = table.iloc[-1]
     if last["cumulative"] > 0:
         imitation = table["from_imitation"].sum() / last["cumulative"]
@@ -114,7 +120,7 @@ def funnel_by_source(
     leads: pd.DataFrame, sources: tuple[str, ...] = ("word of mouth", "walk-in", "social")
 ) -> FigureImage:
     """Share of each source's connections that reached each stage of the funnel."""
-    styles = [
+    styles: list[dict[str, Any]] = [
         dict(color=OKABE_ITO["blue"], linestyle="-", marker="s"),
         dict(color=OKABE_ITO["green"], linestyle="-.", marker="D"),
         dict(color=OKABE_ITO["orange"], linestyle="--", marker="o"),

@@ -10,6 +10,7 @@ tables into its lines (see :mod:`sevencs.widgets.community`).
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -20,12 +21,16 @@ from sevencs import community
 from sevencs.figures import OKABE_ITO, FigureImage, new_figure, style_axes
 from sevencs.figures.connection import network_axes
 
-GEOMETRIC = dict(
+GEOMETRIC: dict[str, Any] = dict(
     color=OKABE_ITO["orange"], linestyle="--", marker="o", markersize=4, label="compounding story (geometric)"
 )
-LOGISTIC = dict(color=OKABE_ITO["blue"], linestyle="-", marker="s", markersize=4, label="runs out of people (logistic)")
-REAL = dict(color="black", linestyle="none", marker="X", markersize=7, label="Fernleaf Growers, real members")
-MARKET = dict(color=OKABE_ITO["grey"], linestyle=":", linewidth=1.5)
+LOGISTIC: dict[str, Any] = dict(
+    color=OKABE_ITO["blue"], linestyle="-", marker="s", markersize=4, label="runs out of people (logistic)"
+)
+REAL: dict[str, Any] = dict(
+    color="black", linestyle="none", marker="X", markersize=7, label="Fernleaf Growers, real members"
+)
+MARKET: dict[str, Any] = dict(color=OKABE_ITO["grey"], linestyle=":", linewidth=1.5)
 
 
 def growth_chart(
@@ -192,6 +197,7 @@ def participation_figure(table: pd.DataFrame) -> FigureImage:
     fig = new_figure(7.0, 3.2)
     ax = fig.add_subplot()
     roles = list(table.index)
+    share, rule = table["share"].astype(float), table["rule_of_thumb"].astype(float)
     y = np.arange(len(roles))
     ax.barh(y + 0.2, table["share"], height=0.38, color=OKABE_ITO["blue"], label="Fernleaf Growers")
     ax.barh(
@@ -204,14 +210,8 @@ def participation_figure(table: pd.DataFrame) -> FigureImage:
         label="90-9-1 rule of thumb",
     )
     for i, role in enumerate(roles):
-        ax.text(table.at[role, "share"] + 0.01, i + 0.2, f"{table.at[role, 'share']:.0%}", va="center", fontsize=9)
-        ax.text(
-            table.at[role, "rule_of_thumb"] + 0.01,
-            i - 0.2,
-            f"{table.at[role, 'rule_of_thumb']:.0%}",
-            va="center",
-            fontsize=9,
-        )
+        ax.text(share[role] + 0.01, i + 0.2, f"{share[role]:.0%}", va="center", fontsize=9)
+        ax.text(rule[role] + 0.01, i - 0.2, f"{rule[role]:.0%}", va="center", fontsize=9)
     ax.set_yticks(y, [f"{r}s" for r in roles])
     ax.set_xlim(0, 1.08)
     ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
@@ -219,9 +219,7 @@ def participation_figure(table: pd.DataFrame) -> FigureImage:
     ax.grid(axis="x", color="#e0e0e0", linewidth=0.8)
     ax.grid(axis="y", visible=False)
     ax.legend(frameon=False, fontsize=9, loc="center right")
-    parts = "; ".join(
-        f"{r}s {table.at[r, 'share']:.0%} (rule of thumb {table.at[r, 'rule_of_thumb']:.0%})" for r in roles
-    )
+    parts = "; ".join(f"{r}s {share[r]:.0%} (rule of thumb {rule[r]:.0%})" for r in roles)
     return FigureImage(
         fig,
         (
@@ -258,7 +256,7 @@ def retention_figure(retention: pd.DataFrame, active: pd.DataFrame) -> FigureIma
             marker=marker,
             linestyle=line,
             markersize=4,
-            label=f"joined {cohort} ({int(retention.at[cohort, 'members'])})",
+            label=f"joined {cohort} ({int(retention['members'][cohort])})",
         )
     right.plot(months, average.to_numpy(), color="black", linewidth=2.2, label="all cohorts (50+ members observed)")
     right.set_ylim(0, 1)

@@ -10,6 +10,7 @@ a slider move only changes data (see :mod:`sevencs.widgets.connection`).
 from __future__ import annotations
 
 from collections.abc import Hashable
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -18,8 +19,8 @@ from matplotlib.collections import LineCollection
 
 from sevencs.figures import OKABE_ITO, FigureImage, new_figure, style_axes
 
-NAIVE = dict(color=OKABE_ITO["orange"], linestyle="--", marker="o", label="the 10 × 10 story")
-ACTUAL = dict(color=OKABE_ITO["blue"], linestyle="-", marker="s", label="simulated on the network")
+NAIVE: dict[str, Any] = dict(color=OKABE_ITO["orange"], linestyle="--", marker="o", label="the 10 × 10 story")
+ACTUAL: dict[str, Any] = dict(color=OKABE_ITO["blue"], linestyle="-", marker="s", label="simulated on the network")
 # Hop colours for the network map: dark to light, readable in greyscale too.
 HOP_COLOURS = [OKABE_ITO["vermillion"], OKABE_ITO["orange"], OKABE_ITO["sky"], OKABE_ITO["purple"], OKABE_ITO["green"]]
 UNREACHED = "#d9d9d9"
@@ -238,7 +239,7 @@ def draw(artists: dict, table: pd.DataFrame) -> None:
     # zeros cannot sit on a log scale: leave a gap rather than a plunge
     artists["naive"].set_data(hops, np.where(naive > 0, naive, np.nan))
     artists["actual"].set_data(hops, np.where(actual > 0, actual, np.nan))
-    colour_of = {}
+    colour_of: dict[Hashable, str] = {}
     for hop, accounts in zip(table["hop"], table["accounts"]):
         colour = HOP_COLOURS[min(hop, len(HOP_COLOURS)) - 1]
         colour_of.update((a, colour) for a in accounts)

@@ -145,12 +145,12 @@ def mix_figure(posts: pd.DataFrame) -> FigureImage:
     """The posts' mix next to each rule's targets, as stacked horizontal bars."""
     fig = new_figure(8.0, 3.2)
     ax = fig.add_subplot()
-    rows = []
+    rows: list[tuple[str, dict[str, float]]] = []
     for rule in content.RULES:
         observed = content.group_mix(content.content_mix(posts), rule)
         rows.append((f"{rule} rule", content.RULES[rule].targets))
         if rule == "thirds":
-            rows.insert(0, ("the nursery", observed.to_dict()))
+            rows.insert(0, ("the nursery", {str(group): float(share) for group, share in observed.items()}))
     seen = set()
     for y, (_label, shares) in enumerate(reversed(rows)):
         left = 0.0
@@ -201,7 +201,8 @@ def cascade_figure(curves: pd.DataFrame, thresholds: dict[str, float]) -> Figure
     ax = fig.add_subplot()
     styles = [(OKABE_ITO["blue"], "-", "s"), (OKABE_ITO["vermillion"], "--", "o"), (OKABE_ITO["green"], ":", "^")]
     parts = []
-    for (name, group), (colour, line, mark) in zip(curves.groupby("network", sort=False), styles):
+    for (network, group), (colour, line, mark) in zip(curves.groupby("network", sort=False), styles):
+        name = str(network)
         ax.plot(group["p"], group["share_reached"], color=colour, linestyle=line, marker=mark, markersize=4, label=name)
         if name in thresholds:
             ax.axvline(

@@ -232,7 +232,7 @@ def draw(
         # fewer groups than slots: spread them evenly over the same axis
         x = i if len(order) == slots else (slots - 1) * (i + 0.5) / len(order)
         colour, hatch = _bar_style(group)
-        rate = float(table.loc[group, "conversation_rate"]) if group in table.index else math.nan
+        rate = float(table["conversation_rate"][group]) if group in table.index else math.nan
         bar.set_visible(True)
         bar.set_x(x - 0.325)
         bar.set_height(0.0 if math.isnan(rate) else rate)
@@ -240,7 +240,7 @@ def draw(
         bar.set_hatch(hatch)
         name.set_visible(True)
         name.set_x(x)
-        posts = int(table.loc[group, "posts"]) if group in table.index else 0
+        posts = int(table["posts"][group]) if group in table.index else 0
         name.set_text(f"{group}\n(left out)" if group in left_out else f"{group}\n({posts} posts)")
         name.set_color("#777777" if group in left_out or posts == 0 else "black")
         value.set_visible(True)

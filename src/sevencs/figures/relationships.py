@@ -9,6 +9,8 @@ its existing artists (see :mod:`sevencs.widgets.relationships`).
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
@@ -26,16 +28,16 @@ PARTS = (
     ("recency", "recency", OKABE_ITO["orange"], "//"),
     ("reciprocity", "reciprocity", OKABE_ITO["green"], ".."),
 )
-TWO_WAY = dict(marker="o", color=OKABE_ITO["blue"], label="two-way")
-ONE_WAY = dict(marker="^", color=OKABE_ITO["vermillion"], label="one-way (never answered)")
+TWO_WAY: dict[str, Any] = dict(marker="o", color=OKABE_ITO["blue"], label="two-way")
+ONE_WAY: dict[str, Any] = dict(marker="^", color=OKABE_ITO["vermillion"], label="one-way (never answered)")
 
 
 def explorer_figure(table: pd.DataFrame):
     """Build the two-panel figure for a tie_strength table; return it with the artists an update changes."""
     fig = new_figure(10.0, 4.8)
     fig.set_layout_engine("none")
-    bars_ax = fig.add_axes([0.12, 0.2, 0.34, 0.68])
-    dots_ax = fig.add_axes([0.58, 0.2, 0.39, 0.68])
+    bars_ax = fig.add_axes((0.12, 0.2, 0.34, 0.68))
+    dots_ax = fig.add_axes((0.58, 0.2, 0.39, 0.68))
 
     rows = np.arange(TOP)
     bars = {}
@@ -51,7 +53,7 @@ def explorer_figure(table: pd.DataFrame):
     bars_ax.grid(axis="x", color="#e0e0e0", linewidth=0.8)
     bars_ax.grid(axis="y", visible=False)
     to_left = blended_transform_factory(bars_ax.transAxes, bars_ax.transData)
-    names = [bars_ax.text(-0.02, r, "", transform=to_left, ha="right", va="center", fontsize=8.5) for r in rows]
+    names = [bars_ax.text(-0.02, r, "", transform=to_left, ha="right", va="center", fontsize=8.5) for r in range(TOP)]
     fig.legend(
         handles=[Patch(facecolor=c, hatch=h, edgecolor="white", label=f"{lab} part") for _, lab, c, h in PARTS],
         loc="lower left",
@@ -173,7 +175,7 @@ def you_we_figure(table: pd.DataFrame) -> FigureImage:
     style_axes(ax, "Whose posts talk about the reader?", "share of the person words (you + we)", "")
     ax.grid(axis="y", visible=False)
     fig.legend(frameon=False, fontsize=9, ncols=2, loc="outside lower center")
-    nursery = table.loc["fernleaf_nursery"]
+    nursery = cast(pd.Series, table.loc["fernleaf_nursery"])  # one row: the index names each account once
     peers = table.drop(index="fernleaf_nursery")
     return FigureImage(
         fig,
@@ -205,9 +207,9 @@ def ties_figure(ties: pd.Series, who: str | None = None) -> FigureImage:
     for edge, label in ((5.5, "5-layer"), (15.5, "15-layer")):
         ax.axvline(edge, color=OKABE_ITO["black"], linestyle="--", linewidth=1)
         ax.text(edge - 0.3, ties.max() * 0.97, label, ha="right", va="top", fontsize=9)
-    for rank in range(1, 4):
+    for place in range(1, 4):
         ax.text(
-            rank, ties.iloc[rank - 1] + 0.4, ties.index[rank - 1], rotation=90, ha="center", va="bottom", fontsize=8
+            place, ties.iloc[place - 1] + 0.4, ties.index[place - 1], rotation=90, ha="center", va="bottom", fontsize=8
         )
     ax.set_xlim(0.3, len(ties) + 0.7)
     ax.set_ylim(0, ties.max() * 1.45)

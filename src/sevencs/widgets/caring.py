@@ -27,7 +27,7 @@ CHANNELS = ("all", "comment", "message")
 MAX_WINDOW = 6
 
 
-def _fmt(value: float, spec: str) -> str:
+def _fmt(value: object, spec: str) -> str:
     return "—" if value is None or (isinstance(value, float) and math.isnan(value)) else format(value, spec)
 
 

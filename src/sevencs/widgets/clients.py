@@ -26,7 +26,7 @@ MAX_PERIODS = 36
 
 
 def _peak(table: pd.DataFrame) -> pd.Series:
-    return table.loc[table["new_adopters"].idxmax()]
+    return table.iloc[int(table["new_adopters"].to_numpy().argmax())]
 
 
 def summary_html(table: pd.DataFrame, market: float) -> str:

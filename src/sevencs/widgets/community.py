@@ -13,6 +13,7 @@ redraws that one small figure and shows it as an image with alt text in an
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING, cast
 
 import ipywidgets as widgets
 import pandas as pd
@@ -22,6 +23,9 @@ from sevencs.datasets import load_group_activity
 from sevencs.figures import rgba_to_png
 from sevencs.figures.community import draw_growth, growth_alt, growth_chart
 from sevencs.widgets.explorer import Explorer
+
+if TYPE_CHECKING:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 SLIDER_STYLE = {"description_width": "12em"}
 SLIDER_LAYOUT = widgets.Layout(width="32em")
@@ -75,7 +79,7 @@ class CommunityExplorer(Explorer):
     def __init__(self, real: pd.DataFrame | bool | None = None) -> None:
         if real is None:
             real = community.group_members_by_month(load_group_activity())
-        self.real = None if real is False else real
+        self.real = real if isinstance(real, pd.DataFrame) else None
         slider = dict(style=SLIDER_STYLE, layout=SLIDER_LAYOUT, continuous_update=False)
         self.start = widgets.IntSlider(value=13, min=1, max=50, description="start (members)", **slider)
         self.rate = widgets.FloatSlider(
@@ -106,7 +110,7 @@ class CommunityExplorer(Explorer):
         story, logistic = self._tables()
         market, rate = self.market.value, self.rate.value
         draw_growth(self._artists, story, logistic, market, rate)
-        canvas = self._fig.canvas
+        canvas = cast("FigureCanvasAgg", self._fig.canvas)  # new_figure gives every figure an Agg canvas
         canvas.draw()
         self._show(
             rgba_to_png(canvas.buffer_rgba(), canvas.get_width_height()),
