@@ -53,7 +53,9 @@ def _returned_messages(method) -> list[str]:
             if isinstance(value, ast.Constant) and isinstance(value.value, str):
                 messages.append(value.value)
             elif isinstance(value, ast.JoinedStr):
-                messages.append("".join(part.value if isinstance(part, ast.Constant) else "…" for part in value.values))
+                messages.append(
+                    "".join(str(part.value) if isinstance(part, ast.Constant) else "…" for part in value.values)
+                )
     return messages
 
 

@@ -11,6 +11,7 @@ import pandas as pd
 
 from sevencs import relationships as rx
 from sevencs._checks import Undefined
+from sevencs.book import cell
 from sevencs.datasets import load_interactions, load_peer_posts, load_posts
 from sevencs.exercises.relationships import DRAFT, MODEL_REWRITE, SHORT_HALF_LIFE
 
@@ -36,7 +37,7 @@ def you_we_by_account() -> pd.DataFrame:
     """You and we words and the you share, for the nursery's posts and each peer business's."""
     rows = {"fernleaf_nursery": load_posts()["text"]}
     for account, group in load_peer_posts().groupby("account"):
-        rows[account] = group["text"]
+        rows[str(account)] = group["text"]
     table = pd.DataFrame([{**rx.you_we_counts(texts), "account": name} for name, texts in rows.items()])
     table = table.set_index("account")
     table["you_share"] = table["you"] / (table["you"] + table["we"])
@@ -75,14 +76,14 @@ def numbers() -> dict[str, object]:
         "never_answered_share": float(never_answered.mean()),
         "one_way": int(one_way.sum()),
         "strongest": strongest,
-        "strongest_strength": float(table.at[strongest, "strength"]),
-        "strongest_from_them": int(table.at[strongest, "from_them"]),
-        "strongest_from_us": int(table.at[strongest, "from_us"]),
+        "strongest_strength": cell(table, strongest, "strength"),
+        "strongest_from_them": int(cell(table, strongest, "from_them")),
+        "strongest_from_us": int(cell(table, strongest, "from_us")),
         "busiest": busiest,
-        "busiest_interactions": int(table.at[busiest, "interactions"]),
-        "busiest_from_us": int(table.at[busiest, "from_us"]),
-        "busiest_rank": int(table.at[busiest, "rank"]),
-        "busiest_reciprocity": float(table.at[busiest, "reciprocity"]),
+        "busiest_interactions": int(cell(table, busiest, "interactions")),
+        "busiest_from_us": int(cell(table, busiest, "from_us")),
+        "busiest_rank": int(cell(table, busiest, "rank")),
+        "busiest_reciprocity": cell(table, busiest, "reciprocity"),
         "half_life": int(rx.DEFAULT_HALF_LIFE),
         "one_way_in_15": int(one_way.loc[in_15].sum()),
         "one_way_in_150": int(one_way.loc[layers.index[layers["layer"] > 0]].sum()),
