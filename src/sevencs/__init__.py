@@ -12,7 +12,8 @@ the layers below it; ``make lint`` checks this with import-linter):
 
 - basics: :mod:`sevencs.chapters`, :mod:`sevencs.datasets`, checks, parsing, untrusted text;
 - how things are shown: :mod:`sevencs.render` (HTML, forms, which edition);
-- the chapters' science, your own data and the figures;
+- the chapters' science and your own data;
+- every chart: :mod:`sevencs.figures` (one module per chapter, and the progress, class report and audit charts);
 - the course machinery a learner uses: :mod:`sevencs.course`;
 - exercises and the book's numbers: :mod:`sevencs.exercises`, :mod:`sevencs.book`;
 - the explorers: :mod:`sevencs.widgets`;
