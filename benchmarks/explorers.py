@@ -24,10 +24,11 @@ from pathlib import Path
 
 import networkx as nx
 
-from sevencs import connection, figures
+from sevencs import connection
 from sevencs.exercises import CHAPTERS
+from sevencs.figures import to_png
+from sevencs.figures.connection import draw, explorer_figure
 from sevencs.widgets import ConnectionExplorer
-from sevencs.widgets.connection import draw, explorer_figure
 
 # 20 moves across all four sliders: (slider, value)
 MOVES = [
@@ -75,7 +76,7 @@ def time_naive_rebuild(explorer: ConnectionExplorer) -> list[float]:
         table = connection.simulate_growth(explorer.graph, seed=explorer.seed, source=explorer.source, **settings)
         fig, artists = explorer_figure(explorer.graph, pos, explorer.source)
         draw(artists, table)
-        figures.to_png(fig, dpi=100)
+        to_png(fig, dpi=100)
         times.append((time.perf_counter() - began) * 1000)
     return times
 

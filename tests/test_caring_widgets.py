@@ -12,7 +12,8 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from sevencs.caring import score_mentions
 from sevencs.datasets import load_mentions, load_questions
-from sevencs.widgets.caring import CaringExplorer, care_figure, response_times_figure, sarcasm_figure
+from sevencs.figures.caring import care_figure, response_times_figure, sarcasm_figure
+from sevencs.widgets.caring import CaringExplorer
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,8 @@ from PIL import Image
 
 from sevencs import clients as cl
 from sevencs.datasets import load_leads
-from sevencs.widgets.clients import ClientsExplorer, bass_fit, diffusion, funnel_by_source
+from sevencs.figures.clients import bass_fit, diffusion, funnel_by_source
+from sevencs.widgets.clients import ClientsExplorer
 
 
 @pytest.fixture(scope="module")

@@ -266,6 +266,16 @@ def test_retention_by_cohort_by_hand():
     assert math.isnan(table.loc["2026-02", 2])  # not observed yet: undefined, not zero
 
 
+def test_average_retention_weights_cohorts_by_size_by_hand():
+    # a cohort of 1 (active in months 0 and 2) and a cohort of 3 (one of them active in month 1)
+    retention = pd.DataFrame(
+        {"members": [1, 3], 0: [1.0, 0.0], 1: [0.0, 1 / 3], 2: [1.0, math.nan]}, index=["2026-01", "2026-02"]
+    )
+    average = cm.average_retention(retention, min_members=4)
+    assert average.to_dict() == pytest.approx({0: 1 / 4, 1: 1 / 4})  # month 2: only 1 member observed
+    assert cm.average_retention(retention, min_members=1).to_dict() == pytest.approx({0: 0.25, 1: 0.25, 2: 1.0})
+
+
 def test_the_sample_groups_tables_agree_with_a_plain_pandas_count():
     activity = load_group_activity()
     totals = activity.groupby("account")[["posts", "comments"]].sum()

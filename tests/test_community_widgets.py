@@ -11,13 +11,8 @@ from PIL import Image
 
 from sevencs import community as cm
 from sevencs.datasets import load_group_activity, load_karate_club
-from sevencs.widgets.community import (
-    CommunityExplorer,
-    communities_figure,
-    growth_figure,
-    participation_figure,
-    retention_figure,
-)
+from sevencs.figures.community import communities_figure, growth_figure, participation_figure, retention_figure
+from sevencs.widgets.community import CommunityExplorer
 
 
 @pytest.fixture(scope="module")

@@ -281,6 +281,18 @@ def test_simulate_mix_by_hand():
     assert plan["amplification_rate"] == pytest.approx(48 / 10)
 
 
+def test_mix_curve_by_hand():
+    # per post: promotional 1 like + 0.5 comments, no shares = 1.5 engagements; the other posts are half
+    # how-to (20 engagements, 8 shares), half question (20, 4). At share s: 1.5 s + 20 (1 - s), 6 (1 - s).
+    curve = ct.mix_curve(small_posts(), points=5)
+    shares = [0.0, 0.25, 0.5, 0.75, 1.0]
+    assert curve["promotional_share"].tolist() == shares
+    assert curve["engagements"].tolist() == pytest.approx([1.5 * s + 20 * (1 - s) for s in shares])
+    assert curve["shares"].tolist() == pytest.approx([6 * (1 - s) for s in shares])
+    with pytest.raises(ValueError, match="points must be at least 2"):
+        ct.mix_curve(small_posts(), points=1)
+
+
 def test_simulate_mix_at_the_actual_share_reproduces_the_sample_per_post():
     posts = load_posts()
     share = (posts["type"] == "promotional").mean()
@@ -475,3 +487,11 @@ def test_cascades_above_the_threshold_reach_much_more_of_the_sample():
     below = ct.average_cascade(graph, NURSERY, threshold / 2, runs=100)
     above = ct.average_cascade(graph, NURSERY, threshold * 2, runs=100)
     assert above > 10 * below
+
+
+def test_cascade_curves_reach_only_the_first_poster_at_p_0_and_the_whole_network_at_p_1():
+    karate = load_karate_club()
+    curves = ct.cascade_curves({"path": (nx.path_graph(4), 0), "karate club": (karate, 0)}, [0, 1], runs=3)
+    assert curves["network"].tolist() == ["path", "path", "karate club", "karate club"]
+    assert curves["p"].tolist() == [0.0, 1.0, 0.0, 1.0]
+    assert curves["share_reached"].tolist() == pytest.approx([1 / 4, 1.0, 1 / 34, 1.0])

@@ -10,7 +10,8 @@ from PIL import Image
 
 from sevencs import content as ct
 from sevencs.datasets import load_posts
-from sevencs.widgets.content import ContentExplorer, cascade_figure, mix_figure, types_figure
+from sevencs.figures.content import cascade_figure, mix_figure, types_figure
+from sevencs.widgets.content import ContentExplorer
 
 POSTS = load_posts()
 

@@ -11,7 +11,8 @@ from PIL import Image
 
 from sevencs import conversation as cv
 from sevencs.datasets import load_peer_posts, load_posts
-from sevencs.widgets.conversation import ConversationExplorer, classifier_chart, peers_chart, rates_chart
+from sevencs.figures.conversation import classifier_chart, peers_chart, rates_chart
+from sevencs.widgets.conversation import ConversationExplorer
 
 POSTS = load_posts()
 

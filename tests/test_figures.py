@@ -6,16 +6,17 @@ import pytest
 from bs4 import BeautifulSoup
 
 from sevencs import connection as cx
-from sevencs import figures
 from sevencs.datasets import NURSERY, TEN_FRIENDS, load_network
+from sevencs.figures import OKABE_ITO
+from sevencs.figures.connection import breakdown, growth, paradox
 
 GRAPH = load_network()
 PARTS = cx.two_hop_breakdown(GRAPH, TEN_FRIENDS)
 TABLE = cx.simulate_growth(GRAPH, source=NURSERY)
 CASES = {
-    "breakdown": figures.breakdown(PARTS),
-    "growth": figures.growth(TABLE, GRAPH.number_of_nodes() - 1),
-    "paradox": figures.paradox(GRAPH),
+    "breakdown": breakdown(PARTS),
+    "growth": growth(TABLE, GRAPH.number_of_nodes() - 1),
+    "paradox": paradox(GRAPH),
 }
 
 
@@ -53,4 +54,4 @@ def test_lines_differ_by_style_and_marker_not_only_colour():
 
 
 def test_palette_is_okabe_ito():
-    assert figures.OKABE_ITO["blue"] == "#0072B2" and figures.OKABE_ITO["vermillion"] == "#D55E00"
+    assert OKABE_ITO["blue"] == "#0072B2" and OKABE_ITO["vermillion"] == "#D55E00"

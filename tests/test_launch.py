@@ -25,6 +25,7 @@ from sphinx.errors import ConfigError
 from sevencs.publish import assets as site
 from sevencs.publish import install as launch
 from sevencs.publish import lite, notebooks
+from sevencs.publish.config import configured_repository
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text())
@@ -47,7 +48,7 @@ def test_every_notebook_installs_the_course_from_the_configured_repository(path)
 
 
 def test_without_a_config_there_is_no_repository(tmp_path):
-    assert launch.configured_repository(tmp_path) == (None, "main")
+    assert configured_repository(tmp_path) == (None, "main")
 
 
 @pytest.mark.parametrize(
@@ -85,13 +86,13 @@ def test_without_a_config_there_is_no_repository(tmp_path):
 )
 def test_reading_the_repository_from_a_config(tmp_path, config, expected):
     (tmp_path / "_config.yml").write_text(config, encoding="utf-8")
-    assert launch.configured_repository(tmp_path) == expected
+    assert configured_repository(tmp_path) == expected
 
 
 def test_a_config_that_is_not_yaml_is_refused_naming_the_file(tmp_path):
     (tmp_path / "_config.yml").write_text("repository:\n  url: [https://git.example.org\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"_config.yml is not valid YAML"):
-        launch.configured_repository(tmp_path)
+        configured_repository(tmp_path)
 
 
 def _run_install_cell(tmp_path: Path, code: str, hide_sevencs: bool) -> dict:

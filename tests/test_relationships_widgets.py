@@ -5,12 +5,14 @@ from __future__ import annotations
 import io
 
 import numpy as np
+import pandas as pd
 import pytest
 from PIL import Image
 
 from sevencs import relationships as rx
 from sevencs.datasets import load_interactions
-from sevencs.widgets.relationships import RelationshipsExplorer, strength_figure
+from sevencs.figures.relationships import strength_figure, ties_figure
+from sevencs.widgets.relationships import RelationshipsExplorer
 
 LOG = load_interactions()
 
@@ -75,6 +77,18 @@ def test_the_figure_is_an_image_with_alt_text_that_states_the_numbers(explorer):
     assert f"Strongest: {explorer.table.index[0]} at {top['strength']:.2f}" in value
     assert "all 184 people; 55 are one-way" in value
     assert Image.open(io.BytesIO(explorer.png)).size == (1000, 480)
+
+
+def test_the_ties_figure_states_the_ties_numbers_and_needs_a_name():
+    weights = [6, 4, 2, 1, 1, 1, 1]
+    image = ties_figure(pd.Series(weights, index=list("abcdefg")), who="Ada")
+    assert "Ada's 7 ties" in image.alt and "with a, has weight 6" in image.alt
+    assert "the five strongest hold 88% of all the weight; 4 ties have weight 1" in image.alt  # 14 of 16
+    named = pd.Series(weights, index=list("abcdefg"))
+    named.attrs["character"] = "Ben"
+    assert "Ben's 7 ties" in ties_figure(named).alt
+    with pytest.raises(ValueError, match="whose ties"):
+        ties_figure(pd.Series(weights, index=list("abcdefg")))
 
 
 def test_the_book_figure_has_alt_text_from_the_same_numbers():

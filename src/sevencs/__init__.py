@@ -10,9 +10,11 @@ line: ``sevencs --help`` (:mod:`sevencs.cli`).
 How the package is laid out, from the bottom up (each layer imports only from
 the layers below it; ``make lint`` checks this with import-linter):
 
-- basics: :mod:`sevencs.chapters`, :mod:`sevencs.datasets`, checks, parsing, untrusted text;
-- how things are shown: :mod:`sevencs.render` (HTML, forms, which edition);
-- the chapters' science, your own data and the figures;
+- basics: :mod:`sevencs.chapters`, :mod:`sevencs.datasets`, checks, parsing, untrusted text, cells, atomic writes;
+- how things are shown: :mod:`sevencs.render` (HTML from templates, forms, which edition);
+- the chapters' science (one module per C) and the readers of your own files (:mod:`sevencs.yourdata`);
+- every chart: :mod:`sevencs.figures` (one module per chapter, and the progress, class report and audit charts);
+- your own data read and audited: :mod:`sevencs.imports`, then :mod:`sevencs.audit`;
 - the course machinery a learner uses: :mod:`sevencs.course`;
 - exercises and the book's numbers: :mod:`sevencs.exercises`, :mod:`sevencs.book`;
 - the explorers: :mod:`sevencs.widgets`;

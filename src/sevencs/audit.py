@@ -41,21 +41,26 @@ import textwrap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, SupportsFloat, cast
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
-from sevencs import _checks, caring, clients, community, connection, content, conversation, figures, relationships
+from sevencs import _checks, caring, clients, community, connection, content, conversation, relationships
 from sevencs._checks import Undefined
 from sevencs.cells import as_float
 from sevencs.chapters import SEVEN_CS as CS
 from sevencs.chapters import TITLES
-from sevencs.figures import OKABE_ITO
+from sevencs.figures import FigureImage, to_png
+from sevencs.figures.audit import Panel, panel_figure, scorecard_figure
 from sevencs.parsing import datetimes
 from sevencs.render.html import figure_html, render
 from sevencs.untrusted import markdown_text as _md
 from sevencs.untrusted import plain
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = [
     "COLUMNS",
@@ -79,14 +84,6 @@ OPTIONAL = ("type", "reach", "likes", "comments", "shares", "followers", "impres
 
 NOT_AVAILABLE = "not available"
 NO_POSTS_OF_KIND = "no posts of that kind"
-BAR_STYLES = [
-    (OKABE_ITO["blue"], ""),
-    (OKABE_ITO["orange"], "//"),
-    (OKABE_ITO["sky"], ".."),
-    (OKABE_ITO["vermillion"], "xx"),
-    (OKABE_ITO["green"], "\\\\"),
-    (OKABE_ITO["purple"], "--"),
-]
 
 
 class AuditProblem(ValueError):
@@ -94,18 +91,6 @@ class AuditProblem(ValueError):
 
 
 # --- the scorecard ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Panel:
-    """What one C's small chart shows: bars (or a line) with labels, and the axes' names."""
-
-    labels: tuple[str, ...]
-    values: tuple[float, ...]
-    xlabel: str
-    ylabel: str
-    kind: str = "bar"
-    percent: bool = False
 
 
 @dataclass(eq=False)
@@ -215,33 +200,19 @@ class Scorecard:
 
     # -- figures ------------------------------------------------------------------------------
 
-    def figure(self):
+    def figure(self) -> Figure:
         """One page of small multiples: a panel per C; a C without data says so in words."""
-        fig = figures.new_figure(8.5, 11.0)
-        axes = fig.subplots(4, 2).ravel()
-        for ax, row in zip(axes, self.table.itertuples(index=False)):
-            _draw_panel(ax, row, self.panels.get(row.c))
-        fig.delaxes(axes[-1])
-        fig.text(0.56, 0.12, textwrap.fill(MIRROR, 44), fontsize=10, va="center", ha="left", color="#333333")
-        fig.suptitle(self._lead(), fontsize=14, x=0.02, ha="left")
-        return fig
+        return scorecard_figure(self.table, self.panels, self._lead(), MIRROR)
 
     def png(self) -> bytes:
         """The figure as PNG bytes."""
-        return figures.to_png(self.figure(), dpi=100)
+        return to_png(self.figure(), dpi=100)
 
-    def panel(self, c: str) -> figures.FigureImage:
+    def panel(self, c: str) -> FigureImage:
         """One C's panel on its own, with alt text (the dashboard shows these)."""
         c = _which_c(c)
-        row = next(r for r in self.table.itertuples(index=False) if r.c == c)
-        fig = figures.new_figure(6.0, 3.6)
-        _draw_panel(fig.add_subplot(), row, self.panels.get(c))
-        alt = (
-            f"{TITLES[c]}: {row.shown} ({row.metric})."
-            if row.available
-            else f"{TITLES[c]}: not available. {row.why_not}"
-        )
-        return figures.FigureImage(fig, alt)
+        row = self.table.loc[self.table["c"] == c].iloc[0]
+        return panel_figure(row, self.panels.get(c))
 
     def dashboard(self):
         """A small widget: pick a C, see its row and its panel."""
@@ -285,46 +256,6 @@ def _which_c(c: str) -> str:
     return key
 
 
-def _draw_panel(ax, row, panel: Panel | None) -> None:
-    title = f"{TITLES[row.c]}: {row.shown}"
-    ax.set_title(textwrap.shorten(title, 48, placeholder="…"), loc="left", fontsize=11)
-    if not row.available or panel is None or not panel.values:
-        reason = row.why_not if not row.available else row.meaning
-        words = "Not available.\n" if not row.available else ""
-        ax.text(
-            0.0,
-            0.92,
-            words + textwrap.fill(reason, 48),
-            transform=ax.transAxes,
-            va="top",
-            ha="left",
-            fontsize=9,
-            wrap=True,
-        )
-        ax.set_axis_off()
-        return
-    figures._style(ax, textwrap.shorten(title, 48, placeholder="…"), panel.xlabel, panel.ylabel)
-    x = np.arange(len(panel.values))
-    values = np.asarray(panel.values, dtype=float)
-    if panel.kind == "line":
-        ax.plot(x, values, color=OKABE_ITO["blue"], marker="o", markersize=3)
-        ax.set_ylim(bottom=0)
-    else:
-        for i, value in enumerate(values):
-            colour, hatch = BAR_STYLES[i % len(BAR_STYLES)]
-            ax.bar(i, 0 if math.isnan(value) else value, color=colour, hatch=hatch, edgecolor="white")
-    step = max(1, len(x) // 6)
-    ax.set_xticks(x[::step])
-    ax.set_xticklabels(
-        [panel.labels[i] for i in range(0, len(x), step)],
-        fontsize=8,
-        rotation=30 if len(x) > 4 else 0,
-        ha="right" if len(x) > 4 else "center",
-    )
-    if panel.percent:
-        ax.yaxis.set_major_formatter(lambda v, _pos: f"{v:.0%}")
-
-
 # --- comparing two scorecards ---------------------------------------------------------------
 
 
@@ -343,7 +274,8 @@ def compare(before: Scorecard, after: Scorecard) -> pd.DataFrame:
     rows = []
     b_table, a_table = before.table.set_index("c"), after.table.set_index("c")
     for c in CS:
-        b, a = b_table.loc[c], a_table.loc[c]
+        # one row per C in each table
+        b, a = cast(pd.Series, b_table.loc[c]), cast(pd.Series, a_table.loc[c])
         change = math.nan
         if b["metric"] != a["metric"]:
             note = "measured differently in the two audits, so they cannot be compared"
@@ -443,7 +375,7 @@ def _need_account(data: _Data, what: str) -> str:
     return data.account
 
 
-def _per_type(frame: pd.DataFrame, function: Callable[[pd.DataFrame], object]) -> tuple[list[str], list[float]]:
+def _per_type(frame: pd.DataFrame, function: Callable[[pd.DataFrame], SupportsFloat]) -> tuple[list[str], list[float]]:
     if "type" not in frame.columns or frame["type"].isna().any():
         return ["all posts"], [as_float(function(frame))]
     groups = sorted(frame.groupby("type"), key=lambda item: str(item[0]))
@@ -519,11 +451,11 @@ def _conversation_rate(data: _Data) -> _Row:
     _need_posts_column(data, "comments", "Conversation needs the number of comments under each post")
     own = data.own
     if own.empty:
-        nothing = _undefined(NO_POSTS_OF_KIND)
+        undefined = _undefined(NO_POSTS_OF_KIND)
         return _Row(
             "conversation rate (comments per post)",
-            nothing,
-            _shown_undefined(nothing),
+            undefined,
+            _shown_undefined(undefined),
             "Every row is a reply or a boost, so there are no posts of your own to count comments under.",
             "Write a post of your own that asks your customers something.",
         )
@@ -550,7 +482,8 @@ def _conversation_rate(data: _Data) -> _Row:
 def _reply_ratio(data: _Data) -> _Row:
     comments = _table(data, "comments", "No comments table either (comment_id, author, reply_to).")
     account = _need_account(data, "The reply ratio")
-    value = conversation.reply_ratio(comments, account)
+    # any account: reply_ratio itself refuses one that is not a name, and the row says why
+    value = conversation.reply_ratio(comments, account)  # type: ignore[arg-type]
     if isinstance(value, Undefined):
         return _Row(
             "reply ratio (threads by others you answered)",
@@ -582,11 +515,11 @@ def _relationships(data: _Data) -> _Row:
     metric = "you-we ratio (you-words ÷ you- and we-words in your own posts)"
     texts = data.words["text"].fillna("").astype(str)
     if texts.empty:
-        nothing = _undefined(NO_POSTS_OF_KIND)
+        undefined = _undefined(NO_POSTS_OF_KIND)
         return _Row(
             metric,
-            nothing,
-            _shown_undefined(nothing),
+            undefined,
+            _shown_undefined(undefined),
             "Every row is a boost: none of the words are yours.",
             "Write a post of your own that talks to your reader.",
         )
@@ -596,11 +529,11 @@ def _relationships(data: _Data) -> _Row:
         ("you words", "we words"), (float(counts["you"]), float(counts["we"])), "kind of word", "words in your posts"
     )
     if isinstance(value, Undefined):
-        nothing = _undefined("no 'you' or 'we' words in your posts")
+        undefined = _undefined("no 'you' or 'we' words in your posts")
         return _Row(
             metric,
-            nothing,
-            _shown_undefined(nothing),
+            undefined,
+            _shown_undefined(undefined),
             "Your posts say neither 'you' nor 'we', so they do not show who they are about.",
             "Write your next post to one customer: 'your lawn', 'your roses'.",
             panel,
@@ -630,11 +563,11 @@ def _amplification(data: _Data) -> _Row:
     own = data.own
     metric = "amplification rate (shares per post)"
     if own.empty:
-        nothing = _undefined(NO_POSTS_OF_KIND)
+        undefined = _undefined(NO_POSTS_OF_KIND)
         return _Row(
             metric,
-            nothing,
-            _shown_undefined(nothing),
+            undefined,
+            _shown_undefined(undefined),
             "Every row is a reply or a boost, so there are no posts of your own to count shares of.",
             "Share something useful of your own.",
         )
@@ -662,11 +595,11 @@ def _promotional(data: _Data) -> _Row:
     own = data.own
     metric = "promotional share (share of posts that sell)"
     if own.empty:
-        nothing = _undefined(NO_POSTS_OF_KIND)
+        undefined = _undefined(NO_POSTS_OF_KIND)
         return _Row(
             metric,
-            nothing,
-            _shown_undefined(nothing),
+            undefined,
+            _shown_undefined(undefined),
             "Every row is a reply or a boost, so there are no posts of your own to sort.",
             "Share something useful of your own.",
         )
@@ -872,7 +805,8 @@ GET_DATA = {
 }
 
 
-def _row(c: str, data: _Data) -> dict[str, object]:
+def _row(c: str, data: _Data) -> tuple[dict[str, object], Panel | None]:
+    """One C's row of the scorecard (its first measure the data can support), and its panel."""
     problems = []
     for measure in MEASURES[c]:
         try:
@@ -893,8 +827,7 @@ def _row(c: str, data: _Data) -> dict[str, object]:
             "next_step": row.next_step,
             "available": True,
             "why_not": "",
-            "panel": row.panel,
-        }
+        }, row.panel
     return {
         "c": c,
         "metric": NOT_AVAILABLE,
@@ -904,8 +837,7 @@ def _row(c: str, data: _Data) -> dict[str, object]:
         "next_step": GET_DATA[c],
         "available": False,
         "why_not": " ".join(problems),
-        "panel": None,
-    }
+    }, None
 
 
 # --- the audit --------------------------------------------------------------------------------
@@ -1007,11 +939,8 @@ def audit(
         account = _infer_account(interactions)
     data = _Data(posts, own, words, tables, account)
     rows = [_row(c, data) for c in CS]
-    panels: dict[str, Panel | None] = {}
-    for row in rows:
-        panel = row.pop("panel")
-        panels[str(row["c"])] = panel if isinstance(panel, Panel) else None
-    table = pd.DataFrame(rows, columns=list(COLUMNS))
+    panels = {c: panel for c, (_, panel) in zip(CS, rows)}
+    table = pd.DataFrame([row for row, _ in rows], columns=list(COLUMNS))
     table["value"] = table["value"].astype(float)
     table["available"] = table["available"].astype(bool)
     title = f"Seven Cs audit of {account}" if account is not None else "Seven Cs audit"

@@ -24,7 +24,7 @@ from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit
 
 from sevencs.course.store import ENV_VAR, ProgressProblem, ProgressStore, course_folder
-from sevencs.publish.install import configured_repository
+from sevencs.publish.config import configured_repository
 
 OK, PROBLEM, USAGE = 0, 1, 2
 DEFAULT_PLAN = "my-seven-cs-plan.html"

@@ -9,7 +9,8 @@ groups inside a network with a standard modularity method
 :func:`compare_with_split`), and measures a group's life from its activity
 table: who creates, who comments and who only reads (:func:`participation`),
 how many members were active each month (:func:`active_member_ratio`) and how
-long members stay active after joining (:func:`retention_by_cohort`).
+long members stay active after joining (:func:`retention_by_cohort`, averaged
+over cohorts by :func:`average_retention`).
 
 The activity functions take a table shaped like
 :func:`sevencs.datasets.load_group_activity`: one row per member per month
@@ -22,8 +23,10 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
+from typing import cast
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 from networkx.algorithms import community as nx_community
 
@@ -35,6 +38,7 @@ __all__ = [
     "RULE_OF_THUMB",
     "Communities",
     "active_member_ratio",
+    "average_retention",
     "compare_with_split",
     "detect_communities",
     "growth",
@@ -109,7 +113,8 @@ def growth(
     else:
         assert market is not None  # logistic growth without a market was refused above
         lam = math.log1p(rate)
-        members = [market / (1 + (market - start) / start * math.exp(-lam * t)) for t in steps]
+        size = cast(int, market)  # logistic growth without a market was refused above
+        members = [size / (1 + (size - start) / start * math.exp(-lam * t)) for t in steps]
     table = pd.DataFrame({"period": list(steps), "members": members})
     table["new_members"] = table["members"].diff().fillna(0.0)
     if market is not None:
@@ -410,6 +415,30 @@ def retention_by_cohort(activity: pd.DataFrame) -> pd.DataFrame:
     table.columns.name = "months since joining"
     table.insert(0, "members", sizes.astype(int))
     return table
+
+
+def average_retention(retention: pd.DataFrame, min_members: int = 50) -> pd.Series:
+    """The share of members still active k months after joining, over all cohorts.
+
+    ``retention`` is a :func:`retention_by_cohort` table. For each month k, the
+    mean of the cohorts' shares weighted by cohort size, over the cohorts
+    observed that long::
+
+        Σ (cohort's share at k × cohort's members) ÷ Σ cohort's members
+
+    A month is left out when fewer than ``min_members`` members have been
+    observed that long, so a handful of late joiners cannot swing it. Indexed
+    by months since joining.
+    """
+    months = [
+        c
+        for c in retention.columns
+        if c != "members" and retention.loc[retention[c].notna(), "members"].sum() >= min_members
+    ]
+    average = [
+        float(np.average(retention[k].dropna(), weights=retention.loc[retention[k].notna(), "members"])) for k in months
+    ]
+    return pd.Series(average, index=pd.Index(months, name="months since joining"), name="active_share", dtype=float)
 
 
 def group_members_by_month(activity: pd.DataFrame) -> pd.DataFrame:

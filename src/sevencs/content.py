@@ -13,11 +13,12 @@ numbers a post leaves behind:
 - :func:`content_mix` and :func:`mix_distance`: the share of each type of
   post, and how far that mix is from a rule of thumb (80/20, 4-1-1, thirds);
 - :func:`simulate_mix`: what a different mix would be expected to earn, from
-  the per-type rates of a table of posts;
+  the per-type rates of a table of posts (:func:`mix_curve`: for every mix);
 - :func:`simulate_cascade`, :func:`average_cascade`, :func:`cascade_threshold`:
   how far a post travels through a network of friends when each person who
   passes it on convinces each friend with probability ``p`` (the independent
-  cascade model of Kempe, Kleinberg and Tardos 2003).
+  cascade model of Kempe, Kleinberg and Tardos 2003); :func:`cascade_curves`
+  averages it over a range of ``p`` on several networks.
 
 Posts tables need the columns of :func:`sevencs.datasets.load_posts`
 (``type``, ``reach``, ``impressions``, ``followers``, ``likes``, ``comments``,
@@ -31,6 +32,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from sevencs import _checks
@@ -44,11 +46,13 @@ __all__ = [
     "Rule",
     "amplification_rate",
     "average_cascade",
+    "cascade_curves",
     "cascade_threshold",
     "compare_to_rule",
     "content_mix",
     "engagement_rate",
     "group_mix",
+    "mix_curve",
     "mix_distance",
     "planned_mix",
     "rates_by_type",
@@ -419,6 +423,21 @@ def simulate_mix(posts: pd.DataFrame, promotional_share: float, posts_count: int
     )
 
 
+def mix_curve(posts: pd.DataFrame, by: str = "reach", points: int = 41) -> pd.DataFrame:
+    """Expected engagements and shares per post at evenly spaced promotional shares from 0 to 1.
+
+    One row per share (``points`` of them, 0 and 1 included) with the columns
+    ``promotional_share``, ``engagements`` and ``shares``: :func:`simulate_mix`
+    for a plan of one post, so the curve reads "expected back per post".
+    """
+    points = _checks.whole_number("points", points, 2)
+    rows = []
+    for share in np.linspace(0.0, 1.0, points):
+        plan = simulate_mix(posts, float(share), 1, by)
+        rows.append({"promotional_share": share, "engagements": plan["engagements"], "shares": plan["shares"]})
+    return pd.DataFrame(rows)
+
+
 # --- cascades ---------------------------------------------------------------------------------
 
 
@@ -497,6 +516,30 @@ def average_cascade(
     for i in range(runs):
         total += int(simulate_cascade(graph, seeds, p, seed=seed + i)["reached"].iloc[-1])
     return total / runs
+
+
+def cascade_curves(
+    graphs: Mapping[str, tuple[nx.Graph, Hashable]], ps: Iterable[float], runs: int = 100, seed: int = 0
+) -> pd.DataFrame:
+    """The average share of each network a post reaches, for each ``p``.
+
+    ``graphs`` maps a name to a network and the account that posts first. One
+    row per network and ``p`` with the columns ``network``, ``p`` and
+    ``share_reached``: :func:`average_cascade` over ``runs`` cascades, divided
+    by the number of accounts in the network.
+    """
+    rows = []
+    for name, (graph, start) in graphs.items():
+        n = graph.number_of_nodes()
+        for p in ps:
+            rows.append(
+                {
+                    "network": name,
+                    "p": float(p),
+                    "share_reached": average_cascade(graph, [start], float(p), runs, seed) / n,
+                }
+            )
+    return pd.DataFrame(rows)
 
 
 def cascade_threshold(graph: nx.Graph) -> float | _checks.Undefined:

@@ -52,6 +52,6 @@ def numbers() -> dict[str, object]:
         "replies": len(replies),
         "member_replies": int((replies["author"] != NURSERY).sum()),
         "member_share": ca.member_help_share(comments, NURSERY),
-        "worst_month": pd.Period(monthly.loc[monthly["median_hours"].idxmax(), "month"]).strftime("%B %Y"),
+        "worst_month": pd.Period(str(monthly.at[monthly["median_hours"].idxmax(), "month"])).strftime("%B %Y"),
         "worst_month_hours": float(monthly["median_hours"].max()),
     }

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import cast
+
+import pandas as pd
+
 from sevencs import clients as cl
+from sevencs.book import cell
 from sevencs.datasets import load_leads, load_posts, load_sales, load_survey
 from sevencs.datasets.generate import BASS
 
@@ -29,20 +34,20 @@ def numbers() -> dict[str, object]:
     nps_by = survey.groupby("source")["score"].apply(cl.net_promoter_score)
     answers_by = survey.groupby("source").size()
     model = cl.bass_diffusion(BASS["p"], BASS["q"], BASS["m"], 12)
-    peak = model.loc[model["new_adopters"].idxmax()]
+    peak = model.loc[[model["new_adopters"].idxmax()]].iloc[0]
     monthly = cl.monthly_new_clients(leads, "social")
     fit = cl.fit_bass(monthly)
     roi = cl.social_roi(posts, leads, sales, survey).set_index("measure")["value"]
-    smallest = answers_by.idxmin()
+    smallest = str(answers_by.idxmin())
     return {
         "leads": len(leads),
-        "reached_conversation": int(table.at["conversation", "reached"]),
-        "reached_relationship": int(table.at["relationship", "reached"]),
-        "clients": int(table.at["client", "reached"]),
-        "conv_connection_conversation": float(table.at["conversation", "conversion"]),
-        "conv_conversation_relationship": float(table.at["relationship", "conversion"]),
-        "conv_relationship_client": float(table.at["client", "conversion"]),
-        "connection_client": float(table.at["client", "of_connections"]),
+        "reached_conversation": int(cell(table, "conversation", "reached")),
+        "reached_relationship": int(cell(table, "relationship", "reached")),
+        "clients": int(cell(table, "client", "reached")),
+        "conv_connection_conversation": cell(table, "conversation", "conversion"),
+        "conv_conversation_relationship": cell(table, "relationship", "conversion"),
+        "conv_relationship_client": cell(table, "client", "conversion"),
+        "connection_client": cell(table, "client", "of_connections"),
         "social_leads": social["leads"],
         "social_clients": social["clients"],
         "social_conv_client": social["conv_client"],
@@ -80,7 +85,7 @@ def numbers() -> dict[str, object]:
         "model_imitation_share": float(model["from_imitation"].sum() / model["cumulative"].iloc[-1]),
         "model_adopted_12": float(model["cumulative"].iloc[-1]),
         "social_monthly_total": int(monthly.sum()),
-        "social_peak_month": str(monthly.idxmax().strftime("%B %Y")),
+        "social_peak_month": cast(pd.Period, monthly.idxmax()).strftime("%B %Y"),  # a month of a PeriodIndex
         "social_peak_clients": int(monthly.max()),
         "fit_p": fit.p,
         "fit_q": fit.q,

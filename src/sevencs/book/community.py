@@ -8,6 +8,7 @@ import networkx as nx
 import pandas as pd
 
 from sevencs import community as cm
+from sevencs.book import cell
 from sevencs.datasets import load_group_activity, load_karate_club, load_network
 
 #: The explorer's default view, also the page's Figure 1.
@@ -34,7 +35,7 @@ def numbers() -> dict[str, object]:
 
     roles = cm.participation(activity)
     active = cm.active_member_ratio(activity)
-    peak = active.loc[active["active_ratio"].idxmax()]
+    peak = active.loc[[active["active_ratio"].idxmax()]].iloc[0]
     retention = cm.retention_by_cohort(activity)
 
     found = cm.detect_communities(karate)
@@ -66,20 +67,20 @@ def numbers() -> dict[str, object]:
         "group_third": int(real["members"].iloc[3]),
         "group_last_join": _month(last_join),
         "members": int(roles["members"].sum()),
-        "lurkers": int(roles.at["lurker", "members"]),
-        "contributors": int(roles.at["contributor", "members"]),
-        "creators": int(roles.at["creator", "members"]),
-        "lurker_share": float(roles.at["lurker", "share"]),
-        "contributor_share": float(roles.at["contributor", "share"]),
-        "creator_share": float(roles.at["creator", "share"]),
+        "lurkers": int(cell(roles, "lurker", "members")),
+        "contributors": int(cell(roles, "contributor", "members")),
+        "creators": int(cell(roles, "creator", "members")),
+        "lurker_share": cell(roles, "lurker", "share"),
+        "contributor_share": cell(roles, "contributor", "share"),
+        "creator_share": cell(roles, "creator", "share"),
         "active_first": float(active["active_ratio"].iloc[0]),
         "active_peak": float(peak["active_ratio"]),
         "active_peak_month": _month(peak["month"]),
         "active_last": float(active["active_ratio"].iloc[-1]),
         "active_last_count": int(active["active"].iloc[-1]),
-        "retention_april_size": int(retention.at["2026-04", "members"]),
-        "retention_april_0": float(retention.at["2026-04", 0]),
-        "retention_april_3": float(retention.at["2026-04", 3]),
+        "retention_april_size": int(cell(retention, "2026-04", "members")),
+        "retention_april_0": cell(retention, "2026-04", 0),
+        "retention_april_3": cell(retention, "2026-04", 3),
         "karate_members": karate.number_of_nodes(),
         "karate_communities": len(found.groups),
         "karate_sizes": ", ".join(str(s) for s in found.sizes),

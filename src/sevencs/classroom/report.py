@@ -35,6 +35,7 @@ from sevencs.classroom.exports import ANONYMOUS, FORMAT_VERSION, ExportError, Le
 from sevencs.course.progress import chapter_items
 from sevencs.exercises import CHAPTERS
 from sevencs.figures import FigureImage
+from sevencs.figures.report import hardest_exercises_figure
 from sevencs.render.html import render
 from sevencs.untrusted import plain, shown_path, spreadsheet_safe
 
@@ -148,57 +149,7 @@ class ClassReport:
 
     def figure(self, rows: int = CHART_ROWS) -> FigureImage:
         """The hardest exercises as horizontal bars: learners who passed, needed hints, saw the solution."""
-        from sevencs.figures import OKABE_ITO, _style, new_figure
-
-        top = self.exercises.head(rows)
-        labels = [f"{c} {e}" for c, e in zip(top["chapter"], top["exercise"])]
-        series = [
-            ("attempted", "attempted", OKABE_ITO["grey"], ""),
-            ("passed", "passed", OKABE_ITO["blue"], ""),
-            ("needed_hints", "needed a hint", OKABE_ITO["orange"], "//"),
-            ("saw_solution", "saw the solution", OKABE_ITO["vermillion"], "xx"),
-        ]
-        fig = new_figure(8.0, 0.62 * max(len(top), 1) + 1.8)
-        ax = fig.add_subplot()
-        height = 0.2
-        for k, (column, label, colour, hatch) in enumerate(series):
-            ax.barh(
-                [i + (k - 1.5) * height for i in range(len(top))],
-                top[column],
-                height=height,
-                color=colour,
-                hatch=hatch,
-                edgecolor="white",
-                label=label,
-            )
-        ax.set_yticks(range(len(top)), labels)
-        ax.invert_yaxis()  # the hardest at the top
-        ax.set_xlim(0, max(len(self.learners), 1))
-        _style(
-            ax,
-            f"The {len(top)} hardest exercises (lowest pass rate first)",
-            f"learners (of {len(self.learners)})",
-            "exercise",
-        )
-        ax.grid(axis="y", visible=False)
-        ax.grid(axis="x", color="#e0e0e0", linewidth=0.8)
-        fig.legend(frameon=False, fontsize=9, ncols=4, loc="outside lower center")
-        if top.empty:
-            alt = "An empty chart: no exercise in these exports."
-        else:
-            first = top.iloc[0]
-            rate = (
-                "no one attempted it"
-                if math.isnan(first["pass_rate"])
-                else (f"{first['passed']} of {first['attempted']} who attempted it passed")
-            )
-            alt = (
-                f"Horizontal bar chart of the {len(top)} hardest exercises for {len(self.learners)} "
-                f"learners, hardest first: for each, how many attempted it, passed, needed a hint and "
-                f"saw the solution. The hardest is {first['chapter']} {first['exercise']}: {rate}, "
-                f"{first['needed_hints']} needed a hint and {first['saw_solution']} saw the solution."
-            )
-        return FigureImage(fig, alt)
+        return hardest_exercises_figure(self.exercises.head(rows), len(self.learners))
 
     # -- writing ------------------------------------------------------------------------
 

@@ -20,10 +20,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
-
-import yaml
 
 #: the first line of every install cell, and how the tools recognise it
 INSTALL_MARK = "# Opened in Colab, or anywhere the course's package is missing? This cell installs it"
@@ -81,26 +78,6 @@ def installed_from(nb: Any) -> str | None:
         return None
     match = re.search(r'%pip install --quiet "([^"]+)"', cell["source"])
     return match.group(1) if match else ""
-
-
-def configured_repository(course: Any) -> tuple[str | None, str]:
-    """``repository: url`` and ``branch`` from the course's ``_config.yml``, read with PyYAML.
-
-    The url is None when the file or the setting is missing; the branch defaults to ``main``.
-    Raises ``ValueError`` naming the file when it is not valid YAML.
-    """
-    config = Path(course) / "_config.yml"
-    if not config.is_file():
-        return None, "main"
-    try:
-        settings = yaml.safe_load(config.read_text(encoding="utf-8"))
-    except yaml.YAMLError as problem:
-        raise ValueError(f"{config} is not valid YAML: {problem}") from None
-    repository = settings.get("repository") if isinstance(settings, dict) else None
-    if not isinstance(repository, dict):
-        return None, "main"
-    url, branch = repository.get("url"), repository.get("branch")
-    return (None if url is None else str(url)), (str(branch) if branch else "main")
 
 
 def _major(version: Any) -> int | None:

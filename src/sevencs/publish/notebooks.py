@@ -30,9 +30,9 @@ import nbformat
 from sevencs.course.engine import EXPECT_CORRECT_ENV
 from sevencs.course.progress import chapter_items
 from sevencs.exercises import CHAPTERS
+from sevencs.publish.config import configured_repository
 from sevencs.publish.install import (
     INSTALL_TAGS,
-    configured_repository,
     install_code,
     install_target,
     installed_from,
