@@ -11,10 +11,6 @@ finds the module for a page.
 from __future__ import annotations
 
 import importlib
-import numbers
-from collections.abc import Hashable
-
-import pandas as pd
 
 
 def numbers_for(page: str) -> dict[str, object]:
@@ -24,15 +20,3 @@ def numbers_for(page: str) -> dict[str, object]:
     except ModuleNotFoundError:
         raise ValueError(f"no numbers module for the page {page!r}: add sevencs/book/{page}.py") from None
     return module.numbers()
-
-
-def cell(table: pd.DataFrame, row: Hashable, column: Hashable) -> float:
-    """The number in one cell of a table (``table.at[row, column]``), as a float.
-
-    pandas-stubs types a cell as any scalar, text and dates included; this says
-    the pages' numbers are numbers, and checks it when the page is built.
-    """
-    value = table.at[row, column]
-    if isinstance(value, numbers.Real):
-        return float(value)
-    raise TypeError(f"the cell ({row!r}, {column!r}) holds {value!r}, not a number")

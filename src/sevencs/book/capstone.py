@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from sevencs.audit import CS, audit, audit_sample, compare
-from sevencs.book import cell
+from sevencs.cells import number_at
 from sevencs.datasets import load_posts
 from sevencs.imports import example_path, read_posts
 
@@ -40,10 +40,10 @@ def numbers() -> dict[str, object]:
             "split": pd.Timestamp(SPLIT).strftime("%-d %B %Y"),
             "before_posts": len(before),
             "after_posts": len(after),
-            "before_conversation": cell(change, "conversation", "before"),
-            "after_conversation": cell(change, "conversation", "after"),
-            "before_you_we": cell(change, "relationships", "before"),
-            "after_you_we": cell(change, "relationships", "after"),
+            "before_conversation": number_at(change, "conversation", "before"),
+            "after_conversation": number_at(change, "conversation", "after"),
+            "before_you_we": number_at(change, "relationships", "before"),
+            "after_you_we": number_at(change, "relationships", "after"),
         }
     )
     return numbers

@@ -7,7 +7,7 @@ from typing import cast
 import pandas as pd
 
 from sevencs import clients as cl
-from sevencs.book import cell
+from sevencs.cells import number_at
 from sevencs.datasets import load_leads, load_posts, load_sales, load_survey
 from sevencs.datasets.generate import BASS
 
@@ -41,13 +41,13 @@ def numbers() -> dict[str, object]:
     smallest = str(answers_by.idxmin())
     return {
         "leads": len(leads),
-        "reached_conversation": int(cell(table, "conversation", "reached")),
-        "reached_relationship": int(cell(table, "relationship", "reached")),
-        "clients": int(cell(table, "client", "reached")),
-        "conv_connection_conversation": cell(table, "conversation", "conversion"),
-        "conv_conversation_relationship": cell(table, "relationship", "conversion"),
-        "conv_relationship_client": cell(table, "client", "conversion"),
-        "connection_client": cell(table, "client", "of_connections"),
+        "reached_conversation": int(number_at(table, "conversation", "reached")),
+        "reached_relationship": int(number_at(table, "relationship", "reached")),
+        "clients": int(number_at(table, "client", "reached")),
+        "conv_connection_conversation": number_at(table, "conversation", "conversion"),
+        "conv_conversation_relationship": number_at(table, "relationship", "conversion"),
+        "conv_relationship_client": number_at(table, "client", "conversion"),
+        "connection_client": number_at(table, "client", "of_connections"),
         "social_leads": social["leads"],
         "social_clients": social["clients"],
         "social_conv_client": social["conv_client"],

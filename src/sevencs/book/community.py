@@ -8,7 +8,7 @@ import networkx as nx
 import pandas as pd
 
 from sevencs import community as cm
-from sevencs.book import cell
+from sevencs.cells import number_at
 from sevencs.datasets import load_group_activity, load_karate_club, load_network
 
 #: The explorer's default view, also the page's Figure 1.
@@ -67,20 +67,20 @@ def numbers() -> dict[str, object]:
         "group_third": int(real["members"].iloc[3]),
         "group_last_join": _month(last_join),
         "members": int(roles["members"].sum()),
-        "lurkers": int(cell(roles, "lurker", "members")),
-        "contributors": int(cell(roles, "contributor", "members")),
-        "creators": int(cell(roles, "creator", "members")),
-        "lurker_share": cell(roles, "lurker", "share"),
-        "contributor_share": cell(roles, "contributor", "share"),
-        "creator_share": cell(roles, "creator", "share"),
+        "lurkers": int(number_at(roles, "lurker", "members")),
+        "contributors": int(number_at(roles, "contributor", "members")),
+        "creators": int(number_at(roles, "creator", "members")),
+        "lurker_share": number_at(roles, "lurker", "share"),
+        "contributor_share": number_at(roles, "contributor", "share"),
+        "creator_share": number_at(roles, "creator", "share"),
         "active_first": float(active["active_ratio"].iloc[0]),
         "active_peak": float(peak["active_ratio"]),
         "active_peak_month": _month(peak["month"]),
         "active_last": float(active["active_ratio"].iloc[-1]),
         "active_last_count": int(active["active"].iloc[-1]),
-        "retention_april_size": int(cell(retention, "2026-04", "members")),
-        "retention_april_0": cell(retention, "2026-04", 0),
-        "retention_april_3": cell(retention, "2026-04", 3),
+        "retention_april_size": int(number_at(retention, "2026-04", "members")),
+        "retention_april_0": number_at(retention, "2026-04", 0),
+        "retention_april_3": number_at(retention, "2026-04", 3),
         "karate_members": karate.number_of_nodes(),
         "karate_communities": len(found.groups),
         "karate_sizes": ", ".join(str(s) for s in found.sizes),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sevencs import content as ct
-from sevencs.book import cell
+from sevencs.cells import number_at
 from sevencs.datasets import NURSERY, load_karate_club, load_network, load_posts
 
 #: The chance p used for the page's single cascades and averages (an assumption, not a measurement).
@@ -22,7 +22,7 @@ def numbers() -> dict[str, object]:
     one = ct.simulate_cascade(graph, NURSERY, CASCADE_P, seed=0)
     values = {
         "posts": len(posts),
-        "promo_posts": int(cell(types, "promotional", "posts")),
+        "promo_posts": int(number_at(types, "promotional", "posts")),
         "promo_share": float(mix["promotional"]),
         "amplification_all": float(ct.amplification_rate(posts)),
         "er_reach": float(ct.engagement_rate(posts, "reach")),
@@ -51,8 +51,8 @@ def numbers() -> dict[str, object]:
     }
     for kind in types.index:
         key = kind.replace("-", "")
-        values[f"amp_{key}"] = cell(types, kind, "amplification_rate")
-        values[f"er_{key}"] = cell(types, kind, "engagement_rate")
+        values[f"amp_{key}"] = number_at(types, kind, "amplification_rate")
+        values[f"er_{key}"] = number_at(types, kind, "engagement_rate")
         values[f"share_{key}"] = float(mix[kind])
     for name, g, start in (("nursery", graph, NURSERY), ("karate", karate, 0)):
         n = g.number_of_nodes()

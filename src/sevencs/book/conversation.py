@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sevencs import conversation as cv
-from sevencs.book import cell
+from sevencs.cells import number_at
 from sevencs.datasets import NURSERY, load_comments, load_peer_posts, load_posts
 
 
@@ -31,16 +31,16 @@ def numbers() -> dict[str, object]:
         "applause_rate": cv.applause_rate(posts),
         "promotional_share": cv.promotional_share(posts),
         "promo_posts": int(promo.sum()),
-        "rate_question": cell(by_type, "question", "conversation_rate"),
-        "rate_promotional": cell(by_type, "promotional", "conversation_rate"),
-        "rate_howto": cell(by_type, "how-to", "conversation_rate"),
-        "rate_story": cell(by_type, "story", "conversation_rate"),
-        "applause_howto": cell(by_type, "how-to", "applause_rate"),
-        "applause_question": cell(by_type, "question", "applause_rate"),
-        "question_vs_promo": cell(by_type, "question", "conversation_rate")
-        / cell(by_type, "promotional", "conversation_rate"),
-        "rate_opening_question": cell(by_opening, "question", "conversation_rate"),
-        "rate_opening_statement": cell(by_opening, "statement", "conversation_rate"),
+        "rate_question": number_at(by_type, "question", "conversation_rate"),
+        "rate_promotional": number_at(by_type, "promotional", "conversation_rate"),
+        "rate_howto": number_at(by_type, "how-to", "conversation_rate"),
+        "rate_story": number_at(by_type, "story", "conversation_rate"),
+        "applause_howto": number_at(by_type, "how-to", "applause_rate"),
+        "applause_question": number_at(by_type, "question", "applause_rate"),
+        "question_vs_promo": number_at(by_type, "question", "conversation_rate")
+        / number_at(by_type, "promotional", "conversation_rate"),
+        "rate_opening_question": number_at(by_opening, "question", "conversation_rate"),
+        "rate_opening_statement": number_at(by_opening, "statement", "conversation_rate"),
         "all_comments": len(comments),
         "own_replies": int(own.sum()),
         "threads_by_others": int(started_by_others.sum()),
@@ -57,6 +57,6 @@ def numbers() -> dict[str, object]:
         "plan_20_month": float(plan_20["comments_per_month"]),
         "peer_accounts": peers["account"].nunique(),
         "peer_posts": len(peers),
-        "peer_rate_conversational": cell(peer_rates, "conversational", "conversation_rate"),
-        "peer_rate_promotional": cell(peer_rates, "promotional", "conversation_rate"),
+        "peer_rate_conversational": number_at(peer_rates, "conversational", "conversation_rate"),
+        "peer_rate_promotional": number_at(peer_rates, "promotional", "conversation_rate"),
     }

@@ -11,7 +11,7 @@ import pandas as pd
 
 from sevencs import relationships as rx
 from sevencs._checks import Undefined
-from sevencs.book import cell
+from sevencs.cells import number_at
 from sevencs.datasets import load_interactions, load_peer_posts, load_posts
 from sevencs.exercises.relationships import DRAFT, MODEL_REWRITE, SHORT_HALF_LIFE
 
@@ -76,14 +76,14 @@ def numbers() -> dict[str, object]:
         "never_answered_share": float(never_answered.mean()),
         "one_way": int(one_way.sum()),
         "strongest": strongest,
-        "strongest_strength": cell(table, strongest, "strength"),
-        "strongest_from_them": int(cell(table, strongest, "from_them")),
-        "strongest_from_us": int(cell(table, strongest, "from_us")),
+        "strongest_strength": number_at(table, strongest, "strength"),
+        "strongest_from_them": int(number_at(table, strongest, "from_them")),
+        "strongest_from_us": int(number_at(table, strongest, "from_us")),
         "busiest": busiest,
-        "busiest_interactions": int(cell(table, busiest, "interactions")),
-        "busiest_from_us": int(cell(table, busiest, "from_us")),
-        "busiest_rank": int(cell(table, busiest, "rank")),
-        "busiest_reciprocity": cell(table, busiest, "reciprocity"),
+        "busiest_interactions": int(number_at(table, busiest, "interactions")),
+        "busiest_from_us": int(number_at(table, busiest, "from_us")),
+        "busiest_rank": int(number_at(table, busiest, "rank")),
+        "busiest_reciprocity": number_at(table, busiest, "reciprocity"),
         "half_life": int(rx.DEFAULT_HALF_LIFE),
         "one_way_in_15": int(one_way.loc[in_15].sum()),
         "one_way_in_150": int(one_way.loc[layers.index[layers["layer"] > 0]].sum()),
