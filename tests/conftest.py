@@ -16,6 +16,8 @@ import pytest
 
 from sevencs.course.engine import EXPECT_CORRECT_ENV
 from sevencs.course.store import ENV_VAR
+from sevencs.publish.lite import ENV_VAR as LITE_ENV
+from sevencs.render.edition import BOOK_ENV
 
 # Sphinx's own test fixtures (`app`, `make_app`, `@pytest.mark.sphinx(testroot=...)`): tiny books in
 # tests/roots/test-<name>/ test the course's Sphinx extensions in seconds, without building the whole book.
@@ -31,6 +33,16 @@ def progress_db(tmp_path, monkeypatch):
     monkeypatch.setenv(ENV_VAR, str(path))
     monkeypatch.delenv(EXPECT_CORRECT_ENV, raising=False)
     return path
+
+
+@pytest.fixture(autouse=True)
+def live_notebook(request, monkeypatch):
+    """Every test starts as a live notebook (``SEVENCS_BOOK`` unset), and whatever a test's book build sets
+    is undone after it. The tiny books of sphinx.testing leave out the JupyterLite site (``SEVENCS_LITE=0``)."""
+    monkeypatch.setenv(BOOK_ENV, "")  # recorded, so the delete below is undone too
+    monkeypatch.delenv(BOOK_ENV)
+    if request.node.get_closest_marker("sphinx"):
+        monkeypatch.setenv(LITE_ENV, "0")
 
 
 ROOT = Path(__file__).resolve().parents[1]

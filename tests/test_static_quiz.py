@@ -32,17 +32,6 @@ REFLECTIONS = [r for r in bank() if isinstance(r, Reflection)]
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
-@pytest.fixture(autouse=True)
-def live_notebook(monkeypatch):
-    """Every test starts as a live notebook; tests switch the book on themselves.
-
-    Set, then removed, so monkeypatch restores the variable afterwards whatever the test (or the
-    extension in a Sphinx build) sets there.
-    """
-    monkeypatch.setenv(BOOK_ENV, "")
-    monkeypatch.delenv(BOOK_ENV)
-
-
 # --- reading the markup -------------------------------------------------------------------------
 
 #: Written as one tag with no closing tag.

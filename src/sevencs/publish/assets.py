@@ -1,4 +1,4 @@
-"""Sphinx helpers for the published book (``_config.yml`` lists this module as an extension).
+"""The published book's own files and buttons (part of the course's Sphinx extension, :mod:`sevencs.publish.sphinxext`).
 
 The widget renderer, served by the site itself. ``make widgets`` installs the
 ipywidgets renderer and RequireJS from the npm registry (pinned by
@@ -99,9 +99,11 @@ def _drop_launch_buttons(app, pagename: str, templatename: str, context: dict, d
         context["header_buttons"] = without_launch_buttons(context["header_buttons"])
 
 
-def setup(app) -> dict[str, Any]:
-    """Register with Sphinx: runs after the theme has added its buttons (priority 501)."""
+def connect(app: Any) -> None:
+    """Hook into a book build (called by :func:`sevencs.publish.sphinxext.setup`).
+
+    Launch buttons are dropped after the theme has added them (priority 900, the theme's is 501).
+    """
     app.connect("builder-inited", _publish_widget_files)
     app.connect("builder-inited", _check_install_cells)
     app.connect("html-page-context", _drop_launch_buttons, priority=900)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -5,8 +5,8 @@ that opens the same notebook in JupyterLite (https://jupyterlite.readthedocs.io)
 where Python runs inside the web page (Pyodide, Python compiled to
 WebAssembly). Nothing is installed on the reader's computer.
 
-This module is a Sphinx extension (listed in ``_config.yml``) that, at book
-build time and without the network:
+As part of the course's Sphinx extension (:mod:`sevencs.publish.sphinxext`), at
+book build time and without the network, it:
 
 1. writes a copy of every notebook in ``notebooks/`` and ``exercises/`` whose
    first code cell starts with :data:`INSTALL_CODE` (it installs the course's
@@ -246,7 +246,7 @@ def lite_url(docname: str, app: str = APP) -> str:
     return f"{target}?path={docname}.ipynb"
 
 
-# --- the Sphinx extension -------------------------------------------------------------
+# --- in the book build ----------------------------------------------------------------
 
 
 def _staging(app: Any) -> Path:
@@ -310,8 +310,9 @@ def _add_link(app: Any, doctree: Any) -> None:
     section.insert(section.index(title) + 1 if title is not None else 0, paragraph)
 
 
-def setup(app: Any) -> dict[str, Any]:
-    """Sphinx entry point: build the JupyterLite site and link to it, unless ``SEVENCS_LITE=0``."""
+def connect(app: Any) -> None:
+    """Hook into a book build (called by :func:`sevencs.publish.sphinxext.setup`): build the
+    JupyterLite site and link to it, unless ``SEVENCS_LITE=0``."""
     if lite_enabled():
         app.setup_extension("jupyterlite_sphinx")
         # jupyterlite-sphinx adds a Google Fonts stylesheet to every page; the site loads nothing
@@ -322,4 +323,3 @@ def setup(app: Any) -> dict[str, Any]:
         app.connect("config-inited", _configure, priority=400)
         app.connect("builder-inited", _prepare)
         app.connect("doctree-read", _add_link)
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

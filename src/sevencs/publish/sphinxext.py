@@ -1,4 +1,4 @@
-"""A small Sphinx extension for the published book: kernel-free quizzes and the instructor edition.
+"""The course's Sphinx extension: the one ``_config.yml`` lists, with the one :func:`setup`.
 
 Listed under ``sphinx: extra_extensions`` in ``_config.yml``, it
 
@@ -9,7 +9,12 @@ Listed under ``sphinx: extra_extensions`` in ``_config.yml``, it
    instructor edition, with solutions open and "(instructor edition)" in the
    site title. A value it does not understand stops the build with a message;
 2. adds the one shared script and style sheet that make every quiz work
-   (``sevencs/publish/static/sevencs-quiz.js`` and ``.css``) to every page.
+   (``sevencs/publish/static/sevencs-quiz.js`` and ``.css``) to every page;
+3. publishes the widget renderer the site serves itself, keeps launch buttons
+   on notebook pages only and checks every notebook's install cell
+   (:mod:`sevencs.publish.assets`);
+4. builds the JupyterLite edition and links each lab to it, unless
+   ``SEVENCS_LITE=0`` (:mod:`sevencs.publish.lite`).
 
 Because the variable is set inside the build itself, a plain
 ``jupyter-book build .`` gets the book's rendering, as do ``make book`` and the
@@ -22,6 +27,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from sevencs.publish import assets, lite
 from sevencs.render.edition import BOOK_ENV, INSTRUCTOR, OFF, READER, BookModeError, book_mode
 
 #: The folder holding the quiz's script and style sheet.
@@ -60,8 +66,10 @@ def setup(app: Any) -> dict[str, Any]:
         logging.getLogger(__name__).info(
             f"{BOOK_ENV} is off: self-checks are built as live widgets, which need a kernel."
         )
+    lite.connect(app)
     app.connect("config-inited", _configure)
     app.add_css_file(STYLE)
     app.add_js_file(SCRIPT, loading_method="defer")
     app.add_js_file(A11Y_SCRIPT, loading_method="defer")
+    assets.connect(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,7 +1,7 @@
 # The published book's launch buttons and widget files, on two pages: a notebook (lab.ipynb) and a
 # MyST page with a kernel (chapter.md), both of which sphinx-book-theme gives launch buttons.
 # _vendor/widgets holds small stand-ins for the files `make widgets` fetches with npm.
-extensions = ["myst_nb", "sevencs.publish.assets"]
+extensions = ["myst_nb", "sevencs.publish.sphinxext"]
 exclude_patterns = ["_build", "_vendor"]
 nb_execution_mode = "off"
 html_theme = "sphinx_book_theme"
