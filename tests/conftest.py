@@ -55,7 +55,7 @@ def rootdir() -> Path:
 
 
 # What a book build reads (copied to a temporary folder: the book is never built in place).
-# _vendor holds the widget renderer `make widgets` copies there (tests/test_site.py checks it reaches the site).
+# _vendor holds the widget renderer `make widgets` copies there (tests/test_assets.py checks it reaches the site).
 KEEP = ["_config.yml", "_toc.yml", "book", "notebooks", "exercises", "_vendor"]
 # Set this to a built site (e.g. _build/html after `make book`) to test it instead of building.
 BUILT_BOOK_ENV = "SEVENCS_TEST_BUILT_BOOK"
