@@ -333,3 +333,16 @@ def test_malformed_activity_tables_get_a_clear_message(change, words):
 def test_a_table_that_is_not_a_dataframe_is_refused():
     with pytest.raises(TypeError, match="must be a pandas DataFrame"):
         cm.participation([{"account": "ann"}])
+
+
+def test_communities_show_as_a_sentence_and_a_table_of_sizes():
+    from bs4 import BeautifulSoup
+
+    found = cm.detect_communities(load_karate_club())
+    page = BeautifulSoup(found._repr_html_(), "html.parser")
+    assert page.p.get_text() == (
+        f"{len(found.groups)} communities found by {found.method}; modularity {found.modularity:.3f}."
+    )
+    rows = [[td.get_text() for td in tr.find_all("td")] for tr in page.tbody.find_all("tr")]
+    assert rows == [[str(c), str(n)] for c, n in found.sizes.items()]
+    assert sum(int(n) for _, n in rows) == load_karate_club().number_of_nodes()

@@ -32,6 +32,7 @@ from networkx.algorithms import community as nx_community
 
 from sevencs import _checks
 from sevencs.parsing import months
+from sevencs.render.html import render
 
 __all__ = [
     "ACTIVITY_COLUMNS",
@@ -173,11 +174,13 @@ class Communities:
         )
 
     def _repr_html_(self) -> str:
-        rows = "".join(f"<tr><td>{c}</td><td>{n}</td></tr>" for c, n in self.sizes.items())
-        return (
-            f"<p>{len(self.groups)} communities found by {self.method}; modularity "
-            f"<strong>{self.modularity:.3f}</strong>.</p><table><thead><tr><th scope='col'>community</th>"
-            f"<th scope='col'>members</th></tr></thead><tbody>{rows}</tbody></table>"
+        return render(
+            "communities.html",
+            count=len(self.groups),
+            method=self.method,
+            modularity=self.modularity,
+            columns=["community", "members"],
+            rows=list(self.sizes.items()),
         )
 
 
