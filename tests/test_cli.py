@@ -13,7 +13,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from sevencs.cli import hub_link
+from sevencs.classroom.hub import hub_link
 from sevencs.course.progress import chapter_items
 from sevencs.course.store import ENV_VAR, ProgressStore
 from sevencs.exercises import connection as ex

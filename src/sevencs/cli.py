@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 import warnings
 from pathlib import Path
-from urllib.parse import quote, urlencode, urlsplit
 
+from sevencs.classroom.hub import hub_link
 from sevencs.course.store import ENV_VAR, ProgressProblem, ProgressStore, course_folder
 from sevencs.publish.config import configured_repository
 
@@ -149,74 +148,22 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_answer_key(args: argparse.Namespace) -> int:
-    import nbformat
-
-    from sevencs.publish.notebooks import chapter_of, fill_solutions
+    from sevencs.classroom.answer_key import NoExerciseNotebooks, write_answer_keys
 
     course = (args.course or course_folder()).resolve()
-    notebooks = sorted((course / "exercises").glob("*.ipynb"))
-    if not notebooks:
-        raise Problem(
-            f"No exercise notebooks in {course / 'exercises'}. Run this inside the course "
-            "folder, or pass --course with the folder that holds exercises/."
-        )
-    args.out.mkdir(parents=True, exist_ok=True)
-    problems = 0
-    for path in notebooks:
-        try:
-            chapter = chapter_of(path)
-            filled = fill_solutions(nbformat.read(path, as_version=4), chapter)
-        except Exception as exc:  # one odd notebook must not stop the others
-            _say(f"skipped {path.name}: {exc}")
-            problems += 1
-            continue
-        filled.cells.insert(
-            0,
-            nbformat.v4.new_markdown_cell(
-                "**Answer key, for instructors.** The model solutions are filled in below "
-                "(made with `sevencs answer-key`). Hand learners the notebooks in `exercises/` instead."
-            ),
-        )
-        nbformat.write(filled, args.out / path.name)
-        print(f"{path.name} -> {args.out / path.name}")
-    if problems:
-        _say(f"{problems} of {len(notebooks)} notebooks could not be filled (see above).")
+    try:
+        written, skipped = write_answer_keys(course, args.out)
+    except NoExerciseNotebooks as exc:
+        raise Problem(str(exc)) from None
+    for source, target in written:
+        print(f"{source.name} -> {target}")
+    for source, reason in skipped:
+        _say(f"skipped {source.name}: {reason}")
+    if skipped:
+        _say(f"{len(skipped)} of {len(written) + len(skipped)} notebooks could not be filled (see above).")
         return PROBLEM
-    print(f"Wrote {len(notebooks)} answer keys to {args.out}.")
+    print(f"Wrote {len(written)} answer keys to {args.out}.")
     return OK
-
-
-def hub_link(hub: str, repo: str, branch: str = "main", path: str = "", target_path: str | None = None) -> str:
-    """An nbgitpuller link: opening it clones (or updates) ``repo`` on the hub and opens ``path`` in JupyterLab.
-
-    Format (nbgitpuller's documented URL options ``repo``, ``urlpath``, ``branch``, ``targetPath``)::
-
-        https://<hub>/hub/user-redirect/git-pull?repo=<repo>&urlpath=lab/tree/<folder>/<path>&branch=<branch>
-
-    ``<folder>`` is where the clone lands: ``target_path`` if given, else the repository's
-    name. Every value is percent-encoded.
-    """
-    hub = hub.strip()
-    if "://" not in hub and not re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:(?!\d)", hub):
-        hub = "https://" + hub  # a bare host name, maybe with a port
-    parts = urlsplit(hub)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"--hub must be the address of a JupyterHub, like https://hub.example.org; got {hub!r}")
-    # people paste the address of a hub page (…/hub/home, …/hub/spawn): keep what comes before /hub
-    base = re.sub(r"/hub(/.*)?$", "", parts.path.rstrip("/"))
-    repo = repo.strip()
-    name = repo.rstrip("/").rsplit("/", 1)[-1].removesuffix(".git")
-    if not name:
-        raise ValueError(f"--repo must be the address of a git repository; got {repo!r}")
-    folder = (target_path or name).strip("/")
-    inside = path.strip()
-    while inside.startswith(("./", "/")):
-        inside = inside.removeprefix(".").lstrip("/")
-    inside = "" if inside == "." else inside.rstrip("/")
-    query = {"repo": repo, "urlpath": "lab/tree/" + "/".join(p for p in (folder, inside) if p), "branch": branch}
-    if target_path:
-        query["targetPath"] = target_path
-    return f"{parts.scheme}://{parts.netloc}{base}/hub/user-redirect/git-pull?{urlencode(query, quote_via=quote)}"
 
 
 def cmd_hub_link(args: argparse.Namespace) -> int:

@@ -1,5 +1,7 @@
-"""What an instructor uses: learners' progress exports and the class report.
+"""What an instructor uses: learners' progress exports, the class report, answer keys and hub links.
 
 - :mod:`~sevencs.classroom.exports`: a learner's progress as a file to hand in, and reading it back;
-- :mod:`~sevencs.classroom.report`: the class report from a folder of exports.
+- :mod:`~sevencs.classroom.report`: the class report from a folder of exports;
+- :mod:`~sevencs.classroom.answer_key`: the exercise notebooks with the model solutions filled in;
+- :mod:`~sevencs.classroom.hub`: links that put the course on a JupyterHub (nbgitpuller).
 """
