@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from readers import read_with as read
@@ -543,6 +543,8 @@ JSON = st.recursive(
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(entry=JSON)
+@example(entry={"media": {"uri": []}})  # an address that is a list once crashed the reader (found by Hypothesis)
+@example(entry={"media": {"uri": [None]}})
 def test_any_item_in_a_posts_file_gives_a_table_or_an_import_problem(entry):
     files = [(FACEBOOK, [entry]), (INSTAGRAM, [entry]), (THREADS, {"text_post_app_text_posts": [entry]})]
     for reader, doc in files:

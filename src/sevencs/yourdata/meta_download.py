@@ -292,6 +292,8 @@ def _read(
             if row is None:
                 left_out.append(entry)
                 continue
+            if not isinstance(row["media"], str):  # a file's address is text; anything else names no file
+                row["media"] = None
             key = (repr(row["stamp"]), row["text"], row["media"])
             if row["media"] and key in seen:  # the same post listed twice (a reel among the posts, say)
                 repeated += 1
