@@ -48,7 +48,9 @@ import numpy as np
 import pandas as pd
 
 from sevencs import _checks, caring, clients, community, connection, content, conversation, relationships
+from sevencs import datasets as ds
 from sevencs._checks import Undefined
+from sevencs.atomic import write_bytes_atomically, write_text_atomically
 from sevencs.cells import as_float
 from sevencs.chapters import SEVEN_CS as CS
 from sevencs.chapters import TITLES
@@ -181,8 +183,6 @@ class Scorecard:
 
     def save(self, path: str | Path) -> Path:
         """Write the report to ``path``: ``.html`` (one file) or ``.md`` (with a ``.png`` beside it)."""
-        from sevencs.atomic import write_bytes_atomically, write_text_atomically
-
         path = Path(path)
         suffix = path.suffix.lower()
         if suffix in (".html", ".htm"):
@@ -955,8 +955,6 @@ def audit(
 
 def audit_sample() -> Scorecard:
     """The audit of the sample business, Fernleaf Nursery, with all its tables."""
-    from sevencs import datasets as ds
-
     return audit(
         ds.load_posts(),
         comments=ds.load_comments(),

@@ -30,6 +30,7 @@ from typing import cast
 
 import pandas as pd
 
+from sevencs.atomic import write_text_atomically
 from sevencs.cells import as_int
 from sevencs.classroom.exports import ANONYMOUS, FORMAT_VERSION, ExportError, LearnerExport, read_export
 from sevencs.course.progress import chapter_items
@@ -190,8 +191,6 @@ class ClassReport:
 
     def save(self, folder: str | os.PathLike) -> tuple[Path, Path]:
         """Write ``class-report.html`` and ``class-report.csv`` into ``folder``; returns both paths."""
-        from sevencs.atomic import write_text_atomically
-
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         page = write_text_atomically(self.to_html(), folder / HTML_NAME)

@@ -27,6 +27,7 @@ from typing import Any
 from urllib.parse import quote
 
 from sevencs.atomic import write_bytes_atomically, write_text_atomically
+from sevencs.audit import audit_sample
 from sevencs.chapters import CHAPTERS
 from sevencs.course.progress import chapter_items
 from sevencs.course.store import ProgressStore
@@ -49,6 +50,10 @@ SCORECARD_COLUMNS = {
 def notebook_for(chapter: str) -> str:
     """The exercise notebook of a chapter: ``exercises/01_connection.ipynb`` and so on."""
     return f"exercises/{CHAPTERS.index(chapter):02d}_{chapter}.ipynb"
+
+
+#: What a plan made without an audit says in its place.
+NO_AUDIT = "No audit in this plan."
 
 
 @dataclass(frozen=True)
@@ -83,7 +88,6 @@ class Plan:
     entries: list[PlanEntry]
     scorecard: Any | None
     created: dt.datetime = field(default_factory=dt.datetime.now)
-    audit_problem: str = ""
 
     @property
     def written(self) -> int:
@@ -101,7 +105,7 @@ class Plan:
             lines += [_md(entry.text) if entry.text is not None else entry.missing, ""]
         lines += ["## My audit", ""]
         if self.scorecard is None:
-            lines += [self.audit_problem or "No audit in this plan.", ""]
+            lines += [NO_AUDIT, ""]
         elif not figure:
             lines += ["(The audit figure is in the saved HTML version.)", "", self.scorecard.to_markdown().strip(), ""]
         else:
@@ -120,7 +124,7 @@ class Plan:
         context: dict[str, Any] = {"title": TITLE, "intro": self._intro(), "entries": self.entries}
         if self.scorecard is None:
             context["audit"] = None
-            context["audit_problem"] = self.audit_problem or "No audit in this plan."
+            context["audit_problem"] = NO_AUDIT
         else:
             table = self.scorecard.table
             shown = [c for c in SCORECARD_COLUMNS if c in table.columns] or list(table.columns)
@@ -190,14 +194,4 @@ def build_plan(store: ProgressStore | None = None, scorecard: Any | None = None)
     (what :func:`sevencs.audit.audit` returns, run on your own posts). Default: the audit of
     the sample nursery, ``sevencs.audit.audit_sample()``.
     """
-    problem = ""
-    if scorecard is None:
-        try:
-            from sevencs.audit import audit_sample
-        except ModuleNotFoundError as exc:
-            if exc.name != "sevencs.audit":
-                raise
-            problem = "The audit is not part of this version of the course, so this plan has no audit yet."
-        else:
-            scorecard = audit_sample()
-    return Plan(_entries(store or ProgressStore()), scorecard, audit_problem=problem)
+    return Plan(_entries(store or ProgressStore()), audit_sample() if scorecard is None else scorecard)

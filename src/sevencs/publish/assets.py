@@ -31,6 +31,9 @@ from typing import Any
 
 from sphinx.errors import ConfigError
 
+from sevencs.publish.lite import FOLDERS
+from sevencs.publish.notebooks import stale_install_cells
+
 #: Where ``make widgets`` puts the widget files, relative to the book's root.
 VENDOR = "_vendor"
 #: The files every page with saved widgets loads, in this order (see _config.yml).
@@ -74,9 +77,6 @@ def _publish_widget_files(app) -> None:
 
 
 def _check_install_cells(app) -> None:
-    from sevencs.publish.lite import FOLDERS
-    from sevencs.publish.notebooks import stale_install_cells
-
     options = app.config.html_theme_options or {}
     url = options.get("repository_url")
     if not url:
