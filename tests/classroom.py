@@ -14,8 +14,7 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sevencs.course.progress import chapter_items
-from sevencs.exercises import CHAPTERS
+from sevencs.exercises import CHAPTERS, chapter_items
 
 FIRST = [
     "Ana",

@@ -379,7 +379,7 @@ def test_post_types_that_look_like_tex_draw_as_typed(mathtext_card, tmp_path):
 
 
 def test_a_plan_with_tex_like_labels_saves_both_ways(mathtext_card, tmp_path):
-    from sevencs.course.plan import build_plan
+    from sevencs.learner.plan import build_plan
 
     plan = build_plan(scorecard=mathtext_card)
     assert plan.save(tmp_path / "plan.html").exists() and plan.save(tmp_path / "plan.md").exists()

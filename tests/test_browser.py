@@ -28,7 +28,8 @@ import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
-from sevencs.course.questions import Question, bank
+from sevencs.course.questions import Question
+from sevencs.exercises import bank
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")

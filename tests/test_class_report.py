@@ -17,8 +17,7 @@ from bs4 import BeautifulSoup
 from classroom import DUPLICATE, RETIRED, SCRIPT_NAME, simulate_class
 from sevencs.classroom.exports import ExportError, read_export
 from sevencs.classroom.report import CSV_NAME, HTML_NAME, build_report, collect_files
-from sevencs.course.progress import chapter_items
-from sevencs.exercises import CHAPTERS
+from sevencs.exercises import CHAPTERS, chapter_items
 from sevencs.untrusted import BIDI_CONTROLS, spreadsheet_safe
 
 

@@ -14,10 +14,9 @@ import pandas as pd
 import pytest
 
 from sevencs.classroom.hub import hub_link
-from sevencs.course.progress import chapter_items
 from sevencs.course.store import ENV_VAR, ProgressStore
+from sevencs.exercises import chapter_items, welcome
 from sevencs.exercises import connection as ex
-from sevencs.exercises import welcome
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMANDS = ["progress", "export", "plan", "report", "answer-key", "hub-link"]

@@ -17,10 +17,9 @@ import pytest
 
 from reference import adjacency_of, bfs_distances, run_solution
 from sevencs.course.engine import Status
-from sevencs.course.progress import chapter_items
 from sevencs.course.store import ProgressStore
 from sevencs.datasets import NURSERY, load_network, load_posts
-from sevencs.exercises import CHAPTERS
+from sevencs.exercises import CHAPTERS, chapter_items
 
 ALL_EXERCISES = [(c, e) for c in CHAPTERS for e in chapter_items(c)["exercises"]]
 IDS = [e.label for _, e in ALL_EXERCISES]

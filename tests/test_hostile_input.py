@@ -28,8 +28,7 @@ from hypothesis import strategies as st
 from sevencs.classroom.exports import ExportError, LearnerExport, read_export
 from sevencs.classroom.report import ClassReport, build_report
 from sevencs.course.engine import Feedback
-from sevencs.course.progress import chapter_items
-from sevencs.exercises import CHAPTERS
+from sevencs.exercises import CHAPTERS, chapter_items
 from sevencs.imports import ImportProblem, read_posts
 
 EXERCISES = [e for c in CHAPTERS for e in chapter_items(c)["exercises"]]

@@ -6,8 +6,7 @@ import pytest
 
 from sevencs.book.instructor import common_mistakes, numbers
 from sevencs.course.engine import Mistake
-from sevencs.course.progress import chapter_items
-from sevencs.exercises import CHAPTERS, community, conversation, relationships, welcome
+from sevencs.exercises import CHAPTERS, chapter_items, community, conversation, relationships, welcome
 
 ALL_EXERCISES = [e for c in CHAPTERS for e in chapter_items(c)["exercises"]]
 # every exercise but the labels of conversation q1, whose mistakes are slips on single posts, and the

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from sevencs import book
-from sevencs.course.progress import chapter_items
+from sevencs.exercises import chapter_items
 from sevencs.publish.notebooks import answer_line, cells_with_outputs, chapter_of, fill_solutions, setup_cell
 
 ROOT = Path(__file__).resolve().parents[1]

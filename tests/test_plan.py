@@ -9,10 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from sevencs.course.plan import NOT_WRITTEN, build_plan, notebook_for
-from sevencs.course.progress import chapter_items
 from sevencs.course.store import ProgressStore
-from sevencs.exercises import CHAPTERS
+from sevencs.exercises import CHAPTERS, chapter_items
+from sevencs.learner.plan import NOT_WRITTEN, build_plan, notebook_for
 
 SCRIPT = '<script>alert("mine")</script> & <b>bold</b>'
 

@@ -104,7 +104,7 @@ def test_progress_prints_a_bar_per_chapter_and_shows_a_chart_with_alt_text(progr
 
 
 def test_sevencs_progress_is_the_function_a_notebook_calls():
-    import sevencs.course.progress as module
+    import sevencs.learner.progress as module
 
     assert sevencs.progress is module.progress
     ex.q1.check(768)

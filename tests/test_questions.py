@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 
 from sevencs.course.engine import Status
-from sevencs.course.progress import chapter_items
-from sevencs.course.questions import Option, Question, Reflection, bank
+from sevencs.course.questions import Option, Question, Reflection
 from sevencs.course.store import ProgressStore
-from sevencs.exercises import CHAPTERS
+from sevencs.exercises import CHAPTERS, bank, chapter_items
 
 QUESTIONS = [q for q in bank() if isinstance(q, Question)]
 

@@ -17,11 +17,10 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from sevencs.course.engine import Exercise, Feedback, SolutionFeedback, Status
-from sevencs.course.progress import chapter_items
-from sevencs.course.questions import Option, Question, Reflection, bank
+from sevencs.course.questions import Option, Question, Reflection
 from sevencs.course.views import question_html as quiz_html
 from sevencs.course.views import reflection_html, solution_html
-from sevencs.exercises import welcome
+from sevencs.exercises import bank, chapter_items, welcome
 from sevencs.publish.sphinxext import STATIC
 from sevencs.render.edition import BOOK_ENV, BookModeError, book_mode
 from sevencs.render.html import STORAGE_PREFIX

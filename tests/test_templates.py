@@ -22,10 +22,11 @@ from markupsafe import Markup
 from sevencs import datasets as ds
 from sevencs.audit import audit
 from sevencs.classroom.report import build_report
-from sevencs.course.plan import build_plan
-from sevencs.course.progress import ProgressReport, chapter_items
 from sevencs.course.questions import ReflectionResult
 from sevencs.course.store import ProgressStore
+from sevencs.exercises import chapter_items
+from sevencs.learner.plan import build_plan
+from sevencs.learner.progress import ProgressReport
 from sevencs.render.html import box, cell, environment, fmt, inline, paragraphs, render, text_to_html
 from sevencs.widgets import conversation as conversation_widget
 from sevencs.widgets import relationships as relationships_widget

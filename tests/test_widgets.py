@@ -10,9 +10,9 @@ import pytest
 from PIL import Image
 
 from sevencs import connection as cx
-from sevencs.course.progress import chapter_items
 from sevencs.course.store import ProgressStore
 from sevencs.datasets import NURSERY, load_karate_club, load_network
+from sevencs.exercises import chapter_items
 from sevencs.render.forms import QuestionWidget, ReflectionWidget
 from sevencs.widgets import ConnectionExplorer
 

@@ -4,7 +4,7 @@ Chapter modules: one per C (:mod:`sevencs.connection` ... :mod:`sevencs.clients`
 data: :mod:`sevencs.datasets`. Exercises: :mod:`sevencs.exercises`. Explorers:
 :mod:`sevencs.widgets`. Your own data: :mod:`sevencs.imports` and :mod:`sevencs.audit`.
 Your progress: :func:`progress` (a chart and a table), :func:`my_progress`, :func:`reset`
-(asks first) and :func:`reset_chapter`. Your plan: :mod:`sevencs.course.plan`. The command
+(asks first) and :func:`reset_chapter`. Your plan: :mod:`sevencs.learner.plan`. The command
 line: ``sevencs --help`` (:mod:`sevencs.cli`).
 
 How the package is laid out, from the bottom up (each layer imports only from
@@ -15,8 +15,10 @@ the layers below it; ``make lint`` checks this with import-linter):
 - the chapters' science (one module per C) and the readers of your own files (:mod:`sevencs.yourdata`);
 - every chart: :mod:`sevencs.figures` (one module per chapter, and the progress, class report and audit charts);
 - your own data read and audited: :mod:`sevencs.imports`, then :mod:`sevencs.audit`;
-- the course machinery a learner uses: :mod:`sevencs.course`;
-- exercises and the book's numbers: :mod:`sevencs.exercises`, :mod:`sevencs.book`;
+- the course machinery exercises are made of: :mod:`sevencs.course`;
+- the exercises, one module per chapter: :mod:`sevencs.exercises`;
+- what a learner sees of their whole course, progress and plan: :mod:`sevencs.learner`;
+- the book's numbers: :mod:`sevencs.book`;
 - the explorers: :mod:`sevencs.widgets`;
 - the classroom and publishing: :mod:`sevencs.classroom`, :mod:`sevencs.publish`;
 - the command line: :mod:`sevencs.cli`.
@@ -24,7 +26,7 @@ the layers below it; ``make lint`` checks this with import-linter):
 
 from importlib.metadata import PackageNotFoundError, version
 
-from sevencs.course.progress import my_progress, progress, reset, reset_chapter
+from sevencs.learner.progress import my_progress, progress, reset, reset_chapter
 
 try:
     __version__ = version("sevencs")

@@ -66,7 +66,7 @@ def _store_or_problem() -> ProgressStore:
 
 
 def cmd_progress(args: argparse.Namespace) -> int:
-    from sevencs.course.progress import progress
+    from sevencs.learner.progress import progress
 
     print(progress(_store_or_problem()))
     return OK
@@ -100,7 +100,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    from sevencs.course.plan import build_plan
+    from sevencs.learner.plan import build_plan
 
     out = args.out
     if out.suffix.lower() not in (".md", ".html", ".htm"):

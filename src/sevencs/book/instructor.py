@@ -13,8 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from sevencs.course.engine import Exercise
-from sevencs.course.progress import chapter_items
-from sevencs.exercises import CHAPTERS
+from sevencs.exercises import CHAPTERS, chapter_items
 from sevencs.render.html import render
 
 

@@ -33,8 +33,7 @@ import pandas as pd
 from sevencs.atomic import write_text_atomically
 from sevencs.cells import as_int
 from sevencs.classroom.exports import ANONYMOUS, FORMAT_VERSION, ExportError, LearnerExport, read_export
-from sevencs.course.progress import chapter_items
-from sevencs.exercises import CHAPTERS
+from sevencs.exercises import CHAPTERS, chapter_items
 from sevencs.figures import FigureImage
 from sevencs.figures.report import hardest_exercises_figure
 from sevencs.render.html import render

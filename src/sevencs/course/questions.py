@@ -2,8 +2,8 @@
 
 A :class:`Question` is a multiple-choice question whose every option carries
 an explanation; a :class:`Reflection` is a prompt with a model answer and a
-short rubric. Chapters define theirs in ``sevencs.exercises.<chapter>``;
-:func:`bank` collects them all.
+short rubric. Chapters define theirs in ``sevencs.exercises.<chapter>``, and
+:func:`sevencs.exercises.bank` collects them all.
 
 This module holds no display code: ``question.ask()`` and ``reflection.ask()``
 ask :mod:`sevencs.course.views` for the view (a form in a live notebook,
@@ -13,10 +13,8 @@ the learner's progress store.
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 
-from sevencs.chapters import CHAPTERS
 from sevencs.course import views
 from sevencs.course.engine import Feedback, Note, Status, record, safe_repr
 from sevencs.course.store import CHECK_WAIT, ProgressStore
@@ -183,15 +181,3 @@ class Reflection:
 
     def show_model_answer(self) -> Note:
         return Note("solution", f"A model answer ({self.label})", self.model_answer)
-
-
-def bank(chapter: str | None = None) -> list[Question | Reflection]:
-    """Every self-check question and reflection, in course order (or one chapter's)."""
-    chapters = CHAPTERS if chapter is None else (chapter,)
-    items: list[Question | Reflection] = []
-    for name in chapters:
-        if name not in CHAPTERS:
-            raise ValueError(f"there is no chapter {name!r}; chapters: {', '.join(CHAPTERS)}")
-        module = importlib.import_module(f"sevencs.exercises.{name}")
-        items.extend(v for v in vars(module).values() if isinstance(v, (Question, Reflection)))
-    return items

@@ -10,7 +10,7 @@ from sevencs.figures import OKABE_ITO, FigureImage, new_figure, style_axes
 def progress_figure(table: pd.DataFrame) -> FigureImage:
     """One group of horizontal bars per chapter: exercises tried, passed, self-checks right.
 
-    ``table`` is :func:`sevencs.course.progress.progress_counts`: one row per chapter, in
+    ``table`` is :func:`sevencs.learner.progress.progress_counts`: one row per chapter, in
     course order, with ``chapter``, ``exercises``, ``tried``, ``passed`` and ``quiz score``.
     """
     t = table

@@ -28,8 +28,7 @@ from typing import Any
 import nbformat
 
 from sevencs.course.engine import EXPECT_CORRECT_ENV
-from sevencs.course.progress import chapter_items
-from sevencs.exercises import CHAPTERS
+from sevencs.exercises import CHAPTERS, chapter_items
 from sevencs.publish.config import configured_repository
 from sevencs.publish.install import (
     INSTALL_TAGS,

@@ -1,6 +1,6 @@
 """My Seven Cs plan: your reflections from every chapter and your audit, in one document.
 
->>> from sevencs.course.plan import build_plan
+>>> from sevencs.learner.plan import build_plan
 >>> plan = build_plan()                 # the nursery's audit; or build_plan(scorecard=audit(my_posts))
 >>> plan.save("my-seven-cs-plan.html")  # or .md; from a terminal: sevencs plan --out my-plan.html
 
@@ -29,8 +29,8 @@ from urllib.parse import quote
 from sevencs.atomic import write_bytes_atomically, write_text_atomically
 from sevencs.audit import audit_sample
 from sevencs.chapters import CHAPTERS
-from sevencs.course.progress import chapter_items
 from sevencs.course.store import ProgressStore
+from sevencs.exercises import chapter_items
 from sevencs.render.html import figure_html, render
 from sevencs.untrusted import markdown_text
 

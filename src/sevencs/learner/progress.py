@@ -10,7 +10,6 @@ questions a chapter has) from the chapter modules in :mod:`sevencs.exercises`.
 
 from __future__ import annotations
 
-import importlib
 import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -21,9 +20,9 @@ from markupsafe import Markup
 from sevencs.cells import as_int
 from sevencs.chapters import CHAPTERS
 from sevencs.course import views
-from sevencs.course.engine import Exercise, Note
-from sevencs.course.questions import Question, Reflection
+from sevencs.course.engine import Note
 from sevencs.course.store import ProgressStore
+from sevencs.exercises import chapter_items
 from sevencs.render.edition import in_book
 from sevencs.render.html import render
 
@@ -53,19 +52,6 @@ COUNTS = [
     "quiz score",
     "reflection saved",
 ]
-
-
-def chapter_items(chapter: str) -> dict[str, list]:
-    """The exercises, questions and reflections a chapter module defines."""
-    if chapter not in CHAPTERS:
-        raise ValueError(f"there is no chapter {chapter!r}; chapters: {', '.join(CHAPTERS)}")
-    module = importlib.import_module(f"sevencs.exercises.{chapter}")
-    values = list(vars(module).values())
-    return {
-        "exercises": [v for v in values if isinstance(v, Exercise)],
-        "questions": [v for v in values if isinstance(v, Question)],
-        "reflections": [v for v in values if isinstance(v, Reflection)],
-    }
 
 
 def progress_counts(store: ProgressStore | None = None) -> pd.DataFrame:
