@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from sevencs.render import edition, html
-from sevencs.render.forms import QuestionWidget, ReflectionWidget, ResetWidget
 from sevencs.render.html import StaticHTML
 
 if TYPE_CHECKING:
@@ -20,6 +19,10 @@ if TYPE_CHECKING:
 
     from sevencs.course.engine import Exercise
     from sevencs.course.questions import Question, Reflection
+    from sevencs.render.forms import QuestionWidget, ReflectionWidget, ResetWidget
+
+# The forms are imported where they are made: they pull in ipywidgets, which `import sevencs`, the
+# command line and the book's numbers never need.
 
 
 def item_id(item: Exercise | Question | Reflection) -> str:
@@ -49,6 +52,8 @@ def question(q: Question) -> StaticHTML | QuestionWidget:
     """What ``question.ask()`` shows: clickable options live, a kernel-free quiz in the book."""
     if edition.in_book():
         return StaticHTML(question_html(q, edition.instructor()), str(q))
+    from sevencs.render.forms import QuestionWidget
+
     return QuestionWidget(q.label, q.prompt, [o.text for o in q.options], lambda choice: q.answer(choice)._repr_html_())
 
 
@@ -57,6 +62,8 @@ def reflection(r: Reflection) -> StaticHTML | ReflectionWidget:
     if edition.in_book():
         text = f"Reflection ({r.label}): {r.prompt}\n(You write your answer in the notebook.)"
         return StaticHTML(reflection_html(r, edition.instructor()), text)
+    from sevencs.render.forms import ReflectionWidget
+
     return ReflectionWidget(r.label, r.prompt, r.saved_text(), lambda text: r.save(text)._repr_html_())
 
 
@@ -69,4 +76,6 @@ def solution_below_blank(exercise: Exercise) -> str:
 
 def reset(chapter: str, on_reset: Callable[[], Any]) -> ResetWidget:
     """The confirmation form of ``sevencs.reset(chapter)``; ``on_reset`` returns what to show after."""
+    from sevencs.render.forms import ResetWidget
+
     return ResetWidget(chapter, lambda: on_reset()._repr_html_())
