@@ -76,13 +76,22 @@ lint: $(STAMP) ## Check formatting, lint, types and the import layers (ruff, myp
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-# The notebooks as shipped run once, in the book build (tests/test_book.py: warnings as errors, so a
-# notebook that raises or warns fails it); nbval runs only the exercises with their solutions filled in.
+# The notebooks as shipped run once, in the book build (warnings as errors, so a notebook that raises
+# or warns fails it); nbval runs only the exercises with their solutions filled in.
+# Two phases, so no core waits: the book is built (tests/book.py) in the background while every test
+# that needs no book runs; then the tests of the built book (marked slow) run against it.
+TEST_BOOK := $(BUILD)/test-book
 test: $(STAMP) lint widgets ## Run the gates (make lint), then every test: unit, widget, exercises, the book build (runs the notebooks), solved notebooks
 	@rm -rf $(BUILD)/solved && mkdir -p $(BUILD)
 	PYTHON=$(PY) sh tests/browser/setup.sh  # Chromium, axe-core, Pyodide and micropip for the browser tests, when missing
 	$(PY) -m sevencs.publish.notebooks fill exercises/*.ipynb --out $(BUILD)/solved --expect-correct
-	$(PY) -m pytest -n 2 --dist loadscope --nbval-lax --nbval-current-env tests $(BUILD)/solved
+	@echo "Building the book in the background ($(TEST_BOOK)) while the tests that need no book run..."
+	@$(PY) tests/book.py $(TEST_BOOK) > $(BUILD)/test-book.log 2>&1 & book=$$!; \
+	$(PY) -m pytest -n 2 --dist loadscope -m "not slow" --nbval-lax --nbval-current-env tests $(BUILD)/solved; \
+	tests=$$?; \
+	if ! wait $$book; then cat $(BUILD)/test-book.log >&2; exit 1; fi; \
+	exit $$tests
+	SEVENCS_TEST_BUILT_BOOK=$(TEST_BOOK)/_build/html $(PY) -m pytest -n 2 --dist loadscope -m slow tests
 
 bench: $(STAMP) ## Time the explorers' slider moves, the audit on 10,000 posts and a class report of 200 exports
 	$(PY) benchmarks/explorers.py

@@ -6,14 +6,13 @@ import functools
 import http.server
 import os
 import shutil
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
+from book import BookBuildFailed, build_book
 from sevencs.course.engine import EXPECT_CORRECT_ENV
 from sevencs.course.store import ENV_VAR
 from sevencs.publish.lite import ENV_VAR as LITE_ENV
@@ -54,26 +53,8 @@ def rootdir() -> Path:
     return ROOT / "tests" / "roots"
 
 
-# What a book build reads (copied to a temporary folder: the book is never built in place).
-# _vendor holds the widget renderer `make widgets` copies there (tests/test_assets.py checks it reaches the site).
-KEEP = ["_config.yml", "_toc.yml", "book", "notebooks", "exercises", "_vendor"]
 # Set this to a built site (e.g. _build/html after `make book`) to test it instead of building.
 BUILT_BOOK_ENV = "SEVENCS_TEST_BUILT_BOOK"
-
-
-def _build_book(source: Path) -> Path:
-    """Copy the book's files into ``source`` and build it there, warnings as errors, like `make book`."""
-    for name in KEEP:
-        path = ROOT / name
-        if path.is_dir():
-            shutil.copytree(path, source / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "_build"))
-        else:
-            shutil.copy(path, source / name)
-    env = {**os.environ, "SEVENCS_PROGRESS_DB": str(source / "progress.sqlite")}
-    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(source), "-W", "-n", "--keep-going"]
-    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=900)
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    return source / "_build" / "html"
 
 
 @pytest.fixture(scope="session")
@@ -89,7 +70,7 @@ def built_book(tmp_path_factory) -> Path:
         assert (html / "index.html").exists(), f"{BUILT_BOOK_ENV}={html} has no index.html; build the book first"
         return html
     if not os.environ.get("PYTEST_XDIST_WORKER"):
-        return _build_book(tmp_path_factory.mktemp("book-source"))
+        return build_book(tmp_path_factory.mktemp("book-source"))
     import fcntl  # xdist runs here on Linux and macOS, where fcntl exists
 
     shared = tmp_path_factory.getbasetemp().parent  # one folder per test run, common to all workers
@@ -103,8 +84,8 @@ def built_book(tmp_path_factory) -> Path:
         shutil.rmtree(source, ignore_errors=True)
         source.mkdir()
         try:
-            return _build_book(source)
-        except AssertionError as error:
+            return build_book(source)
+        except BookBuildFailed as error:
             failed.write_text(str(error))
             raise
 
