@@ -53,6 +53,16 @@ def test_summary_reports_attempts_passes_hints_and_solutions():
     assert summary.at["sc1", "quiz_right"]
 
 
+def test_a_self_check_answered_right_stays_right_when_other_options_are_tried_after():
+    store = ProgressStore()
+    store.record("connection", "sc1", "quiz", "correct", "b")
+    store.record("connection", "sc1", "quiz", "incorrect", "a")  # reading another option's explanation
+    store.record("connection", "sc2", "quiz", "incorrect", "a")
+    store.record("connection", "sc2", "quiz", "incorrect", "c")
+    summary = store.summary().set_index("item")
+    assert summary.at["sc1", "quiz_right"] and not summary.at["sc2", "quiz_right"]
+
+
 def test_unknown_kinds_are_refused():
     with pytest.raises(ValueError, match="kind must be one of"):
         ProgressStore().record("connection", "q1", "cheat")

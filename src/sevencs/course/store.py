@@ -649,7 +649,9 @@ class ProgressStore:
                     "passed": bool(((kinds == "attempt") & (group["status"] == "correct")).any()),
                     "hints_seen": int(group.loc[kinds == "hint", "value"].nunique()),
                     "solution_seen": bool((kinds == "solution").any()),
-                    "quiz_right": None if quiz.empty else bool(quiz["status"].iloc[-1] == "correct"),
+                    # a self-check answered right stays right, as a passed exercise stays passed: the
+                    # notebook invites trying the other options afterwards to read their explanations
+                    "quiz_right": None if quiz.empty else bool((quiz["status"] == "correct").any()),
                     "reflection_saved": bool((kinds == "reflection").any()),
                 }
             )

@@ -58,8 +58,9 @@ def progress_counts(store: ProgressStore | None = None) -> pd.DataFrame:
     """Progress per chapter as numbers: one row per chapter in course order (columns :data:`COUNTS`).
 
     ``tried`` and ``passed`` count exercises (an exercise counts once, however often it was
-    checked); ``hints seen`` counts different hints; ``quiz score`` is self-checks right ÷
-    self-checks in the chapter, between 0 and 1 (NaN for a chapter without self-checks).
+    checked); ``hints seen`` counts different hints; a self-check counts as right once it has been
+    answered right, whatever was picked after; ``quiz score`` is self-checks right ÷ self-checks in
+    the chapter, between 0 and 1 (NaN for a chapter without self-checks).
     """
     summary = (store or ProgressStore()).summary()
     rows = []
