@@ -9,6 +9,7 @@ import gzip
 import html
 import io
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -555,6 +556,14 @@ def test_a_missing_file_a_folder_and_a_non_path_are_explained(tmp_path):
     message = problem(tmp_path / "archive")
     assert "is a folder" in message and "outbox.json" in message
     assert "Expected the path of a file" in problem(42)
+
+
+def test_a_path_from_the_home_folder_is_read_as_a_terminal_reads_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "Downloads").mkdir()
+    shutil.copy(example_path("posts.csv"), tmp_path / "Downloads" / "my_posts.csv")
+    assert len(read_posts("~/Downloads/my_posts.csv")) == len(read_posts(example_path("posts.csv")))
+    assert f"There is no file at {tmp_path / 'Downloads' / 'other.csv'}." in problem("~/Downloads/other.csv")
 
 
 def test_a_wrong_path_is_shown_whole_with_the_files_that_could_be_meant(tmp_path, monkeypatch):

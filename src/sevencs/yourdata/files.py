@@ -204,7 +204,7 @@ def open_source(source: str | os.PathLike | IO[bytes]) -> Found:
             f"{source} is a web address. The course reads files on your own computer and never goes "
             "online: download or export the file first, then give its path."
         )
-    path = Path(source)
+    path = Path(source).expanduser()  # '~/Downloads/posts.csv', as people write paths in a terminal
     name = shown_path(path)
     if path.is_dir():
         inside = next((path / n for n in ("outbox.json", "data/tweets.js") if (path / n).is_file()), None)
