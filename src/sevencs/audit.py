@@ -41,7 +41,7 @@ import textwrap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, SupportsFloat, cast
+from typing import TYPE_CHECKING, Any, SupportsFloat, cast
 
 import networkx as nx
 import numpy as np
@@ -74,6 +74,7 @@ __all__ = [
     "audit",
     "audit_sample",
     "compare",
+    "sample_tables",
 ]
 
 #: The columns of :attr:`Scorecard.table`.
@@ -953,10 +954,9 @@ def audit(
     return Scorecard(table, title, _period(posts["date"]), panels, assumptions)
 
 
-def audit_sample() -> Scorecard:
-    """The audit of the sample business, Fernleaf Nursery, with all its tables."""
-    return audit(
-        ds.load_posts(),
+def sample_tables() -> dict[str, Any]:
+    """The sample business's tables other than its posts, as :func:`audit` takes them (and its account)."""
+    return dict(
         comments=ds.load_comments(),
         questions=ds.load_questions(),
         interactions=ds.load_interactions(),
@@ -966,3 +966,8 @@ def audit_sample() -> Scorecard:
         group_activity=ds.load_group_activity(),
         account=ds.NURSERY,
     )
+
+
+def audit_sample() -> Scorecard:
+    """The audit of the sample business, Fernleaf Nursery, with all its tables."""
+    return audit(ds.load_posts(), **sample_tables())

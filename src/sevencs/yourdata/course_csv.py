@@ -19,7 +19,7 @@ from sevencs.yourdata.csvtext import normal, read_csv_text
 from sevencs.yourdata.files import Found
 from sevencs.yourdata.problem import ImportProblem
 from sevencs.yourdata.registry import Field, Reader
-from sevencs.yourdata.table import assemble, describe
+from sevencs.yourdata.table import COUNTS, assemble, describe
 
 
 @dataclass(frozen=True)
@@ -295,18 +295,7 @@ def read(found: Found) -> pd.DataFrame:
 
     columns = Columns(name, table.numbers, decimal="," if table.delimiter == ";" else ".")
     columns.date(cells["date"], chosen["date"][2])
-    for column in (
-        "reach",
-        "likes",
-        "comments",
-        "shares",
-        "followers",
-        "impressions",
-        "saves",
-        "views",
-        "clicks",
-        "follows",
-    ):
+    for column in COUNTS:
         if column in cells:
             columns.count(
                 column, cells[column], chosen[column][2], empty="zero" if column in _ZERO_IF_EMPTY else "problem"
