@@ -165,12 +165,17 @@ def build_package_wheel(root: Path, out: Path) -> Path:
             "--wheel-dir",
             tmp,
         ]
-        result = subprocess.run(command, capture_output=True, text=True)
-        wheels = sorted(Path(tmp).glob("sevencs-*-py3-none-any.whl"))
-        if result.returncode != 0 or len(wheels) != 1:
-            raise LiteBuildError(f"building the sevencs wheel failed:\n{result.stdout}{result.stderr}")
-        target = out / wheels[0].name
-        shutil.copy(wheels[0], target)
+        return _one_wheel(command, Path(tmp), "sevencs-*-py3-none-any.whl", out, "building the sevencs wheel")
+
+
+def _one_wheel(command: list[str], folder: Path, pattern: str, out: Path, doing: str) -> Path:
+    """Run the command that makes one wheel in ``folder`` (matching ``pattern``) and copy it into ``out``."""
+    result = subprocess.run(command, capture_output=True, text=True)
+    wheels = sorted(folder.glob(pattern))
+    if result.returncode != 0 or len(wheels) != 1:
+        raise LiteBuildError(f"{doing} failed:\n{result.stdout}{result.stderr}")
+    target = out / wheels[0].name
+    shutil.copy(wheels[0], target)
     return target
 
 
@@ -224,13 +229,7 @@ def wheel_from_installed(name: str, out: Path) -> Path:
                 "Wheel-Version: 1.0\nGenerator: sevencs.publish.lite\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
             )
         command = [sys.executable, "-m", "wheel", "pack", str(unpacked), "--dest-dir", tmp]
-        result = subprocess.run(command, capture_output=True, text=True)
-        wheels = sorted(Path(tmp).glob("*.whl"))
-        if result.returncode != 0 or len(wheels) != 1:
-            raise LiteBuildError(f"repacking {name} as a wheel failed:\n{result.stdout}{result.stderr}")
-        target = out / wheels[0].name
-        shutil.copy(wheels[0], target)
-    return target
+        return _one_wheel(command, Path(tmp), "*.whl", out, f"repacking {name} as a wheel")
 
 
 def lite_url(docname: str, app: str = APP) -> str:
