@@ -32,14 +32,10 @@ SLIDER_STYLE = {"description_width": "12em"}
 SLIDER_LAYOUT = widgets.Layout(width="32em")
 
 
-def _rate_of(logistic: pd.DataFrame, story: pd.DataFrame) -> float:
-    """The growth rate behind a pair of tables (the story's first step)."""
-    return float(story["members"].iloc[1] / story["members"].iloc[0] - 1)
-
-
-def growth_summary_html(story: pd.DataFrame, logistic: pd.DataFrame, market: int) -> str:
+def growth_summary_html(story: pd.DataFrame, logistic: pd.DataFrame, market: int, rate: float) -> str:
+    """The numbers under the growth figure, for two growth tables made with ``rate``."""
     last_s, last_l = story.iloc[-1], logistic.iloc[-1]
-    start, rate = int(story["members"].iloc[0]), _rate_of(logistic, story)
+    start = int(story["members"].iloc[0])
     half = community.half_market_time(start, rate, market)
     return render(
         "community_numbers.html",
@@ -104,7 +100,7 @@ class CommunityExplorer(Explorer):
         self._show(
             rgba_to_png(canvas.buffer_rgba(), canvas.get_width_height()),
             growth_alt(story, logistic, market, rate, self.real),
-            growth_summary_html(story, logistic, market),
+            growth_summary_html(story, logistic, market, rate),
         )
         self.table = pd.DataFrame(
             {
