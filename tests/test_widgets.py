@@ -127,3 +127,29 @@ def test_a_reflection_widget_saves_and_comes_back_filled_in():
     again = reflection.ask()
     assert again.text.value == "Allotment holders, on the society's mailing list."
     assert "saved a reflection here before" in again.result.value
+
+
+def test_a_reflection_saves_the_words_that_arrive_after_the_click():
+    """In JupyterLab, a click straight after typing can reach Python before the box's last words do
+    (the frontend holds back a widget's newest value while the kernel is busy; a click goes at once)."""
+    reflection = chapter_items("welcome")["reflections"][0]
+    widget = reflection.ask()
+    typed = "Allotment holders, and the parents at the school gate on Saturdays."
+    widget.text.value = typed[:40]  # the part that had reached the kernel when the click did
+    widget.button.click()
+    assert reflection.saved_text() == typed[:40]
+    widget.text.value = typed  # the rest, a moment later
+    assert reflection.saved_text() == typed
+    assert "Saved" in widget.result.value and "saved too" in widget.result.value
+    # The learner presses the button again (leaving the box sent the text first): one copy, not two
+    widget.button.click()
+    saved = ProgressStore().events()
+    assert list(saved["value"][saved["kind"] == "reflection"]) == [typed[:40], typed]
+
+
+def test_a_reflection_box_saves_nothing_before_the_button_is_pressed():
+    reflection = chapter_items("welcome")["reflections"][0]
+    widget = reflection.ask()
+    widget.text.value = "A first thought I might throw away."
+    assert reflection.saved_text() is None
+    assert widget.result.value == ""

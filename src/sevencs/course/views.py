@@ -64,7 +64,11 @@ def reflection(r: Reflection) -> StaticHTML | ReflectionWidget:
         return StaticHTML(reflection_html(r, edition.instructor()), text)
     from sevencs.render.forms import ReflectionWidget
 
-    return ReflectionWidget(r.label, r.prompt, r.saved_text(), lambda text: r.save(text)._repr_html_())
+    def save(text: str) -> tuple[str, bool]:
+        result = r.save(text)
+        return result._repr_html_(), result.saved
+
+    return ReflectionWidget(r.label, r.prompt, r.saved_text(), save)
 
 
 def solution_below_blank(exercise: Exercise) -> str:

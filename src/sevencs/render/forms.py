@@ -48,26 +48,51 @@ class ReflectionWidget(widgets.VBox):
     """A text box and a save button; after saving, a model answer and a rubric.
 
     ``earlier`` is the text saved before (shown in the box), ``on_save(text)``
-    saves the text and returns what to show as HTML.
+    saves the text and returns what to show as HTML and whether it was saved.
     """
 
-    def __init__(self, label: str, prompt: str, earlier: str | None, on_save: Callable[[str], str]) -> None:
+    def __init__(
+        self, label: str, prompt: str, earlier: str | None, on_save: Callable[[str], tuple[str, bool]]
+    ) -> None:
         self.on_save = on_save
         self.prompt = widgets.HTML(render("form_prompt.html", kind="Reflection", label=label, prompt=prompt))
+        # The text reaches the kernel when the learner leaves the box (clicking the button does), not at
+        # every key press.
         self.text = widgets.Textarea(
             value=earlier or "",
             placeholder="Write a few sentences here, then press the button.",
             layout=widgets.Layout(width="100%", height="10em"),
+            continuous_update=False,
         )
         self.button = widgets.Button(
             description="Save and compare", button_style="primary", tooltip="Save your text and see a model answer"
         )
         self.result = widgets.HTML(render("saved_before.html") if earlier else "")
+        self.pressed = False  # the button was pressed: from then on the box saves its newer text as it arrives
+        self.saved: str | None = None  # the text this box last saved
         self.button.on_click(self._on_save)
+        self.text.observe(self._on_text, names="value")
         super().__init__([self.prompt, self.text, self.button, self.result])
 
     def _on_save(self, _button: Any = None) -> None:
-        self.result.value = self.on_save(self.text.value)
+        self.pressed = True
+        text = self.text.value
+        if text == self.saved:  # already saved (as the click left the box): keep one copy
+            return
+        html, saved = self.on_save(text)
+        self.saved = text if saved else None
+        self.result.value = html + (render("keeps_saving.html") if saved else "")
+
+    def _on_text(self, change: dict[str, Any]) -> None:
+        """Once the button has been pressed, the box saves its newer text as it arrives.
+
+        ipywidgets' frontend holds back a widget's newest value while the kernel is still busy with its
+        previous update, but sends a button's click at once. So a click straight after typing can reach
+        Python before the last words do, and saving only on the click stored a reflection cut short
+        while the form said "Saved". Saving the text that arrives after the click stores what the learner sees.
+        """
+        if self.pressed:
+            self._on_save()
 
 
 class ResetWidget(widgets.VBox):
