@@ -14,7 +14,14 @@ import yaml
 
 from sevencs import book
 from sevencs.exercises import chapter_items
-from sevencs.publish.notebooks import answer_line, cells_with_outputs, chapter_of, fill_solutions, setup_cell
+from sevencs.publish.notebooks import (
+    answer_line,
+    cells_with_outputs,
+    chapter_of,
+    fill_solutions,
+    lab_metadata,
+    setup_cell,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted([*ROOT.glob("notebooks/*.ipynb"), *ROOT.glob("exercises/*.ipynb")])
@@ -41,6 +48,31 @@ def test_notebooks_are_valid_and_committed_without_outputs(path):
     nbformat.validate(nb)
     assert cells_with_outputs(nb) == [], "clear the outputs before committing"
     assert "widgets" not in nb.metadata, "saved widget state belongs to the build, not the repository"
+
+
+def _without_version(metadata: dict) -> dict:
+    return {**metadata, "language_info": {k: v for k, v in metadata["language_info"].items() if k != "version"}}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebooks_are_stored_as_jupyterlab_writes_them(path):
+    """JupyterLab fills in the kernel's metadata when a notebook opens; stored otherwise, every notebook
+    opens marked modified. The Python version is the course's (binder/runtime.txt); the end-to-end test
+    (tests/test_lab.py) checks that JupyterLab changes nothing."""
+    stored = nbformat.read(path, as_version=4).metadata
+    assert _without_version(stored) == _without_version(lab_metadata()), (
+        "run `python -m sevencs.publish.notebooks lab-metadata notebooks/*.ipynb exercises/*.ipynb`"
+    )
+    course_python = (ROOT / "binder" / "runtime.txt").read_text().strip().removeprefix("python-")
+    assert stored["language_info"]["version"].startswith(course_python + ".")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_code_cell_is_only_comments(path):
+    """A cell of comments prints nothing when run; a learner who runs it learns nothing."""
+    for cell in nbformat.read(path, as_version=4).cells:
+        lines = [line for line in cell.source.splitlines() if line.strip()] if cell.cell_type == "code" else []
+        assert not lines or not all(line.lstrip().startswith("#") for line in lines), cell.source
 
 
 def test_a_notebook_with_outputs_is_detected():

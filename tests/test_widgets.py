@@ -13,7 +13,9 @@ from sevencs import connection as cx
 from sevencs.course.store import ProgressStore
 from sevencs.datasets import NURSERY, load_karate_club, load_network
 from sevencs.exercises import chapter_items
-from sevencs.render.forms import QuestionWidget, ReflectionWidget
+from sevencs.render.edition import BOOK_ENV
+from sevencs.render.forms import HelpWidget, QuestionWidget, ReflectionWidget
+from sevencs.render.html import StaticHTML
 from sevencs.widgets import ConnectionExplorer
 
 
@@ -153,3 +155,38 @@ def test_a_reflection_box_saves_nothing_before_the_button_is_pressed():
     widget.text.value = "A first thought I might throw away."
     assert reflection.saved_text() is None
     assert widget.result.value == ""
+
+
+def test_the_help_cell_shows_buttons_and_saves_nothing_until_one_is_pressed():
+    exercise = chapter_items("connection")["exercises"][1]
+    assert len(exercise.hints) >= 2
+    widget = exercise.help()
+    assert isinstance(widget, HelpWidget)
+    assert widget.output.value == ""
+    assert ProgressStore().events().empty  # running the cell (Run All, say) takes no hint
+
+    shown = []
+    for n in range(1, len(exercise.hints) + 1):
+        widget.hint_button.click()
+        assert f"Hint {n} of {len(exercise.hints)}" in widget.output.value
+        shown.append(widget.output.value)
+    assert len(set(shown)) == len(exercise.hints)  # a stronger hint each time
+    assert widget.hint_button.disabled and "last hint" in widget.hint_button.description
+    widget.solution_button.click()
+    assert "Solution" in widget.output.value
+    events = ProgressStore().events()
+    assert list(events["kind"]) == ["hint"] * len(exercise.hints) + ["solution"]
+    assert list(events["value"][events["kind"] == "hint"]) == [str(n) for n in range(1, len(exercise.hints) + 1)]
+
+
+@pytest.mark.parametrize("edition", ["1", "instructor"])
+def test_the_help_cell_in_the_book_shows_every_hint_collapsed(monkeypatch, edition):
+    monkeypatch.setenv(BOOK_ENV, edition)
+    exercise = chapter_items("clients")["exercises"][0]
+    shown = exercise.help()
+    assert isinstance(shown, StaticHTML)
+    assert shown.html.count("<li>") == len(exercise.hints)
+    assert ('<details class="sevencs-hints" data-exercise-id="clients-q1" open>' in shown.html) == (
+        edition == "instructor"
+    )
+    assert ProgressStore().events().empty

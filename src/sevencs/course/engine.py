@@ -355,6 +355,13 @@ class Exercise:
         record(self.chapter, self.name, "attempt", feedback.status.value, _short(answer, 200))
         return feedback
 
+    def help(self) -> object:
+        """Buttons for the next hint and the model solution; nothing is saved until one is pressed.
+
+        In the published book: the hints, collapsed.
+        """
+        return views.help(self)
+
     def hint(self, n: int = 1) -> Note:
         """Hint number ``n`` (1 is the gentlest)."""
         total = len(self.hints)

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from sevencs.course.engine import Exercise
     from sevencs.course.questions import Question, Reflection
-    from sevencs.render.forms import QuestionWidget, ReflectionWidget, ResetWidget
+    from sevencs.render.forms import HelpWidget, QuestionWidget, ReflectionWidget, ResetWidget
 
 # The forms are imported where they are made: they pull in ipywidgets, which `import sevencs`, the
 # command line and the book's numbers never need.
@@ -69,6 +69,20 @@ def reflection(r: Reflection) -> StaticHTML | ReflectionWidget:
         return result._repr_html_(), result.saved
 
     return ReflectionWidget(r.label, r.prompt, r.saved_text(), save)
+
+
+def help(exercise: Exercise) -> StaticHTML | HelpWidget:
+    """What ``ex.q1.help()`` shows: buttons for a hint and the solution live; in the book, the hints collapsed."""
+    if edition.in_book():
+        hints = html.hints_html(item_id(exercise), exercise.label, exercise.hints, edition.instructor())
+        return StaticHTML(hints, f"Hints ({exercise.label}): run this cell in the notebook.")
+    from sevencs.render.forms import HelpWidget
+
+    return HelpWidget(
+        len(exercise.hints),
+        lambda n: exercise.hint(n)._repr_html_(),
+        lambda: exercise.solution()._repr_html_(),
+    )
 
 
 def solution_below_blank(exercise: Exercise) -> str:

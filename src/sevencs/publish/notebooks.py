@@ -14,6 +14,12 @@ Every notebook starts with an install cell for Colab (see :mod:`sevencs.publish.
 after changing the repository in ``_config.yml``, rewrite them all with::
 
     python -m sevencs.publish.notebooks install-cell notebooks/*.ipynb exercises/*.ipynb
+
+Notebooks are stored with the metadata JupyterLab fills in when it opens them
+(the kernel's name and language), so a notebook opened and closed unchanged is
+not marked modified; after adding a notebook, or with a new Python::
+
+    python -m sevencs.publish.notebooks lab-metadata notebooks/*.ipynb exercises/*.ipynb
 """
 
 from __future__ import annotations
@@ -108,6 +114,23 @@ def with_install_cell(nb: Any, url: str, branch: str = "main") -> Any:
     return nb
 
 
+def lab_metadata() -> dict[str, Any]:
+    """The notebook metadata JupyterLab sets when a notebook opens with this Python's kernel.
+
+    JupyterLab writes the kernel's spec and its ``language_info`` (the full Python version included) into
+    the notebook as its kernel starts; anything different marks the notebook modified, so closing it asks
+    to save with nothing done.
+    """
+    from ipykernel.ipkernel import IPythonKernel
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    spec = KernelSpecManager().get_kernel_spec("python3")
+    return {
+        "kernelspec": {"display_name": spec.display_name, "language": spec.language, "name": "python3"},
+        "language_info": dict(IPythonKernel.language_info),
+    }
+
+
 def stale_install_cells(paths: list[Path], url: str, branch: str = "main") -> list[str]:
     """One line per notebook whose install cell is missing or installs from elsewhere than ``url``."""
     expected = install_target(url, branch)
@@ -143,9 +166,22 @@ def main(argv: list[str] | None = None) -> int:
     install.add_argument("notebooks", nargs="+", type=Path)
     install.add_argument("--config-dir", type=Path, default=Path("."), help="the folder of _config.yml")
     install.add_argument("--check", action="store_true", help="only report notebooks that need it; exit 1 if any")
+    metadata = commands.add_parser(
+        "lab-metadata", help="store notebooks with the metadata JupyterLab fills in on open (this Python's kernel)"
+    )
+    metadata.add_argument("notebooks", nargs="+", type=Path)
     args = parser.parse_args(argv)
     if args.command == "install-cell":
         return _install_cells(args)
+    if args.command == "lab-metadata":
+        expected = lab_metadata()
+        for path in args.notebooks:
+            nb = nbformat.read(path, as_version=4)
+            if nb.metadata != expected:
+                nb.metadata = nbformat.from_dict(expected)
+                nbformat.write(nb, path)
+                print(f"{path}: metadata as JupyterLab writes it")
+        return 0
     args.out.mkdir(parents=True, exist_ok=True)
     for path in args.notebooks:
         nb = nbformat.read(path, as_version=4)

@@ -1,4 +1,4 @@
-"""The notebook's small forms: a self-check, a reflection box, and the confirmation of a reset.
+"""The notebook's small forms: a self-check, a reflection box, an exercise's help, the confirmation of a reset.
 
 Only display lives here. Each form is given plain text to show and a callback
 to call when its button is pressed (ipywidgets' ``on_click`` style); what is
@@ -93,6 +93,44 @@ class ReflectionWidget(widgets.VBox):
         """
         if self.pressed:
             self._on_save()
+
+
+class HelpWidget(widgets.VBox):
+    """Two buttons under an exercise: the next hint, and the model solution.
+
+    Running the cell shows the buttons and nothing else, so running a whole notebook takes no hint.
+    ``on_hint(n)`` returns hint ``n`` (1 is the gentlest) as HTML, ``on_solution()`` the solution.
+    """
+
+    def __init__(self, hints: int, on_hint: Callable[[int], str], on_solution: Callable[[], str]) -> None:
+        self.hints, self.on_hint, self.on_solution = hints, on_hint, on_solution
+        self.shown = 0  # hints shown so far
+        self.hint_button = widgets.Button(
+            description="Show a hint" if hints else "No hints for this one",
+            disabled=not hints,
+            tooltip="A nudge towards the answer; press again for a stronger one",
+            layout=widgets.Layout(width="auto"),
+        )
+        self.solution_button = widgets.Button(
+            description="Show the model solution",
+            tooltip="Code that answers the exercise, to compare with yours",
+            layout=widgets.Layout(width="auto"),
+        )
+        self.output = widgets.HTML("")
+        self.hint_button.on_click(self._on_hint)
+        self.solution_button.on_click(self._on_solution)
+        super().__init__([widgets.HBox([self.hint_button, self.solution_button]), self.output])
+
+    def _on_hint(self, _button: Any = None) -> None:
+        self.shown = min(self.shown + 1, self.hints)
+        self.output.value = self.on_hint(self.shown)
+        if self.shown < self.hints:
+            self.hint_button.description = f"Show hint {self.shown + 1} of {self.hints}"
+        else:
+            self.hint_button.description, self.hint_button.disabled = "That was the last hint", True
+
+    def _on_solution(self, _button: Any = None) -> None:
+        self.output.value = self.on_solution()
 
 
 class ResetWidget(widgets.VBox):

@@ -185,6 +185,11 @@ def solution_html(exercise_id: str, label: str, note: str, code: str, open_solut
     )
 
 
+def hints_html(exercise_id: str, label: str, hints: Sequence[str], open_hints: bool = False) -> Markup:
+    """An exercise's hints as a numbered list in a ``<details>``, collapsed unless ``open_hints``."""
+    return render("hints.html", exercise_id=exercise_id, label=label, hints=hints, open_hints=open_hints)
+
+
 @dataclass(frozen=True)
 class StaticHTML:
     """Finished HTML for a notebook output: shown as ``text/html``, with a plain-text fallback.
