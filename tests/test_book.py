@@ -14,6 +14,7 @@ from pathlib import Path
 import nbformat
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from jupyter_book.config import yaml_to_sphinx
 from myst_nb.core.execute.base import ExecutionError
 from sphinx.errors import SphinxWarning
@@ -119,3 +120,22 @@ def test_a_notebook_that_raises_fails_the_build(make_app, sphinx_test_tempdir, r
 def test_a_notebook_that_writes_to_stderr_fails_the_build(make_app, sphinx_test_tempdir, rootdir, name, code):
     with pytest.raises(SphinxWarning, match="stderr was found in the cell outputs"):
         build_one_notebook(make_app, sphinx_test_tempdir, rootdir, name, code)
+
+
+@pytest.mark.sphinx("html", testroot="links")
+def test_links_to_the_published_book_lead_to_this_builds_pages(app):
+    app.build()
+    page = BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser")
+    hrefs = [a["href"] for a in page.select("article a, div[role=main] a, .body a") if a.get("href")]
+    assert "book/chapter.html#the-numbers" in hrefs and "book/chapter.html" in hrefs
+    assert "https://elsewhere.example.org/book/chapter.html" in hrefs  # another site's page is left alone
+    assert not [h for h in hrefs if h.startswith("https://books.example.org/")]
+    assert app._warning.getvalue() == ""
+
+
+@pytest.mark.sphinx("html", testroot="links", srcdir="links-gone-page")
+def test_a_link_to_a_page_the_book_does_not_have_is_a_warning(app):
+    index = app.srcdir / "index.md"
+    index.write_text(index.read_text() + "\nSee [the gone page](https://books.example.org/course/book/gone.html).\n")
+    app.build()
+    assert "https://books.example.org/course/book/gone.html names no page of this book" in app._warning.getvalue()

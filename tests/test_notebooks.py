@@ -14,6 +14,7 @@ import yaml
 
 from sevencs import book
 from sevencs.exercises import chapter_items
+from sevencs.publish.config import configured_site
 from sevencs.publish.notebooks import (
     answer_line,
     cells_with_outputs,
@@ -21,6 +22,7 @@ from sevencs.publish.notebooks import (
     fill_solutions,
     lab_metadata,
     setup_cell,
+    with_book_links,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -172,3 +174,39 @@ def test_every_glued_number_in_a_page_is_computed_by_the_package(page):
 def test_a_page_without_a_numbers_module_gets_a_clear_message():
     with pytest.raises(ValueError, match="no numbers module for the page 'nowhere'"):
         book.numbers_for("nowhere")
+
+
+def _book_pages() -> set[str]:
+    return {file.removeprefix("book/") for file in toc_files() if file.startswith("book/")}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebooks_link_to_chapter_pages_not_to_their_sources(path):
+    """JupyterLab opens a link to book/welcome.md as MyST source, {glue:text} and all; the notebooks link to the
+    published page (the book build turns those into links to its own pages)."""
+    site = configured_site(ROOT)
+    text = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
+    assert not re.findall(r"\]\([^)]*\.md\b", text)
+    linked = re.findall(rf"\]\({re.escape(site)}book/([\w-]+)\.html", text)
+    assert linked and set(linked) <= _book_pages()
+
+
+def test_book_links_are_rewritten_to_the_published_page_and_nothing_else():
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell(
+                "Read [the chapter](../book/welcome.md#start), [the old site's page]"
+                "(https://old.example.org/x/book/clients.html), [a paper](https://journal.example.org/book/clients.html"
+                "), [a lab](../notebooks/01_connection_lab.ipynb) and [a draft](../book/draft.md)."
+            ),
+            nbformat.v4.new_code_cell("x = '](../book/welcome.md)'"),
+        ]
+    )
+    site = "https://books.example.org/course/"
+    linked = with_book_links(nb, site, {"welcome", "clients"}, previous=["https://old.example.org/x/"])
+    assert linked.cells[0].source == (
+        f"Read [the chapter]({site}book/welcome.html#start), [the old site's page]({site}book/clients.html), "
+        "[a paper](https://journal.example.org/book/clients.html), [a lab](../notebooks/01_connection_lab.ipynb) "
+        "and [a draft](../book/draft.md)."
+    )
+    assert linked.cells[1].source == nb.cells[1].source

@@ -15,6 +15,13 @@ after changing the repository in ``_config.yml``, rewrite them all with::
 
     python -m sevencs.publish.notebooks install-cell notebooks/*.ipynb exercises/*.ipynb
 
+Notebooks link to their chapters in the published book (``html: baseurl`` in
+``_config.yml``; a build of the book turns these into links to its own pages,
+see :mod:`sevencs.publish.links`); to turn links to a chapter's source
+(``../book/welcome.md``) into such links, or after changing that address::
+
+    python -m sevencs.publish.notebooks book-links notebooks/*.ipynb exercises/*.ipynb [--from OLD_ADDRESS]
+
 Notebooks are stored with the metadata JupyterLab fills in when it opens them
 (the kernel's name and language), so a notebook opened and closed unchanged is
 not marked modified; after adding a notebook, or with a new Python::
@@ -27,7 +34,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +42,7 @@ import nbformat
 
 from sevencs.course.engine import EXPECT_CORRECT_ENV
 from sevencs.exercises import CHAPTERS, chapter_items
-from sevencs.publish.config import configured_repository
+from sevencs.publish.config import configured_repository, configured_site
 from sevencs.publish.install import (
     INSTALL_TAGS,
     install_code,
@@ -114,6 +121,26 @@ def with_install_cell(nb: Any, url: str, branch: str = "main") -> Any:
     return nb
 
 
+def with_book_links(nb: Any, site: str, pages: Collection[str], previous: Sequence[str] = ()) -> Any:
+    """A copy of a notebook whose links to the book's ``pages`` (``welcome``...) lead to the book at ``site``.
+
+    Rewritten: links to a page's source (``../book/welcome.md#anchor``) and links to the book at a
+    ``previous`` address. Every other link is left as it is.
+    """
+    where = "|".join([r"\.\./book/", *(re.escape(old.rstrip("/") + "/book/") for old in previous)])
+    link = re.compile(rf"\]\((?:{where})(?P<page>[\w-]+)\.(?:md|html)(?P<anchor>#[^)\s]*)?\)")
+
+    def published(match: re.Match[str]) -> str:
+        page = match["page"]
+        return f"]({site}book/{page}.html{match['anchor'] or ''})" if page in pages else match[0]
+
+    nb = nbformat.from_dict(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = link.sub(published, cell.source)
+    return nb
+
+
 def lab_metadata() -> dict[str, Any]:
     """The notebook metadata JupyterLab sets when a notebook opens with this Python's kernel.
 
@@ -166,6 +193,14 @@ def main(argv: list[str] | None = None) -> int:
     install.add_argument("notebooks", nargs="+", type=Path)
     install.add_argument("--config-dir", type=Path, default=Path("."), help="the folder of _config.yml")
     install.add_argument("--check", action="store_true", help="only report notebooks that need it; exit 1 if any")
+    links = commands.add_parser(
+        "book-links", help="point the notebooks' links to the book at the published book (html: baseurl)"
+    )
+    links.add_argument("notebooks", nargs="+", type=Path)
+    links.add_argument("--config-dir", type=Path, default=Path("."), help="the folder of _config.yml")
+    links.add_argument(
+        "--from", dest="previous", action="append", default=[], help="the address the notebooks linked to before"
+    )
     metadata = commands.add_parser(
         "lab-metadata", help="store notebooks with the metadata JupyterLab fills in on open (this Python's kernel)"
     )
@@ -173,6 +208,19 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "install-cell":
         return _install_cells(args)
+    if args.command == "book-links":
+        site = configured_site(args.config_dir)
+        if site is None:
+            print(f"No html: baseurl in {args.config_dir / '_config.yml'}; set where the book is published.")
+            return 2
+        for path in args.notebooks:
+            nb = nbformat.read(path, as_version=4)
+            pages = {page.stem for page in (args.config_dir / "book").glob("*.md")}
+            linked = with_book_links(nb, site, pages, args.previous)
+            if linked != nb:
+                nbformat.write(linked, path)
+                print(f"{path}: links to {site}")
+        return 0
     if args.command == "lab-metadata":
         expected = lab_metadata()
         for path in args.notebooks:

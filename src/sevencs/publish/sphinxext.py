@@ -14,7 +14,9 @@ Listed under ``sphinx: extra_extensions`` in ``_config.yml``, it
    on notebook pages only and checks every notebook's install cell
    (:mod:`sevencs.publish.assets`);
 4. builds the JupyterLite edition and links each lab to it, unless
-   ``SEVENCS_LITE=0`` (:mod:`sevencs.publish.lite`).
+   ``SEVENCS_LITE=0`` (:mod:`sevencs.publish.lite`);
+5. turns the notebooks' links to the published book into links to the
+   build's own pages (:mod:`sevencs.publish.links`).
 
 Because the variable is set inside the build itself, a plain
 ``jupyter-book build .`` gets the book's rendering, as do ``make book`` and the
@@ -27,7 +29,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sevencs.publish import assets, lite
+from sevencs.publish import assets, links, lite
 from sevencs.render.edition import BOOK_ENV, INSTRUCTOR, OFF, READER, BookModeError, book_mode
 
 #: The folder holding the quiz's script and style sheet.
@@ -72,4 +74,5 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_js_file(SCRIPT, loading_method="defer")
     app.add_js_file(A11Y_SCRIPT, loading_method="defer")
     assets.connect(app)
+    links.connect(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
