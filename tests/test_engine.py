@@ -290,3 +290,9 @@ def test_a_positive_number_check_names_the_argument_and_the_problem(value, allow
     with _pytest.raises(error, match=words):
         _checks.positive("market", value, allow_zero=allow_zero)
     assert _checks.positive("market", 0, allow_zero=True) == 0.0 and _checks.positive("market", 2) == 2.0
+
+
+def test_feedback_names_the_exercise_as_the_notebook_does():
+    assert SEVEN.display_name == "Exercise 1" and Seven("test", "q12").display_name == "Exercise 12"
+    assert SEVEN.check(6).heading == "Not yet (Exercise 1)"
+    assert "test q1" not in SEVEN.hint().heading + SEVEN.solution().heading + repr(SEVEN)

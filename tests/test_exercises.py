@@ -210,3 +210,21 @@ def test_check_never_raises_for_a_huge_number_or_an_object_that_cannot_be_shown(
     events = ProgressStore().events(chapter)
     assert len(events) == 5 and (events["status"] == "incorrect").all()  # every attempt recorded
     assert events["value"].iloc[0] == "a whole number about 10,001 digits long"
+
+
+# --- what a learner sees names the exercise as the notebook does (issue 13, item 4) ------------
+
+
+@pytest.mark.parametrize(("chapter", "exercise"), ALL_EXERCISES, ids=IDS)
+def test_what_a_learner_sees_names_the_exercise_as_the_notebook_does_never_by_its_internal_id(chapter, exercise):
+    shown = [
+        str(exercise.check(object())),
+        str(exercise.check(...)),
+        exercise.hint().heading,
+        exercise.solution().heading,
+        repr(exercise),
+        exercise._repr_html_(),
+    ]
+    for text in shown:
+        assert exercise.label not in text
+        assert exercise.display_name in text

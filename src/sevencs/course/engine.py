@@ -12,7 +12,9 @@ Three outcomes, never a traceback: the blank ``...`` means *not answered yet*;
 an answer of the wrong kind or value gets a message saying what was expected
 and, where the mistake is a common one, what probably happened. The common
 mistakes are data: each exercise lists them as :class:`Mistake` records, which
-the checker matches and the instructor guide prints.
+the checker matches and the instructor guide prints. Feedback, hints and
+solutions name an exercise as its notebook does ("Exercise 2"), never by its
+internal id.
 
 Set the environment variable ``SEVENCS_EXPECT_CORRECT=1`` to make a check that
 is not correct raise ``AssertionError``; the tests use it to prove that every
@@ -24,6 +26,7 @@ from __future__ import annotations
 import math
 import numbers
 import os
+import re
 import warnings
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
@@ -294,7 +297,14 @@ class Exercise:
 
     @property
     def label(self) -> str:
+        """The exercise's id, "connection q2": for progress, tests and the instructor, never shown to learners."""
         return f"{self.chapter} {self.name}"
+
+    @property
+    def display_name(self) -> str:
+        """The exercise as its notebook names it: ``q2`` is "Exercise 2" (the heading "## Exercise 2 · ...")."""
+        number = re.fullmatch(r"q(\d+)", self.name)
+        return f"Exercise {number.group(1) if number else self.name}"
 
     # -- what subclasses provide ---------------------------------------------------------
 
@@ -359,7 +369,7 @@ class Exercise:
         """Hint number ``n`` (1 is the gentlest)."""
         total = len(self.hints)
         if total == 0:
-            return Note("hint", f"No hints for {self.label}", "Try the solution instead.")
+            return Note("hint", f"No hints for {self.display_name}", "Try the solution instead.")
         if isinstance(n, bool) or not isinstance(n, int) or n < 1:
             n = 1
         shown = min(n, total)
@@ -370,12 +380,12 @@ class Exercise:
             else (f"\n\nThat was the last hint. `ex.{self.name}.solution()` shows a model answer.")
         )
         record(self.chapter, self.name, "hint", value=str(shown))
-        return Note("hint", f"Hint {shown} of {total} ({self.label})", note + self.hints[shown - 1] + more)
+        return Note("hint", f"Hint {shown} of {total} ({self.display_name})", note + self.hints[shown - 1] + more)
 
     def solution(self) -> Note:
         """The model solution as code to copy into the answer cell."""
         record(self.chapter, self.name, "solution")
-        return Note("solution", f"Solution ({self.label})", self.solution_note, self.solution_code)
+        return Note("solution", f"Solution ({self.display_name})", self.solution_note, self.solution_code)
 
     def _expected_value(self) -> Any:
         # The sample data never change within a session, so compute the answer once.
@@ -384,10 +394,10 @@ class Exercise:
         return self._expected_cache
 
     def _feedback(self, status: Status, message: str) -> Feedback:
-        return Feedback(status, message, self.label)
+        return Feedback(status, message, self.display_name)
 
     def _repr_html_(self) -> str:
-        return Note("info", f"Exercise {self.label}: {self.title}", self._usage())._repr_html_()
+        return Note("info", f"{self.display_name}: {self.title}", self._usage())._repr_html_()
 
     def _usage(self) -> str:
         return (
@@ -396,7 +406,7 @@ class Exercise:
         )
 
     def __repr__(self) -> str:
-        return f"Exercise {self.label}: {self.title}. {self._usage()}"
+        return f"{self.display_name}: {self.title}. {self._usage()}"
 
 
 def _close(a: float, b: float, rel: float, abs_: float) -> bool:
