@@ -28,11 +28,16 @@ def adjacency_of(graph) -> dict:
     return {node: {o for o in graph[node] if o != node} for node in graph.nodes}
 
 
-def run_solution(exercise):
-    """The value an exercise's model solution gives when run after its chapter's ``SETUP`` cell,
-    as in the learner's notebook."""
+def run_answer(exercise, code: str):
+    """The value ``code`` stores in the exercise's answer variable when run after its chapter's
+    ``SETUP`` cell, as a learner's answer cell does in the notebook."""
     module = importlib.import_module(f"sevencs.exercises.{exercise.chapter}")
     namespace: dict = {}
     exec(module.SETUP, namespace)
-    exec(exercise.solution_code, namespace)
+    exec(code, namespace)
     return namespace[exercise.answer_name]
+
+
+def run_solution(exercise):
+    """The value an exercise's model solution gives in the learner's notebook."""
+    return run_answer(exercise, exercise.solution_code)

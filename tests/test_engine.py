@@ -13,14 +13,14 @@ import pytest as _pytest
 
 from sevencs import _checks
 from sevencs.course import engine
-from sevencs.course.engine import Feedback, Mistake, NameExercise, NumberExercise, Status
+from sevencs.course.engine import Feedback, Kind, Mistake, NameExercise, NumberExercise, Status
 from sevencs.course.store import ProgressWarning
 
 
 class Seven(NumberExercise):
     title = "seven"
     answer_name = "answer"
-    whole = True
+    kind = Kind.COUNT
     hints = ("first", "second", "third")
     solution_code = "answer = 7"
 
@@ -36,7 +36,7 @@ class Seven(NumberExercise):
 
 class Quarter(NumberExercise):
     title = "a quarter"
-    share = True
+    kind = Kind.SHARE
     hints = ("one",)
     solution_code = "answer = 0.25"
 
@@ -118,7 +118,7 @@ def test_known_mistakes_are_records_computed_once():
         (True, "True/False"),
         ([1, 2, 3], "a list of 3 items"),
         (pd.Series([7]), "single value"),
-        (pd.DataFrame({"a": [1, 2]}), "pandas DataFrame of 2 items"),
+        (pd.DataFrame({"a": [1, 2]}), "pandas DataFrame (a table) of 2 rows"),
         (np.array([7, 7]), "numpy array of 2 items"),
         (None, "`None`"),
         (len, "a function"),
@@ -141,7 +141,7 @@ def test_share_diagnoses_percentages_complements_and_counts():
 
 class Share(NumberExercise):
     title = "a share that needs two decimals"
-    share = True
+    kind = Kind.SHARE
     hints = ("one",)
     solution_code = "answer = 0.3125"
 
@@ -290,3 +290,94 @@ def test_a_positive_number_check_names_the_argument_and_the_problem(value, allow
     with _pytest.raises(error, match=words):
         _checks.positive("market", value, allow_zero=allow_zero)
     assert _checks.positive("market", 0, allow_zero=True) == 0.0 and _checks.positive("market", 2) == 2.0
+
+
+# --- the wording follows from what the answer is (issue 13, items 1-3) --------------------------
+
+
+class PerPost(NumberExercise):
+    title = "a rate above 1"
+    kind = Kind.RATE
+    unit = "likes per post"
+    hints = ("one",)
+    solution_code = "answer = 2.5"
+
+    def expected(self):
+        return 2.5
+
+
+class Price(NumberExercise):
+    title = "an amount of money"
+    kind = Kind.MONEY
+    unit = "pounds"
+    hints = ("one",)
+    solution_code = "answer = 12.5"
+
+    def expected(self):
+        return 12.5
+
+
+PER_POST, PRICE = PerPost("test", "q5"), Price("test", "q6")
+
+
+def test_an_exercise_says_what_its_answer_is_with_kind_and_unit_and_the_question_follows():
+    assert SEVEN.wanted == "one whole number" and QUARTER.wanted == "one number between 0 and 1"
+    assert (
+        PER_POST.wanted == "one number (likes per post)"
+        and PRICE.wanted == "one amount of money in pounds, as a plain number"
+    )
+    assert Kind.COUNT.wanted("posts") == "one whole number (how many posts)"
+    assert PICK.wanted == "one name (text, in quotes)"
+    for name, value in (("share", True), ("whole", True), ("wanted", "a number")):
+        with pytest.raises(TypeError, match="kind"):
+            type("Guess", (NumberExercise,), {name: value})
+    with pytest.raises(TypeError, match="unit"):
+        type("Guess", (NameExercise,), {"wanted": "a name"})
+
+
+def test_len_is_the_advice_only_when_it_counts_the_answer_and_the_count_is_never_shown():
+    seven_things = SEVEN.check(["a"] * 7)
+    assert "len(...)" in seven_things.message and "7" not in seven_things.message
+    assert SEVEN.check(len(["a"] * 7)).correct  # the advice works
+    three = SEVEN.check(["a", "b", "c"])
+    assert "len(" not in three.message and "a list of 3 items" in three.message
+    assert "one of its values" in SEVEN.check([3, 7, 9]).message
+    assert "len(" not in QUARTER.check(["a"] * 7).message  # a length is never a share
+
+
+def test_a_percentage_is_named_in_the_words_of_what_was_asked_for():
+    assert "looks like a percentage" in QUARTER.check(25).message
+    rate = PER_POST.check(250).message
+    assert "percentage" in rate and "likes per post" in rate and "between 0 and 1" not in rate
+    assert "pence" in PRICE.check(1250).message
+    assert "percentage" not in SEVEN.check(700).message  # a count is never a percentage
+    assert "cannot be below zero" in PER_POST.check(-2.5).message
+    assert "cannot be below zero" not in PRICE.check(-12.5).message  # money can be owed
+
+
+def test_numbers_typed_as_text_are_told_what_to_drop_without_repeating_the_number():
+    pounds = PRICE.check("£12.50").message
+    assert "£ sign" in pounds and "quotes" in pounds and "12.5" not in pounds
+    assert "% sign" in QUARTER.check("25%").message
+    assert "commas" in SEVEN.check("7,000").message
+
+
+def test_a_count_of_nothing_points_to_a_word_that_matched_no_row():
+    assert "capitals" in QUARTER.check(0).message and "capitals" in SEVEN.check(0).message
+    assert "capitals" not in PRICE.check(0).message
+
+
+def test_a_name_typed_with_other_spacing_is_nearly_right_and_a_table_says_where_the_name_is():
+    assert "spacing" in PICK.check("rosa y").message and not PICK.check("rosa-y").correct
+    table = pd.DataFrame({"account": ["the_nursery", "rosa_y"], "score": [0.9, 0.5]})
+    message = PICK.check(table).message
+    assert "`account` column" in message and ".iloc[0]" not in message and "is in it" in message
+    assert "not in it" in PICK.check(table.head(1)).message
+    by_name = pd.Series([0.5, 0.9], index=["rosa_y", "sam_y"])
+    assert ".index[n]" in PICK.check(by_name).message
+
+
+def test_feedback_names_the_exercise_as_the_notebook_does():
+    assert SEVEN.display_name == "Exercise 1" and Seven("test", "q12").display_name == "Exercise 12"
+    assert SEVEN.check(6).heading == "Not yet (Exercise 1)"
+    assert "test q1" not in SEVEN.hint().heading + SEVEN.solution().heading + repr(SEVEN)

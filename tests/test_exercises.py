@@ -10,13 +10,16 @@ chapter keeps its independent calculations and its list of wrong answers, ``WRON
 from __future__ import annotations
 
 import importlib
+import math
+import numbers
+import re
 
 import networkx as nx
 import numpy as np
 import pytest
 
-from reference import adjacency_of, bfs_distances, run_solution
-from sevencs.course.engine import Status
+from reference import adjacency_of, bfs_distances, run_answer, run_solution
+from sevencs.course.engine import Kind, Status
 from sevencs.course.store import ProgressStore
 from sevencs.datasets import NURSERY, load_network, load_posts
 from sevencs.exercises import CHAPTERS, chapter_items
@@ -210,3 +213,147 @@ def test_check_never_raises_for_a_huge_number_or_an_object_that_cannot_be_shown(
     events = ProgressStore().events(chapter)
     assert len(events) == 5 and (events["status"] == "incorrect").all()  # every attempt recorded
     assert events["value"].iloc[0] == "a whole number about 10,001 digits long"
+
+
+# --- feedback that follows from what the answer is (issue 13, items 1-3) -------------------------
+# Each slip is the code a learner writes in the answer cell, run after the chapter's SETUP as the
+# notebook runs it; the expected answers come from the exercises themselves, never copied numbers.
+
+NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?")
+
+
+def states_the_answer(exercise, message: str) -> bool:
+    """Whether a number in the message would pass the check: the feedback must never give it away."""
+    return any(exercise.check(float(n)).correct for n in NUMBER.findall(message))
+
+
+# What learners hand in instead of one number, and what the feedback should point them to.
+CONTAINERS = [
+    ("welcome q1", "number_of_posts = posts", "len(...)"),
+    ("welcome q1", "number_of_posts = posts['post_id']", "len(...)"),
+    ("welcome q1", "number_of_posts = posts.count()", "one of its values"),
+    ("welcome q2", "promotional_share = posts['type'].value_counts()", "None of its values"),
+    ("welcome q2", "promotional_share = posts['type'].value_counts(normalize=True)", "one of its values"),
+    ("welcome q2", "promotional_share = posts['type'] == 'promotional'", ".mean()"),
+    ("connection q2", "reach_2 = G", "network"),
+    ("connection q2", "reach_2 = (set(G[NURSERY]) | {b for a in G[NURSERY] for b in G[a]}) - {NURSERY}", "len(...)"),
+    ("connection q5", "paradox = cx.friendship_paradox(G)", "None of its values"),
+    ("conversation q2", "question_rate = posts.groupby('type')['comments'].mean()", "one of its values"),
+    ("caring q2", "waiting_48h = ca.unanswered(questions, older_than=48, as_of='2026-07-13 09:00')", "len(...)"),
+    ("caring q2", "waiting_48h = ca.unanswered(questions, older_than=48)", "end of the data"),
+]
+
+
+@pytest.mark.parametrize(("label", "code", "words"), CONTAINERS, ids=[f"{c[0]}: {c[1]}" for c in CONTAINERS])
+def test_len_is_suggested_only_where_counting_the_items_gives_the_answer(label, code, words):
+    exercise = BY_LABEL[label]
+    answer = run_answer(exercise, code)
+    feedback = exercise.check(answer)
+    assert feedback.status is Status.INCORRECT
+    assert words in feedback.message
+    # `len(...)` is the advice exactly when following it gives the right answer
+    assert ("len(" in feedback.message) == exercise.check(len(answer)).correct
+    assert not states_the_answer(exercise, feedback.message)
+
+
+SHARES = [e for _, e in ALL_EXERCISES if getattr(e, "kind", None) is Kind.SHARE]
+NOT_SHARES = [e for _, e in ALL_EXERCISES if getattr(e, "kind", Kind.SHARE) is not Kind.SHARE]
+
+
+@pytest.mark.parametrize("exercise", SHARES, ids=lambda e: e.label)
+def test_a_share_given_as_a_rounded_percentage_is_called_a_percentage(exercise):
+    percent = round(100 * exercise.expected())
+    feedback = exercise.check(percent)
+    assert not feedback.correct
+    same = [m.message for m in exercise.known_mistakes if isinstance(m.value, numbers.Real) and m.value == percent]
+    if same:  # the percentage is also a count the exercise knows (caring q4): that message comes first
+        assert feedback.message == same[0]
+    else:
+        assert "percentage" in feedback.message and "count" not in feedback.message
+    assert not states_the_answer(exercise, feedback.message)
+    assert exercise.check(percent / 100).correct  # doing what it says gives the right answer
+
+
+@pytest.mark.parametrize("exercise", SHARES, ids=lambda e: e.label)
+def test_a_share_given_as_some_other_number_up_to_100_may_be_a_percentage_or_a_count(exercise):
+    percent = round(100 * exercise.expected())
+    other = percent + 20 if percent < 70 else percent - 20  # far from the answer, as a percentage too
+    assert all(not math.isclose(other, m.value) for m in exercise.known_mistakes if isinstance(m.value, numbers.Real))
+    feedback = exercise.check(other)
+    assert not feedback.correct
+    assert "percentage" in feedback.message and "count" in feedback.message
+    assert not states_the_answer(exercise, feedback.message)
+
+
+@pytest.mark.parametrize("exercise", NOT_SHARES, ids=lambda e: e.label)
+def test_an_answer_that_is_not_a_share_is_never_told_to_be_one(exercise):
+    feedback = exercise.check(100 * exercise.expected())
+    assert not feedback.correct
+    assert "between 0 and 1" not in feedback.message and "the share" not in feedback.message
+    if exercise.kind is Kind.RATE:  # a percentage of a rate: say which rate, in its own units
+        assert "percentage" in feedback.message and exercise.unit in feedback.message
+    if exercise.kind in (Kind.COUNT, Kind.WHOLE):  # nobody turns a count into a percentage
+        assert "percentage" not in feedback.message
+
+
+def test_a_label_typed_with_a_capital_matches_no_row_and_the_feedback_says_so():
+    exercise = BY_LABEL["welcome q2"]
+    answer = run_answer(exercise, "promotional_share = (posts['type'] == 'Promotional').mean()")
+    assert answer == 0  # no post's type is written with a capital P
+    feedback = exercise.check(answer)
+    assert not feedback.correct
+    assert "capitals" in feedback.message and "lower than" not in feedback.message
+    assert exercise.check(run_answer(exercise, "promotional_share = (posts['type'] == 'promotional').mean()")).correct
+
+
+def test_a_name_with_different_spacing_is_called_nearly_right_but_not_accepted():
+    exercise = BY_LABEL["connection q4"]
+    expected = exercise.expected()
+    assert "_" in expected  # the sample's account names join words with _
+    for slip in (expected.replace("_", " "), expected.replace("_", "-"), expected.replace("_", " ").title()):
+        feedback = exercise.check(slip)
+        assert not feedback.correct, slip
+        assert "spacing" in feedback.message and "not the answer" not in feedback.message
+    assert exercise.check(expected).correct and exercise.check(f" @{expected.upper()}").correct
+    assert "spacing" not in exercise.check("nobody_at_all").message
+
+
+def test_an_amount_typed_with_its_pound_sign_is_told_to_drop_the_sign_and_the_quotes():
+    exercise = BY_LABEL["clients q4"]
+    typed = f"{exercise.expected():.2f}"
+    for slip in (f"£{typed}", f" £{typed} ", f"£{float(typed) + 1000:,.2f}"):
+        feedback = exercise.check(slip)
+        assert not feedback.correct
+        assert "£" in feedback.message and "quotes" in feedback.message
+        assert "text (a string)" not in feedback.message
+        assert not states_the_answer(exercise, feedback.message)
+    assert exercise.check(float(typed)).correct
+
+
+def test_part_of_the_broker_table_points_to_its_account_column_not_to_the_nursery_row():
+    exercise = BY_LABEL["connection q4"]
+    two_rows = run_answer(exercise, "top_broker = cx.brokers(G, top=5).head(2)")
+    assert two_rows["account"].iloc[0] == NURSERY  # what the old advice, `.iloc[0]`, picked
+    feedback = exercise.check(two_rows)
+    assert not feedback.correct
+    assert ".iloc[0]" not in feedback.message and "`account` column" in feedback.message
+    assert "is in it" in feedback.message
+    assert "not in it" in exercise.check(run_answer(exercise, "top_broker = cx.brokers(G, top=5).head(1)")).message
+
+
+# --- what a learner sees names the exercise as the notebook does (issue 13, item 4) ------------
+
+
+@pytest.mark.parametrize(("chapter", "exercise"), ALL_EXERCISES, ids=IDS)
+def test_what_a_learner_sees_names_the_exercise_as_the_notebook_does_never_by_its_internal_id(chapter, exercise):
+    shown = [
+        str(exercise.check(object())),
+        str(exercise.check(...)),
+        exercise.hint().heading,
+        exercise.solution().heading,
+        repr(exercise),
+        exercise._repr_html_(),
+    ]
+    for text in shown:
+        assert exercise.label not in text
+        assert exercise.display_name in text

@@ -101,6 +101,19 @@ def test_every_exercise_has_one_blank_a_check_and_its_questions_are_asked(path):
 
 
 @pytest.mark.parametrize("path", EXERCISE_NOTEBOOKS, ids=lambda p: p.name)
+def test_the_feedback_names_each_exercise_as_the_heading_above_its_check_does(path):
+    cells = nbformat.read(path, as_version=4).cells
+    for exercise in chapter_items(chapter_of(path))["exercises"]:
+        check = next(
+            i for i, c in enumerate(cells) if c.cell_type == "code" and f"ex.{exercise.name}.check(" in c.source
+        )
+        heading = next(
+            c.source for c in reversed(cells[:check]) if c.cell_type == "markdown" and c.source.startswith("## ")
+        )
+        assert heading.startswith(f"## {exercise.display_name} · "), heading.splitlines()[0]
+
+
+@pytest.mark.parametrize("path", EXERCISE_NOTEBOOKS, ids=lambda p: p.name)
 def test_filling_replaces_every_blank_with_its_solution(path):
     chapter = chapter_of(path)
     filled = fill_solutions(nbformat.read(path, as_version=4), chapter, expect_correct=True)

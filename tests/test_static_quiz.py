@@ -285,7 +285,8 @@ def test_every_solution_renders_collapsed_with_its_code(chapter, exercise):
     [details] = root.find_all("details", "sevencs-solution")
     assert "open" not in details.attrs
     assert details.attrs["data-exercise-id"] == f"{chapter}-{exercise.name}"
-    assert exercise.label in details.find_all("summary")[0].get_text()
+    summary = details.find_all("summary")[0].get_text()
+    assert exercise.display_name in summary and exercise.label not in summary  # as the notebook names it
     assert details.find_all("code")[0].get_text() == exercise.solution_code
     if exercise.solution_note:
         assert shown(exercise.solution_note) in squash(details.get_text())

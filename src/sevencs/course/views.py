@@ -44,7 +44,7 @@ def reflection_html(r: Reflection, open_answer: bool = False) -> str:
 def solution_html(exercise: Exercise, open_solution: bool = False) -> str:
     """An exercise's model solution, collapsed unless ``open_solution``."""
     return html.solution_html(
-        item_id(exercise), exercise.label, exercise.solution_note, exercise.solution_code, open_solution
+        item_id(exercise), exercise.display_name, exercise.solution_note, exercise.solution_code, open_solution
     )
 
 

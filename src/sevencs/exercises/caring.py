@@ -20,6 +20,7 @@ from sevencs import caring as ca
 from sevencs.course.engine import (
     Exercise,
     Feedback,
+    Kind,
     Mistake,
     NumberExercise,
     Status,
@@ -209,7 +210,8 @@ def _unanswered_variants() -> dict[str, int]:
 class UnansweredCount(NumberExercise):
     title = "How many questions had waited more than 48 hours with no reply, on Monday 13 July at 9:00?"
     answer_name = "waiting_48h"
-    whole = True
+    kind = Kind.COUNT
+    unit = "questions"
     hints = (
         "A question counts if, at 9:00 on 13 July 2026, it had been asked, it had no reply yet, "
         "and it had been waiting for more than 48 hours.",
@@ -258,8 +260,7 @@ def _scores() -> pd.DataFrame:
 class NegativeShare(NumberExercise):
     title = "What share of the mentions does VADER label negative?"
     answer_name = "negative_share"
-    share = True
-    wanted = "one number between 0 and 1"
+    kind = Kind.SHARE
     hints = (
         "`ca.sentiment(mentions['text'])` scores every mention and labels it with VADER's "
         "cut-offs: negative means a compound score of −0.05 or below.",
@@ -303,8 +304,7 @@ class NegativeShare(NumberExercise):
 class MemberHelpShare(NumberExercise):
     title = "Of all the replies under the nursery's posts, what share did members write?"
     answer_name = "member_share"
-    share = True
-    wanted = "one number between 0 and 1"
+    kind = Kind.SHARE
     hints = (
         "A reply is a comment with a `reply_to` (it answers another comment). Comments with an "
         "empty `reply_to` start a thread: they are not replies.",

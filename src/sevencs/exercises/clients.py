@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sevencs import clients as cl
-from sevencs.course.engine import Mistake, NumberExercise
+from sevencs.course.engine import Kind, Mistake, NumberExercise
 from sevencs.course.questions import Option, Question, Reflection
 from sevencs.datasets import load_leads, load_survey
 
@@ -85,8 +85,7 @@ def _nps_variants(scores) -> dict[str, float]:
 class ConversationToClient(NumberExercise):
     title = "Of the people who got as far as a conversation, what share became clients?"
     answer_name = "conversation_to_client"
-    share = True
-    wanted = "one number between 0 and 1"
+    kind = Kind.SHARE
     hints = (
         "The `stage` column holds each person's furthest stage. Someone whose furthest stage is "
         "client also had a conversation, so 'got as far as a conversation' means conversation, "
@@ -135,7 +134,8 @@ class NetPromoter(NetPromoterNumber):
     rounding = 0.5  # whole points
     title = "What is the nursery's Net Promoter Score in the survey?"
     answer_name = "nps"
-    wanted = "one number between −100 and 100"
+    kind = Kind.NUMBER
+    unit = "points, from −100 to 100"
     hints = (
         "Promoters answer 9 or 10, passives 7 or 8, detractors 0 to 6. Passives count only in the total.",
         "NPS = 100 × (promoters − detractors) ÷ all answers: percentage points, from −100 to 100.",
@@ -174,7 +174,8 @@ class SocialNetPromoter(NetPromoterNumber):
     rounding = 0.5  # whole points
     title = "What is the Net Promoter Score of the clients who came through social media?"
     answer_name = "nps_social"
-    wanted = "one number between −100 and 100"
+    kind = Kind.NUMBER
+    unit = "points, from −100 to 100"
     hints = (
         "Keep only the survey rows whose `source` is 'social', then compute the NPS of their scores.",
         "`survey[survey['source'] == 'social']['score']` are the social clients' scores.",
@@ -205,7 +206,8 @@ class LifetimeValue(RoundedNumber):
     rounding = 0.5  # whole pounds
     title = "What is a regular client worth today?"
     answer_name = "clv"
-    wanted = "one amount of money, in pounds"
+    kind = Kind.MONEY
+    unit = "pounds"
     hints = (
         "This year's margin counts in full. Next year's is kept with probability 0.7 and discounted "
         "by 1.08; the year after by 0.7² and 1.08², and so on for ever.",
@@ -255,7 +257,8 @@ class FittedImitation(RoundedNumber):
     rounding = 0.0025  # 0.44 is fine; fitting every social lead (0.442) is not
     title = "Fit the Bass model to the monthly new clients from social media: what is q?"
     answer_name = "q_social"
-    wanted = "one number (the coefficient of imitation)"
+    kind = Kind.NUMBER
+    unit = "the coefficient of imitation"
     hints = (
         "`cl.monthly_new_clients(leads, 'social')` counts new clients from social media per month.",
         "`cl.fit_bass(series)` estimates p, q and the market by Bass's own regression.",

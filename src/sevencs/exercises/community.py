@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import networkx as nx
 
 from sevencs import community as cm
-from sevencs.course.engine import Mistake, NumberExercise
+from sevencs.course.engine import Kind, Mistake, NumberExercise
 from sevencs.course.questions import Option, Question, Reflection
 from sevencs.datasets import load_group_activity, load_karate_club
 
@@ -48,8 +48,7 @@ def _karate_agreement(method: str) -> float:
 class KarateAgreement(NumberExercise):
     title = "How well do detected communities match the karate club's real split?"
     answer_name = "agreement"
-    share = True
-    wanted = "one number between 0 and 1"
+    kind = Kind.SHARE
     hints = (
         "`cm.detect_communities(karate)` finds the communities. The real side each member joined is the node "
         "attribute `club`: `nx.get_node_attributes(karate, 'club')`.",
@@ -110,8 +109,7 @@ def _last_month(activity):
 class ActiveRatio(NumberExercise):
     title = "What share of the group's members were active in the last month?"
     answer_name = "active_share"
-    share = True
-    wanted = "one number between 0 and 1"
+    kind = Kind.SHARE
     hints = (
         "Active means at least one post, comment or reaction that month. Members are everyone who had joined by "
         "then: each has a row in every month since joining, zeros included.",
@@ -154,8 +152,7 @@ class ActiveRatio(NumberExercise):
 class LurkerShare(NumberExercise):
     title = "What share of the group's members are lurkers?"
     answer_name = "lurker_share"
-    share = True
-    wanted = "one number between 0 and 1"
+    kind = Kind.SHARE
     hints = (
         "A lurker never started a post and never wrote a comment, over all their months. Add up each member's "
         "posts and comments first: `activity.groupby('account')[['posts', 'comments']].sum()`.",
@@ -197,7 +194,8 @@ class LurkerShare(NumberExercise):
 class HalfMarket(NumberExercise):
     title = "In which month does logistic growth pass half the market?"
     answer_name = "half_month"
-    whole = True
+    kind = Kind.WHOLE
+    unit = "the month"
     hints = (
         "Make the table: `cm.growth('logistic', start=10, rate=1.0, market=400, periods=12)`. Month 0 is the start.",
         "Half the market is 200 members. Find the first row whose `members` is at least 200, and take its `period`.",
@@ -244,8 +242,7 @@ class HalfMarket(NumberExercise):
 class CohortRetention(NumberExercise):
     title = "What share of the April 2026 joiners were active 3 months after joining?"
     answer_name = "retained"
-    share = True
-    wanted = "one number between 0 and 1"
+    kind = Kind.SHARE
     hints = (
         "The April 2026 cohort is everyone with `joined == '2026-04'`. The month they joined is month 0, so "
         "3 months later is 2026-07.",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sevencs import connection as cx
-from sevencs.course.engine import Mistake, NameExercise, NumberExercise
+from sevencs.course.engine import Kind, Mistake, NameExercise, NumberExercise
 from sevencs.course.questions import Option, Question, Reflection
 from sevencs.datasets import NURSERY, load_network
 
@@ -32,7 +32,8 @@ Q1_START, Q1_PER_FRIEND, Q1_HOPS = 12, 8, 3
 class NaiveStory(NumberExercise):
     title = "The 10 × 10 story: how many people exactly 3 hops away?"
     answer_name = "story_3_hops"
-    whole = True
+    kind = Kind.COUNT
+    unit = "people"
     hints = (
         "Hop 1 is Dana's own 12 friends. Each hop after that multiplies by 8.",
         "Hop 2 is 12 × 8. Hop 3 multiplies once more.",
@@ -59,7 +60,8 @@ class NaiveStory(NumberExercise):
 class TwoHopReach(NumberExercise):
     title = "How many distinct accounts are within 2 hops of the nursery?"
     answer_name = "reach_2"
-    whole = True
+    kind = Kind.COUNT
+    unit = "accounts"
     hints = (
         "Within 2 hops means the nursery's friends plus their friends, each account counted "
         "once and the nursery itself not at all.",
@@ -108,8 +110,7 @@ class TwoHopReach(NumberExercise):
 class OverlapShare(NumberExercise):
     title = "What share of the nursery's friends-of-friends can it reach through more than one friend?"
     answer_name = "overlap_share"
-    share = True
-    wanted = "one number between 0 and 1"
+    kind = Kind.SHARE
     hints = (
         "Friends-of-friends are the accounts exactly 2 hops away. For each, count how many of the "
         "nursery's friends they are friends with.",
@@ -147,7 +148,7 @@ class OverlapShare(NumberExercise):
 class TopBroker(NameExercise):
     title = "Apart from the nursery, which account bridges groups the most?"
     answer_name = "top_broker"
-    wanted = "one account name (text, in quotes)"
+    unit = "account name"
     hints = (
         "A bridge lies on many of the shortest paths between other people: that is what "
         "betweenness centrality measures.",
@@ -201,8 +202,7 @@ def _paradox_variants(graph) -> dict[str, float]:
 class ParadoxShare(NumberExercise):
     title = "What share of accounts have fewer friends than their friends have on average?"
     answer_name = "paradox"
-    share = True
-    wanted = "one number between 0 and 1"
+    kind = Kind.SHARE
     hints = (
         "For one account: compare its number of friends with the mean number of friends of its "
         "friends. Do that for every account that has at least one friend.",

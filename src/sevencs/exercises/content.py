@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import pandas as pd
 
 from sevencs import content as ct
-from sevencs.course.engine import Mistake, NumberExercise
+from sevencs.course.engine import Kind, Mistake, NumberExercise
 from sevencs.course.questions import Option, Question, Reflection
 from sevencs.datasets import NURSERY, load_network, load_posts
 
@@ -51,7 +51,8 @@ def _engaged(posts: pd.DataFrame) -> pd.Series:
 class HowToAmplification(_Rate):
     title = "How many times is a how-to post shared, on average?"
     answer_name = "howto_amplification"
-    wanted = "one number (shares per post)"
+    kind = Kind.RATE
+    unit = "shares per post"
     hints = (
         "Amplification rate = shares ÷ posts. Keep only the rows whose `type` is 'how-to'.",
         "`howto = posts[posts['type'] == 'how-to']`, then divide the sum of its `shares` column by its number of rows.",
@@ -103,8 +104,7 @@ class HowToAmplification(_Rate):
 class EngagementByReach(_Rate):
     title = "The nursery's engagement rate by reach (ratio of the totals)"
     answer_name = "er_reach"
-    share = True
-    wanted = "one number between 0 and 1"
+    kind = Kind.SHARE
     hints = (
         "Engagements are likes + comments + shares. The denominator is reach: the accounts that saw each post.",
         "Add up the engagements of all posts, add up the reach of all posts, and divide the first "
@@ -156,7 +156,8 @@ class EngagementByReach(_Rate):
 class EngagementByFollowers(_Rate):
     title = "The nursery's engagement rate by followers (ratio of the totals)"
     answer_name = "er_followers"
-    wanted = "one number (engagements per follower)"
+    kind = Kind.RATE
+    unit = "engagements per follower"
     hints = (
         "Same engagements as before (likes + comments + shares), but divide by the `followers` "
         "column: the nursery's follower count on the day of each post.",
@@ -202,8 +203,7 @@ class EngagementByFollowers(_Rate):
 class DistanceFrom8020(_Rate):
     title = "How far is the nursery's mix from the 80/20 rule?"
     answer_name = "distance_8020"
-    share = True
-    wanted = "one number between 0 and 1"
+    kind = Kind.SHARE
     hints = (
         "The 80/20 rule asks for 20% promotional posts and 80% others. Start with the share of the "
         "nursery's posts whose `type` is 'promotional'.",
@@ -250,7 +250,8 @@ class DistanceFrom8020(_Rate):
 class CascadeReach(NumberExercise):
     title = "How many accounts does one cascade reach beyond the nursery?"
     answer_name = "cascade_reached"
-    whole = True
+    kind = Kind.COUNT
+    unit = "accounts"
     hints = (
         f"Run `ct.simulate_cascade(G, NURSERY, p={Q5_P}, seed={Q5_SEED})`. Each row is one step of the "
         "cascade; `reached` counts everyone who has the post so far.",

@@ -19,6 +19,7 @@ from sevencs import conversation as cv
 from sevencs.course.engine import (
     Exercise,
     Feedback,
+    Kind,
     Mistake,
     NameExercise,
     NumberExercise,
@@ -133,7 +134,8 @@ class ClassifyFive(Exercise):
 class QuestionRate(NumberExercise):
     title = "What is the conversation rate of the nursery's question posts?"
     answer_name = "question_rate"
-    wanted = "one number (comments per post)"
+    kind = Kind.RATE
+    unit = "comments per post"
     hints = (
         'The conversation rate is comments ÷ posts. Here only the posts whose `type` is "question" count.',
         "`posts.groupby('type')['comments'].mean()` gives comments per post for every type at once.",
@@ -198,8 +200,7 @@ class QuestionRate(NumberExercise):
 class NurseryReplyRatio(NumberExercise):
     title = "What share of the threads others started did the nursery answer?"
     answer_name = "replied"
-    share = True
-    wanted = "one number between 0 and 1"
+    kind = Kind.SHARE
     hints = (
         "The denominator: comments that start a thread (`reply_to` is empty) written by someone other "
         "than the nursery. The numerator: those the nursery answered.",
@@ -252,7 +253,7 @@ def _peer_labels() -> pd.DataFrame:
 class SalesFirst(NameExercise):
     title = "Which of the four local businesses leads with the sale?"
     answer_name = "sales_first"
-    wanted = "one account name (text, in quotes)"
+    unit = "account name"
     hints = (
         "The peer posts have no type column: label each text with `cv.classify_post` first.",
         "`peers['label'] = peers['text'].map(cv.classify_post)`, then the share of promotional posts per "
@@ -311,8 +312,7 @@ def _agreement() -> pd.Series:
 class ClassifierAccuracy(NumberExercise):
     title = "On the nursery's own posts, how often does the classifier agree with the known type?"
     answer_name = "accuracy"
-    share = True
-    wanted = "one number between 0 and 1"
+    kind = Kind.SHARE
     hints = (
         "The posts have a known `type`, but with four types, not three labels. `cv.TYPE_TO_LABEL` says "
         "which label each type should get.",

@@ -18,6 +18,7 @@ from sevencs._checks import Undefined
 from sevencs.course.engine import (
     Exercise,
     Feedback,
+    Kind,
     Mistake,
     NameExercise,
     NumberExercise,
@@ -62,7 +63,7 @@ def _per_post_shares(texts) -> list:
 class StrongestTie(NameExercise):
     title = "Who has the strongest relationship with the nursery, with the default weights?"
     answer_name = "strongest"
-    wanted = "one person's account name (text, in quotes)"
+    unit = "person's account name"
     hints = (
         "Tie strength mixes three parts: how often someone interacts (frequency), how lately "
         "(recency) and whether the nursery answers (reciprocity). With the default weights each "
@@ -108,7 +109,8 @@ class StrongestTie(NameExercise):
 class OneWay(NumberExercise):
     title = "How many people interact with the nursery but never hear back from it?"
     answer_name = "one_way"
-    whole = True
+    kind = Kind.COUNT
+    unit = "people"
     hints = (
         "For each person, count the interactions from them to the nursery and from the nursery to "
         "them. A one-way relationship has interactions from them and none back.",
@@ -151,8 +153,7 @@ class OneWay(NumberExercise):
 class YouShare(NumberExercise):
     title = "What share of the person words in the nursery's posts are about the reader?"
     answer_name = "you_share"
-    share = True
-    wanted = "one number between 0 and 1"
+    kind = Kind.SHARE
     hints = (
         "Count the you words (you, your, yours...) and the we words (we, us, our, ours...) over all "
         "the posts together, then divide: you ÷ (you + we).",
@@ -274,7 +275,8 @@ class Rewrite(Exercise):
 class LayerShift(NumberExercise):
     title = "With a one-week memory, how many of the 15-layer stay in it?"
     answer_name = "stay_in_15"
-    whole = True
+    kind = Kind.COUNT
+    unit = "people"
     hints = (
         "The 15-layer is the 15 strongest relationships. Find it twice: once with the default "
         "half-life (30 days) and once with `half_life=7`, then count the people in both.",

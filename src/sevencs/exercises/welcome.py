@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sevencs.course.engine import Mistake, NumberExercise
+from sevencs.course.engine import Kind, Mistake, NumberExercise
 from sevencs.course.questions import Option, Question, Reflection
 from sevencs.datasets import load_posts
 
@@ -24,7 +24,8 @@ posts = load_posts()"""
 class CountPosts(NumberExercise):
     title = "How many posts did the nursery publish in its year?"
     answer_name = "number_of_posts"
-    whole = True
+    kind = Kind.COUNT
+    unit = "posts"
     hints = (
         "Each row of the `posts` table is one post.",
         "`len(table)` counts the rows of a pandas table.",
@@ -55,8 +56,7 @@ class CountPosts(NumberExercise):
 class PromotionalShare(NumberExercise):
     title = "What share of the nursery's posts are promotional?"
     answer_name = "promotional_share"
-    share = True
-    wanted = "one number between 0 and 1"
+    kind = Kind.SHARE
     hints = (
         "The `type` column says what kind each post is; count the promotional ones and divide by the number of posts.",
         "`posts['type'] == 'promotional'` gives True or False per post; the mean of True/False "
