@@ -54,6 +54,7 @@ from sevencs.atomic import write_bytes_atomically, write_text_atomically
 from sevencs.cells import as_float
 from sevencs.chapters import SEVEN_CS as CS
 from sevencs.chapters import TITLES
+from sevencs.errors import InputError, InputTypeError, LearnerError
 from sevencs.figures import FigureImage, to_png
 from sevencs.figures.audit import Panel, panel_figure, scorecard_figure
 from sevencs.parsing import datetimes
@@ -89,8 +90,9 @@ NOT_AVAILABLE = "not available"
 NO_POSTS_OF_KIND = "no posts of that kind"
 
 
-class AuditProblem(ValueError):
-    """The posts given to :func:`audit` cannot be audited; the message says what was expected."""
+class AuditProblem(LearnerError, ValueError):
+    """The posts given to :func:`audit` cannot be audited; the message says what was expected and
+    what to try. A notebook shows it in a few lines (:mod:`sevencs.errors`)."""
 
 
 # --- the scorecard ---------------------------------------------------------------------------
@@ -193,7 +195,7 @@ class Scorecard:
             write_bytes_atomically(self.png(), image)
             write_text_atomically(self.to_markdown(image=image.name), path)
         else:
-            raise ValueError(
+            raise InputError(
                 f"save() writes .html or .md files, but the path ends in {path.suffix or 'nothing'!r}; "
                 "try 'my_audit.html'"
             )
@@ -253,7 +255,7 @@ MIRROR = (
 def _which_c(c: str) -> str:
     key = str(c).strip().lower()
     if key not in CS:
-        raise ValueError(f"there is no C called {c!r}; the seven Cs are: {', '.join(CS)}")
+        raise InputError(f"there is no C called {c!r}; the seven Cs are: {', '.join(CS)}")
     return key
 
 
@@ -271,7 +273,7 @@ def compare(before: Scorecard, after: Scorecard) -> pd.DataFrame:
     """
     for name, card in (("before", before), ("after", after)):
         if not isinstance(card, Scorecard):
-            raise TypeError(f"{name} must be a Scorecard from audit(...), but got {type(card).__name__}")
+            raise InputTypeError(f"{name} must be a Scorecard from audit(...), but got {type(card).__name__}")
     rows = []
     b_table, a_table = before.table.set_index("c"), after.table.set_index("c")
     for c in CS:

@@ -55,6 +55,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from sevencs.errors import InputError
+
 #: Dates outside these years are refused (no social media post has one).
 EARLIEST = pd.Timestamp("1990-01-01")
 LATEST = pd.Timestamp("2100-01-01")
@@ -511,19 +513,20 @@ def datetimes(column: pd.Series, what: str, allow_missing: bool = False) -> pd.S
         bad = values.isna() & ~blank
         if bad.any():
             label = column.index[bad.to_numpy()][0]
-            raise ValueError(
+            raise InputError(
                 f"{what} must hold dates, such as 2026-05-01 09:30, but row {label!r} holds {column[label]!r}"
             )
     if not allow_missing and values.isna().any():
         label = values.index[values.isna().to_numpy()][0]
-        raise ValueError(f"{what} has a missing date in row {label!r}; fill it in or drop that row")
+        raise InputError(f"{what} has a missing date in row {label!r}; fill it in or drop that row")
     return values
 
 
 def moment(value: object, what: str) -> pd.Timestamp:
     """One date and time given as an argument (such as ``as_of``): a date or time object as it is,
     text read as :func:`parse_dates` reads a cell. A time with a zone is turned into UTC and the
-    zone dropped, like the dates in a column. Raises ``ValueError`` naming ``what`` otherwise.
+    zone dropped, like the dates in a column. Raises :class:`~sevencs.errors.InputError` (a
+    ``ValueError``) naming ``what`` otherwise.
     """
     stamp = None
     if isinstance(value, (dt.date, np.datetime64)):  # datetime and pandas' Timestamp are dates too
@@ -538,8 +541,8 @@ def moment(value: object, what: str) -> pd.Timestamp:
         or (isinstance(value, float) and math.isnan(value))
         or (isinstance(value, np.datetime64) and np.isnat(value))
     ):
-        raise ValueError(f"{what} must be a date and time, but got a missing value")
-    raise ValueError(f"{what} must be a date and time such as '2026-10-30 12:00', but got {value!r}")
+        raise InputError(f"{what} must be a date and time, but got a missing value")
+    raise InputError(f"{what} must be a date and time such as '2026-10-30 12:00', but got {value!r}")
 
 
 def months(column: pd.Series, what: str) -> pd.Series:
@@ -552,7 +555,7 @@ def months(column: pd.Series, what: str) -> pd.Series:
     parsed = pd.to_datetime(column.astype(str), format="%Y-%m", errors="coerce")
     if parsed.isna().any():
         label = parsed.index[parsed.isna().to_numpy()][0]
-        raise ValueError(
+        raise InputError(
             f"{what} must hold months written as YYYY-MM (such as 2026-03), but row {label!r} has {column[label]!r}"
         )
     return parsed

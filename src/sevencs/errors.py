@@ -1,0 +1,194 @@
+"""How the package tells a learner that their input was not usable: one policy, in one place.
+
+The chapter modules, the shared checks (:mod:`sevencs._checks`), the audit and the readers of
+your own files raise a :class:`LearnerError` when what a learner gave them cannot be used: an
+account that is not in the network, a table with a column missing or no rows, a file that is
+not an export. The message says what was expected and what to try.
+
+In a notebook (IPython), such an error is shown as the learner's own line, the message and one
+line saying how to see everything, instead of the twenty lines of the package it passed through::
+
+    Cell In[2], line 1
+    ----> 1 cx.reach(G, 'NURSERY', 2)
+
+    ValueError: the account 'NURSERY' is not in the network (411 accounts). ...
+    (The lines inside the sevencs package are hidden; to see them: import sevencs; sevencs.full_traceback())
+
+IPython shows an exception that has a ``_render_traceback_()`` method by calling it
+(``InteractiveShell.showtraceback``); outside IPython (plain Python, pytest) nothing changes. The
+classes keep Python's own bases (:class:`InputError` is a ``ValueError``, :class:`InputTypeError`
+a ``TypeError``), so ``except ValueError`` works as before, and the familiar name is the one
+shown. :func:`full_traceback` prints the last error in full.
+
+This module is the bottom layer: it imports nothing from the package, and IPython only when
+IPython is already running.
+"""
+
+from __future__ import annotations
+
+import linecache
+import os
+import sys
+import sysconfig
+import traceback
+from collections.abc import Mapping
+from types import TracebackType
+from typing import Any
+
+__all__ = [
+    "InputError",
+    "InputKeyError",
+    "InputTypeError",
+    "LearnerError",
+    "full_traceback",
+]
+
+#: The line under a short error that says how to see the lines it hides.
+FULL_TRACEBACK_HINT = (
+    "(The lines inside the sevencs package are hidden; to see them: import sevencs; sevencs.full_traceback())"
+)
+#: How many of the learner's own lines a short error shows at most (the innermost ones).
+MAX_LINES = 3
+
+
+class LearnerError(Exception):
+    """A learner's input was not usable; the message says what was expected and what to try.
+
+    Used as a base next to one of Python's own, such as ``class InputError(LearnerError,
+    ValueError)``. ``rewrite`` maps text in the learner's line to what to write instead (such as
+    ``'NURSERY'`` to ``NURSERY``): in a notebook the short error shows the corrected line.
+    """
+
+    def __init__(self, *args: object, rewrite: Mapping[str, str] | None = None) -> None:
+        super().__init__(*args)
+        self.rewrite = dict(rewrite or {})
+
+    @property
+    def familiar_name(self) -> str:
+        """The Python exception a learner knows this as: ``ValueError`` for an :class:`InputError`."""
+        for kind in type(self).__mro__:
+            if kind.__module__ == "builtins" and kind not in (Exception, BaseException):
+                return kind.__name__
+        return type(self).__name__
+
+    def _render_traceback_(self) -> list[str]:
+        """What IPython shows for this error: the learner's lines, the message, how to see it all."""
+        try:
+            return short_traceback(self)
+        except Exception:  # never lose the message to a problem in showing it
+            return [f"{self.familiar_name}: {self}", FULL_TRACEBACK_HINT]
+
+
+class InputError(LearnerError, ValueError):
+    """A value, table or file that cannot be used as given (a ``ValueError``)."""
+
+
+class InputTypeError(LearnerError, TypeError):
+    """The wrong kind of object, such as a whole table where one column was expected (a ``TypeError``)."""
+
+
+class InputKeyError(LearnerError, KeyError):
+    """A name that is not one of those on offer (a ``KeyError``), with its message shown as written."""
+
+    def __str__(self) -> str:  # KeyError would show the message in quotes, as a key
+        return str(self.args[0]) if self.args else ""
+
+
+# --- whose code is it -------------------------------------------------------------------------
+
+_PACKAGE = os.path.dirname(os.path.abspath(__file__))
+_LIBRARIES = tuple(
+    {
+        os.path.realpath(p)
+        for k, p in sysconfig.get_paths().items()
+        if k in ("stdlib", "platstdlib", "purelib", "platlib")
+    }
+)
+
+
+def is_learner_file(filename: str) -> bool:
+    """Whether code in ``filename`` is the learner's own: a notebook cell or a file of theirs, not the
+    sevencs package, an installed library or Python itself."""
+    if filename.startswith("<"):  # IPython's cells outside a kernel (<ipython-input-...>); <frozen ...> is Python
+        return not filename.startswith("<frozen") and bool(linecache.getlines(filename))
+    path = os.path.realpath(filename)
+    parts = path.split(os.sep)
+    if "site-packages" in parts or "dist-packages" in parts:
+        return False
+    return not any(path == root or path.startswith(root + os.sep) for root in (_PACKAGE, *_LIBRARIES))
+
+
+def learner_entries(tb: TracebackType | None) -> list[tuple[str, int, str]]:
+    """The learner's own frames in a traceback, outermost first: ``(filename, line number, function)``."""
+    entries = []
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if is_learner_file(code.co_filename):
+            entries.append((code.co_filename, tb.tb_lineno, code.co_name))
+        tb = tb.tb_next
+    return entries
+
+
+def _shell() -> Any:
+    """The running IPython shell, or None; IPython is never imported here if it is not running."""
+    if "IPython" not in sys.modules:
+        return None
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return None
+    return get_ipython()
+
+
+def _where(filename: str, lineno: int, function: str) -> str:
+    """``Cell In[3], line 1`` for a notebook cell (as IPython writes it), else ``File ..., line 1``."""
+    shell = _shell()
+    label = None
+    try:
+        label = shell.compile.format_code_name(filename) if shell is not None else None
+    except Exception:
+        label = None
+    place = f"{label[0]} {label[1]}" if label else f"File {filename}"
+    inside = f", in {function}" if function not in ("<module>", "<cell line: 0>") else ""
+    return f"{place}, line {lineno}{inside}"
+
+
+def short_traceback(error: LearnerError) -> list[str]:
+    """The lines a notebook shows for ``error``: the learner's own lines (at most :data:`MAX_LINES`),
+    the message under the familiar exception name, its notes, and :data:`FULL_TRACEBACK_HINT`."""
+    lines: list[str] = []
+    entries = learner_entries(error.__traceback__)[-MAX_LINES:]
+    last = ""
+    for filename, lineno, function in entries:
+        last = linecache.getline(filename, lineno).strip()
+        lines.append(_where(filename, lineno, function))
+        lines.append(f"----> {lineno} {last}" if last else f"----> {lineno}")
+    if lines:
+        lines.append("")
+    lines.extend(f"{error.familiar_name}: {error}".splitlines())
+    lines.extend(str(note) for note in getattr(error, "__notes__", ()))
+    corrected = last
+    for old, new in error.rewrite.items():
+        corrected = corrected.replace(old, new)
+    if corrected != last:
+        lines.append(f"Try:  {corrected}")
+    lines.append(FULL_TRACEBACK_HINT)
+    return lines
+
+
+def full_traceback() -> None:
+    """Print the last error's complete traceback, with the lines inside the sevencs package.
+
+    In a notebook it is printed the way IPython prints any traceback; elsewhere with Python's
+    :mod:`traceback`. The short form of an error (see :class:`LearnerError`) hides those lines.
+    """
+    error = getattr(sys, "last_exc", None) or getattr(sys, "last_value", None)
+    if error is None:
+        print("There is no error to show: no cell has failed yet.")
+        return
+    shell = _shell()
+    if shell is not None:
+        tb = shell.InteractiveTB
+        print(tb.stb2text(tb.structured_traceback(type(error), error, error.__traceback__)))
+    else:
+        traceback.print_exception(error, file=sys.stdout)
