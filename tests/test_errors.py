@@ -6,9 +6,12 @@ shows; the others check the pieces in this process, where nothing about errors c
 
 from __future__ import annotations
 
+import contextlib
+import linecache
 import os
 import re
 import warnings
+from collections.abc import Iterator
 
 import nbformat
 import pandas as pd
@@ -16,10 +19,11 @@ import pytest
 
 import sevencs
 from sevencs import connection as cx
+from sevencs import errors
 from sevencs.audit import AuditProblem
 from sevencs.classroom.exports import ExportError
 from sevencs.datasets import NURSERY, load_network
-from sevencs.errors import InputError, LearnerError, full_traceback
+from sevencs.errors import InputError, LearnerError, file_name_hint, full_traceback, install_hints
 from sevencs.imports import ImportProblem, example_path, read_posts
 
 PACKAGE = os.path.dirname(os.path.abspath(sevencs.__file__))
@@ -100,6 +104,90 @@ def test_full_traceback_with_no_error_says_so(capsys, monkeypatch):
     assert "no error" in capsys.readouterr().out.lower()
 
 
+# --- a file name without quotes -----------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def cell(source: str, namespace: dict | None = None) -> Iterator[BaseException]:
+    """Run ``source`` as IPython runs a cell (its lines in linecache under a cell's name) and give
+    its error, while the cell's lines are still there to read."""
+    name = f"<ipython-input-{abs(hash(source))}>"
+    linecache.cache[name] = (len(source), None, source.splitlines(keepends=True), name)
+    try:
+        exec(compile(source, name, "exec"), {"read_posts": read_posts, **(namespace or {})})
+    except Exception as error:
+        yield error
+    else:
+        raise AssertionError("the cell ran without an error")
+    finally:
+        del linecache.cache[name]
+
+
+def hint_of(source: str, namespace: dict | None = None) -> str:
+    with cell(source, namespace) as error:
+        return file_name_hint(error, error.__traceback__)
+
+
+def test_a_file_name_without_quotes_gets_a_hint_to_put_it_in_quotes():
+    hint = hint_of("posts = read_posts(my_posts.csv)\n")
+    assert "read_posts('my_posts.csv')" in hint and "quotes" in hint
+
+
+def test_a_file_name_without_quotes_after_a_table_of_that_name_gets_the_hint_too():
+    # read_posts(my_posts.csv) after my_posts = read_posts(...): AttributeError, no attribute 'csv'
+    hint = hint_of("read_posts(my_posts.csv)\n", {"my_posts": pd.DataFrame({"a": [1]})})
+    assert "read_posts('my_posts.csv')" in hint
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "prnt('x')\n",
+        "read_posts(my_posts)\n",
+        "name = 'my_posts.csv'\nmy_posts\n",  # the file name is in quotes; the slip is elsewhere
+        "my_posts.colums\n",  # a misspelt attribute, not a file ending
+    ],
+)
+def test_an_unrelated_slip_gets_no_file_name_hint(source):
+    assert hint_of(source, {"my_posts": pd.DataFrame({"a": [1]})} if "colums" in source else None) == ""
+
+
+class FakeShell:
+    """What install_hints needs of IPython's shell: its custom handlers, and where tracebacks go."""
+
+    def __init__(self, custom_exceptions=()):
+        self.custom_exceptions = custom_exceptions
+        self.handler = None
+        self.shown = []
+
+    def set_custom_exc(self, exc_tuple, handler):
+        self.custom_exceptions, self.handler = exc_tuple, handler
+
+    def showtraceback(self, exc_tuple, tb_offset=None):
+        self.shown.append(exc_tuple)
+
+
+def test_the_hint_is_a_note_under_the_normal_traceback(monkeypatch):
+    shell = FakeShell()
+    monkeypatch.setattr(errors, "_shell", lambda: shell)
+    assert install_hints()
+    assert NameError in shell.custom_exceptions
+    with cell("read_posts(my_posts.csv)\n") as error:
+        shell.handler(shell, type(error), error, error.__traceback__)
+    assert shell.shown == [(NameError, error, error.__traceback__)]  # the normal traceback, with the note
+    assert any("read_posts('my_posts.csv')" in note for note in error.__notes__)
+    with cell("prnt('x')\n") as other:
+        shell.handler(shell, type(other), other, other.__traceback__)
+    assert not getattr(other, "__notes__", [])
+
+
+def test_a_custom_handler_someone_else_set_is_left_alone(monkeypatch):
+    shell = FakeShell(custom_exceptions=(ZeroDivisionError,))
+    monkeypatch.setattr(errors, "_shell", lambda: shell)
+    assert not install_hints()
+    assert shell.custom_exceptions == (ZeroDivisionError,) and shell.handler is None
+
+
 # --- in a real kernel: what the notebook shows ---------------------------------------------------
 
 CELLS = {
@@ -112,6 +200,8 @@ CELLS = {
     ),
     "account": "cx.reach(G, 'NURSERY', 2)",
     "full": "import sevencs\nsevencs.full_traceback()",
+    "file": "read_posts(my_posts.csv)",
+    "typo": "prnt('x')",
     "other": "1 / 0",
 }
 
@@ -151,3 +241,13 @@ def test_in_a_notebook_an_input_error_is_a_few_lines_with_the_learners_line(kern
 def test_in_a_notebook_full_traceback_shows_the_package_lines(kernel_outputs):
     printed = ANSI.sub("", "".join(o.get("text", "") for o in kernel_outputs["full"]))
     assert os.path.join(PACKAGE, "connection.py") in printed and os.path.join(PACKAGE, "_checks.py") in printed
+
+
+@pytest.mark.slow
+def test_in_a_notebook_a_file_name_without_quotes_gets_the_hint_and_a_typo_does_not(kernel_outputs):
+    file = shown_error(kernel_outputs["file"])
+    assert "NameError: name 'my_posts' is not defined" in file
+    assert "read_posts('my_posts.csv')" in file and "quotes" in file
+    typo = shown_error(kernel_outputs["typo"])
+    assert "NameError: name 'prnt' is not defined" in typo
+    assert "quotes" not in typo and "Hint" not in typo

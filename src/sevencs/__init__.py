@@ -29,7 +29,7 @@ the layers below it; ``make lint`` checks this with import-linter):
 
 from importlib.metadata import PackageNotFoundError, version
 
-from sevencs.errors import full_traceback
+from sevencs.errors import full_traceback, install_hints
 from sevencs.learner.progress import my_progress, progress, reset, reset_chapter
 
 try:
@@ -38,3 +38,7 @@ except PackageNotFoundError:  # run from a source folder that was never installe
     __version__ = "0+unknown"
 
 __all__ = ["__version__", "full_traceback", "my_progress", "progress", "reset", "reset_chapter"]
+
+# In a notebook: a file name written without quotes, read_posts(my_posts.csv), gets a hint
+# (only if no other custom error handler is set; outside IPython this does nothing).
+install_hints()

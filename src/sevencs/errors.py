@@ -20,6 +20,11 @@ classes keep Python's own bases (:class:`InputError` is a ``ValueError``, :class
 a ``TypeError``), so ``except ValueError`` works as before, and the familiar name is the one
 shown. :func:`full_traceback` prints the last error in full.
 
+One slip happens before any of the package's code runs, so it gets a hint from here: a file
+name without quotes, ``read_posts(my_posts.csv)``, which Python reads as a variable
+(``NameError: name 'my_posts' is not defined``); :func:`install_hints` adds a note saying to put
+it in quotes (importing :mod:`sevencs` inside IPython installs it).
+
 This module is the bottom layer: it imports nothing from the package, and IPython only when
 IPython is already running.
 """
@@ -28,6 +33,7 @@ from __future__ import annotations
 
 import linecache
 import os
+import re
 import sys
 import sysconfig
 import traceback
@@ -36,11 +42,13 @@ from types import TracebackType
 from typing import Any
 
 __all__ = [
+    "FILE_ENDINGS",
     "InputError",
     "InputKeyError",
     "InputTypeError",
     "LearnerError",
     "full_traceback",
+    "install_hints",
 ]
 
 #: The line under a short error that says how to see the lines it hides.
@@ -49,6 +57,8 @@ FULL_TRACEBACK_HINT = (
 )
 #: How many of the learner's own lines a short error shows at most (the innermost ones).
 MAX_LINES = 3
+#: Endings that make a bare name look like a file name (``my_posts.csv``).
+FILE_ENDINGS = ("csv", "json", "zip", "xlsx", "txt", "js", "html")
 
 
 class LearnerError(Exception):
@@ -192,3 +202,75 @@ def full_traceback() -> None:
         print(tb.stb2text(tb.structured_traceback(type(error), error, error.__traceback__)))
     else:
         traceback.print_exception(error, file=sys.stdout)
+
+
+# --- a file name without quotes ----------------------------------------------------------------
+
+_ENDING = "|".join(FILE_ENDINGS)
+
+
+def file_name_hint(error: BaseException, tb: TracebackType | None) -> str:
+    """A hint when ``error`` comes from a file name written without quotes, else "".
+
+    ``read_posts(my_posts.csv)`` raises ``NameError: name 'my_posts' is not defined`` when there is
+    no ``my_posts``, and ``AttributeError: ... has no attribute 'csv'`` when ``my_posts`` is a table
+    read before. The hint is given only when the name is followed in the cell by a file ending
+    (:data:`FILE_ENDINGS`), so an unrelated slip such as ``prnt('x')`` gets none.
+    """
+    try:
+        return _file_name_hint(error, tb)
+    except Exception:  # a hint is never worth an error of its own (IPython would drop the handler)
+        return ""
+
+
+def _file_name_hint(error: BaseException, tb: TracebackType | None) -> str:
+    entries = learner_entries(tb)
+    if not entries:
+        return ""
+    filename, lineno, _ = entries[-1]
+    cell = "".join(linecache.getlines(filename))
+    if isinstance(error, NameError):
+        name = getattr(error, "name", None)
+        if not name:
+            return ""
+        start = re.escape(name)
+    elif isinstance(error, AttributeError) and getattr(error, "name", None) in FILE_ENDINGS:
+        start = r"[A-Za-z_]\w*"
+    else:
+        return ""
+    # the name, maybe more of a file's name (my-posts, Downloads/posts), then .csv; not inside quotes
+    pattern = re.compile(rf"(?<![\w.'\"/\\-]){start}[\w\-/]*\.(?:{_ENDING})\b(?!['\"(])")
+    found = pattern.search(linecache.getline(filename, lineno)) or pattern.search(cell)
+    if found is None:
+        return ""
+    file = found.group(0)
+    line = linecache.getline(filename, lineno)
+    example = line[: found.start()] + repr(file) + line[found.end() :] if found.string == line else repr(file)
+    variable = re.match(r"\w+", file)
+    return (
+        f"Hint: {file} looks like a file name. Put it in quotes, as in {example.strip()}; without quotes, "
+        f"Python reads {variable.group(0) if variable else file} as the name of a variable."
+    )
+
+
+def _hint_handler(shell: Any, etype: type, value: BaseException, tb: TracebackType, tb_offset: Any = None) -> None:
+    """IPython's custom handler for NameError and AttributeError: the normal traceback, with a note
+    under the error when it came from a file name without quotes."""
+    hint = file_name_hint(value, tb)
+    if hint and hint not in getattr(value, "__notes__", ()):
+        value.add_note(hint)
+    shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
+
+
+def install_hints() -> bool:
+    """In IPython, add the hint for a file name without quotes (see :func:`file_name_hint`).
+
+    Uses IPython's ``set_custom_exc``, and only when no other custom handler is set (so a
+    handler someone else installed, or this one installed before, is left alone). Returns
+    whether it was installed now. Outside IPython it does nothing and does not import IPython.
+    """
+    shell = _shell()
+    if shell is None or not hasattr(shell, "set_custom_exc") or getattr(shell, "custom_exceptions", ()) != ():
+        return False
+    shell.set_custom_exc((NameError, AttributeError), _hint_handler)
+    return True
