@@ -18,11 +18,12 @@ import pandas as pd
 import pytest
 
 import sevencs
+from sevencs import clients as cl
 from sevencs import connection as cx
 from sevencs import errors
-from sevencs.audit import AuditProblem
+from sevencs.audit import AuditProblem, audit
 from sevencs.classroom.exports import ExportError
-from sevencs.datasets import NURSERY, load_network
+from sevencs.datasets import NURSERY, load_leads, load_network, load_survey
 from sevencs.errors import InputError, LearnerError, file_name_hint, full_traceback, install_hints
 from sevencs.imports import ImportProblem, example_path, read_posts
 
@@ -188,6 +189,66 @@ def test_a_custom_handler_someone_else_set_is_left_alone(monkeypatch):
     assert shell.custom_exceptions == (ZeroDivisionError,) and shell.handler is None
 
 
+# --- item 6: a filter that kept nothing; a Bass fit read by name --------------------------------
+
+
+def test_an_empty_filter_says_it_matched_nothing_and_lists_the_values_present():
+    survey = load_survey()
+    with pytest.raises(ValueError) as refused:
+        cl.promoter_groups(survey[survey["source"] == "Social"])
+    message = str(refused.value)
+    assert 'survey[survey["source"] == "Social"] matched no rows' in message
+    for source in survey["source"].unique():
+        assert repr(source) in message
+    assert "Did you mean 'social'?" in message
+
+
+def test_an_empty_filter_made_on_an_earlier_line_is_found_too():
+    survey = load_survey()
+    wanted = "Facebook"
+    social = survey.loc[survey.source == wanted, ["score"]]
+    with pytest.raises(ValueError) as refused:
+        cl.net_promoter_score(social)
+    message = str(refused.value)
+    assert 'survey.loc[survey.source == wanted, ["score"]] matched no rows' in message
+    assert all(repr(source) in message for source in survey["source"].unique())
+
+
+def test_the_nps_of_scores_an_empty_filter_kept_is_undefined_and_says_why():
+    survey = load_survey()
+    nps = cl.net_promoter_score(survey.loc[survey["source"] == "Social", "score"])
+    assert not nps and "matched no rows" in str(nps)
+    assert all(repr(source) in str(nps) for source in survey["source"].unique())
+
+
+def test_an_empty_table_not_made_by_a_filter_still_says_what_to_look_at():
+    with pytest.raises(ValueError) as refused:
+        cl.promoter_groups(load_survey().iloc[0:0])
+    assert "is empty" in str(refused.value) and ".unique()" in str(refused.value)
+
+
+def test_a_date_filter_that_keeps_no_posts_says_the_range_the_posts_cover():
+    posts = read_posts(example_path("posts.csv"))
+    later = posts["date"].max() + pd.Timedelta(days=400)
+    split = f"{later:%Y-%m-%d}"
+    with pytest.raises(ValueError) as refused:
+        audit(posts[posts["date"] >= split])
+    message = str(refused.value)
+    assert "matched no rows" in message
+    assert day(posts["date"].min()) in message and day(posts["date"].max()) in message
+    assert f"as {day(pd.Timestamp(split))}" in message
+
+
+def test_a_bass_fit_reads_by_name_as_by_attribute():
+    fit = cl.fit_bass(cl.monthly_new_clients(load_leads(), "social"))
+    assert fit["q"] == fit.q and fit["p"] == fit.p and fit["market"] == fit.market
+    with pytest.raises(KeyError) as refused:
+        fit["imitation"]
+    assert "'imitation'" in str(refused.value) and "fit.q" in str(refused.value)
+    with pytest.raises(TypeError):
+        list(fit)  # reading by name does not make a fit a sequence
+
+
 # --- in a real kernel: what the notebook shows ---------------------------------------------------
 
 CELLS = {
@@ -200,6 +261,7 @@ CELLS = {
     ),
     "account": "cx.reach(G, 'NURSERY', 2)",
     "full": "import sevencs\nsevencs.full_traceback()",
+    "filter": "cl.promoter_groups(survey[survey['source'] == 'Social'])",
     "file": "read_posts(my_posts.csv)",
     "typo": "prnt('x')",
     "other": "1 / 0",
@@ -241,6 +303,14 @@ def test_in_a_notebook_an_input_error_is_a_few_lines_with_the_learners_line(kern
 def test_in_a_notebook_full_traceback_shows_the_package_lines(kernel_outputs):
     printed = ANSI.sub("", "".join(o.get("text", "") for o in kernel_outputs["full"]))
     assert os.path.join(PACKAGE, "connection.py") in printed and os.path.join(PACKAGE, "_checks.py") in printed
+
+
+@pytest.mark.slow
+def test_in_a_notebook_an_empty_filter_lists_the_values(kernel_outputs):
+    shown = shown_error(kernel_outputs["filter"])
+    assert "survey[survey['source'] == 'Social']" in shown and "matched no rows" in shown
+    assert all(repr(s) in shown for s in load_survey()["source"].unique())
+    assert len(shown.splitlines()) <= 8
 
 
 @pytest.mark.slow

@@ -16,7 +16,7 @@ from collections.abc import Hashable, Iterable, Mapping
 import networkx as nx
 import pandas as pd
 
-from sevencs.errors import InputError, InputTypeError
+from sevencs.errors import InputError, InputTypeError, filter_hint
 
 
 def whole_number(name: str, value: object, minimum: int = 0) -> int:
@@ -137,8 +137,17 @@ def columns(frame: object, expected: Iterable[str], name: str = "table") -> pd.D
             f"expected columns: {', '.join(expected)}"
         )
     if frame.empty:
-        raise InputError(f"{name} is empty: there are no rows to measure")
+        raise InputError(f"{name} is empty: there are no rows to measure. {empty_table_advice()}")
     return frame
+
+
+def empty_table_advice() -> str:
+    """What to say about a table with no rows: the learner's filter that kept none, when their line
+    has one (:func:`sevencs.errors.filter_hint`), else what to look at."""
+    return filter_hint() or (
+        "If you filtered the table, the filter matched no rows: compare the value you gave with the "
+        "values the column holds, for example table['column'].unique()."
+    )
 
 
 def counts(frame: pd.DataFrame, names: Iterable[str], table: str = "table") -> pd.DataFrame:

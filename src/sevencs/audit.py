@@ -858,7 +858,7 @@ def _check_posts(posts: object) -> pd.DataFrame:
         plural = "s" if len(missing) > 1 else ""
         raise AuditProblem(f"posts is missing the column{plural} {', '.join(repr(c) for c in missing)}; {expected}")
     if posts.empty:
-        raise AuditProblem("posts is empty: there are no posts to audit")
+        raise AuditProblem(f"posts is empty: there are no posts to audit. {_checks.empty_table_advice()}")
     try:
         dates = datetimes(posts["date"], "the column 'date' of posts")
     except ValueError as problem:

@@ -28,14 +28,14 @@ import itertools
 import math
 import numbers
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 import pandas as pd
 
 from sevencs import _checks
 from sevencs._checks import Undefined
-from sevencs.errors import InputError, InputTypeError
+from sevencs.errors import InputError, InputKeyError, InputTypeError, filter_hint
 from sevencs.parsing import datetimes
 
 __all__ = [
@@ -277,6 +277,18 @@ class BassFit:
         """When new adoptions peak in the continuous model: ``ln(q/p) / (p + q)`` (0 if q ≤ p)."""
         return max(0.0, math.log(self.q / self.p) / (self.p + self.q)) if self.q > 0 else 0.0
 
+    def __getitem__(self, name: str) -> float:
+        """``fit['q']`` is ``fit.q``: a fit's numbers can be read either way."""
+        numbers = [f.name for f in fields(self)] + ["peak_time"]
+        if name in numbers:
+            return getattr(self, name)
+        raise InputKeyError(
+            f"a Bass fit has no number called {name!r}; its numbers are {', '.join(numbers)}. "
+            "Read one as fit.q or fit['q']."
+        )
+
+    __iter__ = None  # reading by name is not a sequence: list(fit) says so instead of trying fit[0]
+
     def table(self, periods: int | None = None) -> pd.DataFrame:
         """The fitted model's :func:`bass_diffusion` table (as many periods as the data by default)."""
         return bass_diffusion(self.p, self.q, self.market, periods or self.periods)
@@ -430,11 +442,15 @@ def net_promoter_score(scores: object) -> float | Undefined:
     Passives count in the denominator only. The result runs from −100 (all
     detractors) to +100 (all promoters); it is in percentage points, not a
     share. ``scores`` is a column, list or the survey table (its ``score``
-    column); with no scores at all (an empty list) it is :class:`Undefined`.
+    column); with no scores at all (an empty list) it is :class:`Undefined`,
+    and says so when the scores came from a filter that matched no rows, such
+    as ``survey.loc[survey['source'] == 'Social', 'score']``.
     Source: Reichheld (2003), "The One Number You Need to Grow", Harvard
     Business Review 81(12).
     """
     groups = promoter_groups(scores)
+    if groups["responses"] == 0 and (hint := filter_hint()):
+        return Undefined("Net Promoter Score", f"there are no responses to divide by. {hint}")
     return _checks.ratio(
         100.0 * (groups["promoters"] - groups["detractors"]), groups["responses"], "Net Promoter Score", "responses"
     )

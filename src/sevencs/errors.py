@@ -2,8 +2,8 @@
 
 The chapter modules, the shared checks (:mod:`sevencs._checks`), the audit and the readers of
 your own files raise a :class:`LearnerError` when what a learner gave them cannot be used: an
-account that is not in the network, a table with a column missing or no rows, a file that is
-not an export. The message says what was expected and what to try.
+account that is not in the network, a table with a column missing, a filter that kept no rows, a
+file that is not an export. The message says what was expected and what to try.
 
 In a notebook (IPython), such an error is shown as the learner's own line, the message and one
 line saying how to see everything, instead of the twenty lines of the package it passed through::
@@ -20,10 +20,14 @@ classes keep Python's own bases (:class:`InputError` is a ``ValueError``, :class
 a ``TypeError``), so ``except ValueError`` works as before, and the familiar name is the one
 shown. :func:`full_traceback` prints the last error in full.
 
-One slip happens before any of the package's code runs, so it gets a hint from here: a file
-name without quotes, ``read_posts(my_posts.csv)``, which Python reads as a variable
-(``NameError: name 'my_posts' is not defined``); :func:`install_hints` adds a note saying to put
-it in quotes (importing :mod:`sevencs` inside IPython installs it).
+Two slips happen before any of the package's code runs, so they get a hint from here:
+
+- a file name without quotes, ``read_posts(my_posts.csv)``, which Python reads as a variable
+  (``NameError: name 'my_posts' is not defined``); :func:`install_hints` adds a note saying to
+  put it in quotes (importing :mod:`sevencs` inside IPython installs it);
+- a table filtered down to nothing, ``survey[survey['source'] == 'Social']``, then passed to a
+  function: :func:`filter_hint` finds the filter in the learner's line and says which values the
+  column holds (the package's empty-table messages add it).
 
 This module is the bottom layer: it imports nothing from the package, and IPython only when
 IPython is already running.
@@ -31,15 +35,21 @@ IPython is already running.
 
 from __future__ import annotations
 
+import ast
+import difflib
 import linecache
+import operator
 import os
 import re
 import sys
 import sysconfig
 import traceback
+import warnings
 from collections.abc import Mapping
-from types import TracebackType
+from types import FrameType, TracebackType
 from typing import Any
+
+import pandas as pd
 
 __all__ = [
     "FILE_ENDINGS",
@@ -47,6 +57,7 @@ __all__ = [
     "InputKeyError",
     "InputTypeError",
     "LearnerError",
+    "filter_hint",
     "full_traceback",
     "install_hints",
 ]
@@ -274,3 +285,154 @@ def install_hints() -> bool:
         return False
     shell.set_custom_exc((NameError, AttributeError), _hint_handler)
     return True
+
+
+# --- a filter that kept no rows ----------------------------------------------------------------
+
+_OPERATORS = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
+_COMPARE = {
+    "==": operator.eq,
+    "!=": operator.ne,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+}
+
+
+def _caller() -> FrameType | None:
+    """The innermost frame of the learner's own code in the call stack that raises the error."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        if is_learner_file(frame.f_code.co_filename):
+            return frame
+        frame = frame.f_back  # type: ignore[assignment]
+    return None
+
+
+def _lookup(frame: FrameType, name: str) -> object:
+    """What ``name`` holds where the learner's line runs (a look-up, never an evaluation)."""
+    for scope in (frame.f_locals, frame.f_globals):
+        if name in scope:
+            return scope[name]
+    raise LookupError(name)
+
+
+def _filters(tree: ast.AST) -> list[tuple[ast.AST, str, str, str, ast.expr]]:
+    """Every ``table[table['column'] <op> value]`` in ``tree`` (also ``table.column`` and
+    ``table.loc[..., ...]``): (the whole filter, table, column, operator, value)."""
+    found: list[tuple[ast.AST, str, str, str, ast.expr]] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Subscript):
+            continue
+        outer = node.value.value if isinstance(node.value, ast.Attribute) and node.value.attr == "loc" else node.value
+        mask = node.slice.elts[0] if isinstance(node.slice, ast.Tuple) and node.slice.elts else node.slice
+        if not (isinstance(outer, ast.Name) and isinstance(mask, ast.Compare) and len(mask.ops) == 1):
+            continue
+        left, op = mask.left, _OPERATORS.get(type(mask.ops[0]))
+        if isinstance(left, ast.Subscript) and isinstance(left.slice, ast.Constant):
+            table, column = left.value, left.slice.value
+        elif isinstance(left, ast.Attribute):
+            table, column = left.value, left.attr
+        else:
+            continue
+        if op and isinstance(table, ast.Name) and table.id == outer.id and isinstance(column, str):
+            found.append((node, outer.id, column, op, mask.comparators[0]))
+    return found
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, pd.Timestamp):
+        return f"{value.day} {value:%B %Y}" + (f" {value:%H:%M}" if value != value.normalize() else "")
+    return repr(value)
+
+
+def _listing(values: list[object], limit: int = 12) -> str:
+    shown = [_shown(v) for v in values[:limit]]
+    more = f" and {len(values) - limit} more" if len(values) > limit else ""
+    if len(shown) == 1:
+        return shown[0]
+    return ", ".join(shown[:-1]) + (f", {shown[-1]}{more}" if more else f" and {shown[-1]}")
+
+
+def filter_hint() -> str:
+    """Why a table passed to the package is empty, when the learner's line (or cell) filtered it.
+
+    Looks in the learner's code that called the package for a filter such as
+    ``survey[survey['source'] == 'Social']`` whose table is a DataFrame in the learner's
+    variables, checks that the filter really keeps no rows, and says what the column holds: its
+    values for ``==`` (with the closest, for a slip of spelling or capitals), its range for ``<``,
+    ``>``. Returns "" when no such filter is found; never raises.
+    """
+    try:
+        return _filter_hint()
+    except Exception:
+        return ""
+
+
+def _filter_hint() -> str:
+    frame = _caller()
+    if frame is None:
+        return ""
+    lines = linecache.getlines(frame.f_code.co_filename)
+    try:
+        tree = ast.parse("".join(lines))
+    except SyntaxError:
+        return ""
+    here = frame.f_lineno
+    # the filters of the function that is running (the whole cell at a cell's top level), up to
+    # the line running now: that line's first, then the nearest above it
+    scope: ast.AST = tree
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+            and node.name == frame.f_code.co_name
+            and node.lineno <= here <= (node.end_lineno or node.lineno)
+        ):
+            scope = node
+    found = [f for f in _filters(scope) if getattr(f[0], "lineno", here + 1) <= here]
+    candidates = sorted(found, key=lambda f: here - getattr(f[0], "lineno", 0))
+    source = "".join(lines)
+    for node, name, column, op, value_node in candidates:
+        try:
+            table = _lookup(frame, name)
+            value: Any = value_node.value if isinstance(value_node, ast.Constant) else None
+            if isinstance(value_node, ast.Name):
+                value = _lookup(frame, value_node.id)
+            elif not isinstance(value_node, ast.Constant):
+                continue
+        except LookupError:
+            continue
+        if not isinstance(table, pd.DataFrame) or column not in table.columns or table.empty:
+            continue
+        values = table[column]
+        try:
+            kept = _COMPARE[op](values, value)
+        except Exception:  # a value this column cannot be compared with: not this filter's doing
+            continue
+        if bool(kept.any()):
+            continue
+        written = ast.get_source_segment(source, node) or ast.unparse(node)
+        where = f"{name}[{column!r}]"
+        said = f"{value_node.id} = {value!r}" if isinstance(value_node, ast.Name) else repr(value)
+        if op in ("==", "!="):
+            present = sorted(values.dropna().unique().tolist(), key=str)
+            text = f"The filter {written} matched no rows: {where} holds {_listing(present)}."
+            if op == "==" and isinstance(value, str):
+                close = [p for p in present if isinstance(p, str) and p.lower() == value.strip().lower()]
+                close = close or difflib.get_close_matches(value, [p for p in present if isinstance(p, str)], n=1)
+                if close:
+                    text += f" Did you mean {close[0]!r}? Capital letters and spaces count."
+            return text
+        low, high = values.min(), values.max()
+        text = f"The filter {written} matched no rows: {where} runs from {_shown(low)} to {_shown(high)}."
+        if isinstance(value, str) and pd.api.types.is_datetime64_any_dtype(values):
+            read = pd.Timestamp(value)
+            text += f" pandas read {said} as {_shown(read)}."
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                other = pd.to_datetime(value, dayfirst=True)
+            if "/" in value and other != read:
+                text += f" It reads slashed dates month first: for {_shown(other)}, write {f'{other:%Y-%m-%d}'!r}."
+        return text
+    return ""
