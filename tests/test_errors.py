@@ -21,7 +21,7 @@ import sevencs
 from sevencs import clients as cl
 from sevencs import connection as cx
 from sevencs import errors
-from sevencs.audit import AuditProblem, audit
+from sevencs.audit import AuditProblem, audit, split_posts
 from sevencs.classroom.exports import ExportError
 from sevencs.datasets import NURSERY, load_leads, load_network, load_survey
 from sevencs.errors import InputError, LearnerError, file_name_hint, full_traceback, install_hints
@@ -247,6 +247,50 @@ def test_a_bass_fit_reads_by_name_as_by_attribute():
     assert "'imitation'" in str(refused.value) and "fit.q" in str(refused.value)
     with pytest.raises(TypeError):
         list(fit)  # reading by name does not make a fit a sequence
+
+
+# --- item 9: the capstone's before/after split --------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def posts() -> pd.DataFrame:
+    return read_posts(example_path("posts.csv"))
+
+
+def test_a_split_date_that_reads_two_ways_is_refused_with_both_readings(posts):
+    with pytest.raises(AuditProblem) as refused:
+        split_posts(posts, "01/06/2026")
+    message = str(refused.value)
+    assert "1 June 2026" in message and "6 January 2026" in message
+    assert "'2026-06-01'" in message and "'2026-01-06'" in message
+
+
+@pytest.mark.parametrize("side", ["after", "before"])
+def test_a_split_date_outside_the_posts_says_how_it_was_read_their_range_and_which_half_is_empty(posts, side):
+    first, last = posts["date"].min(), posts["date"].max()
+    outside = (last + pd.Timedelta(days=200)) if side == "after" else (first - pd.Timedelta(days=200))
+    with pytest.raises(AuditProblem) as refused:
+        split_posts(posts, f"{outside:%Y-%m-%d}")
+    message = str(refused.value)
+    assert f"was read as {day(outside)}" in message
+    assert day(first) in message and day(last) in message
+    assert f"the '{side}' half would be empty" in message
+
+
+def test_a_clear_date_splits_the_posts_at_that_day(posts):
+    middle = posts["date"].sort_values().iloc[len(posts) // 2].normalize()
+    before, after = split_posts(posts, f"{middle:%Y-%m-%d}")
+    assert len(before) + len(after) == len(posts) and len(before) and len(after)
+    assert (before["date"] < middle).all() and (after["date"] >= middle).all()
+    assert split_posts(posts, middle)[0].equals(before)  # a date object, such as the median, too
+
+
+def test_a_slashed_date_that_can_only_be_day_first_is_read_so(posts):
+    # 13/.. can only be the 13th: read day first, as the same day written year first
+    inside = posts["date"].sort_values().iloc[len(posts) // 2]
+    thirteenth = pd.Timestamp(inside.year, inside.month, 13)
+    before, _ = split_posts(posts, f"13/{thirteenth:%m/%Y}")
+    assert before.equals(split_posts(posts, f"{thirteenth:%Y-%m-%d}")[0])
 
 
 # --- in a real kernel: what the notebook shows ---------------------------------------------------

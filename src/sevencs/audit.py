@@ -57,7 +57,7 @@ from sevencs.chapters import TITLES
 from sevencs.errors import InputError, InputTypeError, LearnerError
 from sevencs.figures import FigureImage, to_png
 from sevencs.figures.audit import Panel, panel_figure, scorecard_figure
-from sevencs.parsing import datetimes
+from sevencs.parsing import datetimes, moment, year_first
 from sevencs.render.html import figure_html, render
 from sevencs.untrusted import markdown_text as _md
 from sevencs.untrusted import plain
@@ -76,6 +76,7 @@ __all__ = [
     "audit_sample",
     "compare",
     "sample_tables",
+    "split_posts",
 ]
 
 #: The columns of :attr:`Scorecard.table`.
@@ -91,8 +92,8 @@ NO_POSTS_OF_KIND = "no posts of that kind"
 
 
 class AuditProblem(LearnerError, ValueError):
-    """The posts given to :func:`audit` cannot be audited; the message says what was expected and
-    what to try. A notebook shows it in a few lines (:mod:`sevencs.errors`)."""
+    """The posts given to :func:`audit` (or :func:`split_posts`) cannot be audited; the message says
+    what was expected and what to try. A notebook shows it in a few lines (:mod:`sevencs.errors`)."""
 
 
 # --- the scorecard ---------------------------------------------------------------------------
@@ -887,6 +888,40 @@ def _infer_account(interactions: object) -> str | None:
 def _period(dates: pd.Series) -> str:
     first, last = dates.min(), dates.max()
     return f"{first.day} {first:%B %Y} to {last.day} {last:%B %Y}"
+
+
+def split_posts(posts: pd.DataFrame, when: object) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The posts before ``when`` and the posts from ``when`` on: two halves to audit and compare.
+
+    ``when`` is the day something changed, written year first, ``"2026-06-01"`` (a time may
+    follow: ``"2026-06-01 09:00"``), with the month's name, ``"1 June 2026"``, or as a date such
+    as ``posts["date"].median()``. A date written with slashes whose day and month could be either
+    way round, ``"01/06/2026"`` (1 June in the UK, 6 January in the US), is refused, naming both
+    readings, rather than guessed (:func:`sevencs.parsing.moment`); ``"13/06/2026"`` can only be
+    13 June and is read so.
+
+    Raises :class:`AuditProblem` when the date cannot be read, or when one half would have no
+    posts (a date before the first post or after the last): the message says how the date was
+    read, which days the posts cover, and which half is empty.
+    """
+    posts = _check_posts(posts)
+    try:
+        at = moment(when, "the split date")
+    except InputError as problem:
+        raise AuditProblem(str(problem)) from None
+    dates = posts["date"]
+    before, after = posts[dates < at], posts[dates >= at]
+    if before.empty or after.empty:
+        shown = f"{at.day} {at:%B %Y}" + (f" {at:%H:%M}" if at != at.normalize() else "")
+        read = f"the split date {when!r} was read as {shown}" if isinstance(when, str) else f"the split date is {shown}"
+        side, none = ("before", "before it") if before.empty else ("after", "on or after it")
+        middle = dates.sort_values().iloc[len(dates) // 2].normalize()
+        raise AuditProblem(
+            f"{read}, but your {len(posts)} posts run from {_period(dates)}, so none comes {none}: "
+            f"the '{side}' half would be empty. Choose a day between the first post and the last, such as "
+            f"{year_first(middle)!r} (the middle of your posts), written year first."
+        )
+    return before, after
 
 
 def audit(
