@@ -130,7 +130,6 @@ def test_unanswered_accepts_a_timedelta():
     "as_of",
     [
         "2026-05-03 09:00",
-        "05/03/2026 09:00",  # month first, as US-style exports write it
         "2026-05-03T10:00+01:00",  # the same moment in a zone an hour ahead of UTC
         pd.Timestamp("2026-05-03 09:00"),
         dt.datetime(2026, 5, 3, 9, 0),
@@ -142,6 +141,15 @@ def test_as_of_is_read_in_every_way_a_date_is_written(as_of):
     result = ca.unanswered(small_questions(), older_than=24, as_of=as_of)
     assert result.index.tolist() == [2]
     assert result["waiting_hours"].iloc[0] == pytest.approx(25.0)
+
+
+def test_an_as_of_whose_day_and_month_could_be_either_way_round_is_refused_with_both_readings():
+    # 05/03/2026 is 5 March in the UK and 3 May in the US: one typed date cannot tell which
+    with pytest.raises(ValueError) as refused:
+        ca.unanswered(small_questions(), older_than=24, as_of="05/03/2026 09:00")
+    message = str(refused.value)
+    assert "5 March 2026" in message and "3 May 2026" in message
+    assert "'2026-03-05 09:00'" in message and "'2026-05-03 09:00'" in message
 
 
 # --- sentiment --------------------------------------------------------------------------------

@@ -106,7 +106,7 @@ def test_a_single_weight_gives_that_part_alone():
     assert table.index[0] == "ann"
 
 
-@pytest.mark.parametrize("as_of", ["2026-01-11", "01/11/2026", pd.Timestamp("2026-01-11"), dt.date(2026, 1, 11)])
+@pytest.mark.parametrize("as_of", ["2026-01-11", "11 January 2026", pd.Timestamp("2026-01-11"), dt.date(2026, 1, 11)])
 def test_the_recency_score_halves_every_half_life(as_of):
     table = rx.tie_strength(SMALL, half_life=5, as_of=as_of, account=US)
     assert table.at["ann", "days_since"] == pytest.approx(0)

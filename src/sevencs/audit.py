@@ -54,9 +54,10 @@ from sevencs.atomic import write_bytes_atomically, write_text_atomically
 from sevencs.cells import as_float
 from sevencs.chapters import SEVEN_CS as CS
 from sevencs.chapters import TITLES
+from sevencs.errors import InputError, InputTypeError, LearnerError
 from sevencs.figures import FigureImage, to_png
 from sevencs.figures.audit import Panel, panel_figure, scorecard_figure
-from sevencs.parsing import datetimes
+from sevencs.parsing import datetimes, moment, year_first
 from sevencs.render.html import figure_html, render
 from sevencs.untrusted import markdown_text as _md
 from sevencs.untrusted import plain
@@ -75,6 +76,7 @@ __all__ = [
     "audit_sample",
     "compare",
     "sample_tables",
+    "split_posts",
 ]
 
 #: The columns of :attr:`Scorecard.table`.
@@ -89,8 +91,9 @@ NOT_AVAILABLE = "not available"
 NO_POSTS_OF_KIND = "no posts of that kind"
 
 
-class AuditProblem(ValueError):
-    """The posts given to :func:`audit` cannot be audited; the message says what was expected."""
+class AuditProblem(LearnerError, ValueError):
+    """The posts given to :func:`audit` (or :func:`split_posts`) cannot be audited; the message says
+    what was expected and what to try. A notebook shows it in a few lines (:mod:`sevencs.errors`)."""
 
 
 # --- the scorecard ---------------------------------------------------------------------------
@@ -193,7 +196,7 @@ class Scorecard:
             write_bytes_atomically(self.png(), image)
             write_text_atomically(self.to_markdown(image=image.name), path)
         else:
-            raise ValueError(
+            raise InputError(
                 f"save() writes .html or .md files, but the path ends in {path.suffix or 'nothing'!r}; "
                 "try 'my_audit.html'"
             )
@@ -253,7 +256,7 @@ MIRROR = (
 def _which_c(c: str) -> str:
     key = str(c).strip().lower()
     if key not in CS:
-        raise ValueError(f"there is no C called {c!r}; the seven Cs are: {', '.join(CS)}")
+        raise InputError(f"there is no C called {c!r}; the seven Cs are: {', '.join(CS)}")
     return key
 
 
@@ -271,7 +274,7 @@ def compare(before: Scorecard, after: Scorecard) -> pd.DataFrame:
     """
     for name, card in (("before", before), ("after", after)):
         if not isinstance(card, Scorecard):
-            raise TypeError(f"{name} must be a Scorecard from audit(...), but got {type(card).__name__}")
+            raise InputTypeError(f"{name} must be a Scorecard from audit(...), but got {type(card).__name__}")
     rows = []
     b_table, a_table = before.table.set_index("c"), after.table.set_index("c")
     for c in CS:
@@ -856,7 +859,7 @@ def _check_posts(posts: object) -> pd.DataFrame:
         plural = "s" if len(missing) > 1 else ""
         raise AuditProblem(f"posts is missing the column{plural} {', '.join(repr(c) for c in missing)}; {expected}")
     if posts.empty:
-        raise AuditProblem("posts is empty: there are no posts to audit")
+        raise AuditProblem(f"posts is empty: there are no posts to audit. {_checks.empty_table_advice()}")
     try:
         dates = datetimes(posts["date"], "the column 'date' of posts")
     except ValueError as problem:
@@ -885,6 +888,40 @@ def _infer_account(interactions: object) -> str | None:
 def _period(dates: pd.Series) -> str:
     first, last = dates.min(), dates.max()
     return f"{first.day} {first:%B %Y} to {last.day} {last:%B %Y}"
+
+
+def split_posts(posts: pd.DataFrame, when: object) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The posts before ``when`` and the posts from ``when`` on: two halves to audit and compare.
+
+    ``when`` is the day something changed, written year first, ``"2026-06-01"`` (a time may
+    follow: ``"2026-06-01 09:00"``), with the month's name, ``"1 June 2026"``, or as a date such
+    as ``posts["date"].median()``. A date written with slashes whose day and month could be either
+    way round, ``"01/06/2026"`` (1 June in the UK, 6 January in the US), is refused, naming both
+    readings, rather than guessed (:func:`sevencs.parsing.moment`); ``"13/06/2026"`` can only be
+    13 June and is read so.
+
+    Raises :class:`AuditProblem` when the date cannot be read, or when one half would have no
+    posts (a date before the first post or after the last): the message says how the date was
+    read, which days the posts cover, and which half is empty.
+    """
+    posts = _check_posts(posts)
+    try:
+        at = moment(when, "the split date")
+    except InputError as problem:
+        raise AuditProblem(str(problem)) from None
+    dates = posts["date"]
+    before, after = posts[dates < at], posts[dates >= at]
+    if before.empty or after.empty:
+        shown = f"{at.day} {at:%B %Y}" + (f" {at:%H:%M}" if at != at.normalize() else "")
+        read = f"the split date {when!r} was read as {shown}" if isinstance(when, str) else f"the split date is {shown}"
+        side, none = ("before", "before it") if before.empty else ("after", "on or after it")
+        middle = dates.sort_values().iloc[len(dates) // 2].normalize()
+        raise AuditProblem(
+            f"{read}, but your {len(posts)} posts run from {_period(dates)}, so none comes {none}: "
+            f"the '{side}' half would be empty. Choose a day between the first post and the last, such as "
+            f"{year_first(middle)!r} (the middle of your posts), written year first."
+        )
+    return before, after
 
 
 def audit(

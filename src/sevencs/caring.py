@@ -25,6 +25,7 @@ import pandas as pd
 
 from sevencs import _checks
 from sevencs._checks import Undefined
+from sevencs.errors import InputError, InputTypeError
 from sevencs.parsing import datetimes, moment
 
 __all__ = [
@@ -53,7 +54,7 @@ def _times(frame: pd.DataFrame, name: str, table: str, *, allow_missing: bool) -
     column = datetimes(frame[name], f"the column {name!r} of {table}", allow_missing=True)
     if not allow_missing and column.isna().any():
         row = column[column.isna()].index[0]
-        raise ValueError(
+        raise InputError(
             f"the column {name!r} of {table} has a missing date in row {row!r}; every question "
             "needs the time it was asked"
         )
@@ -94,7 +95,7 @@ def first_response_times(questions: pd.DataFrame) -> pd.Series:
     hours = (replied - asked).dt.total_seconds() / 3600
     if (hours < 0).any():
         row = hours[hours < 0].index[0]
-        raise ValueError(
+        raise InputError(
             f"question {row!r} has its first reply before it was asked ({replied[row]} before "
             f"{asked[row]}); check the two date columns"
         )
@@ -198,16 +199,16 @@ def sentiment(texts: str | Iterable[str]) -> pd.DataFrame:
     if isinstance(texts, str):
         texts = [texts]
     if isinstance(texts, pd.DataFrame):
-        raise TypeError("sentiment needs the texts themselves, such as mentions['text'], not a whole table")
+        raise InputTypeError("sentiment needs the texts themselves, such as mentions['text'], not a whole table")
     if not isinstance(texts, pd.Series):
         if not isinstance(texts, Iterable):
-            raise TypeError(f"sentiment needs a text or a list of texts, but got {type(texts).__name__}")
+            raise InputTypeError(f"sentiment needs a text or a list of texts, but got {type(texts).__name__}")
         texts = pd.Series(list(texts), dtype=object)
     if texts.empty:
-        raise ValueError("there are no texts to score")
+        raise InputError("there are no texts to score")
     for position, (row, text) in enumerate(texts.items()):
         if not isinstance(text, str):
-            raise ValueError(
+            raise InputError(
                 f"text number {position + 1} (row {row!r}) is {text!r}, not text; "
                 "drop empty rows first, for example with .dropna()"
             )
@@ -239,10 +240,10 @@ def member_help_share(replies: pd.DataFrame, staff: str | Iterable[str]) -> floa
     if isinstance(staff, str):
         staff = [staff]
     if not isinstance(staff, Iterable):
-        raise TypeError(f"staff must be an account name or a list of them, but got {staff!r}")
+        raise InputTypeError(f"staff must be an account name or a list of them, but got {staff!r}")
     staff = {str(s).strip().lstrip("@").lower() for s in staff}
     if not staff:
-        raise ValueError("staff is empty: give the business's account name, e.g. 'fernleaf_nursery'")
+        raise InputError("staff is empty: give the business's account name, e.g. 'fernleaf_nursery'")
     answers = replies[replies["reply_to"].notna()]
     authors = answers["author"].astype(str).str.strip().str.lstrip("@").str.lower()
     members = int((~authors.isin(staff)).sum())

@@ -28,13 +28,14 @@ import itertools
 import math
 import numbers
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 import pandas as pd
 
 from sevencs import _checks
 from sevencs._checks import Undefined
+from sevencs.errors import InputError, InputKeyError, InputTypeError, filter_hint
 from sevencs.parsing import datetimes
 
 __all__ = [
@@ -67,23 +68,23 @@ def _stage_counts(stages: object, reached: bool) -> pd.Series:
         counts = pd.Series(dict(stages) if isinstance(stages, Mapping) else stages, dtype="object")
         unknown = [s for s in counts.index if s not in STAGES]
         if unknown:
-            raise ValueError(f"unknown stage {unknown[0]!r} in the counts; expected stages: {', '.join(STAGES)}")
+            raise InputError(f"unknown stage {unknown[0]!r} in the counts; expected stages: {', '.join(STAGES)}")
         for stage, value in counts.items():
             if isinstance(value, bool) or not isinstance(value, numbers.Real):
-                raise ValueError(f"the count for {stage!r} must be a number, but got {value!r}")
+                raise InputError(f"the count for {stage!r} must be a number, but got {value!r}")
             number = float(value)
             if math.isnan(number):
-                raise ValueError(f"the count for {stage!r} is missing (NaN); fill it in with 0 if nobody got there")
+                raise InputError(f"the count for {stage!r} is missing (NaN); fill it in with 0 if nobody got there")
             if number < 0:
-                raise ValueError(f"the count for {stage!r} is negative ({number:g}); counts cannot be below zero")
+                raise InputError(f"the count for {stage!r} is negative ({number:g}); counts cannot be below zero")
             if not number.is_integer():  # infinity included
-                raise ValueError(f"the count for {stage!r} must be a whole number of people, but got {number:g}")
+                raise InputError(f"the count for {stage!r} must be a whole number of people, but got {number:g}")
         counts = counts.reindex(list(STAGES), fill_value=0).astype(int)
         if reached:
             steps = list(itertools.pairwise(STAGES))
             for before, after in steps:
                 if counts[after] > counts[before]:
-                    raise ValueError(
+                    raise InputError(
                         f"with reached=True each count is everyone who got at least that far, so it "
                         f"cannot grow along the funnel, but {after!r} ({counts[after]}) is more than "
                         f"{before!r} ({counts[before]}). Are these counts of each person's furthest "
@@ -93,21 +94,21 @@ def _stage_counts(stages: object, reached: bool) -> pd.Series:
             return furthest
         return counts
     if reached:
-        raise ValueError("reached=True is for counts per stage; a list of stage names is always the furthest stage")
+        raise InputError("reached=True is for counts per stage; a list of stage names is always the furthest stage")
     if isinstance(stages, (str, bytes)) or not isinstance(stages, Iterable):
-        raise TypeError(
+        raise InputTypeError(
             "stages must be the leads table's 'stage' column (one stage name per person) or counts "
             f"per stage (a dictionary or a pandas Series), but got {type(stages).__name__}"
         )
     names = pd.Series(list(stages), dtype="object")
     if names.empty:
-        raise ValueError("there are no stages to count: the column is empty")
+        raise InputError("there are no stages to count: the column is empty")
     if names.isna().any():
         row = int(names[names.isna()].index[0])
-        raise ValueError(f"stage number {row} is missing (NaN); every person needs a stage: {', '.join(STAGES)}")
+        raise InputError(f"stage number {row} is missing (NaN); every person needs a stage: {', '.join(STAGES)}")
     unknown = sorted({str(s) for s in names if s not in STAGES})
     if unknown:
-        raise ValueError(f"unknown stage {unknown[0]!r}; expected stages: {', '.join(STAGES)}")
+        raise InputError(f"unknown stage {unknown[0]!r}; expected stages: {', '.join(STAGES)}")
     return names.value_counts().reindex(list(STAGES), fill_value=0).astype(int)
 
 
@@ -176,7 +177,7 @@ def conversion(stages: object, from_stage: str, to_stage: str, reached: bool = F
     from_stage = _checks.one_of("from_stage", from_stage, STAGES)
     to_stage = _checks.one_of("to_stage", to_stage, STAGES)
     if STAGES.index(to_stage) <= STAGES.index(from_stage):
-        raise ValueError(f"to_stage must come after from_stage in the funnel ({' → '.join(STAGES)})")
+        raise InputError(f"to_stage must come after from_stage in the funnel ({' → '.join(STAGES)})")
     people = funnel(stages, reached).set_index("stage")["reached"]
     return _checks.ratio(
         people[to_stage],
@@ -276,6 +277,18 @@ class BassFit:
         """When new adoptions peak in the continuous model: ``ln(q/p) / (p + q)`` (0 if q ≤ p)."""
         return max(0.0, math.log(self.q / self.p) / (self.p + self.q)) if self.q > 0 else 0.0
 
+    def __getitem__(self, name: str) -> float:
+        """``fit['q']`` is ``fit.q``: a fit's numbers can be read either way."""
+        numbers = [f.name for f in fields(self)] + ["peak_time"]
+        if name in numbers:
+            return getattr(self, name)
+        raise InputKeyError(
+            f"a Bass fit has no number called {name!r}; its numbers are {', '.join(numbers)}. "
+            "Read one as fit.q or fit['q']."
+        )
+
+    __iter__ = None  # reading by name is not a sequence: list(fit) says so instead of trying fit[0]
+
     def table(self, periods: int | None = None) -> pd.DataFrame:
         """The fitted model's :func:`bass_diffusion` table (as many periods as the data by default)."""
         return bass_diffusion(self.p, self.q, self.market, periods or self.periods)
@@ -289,22 +302,24 @@ class BassFit:
 
 def _series(name: str, values: object) -> np.ndarray:
     if isinstance(values, pd.DataFrame):
-        raise TypeError(f"{name} must be one column of numbers (a Series or a list), not a whole table")
+        raise InputTypeError(f"{name} must be one column of numbers (a Series or a list), not a whole table")
     if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
-        raise TypeError(f"{name} must be a list or Series of numbers, one per period, but got {type(values).__name__}")
+        raise InputTypeError(
+            f"{name} must be a list or Series of numbers, one per period, but got {type(values).__name__}"
+        )
     items = list(values)
     for i, v in enumerate(items):
         if isinstance(v, bool) or not isinstance(v, (numbers.Real, np.number)):
-            raise ValueError(f"{name} must hold numbers, but item {i} is {v!r}")
+            raise InputError(f"{name} must hold numbers, but item {i} is {v!r}")
     array = np.asarray(items, dtype=float)
     if np.isnan(array).any():
-        raise ValueError(
+        raise InputError(
             f"{name} has a missing value (NaN) in period {int(np.flatnonzero(np.isnan(array))[0]) + 1}; "
             "fill it in (0 if nobody adopted) or drop it"
         )
     if (array < 0).any():
         i = int(np.flatnonzero(array < 0)[0])
-        raise ValueError(f"{name} has a negative count ({array[i]:g}) in period {i + 1}; counts cannot be below zero")
+        raise InputError(f"{name} has a negative count ({array[i]:g}) in period {i + 1}; counts cannot be below zero")
     return array
 
 
@@ -339,36 +354,36 @@ def fit_bass(adopters: object) -> BassFit:
     """
     n = _series("adopters", adopters)
     if len(n) < MIN_FIT_PERIODS:
-        raise ValueError(
+        raise InputError(
             f"adopters has {len(n)} period{'s' if len(n) != 1 else ''}; fitting three numbers (p, q, market) "
             f"needs at least {MIN_FIT_PERIODS}, and a reliable fit needs periods past the peak"
         )
     if n.sum() == 0:
-        raise ValueError("adopters holds only zeros: nobody adopted, so there is nothing to fit")
+        raise InputError("adopters holds only zeros: nobody adopted, so there is nothing to fit")
     before = np.concatenate([[0.0], np.cumsum(n)[:-1]])
     design = np.column_stack([np.ones_like(before), before, before**2])
     (a, b, c), *_ = np.linalg.lstsq(design, n, rcond=None)
     seen = float(n.sum())
     if not c < 0:
-        raise ValueError(
+        raise InputError(
             "the fit gives no valid market: new adopters do not slow down as adopters add up (c ≥ 0), "
             "so the curve never levels off. The series may stop before the peak"
         )
     disc = b * b - 4 * a * c
     if disc < 0:
-        raise ValueError(
+        raise InputError(
             "the fit gives no valid market: the fitted curve never reaches zero new adopters "
             "(no real root). The series may not be one wave of first purchases"
         )
     market = (-b - math.sqrt(disc)) / (2 * c)
     if market <= 0 or market < MARKET_SLACK * seen:
-        raise ValueError(
+        raise InputError(
             f"the fit gives no valid market: it says {market:,.1f}, clearly fewer than the {seen:,.0f} adopters "
             "already seen. The series may not be one wave of first purchases"
         )
     p, q = a / market, -c * market
     if p <= 0 or q < 0:
-        raise ValueError(
+        raise InputError(
             f"the fit gives a market of {market:,.0f} but p = {p:.3g} and q = {q:.3g}; both must be positive "
             "(p above 0). Nobody can adopt with no outside influence: check the first periods"
         )
@@ -385,18 +400,18 @@ def _scores(scores: object) -> pd.Series:
     if isinstance(scores, pd.DataFrame):
         scores = _checks.columns(scores, ["score"], "the survey table")["score"]
     if isinstance(scores, (str, bytes)) or not isinstance(scores, Iterable):
-        raise TypeError(
+        raise InputTypeError(
             f"scores must be a column or list of whole numbers from 0 to 10, but got {type(scores).__name__}"
         )
     values = pd.Series(list(scores), dtype="object")
     for i, v in values.items():
         if isinstance(v, bool) or not isinstance(v, numbers.Real):
-            raise ValueError(f"score number {i} is {v!r}; scores must be whole numbers from 0 to 10")
+            raise InputError(f"score number {i} is {v!r}; scores must be whole numbers from 0 to 10")
         number = float(v)
         if math.isnan(number):
-            raise ValueError(f"score number {i} is missing (NaN); drop unanswered rows before scoring")
+            raise InputError(f"score number {i} is missing (NaN); drop unanswered rows before scoring")
         if not number.is_integer() or not 0 <= number <= 10:
-            raise ValueError(f"score number {i} is {v!r}; scores must be whole numbers from 0 to 10")
+            raise InputError(f"score number {i} is {v!r}; scores must be whole numbers from 0 to 10")
     return values.astype(int)
 
 
@@ -427,11 +442,15 @@ def net_promoter_score(scores: object) -> float | Undefined:
     Passives count in the denominator only. The result runs from −100 (all
     detractors) to +100 (all promoters); it is in percentage points, not a
     share. ``scores`` is a column, list or the survey table (its ``score``
-    column); with no scores at all (an empty list) it is :class:`Undefined`.
+    column); with no scores at all (an empty list) it is :class:`Undefined`,
+    and says so when the scores came from a filter that matched no rows, such
+    as ``survey.loc[survey['source'] == 'Social', 'score']``.
     Source: Reichheld (2003), "The One Number You Need to Grow", Harvard
     Business Review 81(12).
     """
     groups = promoter_groups(scores)
+    if groups["responses"] == 0 and (hint := filter_hint()):
+        return Undefined("Net Promoter Score", f"there are no responses to divide by. {hint}")
     return _checks.ratio(
         100.0 * (groups["promoters"] - groups["detractors"]), groups["responses"], "Net Promoter Score", "responses"
     )
@@ -459,16 +478,16 @@ def customer_lifetime_value(margin: float, retention: float, discount: float, fi
     of Interactive Marketing 17(1), 9–24.
     """
     if isinstance(margin, bool) or not isinstance(margin, numbers.Real) or math.isnan(float(margin)):
-        raise TypeError(f"margin must be a number (money per period), but got {margin!r}")
+        raise InputTypeError(f"margin must be a number (money per period), but got {margin!r}")
     retention = _checks.rate("retention", retention)
     discount = _checks.positive("discount", discount, allow_zero=True)
     if discount > 1:
-        raise ValueError(
+        raise InputError(
             f"discount must be a share per period such as 0.1 for 10%, but got {discount:g}"
             + (" (a percentage? divide by 100)" if discount <= 100 else "")
         )
     if retention == 1 and discount == 0:
-        raise ValueError("with retention 1 and discount 0 a client stays and counts forever: the value is infinite")
+        raise InputError("with retention 1 and discount 0 a client stays and counts forever: the value is infinite")
     multiple = (1 + discount) if first_margin else retention
     return float(margin) * multiple / (1 + discount - retention)
 
@@ -489,7 +508,7 @@ def monthly_new_clients(leads: pd.DataFrame, source: str | None = "social") -> p
     if source is not None:
         known = sorted(leads["source"].dropna().unique())
         if source not in known:
-            raise ValueError(f"no leads come from {source!r}; sources: {', '.join(map(str, known))}")
+            raise InputError(f"no leads come from {source!r}; sources: {', '.join(map(str, known))}")
         chosen &= leads["source"] == source
     counts = dates[chosen].dt.to_period("M").value_counts().reindex(months, fill_value=0).sort_index()
     counts.index.name = "month"
@@ -531,11 +550,11 @@ def social_roi(
     survey = _checks.columns(survey, ["source", "score"], "the survey table")
     amounts = sales["amount"]
     if not pd.api.types.is_numeric_dtype(amounts) or amounts.isna().any() or (amounts < 0).any():
-        raise ValueError("the column 'amount' of the sales table must hold money amounts of 0 or more, with no gaps")
+        raise InputError("the column 'amount' of the sales table must hold money amounts of 0 or more, with no gaps")
     sources = set(leads["source"])
     for name, value in (("channel", channel), ("referral", referral)):
         if value not in sources:
-            raise ValueError(
+            raise InputError(
                 f"{name} {value!r} is not a source in the leads table; sources: {', '.join(sorted(map(str, sources)))}"
             )
     clients = leads[leads["stage"] == "client"]
@@ -604,7 +623,7 @@ def readable_roi(table: pd.DataFrame) -> pd.DataFrame:
     """
     table = _checks.columns(table, ["measure", "value", "unit"], "the social_roi table")
     if not pd.api.types.is_numeric_dtype(table["value"]):
-        raise ValueError("the column 'value' must hold numbers, as social_roi returns it")
+        raise InputError("the column 'value' must hold numbers, as social_roi returns it")
 
     def write(value: float, unit: str) -> str:
         if pd.isna(value):

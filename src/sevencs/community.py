@@ -31,6 +31,7 @@ import pandas as pd
 from networkx.algorithms import community as nx_community
 
 from sevencs import _checks
+from sevencs.errors import InputError, InputTypeError
 from sevencs.parsing import months
 from sevencs.render.html import render
 
@@ -100,11 +101,11 @@ def growth(
     rate = _checks.positive("rate", rate)
     periods = _checks.whole_number("periods", periods, 1)
     if market is None and model == "logistic":
-        raise ValueError("logistic growth needs a market size: how many people could ever join (market=...)")
+        raise InputError("logistic growth needs a market size: how many people could ever join (market=...)")
     if market is not None:
         market = _checks.whole_number("market", market, 1)
         if model == "logistic" and start >= market:
-            raise ValueError(
+            raise InputError(
                 f"start ({start}) must be below the market size ({market}): the group cannot grow past "
                 "everyone who could join"
             )
@@ -134,7 +135,7 @@ def half_market_time(start: int, rate: float, market: int) -> float:
     rate = _checks.positive("rate", rate)
     market = _checks.whole_number("market", market, 1)
     if start >= market:
-        raise ValueError(f"start ({start}) must be below the market size ({market})")
+        raise InputError(f"start ({start}) must be below the market size ({market})")
     return math.log((market - start) / start) / math.log1p(rate)
 
 
@@ -164,7 +165,7 @@ class Communities:
         """The community number of one account."""
         row = self.members.loc[self.members["account"] == account, "community"]
         if row.empty:
-            raise ValueError(f"the account {account!r} is not in the network")
+            raise InputError(f"the account {account!r} is not in the network")
         return int(row.iloc[0])
 
     def __repr__(self) -> str:
@@ -214,11 +215,11 @@ def detect_communities(graph: nx.Graph, method: str = "greedy", seed: int = 0) -
     method = _checks.one_of("method", method, METHODS)
     seed = _checks.whole_number("seed", seed, 0)
     if graph.number_of_nodes() == 0:
-        raise ValueError("the graph has no accounts, so there is nothing to split into communities")
+        raise InputError("the graph has no accounts, so there is nothing to split into communities")
     simple = nx.Graph(graph)
     simple.remove_edges_from(list(nx.selfloop_edges(simple)))
     if simple.number_of_edges() == 0:
-        raise ValueError("nobody in the graph has a friend, so there are no communities to find")
+        raise InputError("nobody in the graph has a friend, so there are no communities to find")
     if method == "greedy":
         found = nx_community.greedy_modularity_communities(simple, weight=None)
         name = "greedy modularity (Clauset, Newman & Moore 2004)"
@@ -257,11 +258,11 @@ def compare_with_split(communities: Communities, labels: Mapping[Hashable, str])
     communities. A tie for the majority goes to the label that sorts first.
     """
     if not isinstance(communities, Communities):
-        raise TypeError(
+        raise InputTypeError(
             f"communities must be the result of detect_communities(...), but got {type(communities).__name__}"
         )
     if not isinstance(labels, Mapping):
-        raise TypeError(
+        raise InputTypeError(
             "labels must map each account to its side, for example "
             "nx.get_node_attributes(graph, 'club'); but got " + type(labels).__name__
         )
@@ -269,7 +270,7 @@ def compare_with_split(communities: Communities, labels: Mapping[Hashable, str])
     missing = [a for a in table["account"] if a not in labels]
     if missing:
         shown = ", ".join(repr(a) for a in missing[:5])
-        raise ValueError(f"labels has no side for {len(missing)} account(s), such as {shown}")
+        raise InputError(f"labels has no side for {len(missing)} account(s), such as {shown}")
     table["side"] = [labels[a] for a in table["account"]]
     majority = {}
     for community, sides in table.groupby("community")["side"]:
@@ -296,20 +297,20 @@ def _activity(activity: object, name: str = "activity") -> pd.DataFrame:
     early = frame["m"] < frame["j"]
     if early.any():
         row = frame.index[early][0]
-        raise ValueError(
+        raise InputError(
             f"row {row!r} of {name} is for {frame.at[row, 'month']!s}, before the member joined "
             f"({frame.at[row, 'joined']!s}); a member has rows only from the month they joined"
         )
     twice = frame.duplicated(["account", "month"]).to_numpy()
     if twice.any():
         first = frame[twice].iloc[0]
-        raise ValueError(
+        raise InputError(
             f"{name} has two rows for {first['account']!r} in {first['month']}; "
             "expected one row per member per month (add them up first)"
         )
     joins = frame.groupby("account")["joined"].nunique()
     if (joins > 1).any():
-        raise ValueError(f"the member {joins[joins > 1].index[0]!r} has more than one joining month in {name}")
+        raise InputError(f"the member {joins[joins > 1].index[0]!r} has more than one joining month in {name}")
     return frame
 
 

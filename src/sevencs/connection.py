@@ -25,6 +25,8 @@ import pandas as pd
 
 from sevencs import _checks
 from sevencs._checks import Undefined
+from sevencs.datasets import ACCOUNT_NAMES
+from sevencs.errors import InputError
 
 __all__ = [
     "brokers",
@@ -78,7 +80,7 @@ def reach(graph: nx.Graph, account: Hashable, hops: int = 2) -> int:
     difference from :func:`naive_reach`.
     """
     graph = _checks.graph(graph)
-    account = _checks.account(graph, account)
+    account = _checks.account(graph, account, names=ACCOUNT_NAMES)
     hops = _checks.whole_number("hops", hops, 0)
     return len(nx.single_source_shortest_path_length(graph, account, cutoff=hops)) - 1
 
@@ -102,7 +104,7 @@ def two_hop_breakdown(graph: nx.Graph, account: Hashable) -> pd.Series:
     Also returned: ``friends`` (the account's degree).
     """
     graph = _checks.graph(graph)
-    account = _checks.account(graph, account)
+    account = _checks.account(graph, account, names=ACCOUNT_NAMES)
     friends = _friends(graph, account)
     entries = back = own = 0
     seen: set = set()
@@ -141,7 +143,7 @@ def overlap(graph: nx.Graph, account: Hashable) -> float | Undefined:
     exactly 2 hops away): the share is then undefined, not 0.
     """
     graph = _checks.graph(graph)
-    account = _checks.account(graph, account)
+    account = _checks.account(graph, account, names=ACCOUNT_NAMES)
     friends = _friends(graph, account)
     paths: dict = {}
     for friend in friends:
@@ -195,11 +197,11 @@ def simulate_growth(
         pool = sorted(graph.nodes, key=str)
         where = f"the network ({len(pool)} accounts)"
     else:
-        source = _checks.account(graph, source, "source")
+        source = _checks.account(graph, source, "source", ACCOUNT_NAMES)
         pool = sorted(_friends(graph, source), key=str)
         where = f"{source!r}'s friends ({len(pool)})"
     if start > len(pool):
-        raise ValueError(f"start is {start}, but there are only {len(pool)} accounts to start with in {where}")
+        raise InputError(f"start is {start}, but there are only {len(pool)} accounts to start with in {where}")
     rng.shuffle(pool)
     first = pool[:start]
 
@@ -300,7 +302,7 @@ def brokers(graph: nx.Graph, top: int = 5) -> pd.DataFrame:
     graph = _checks.graph(graph)
     top = _checks.whole_number("top", top, 1)
     if graph.number_of_nodes() == 0:
-        raise ValueError("the graph has no accounts")
+        raise InputError("the graph has no accounts")
     scores = nx.betweenness_centrality(graph, normalized=True)
     rows = sorted(scores.items(), key=lambda item: (-item[1], str(item[0])))[:top]
     return pd.DataFrame(

@@ -36,6 +36,8 @@ import numpy as np
 import pandas as pd
 
 from sevencs import _checks
+from sevencs.datasets import ACCOUNT_NAMES
+from sevencs.errors import InputError
 
 __all__ = [
     "DENOMINATORS",
@@ -111,7 +113,7 @@ class Rate(float):
 
     def _same_base(self, other: object) -> None:
         if isinstance(other, Rate) and other.denominator != self.denominator:
-            raise ValueError(
+            raise InputError(
                 f"these two rates have different denominators ({self.label} and {other.label}); "
                 "comparing them means nothing. Compute both with the same `by=`."
             )
@@ -187,7 +189,7 @@ def engagement_rate(posts: pd.DataFrame, by: str = "reach", average: str = "rati
     """
     by = _checks.one_of("by", by, DENOMINATORS)
     if average not in ("ratio", "post"):
-        raise ValueError(f"average must be 'ratio' (ratio of sums) or 'post' (mean of per-post rates), got {average!r}")
+        raise InputError(f"average must be 'ratio' (ratio of sums) or 'post' (mean of per-post rates), got {average!r}")
     frame = _posts(posts, [*ENGAGEMENTS, by])
     engaged = frame[list(ENGAGEMENTS)].sum(axis=1)
     what = f"engagement rate by {by}"
@@ -268,7 +270,7 @@ def content_mix(posts: pd.DataFrame) -> pd.Series:
     frame = _checks.columns(posts, ["type"], "posts")
     if frame["type"].isna().any():
         row = frame.index[frame["type"].isna()][0]
-        raise ValueError(f"the column 'type' of posts has a missing value in row {row!r}; every post needs a type")
+        raise InputError(f"the column 'type' of posts has a missing value in row {row!r}; every post needs a type")
     counts = frame["type"].value_counts()
     shares = (counts / counts.sum()).rename("share")
     order = sorted(shares.index, key=lambda t: (-shares[t], str(t)))
@@ -278,16 +280,16 @@ def content_mix(posts: pd.DataFrame) -> pd.Series:
 def _mix_of(posts: pd.DataFrame | pd.Series) -> pd.Series:
     if isinstance(posts, pd.Series):
         if posts.empty:
-            raise ValueError("the mix is empty: there are no post types to compare")
+            raise InputError("the mix is empty: there are no post types to compare")
         if posts.isna().any() or (posts < 0).any() or abs(float(posts.sum()) - 1) > 1e-6:
-            raise ValueError("a mix must hold shares of posts by type, none negative or missing, adding up to 1")
+            raise InputError("a mix must hold shares of posts by type, none negative or missing, adding up to 1")
         return posts
     return content_mix(posts)
 
 
 def _rule(rule: str) -> Rule:
     if rule not in RULES:
-        raise ValueError(f"there is no rule {rule!r}; rules: {', '.join(repr(r) for r in RULES)}")
+        raise InputError(f"there is no rule {rule!r}; rules: {', '.join(repr(r) for r in RULES)}")
     return RULES[rule]
 
 
@@ -303,7 +305,7 @@ def group_mix(mix: pd.Series, rule: str = "80/20", groups: Mapping[str, str] | N
     by_type: dict[Hashable, str] = {kind: group for kind, group in (GROUPS if groups is None else groups).items()}
     unknown = [t for t in mix.index if t not in by_type]
     if unknown:
-        raise ValueError(
+        raise InputError(
             f"no group for the post type{'s' if len(unknown) > 1 else ''} {', '.join(repr(t) for t in unknown)}; "
             f"pass groups={{type: 'value' | 'conversation' | 'promotional'}} "
             f"(known types: {', '.join(map(str, by_type))})"
@@ -314,7 +316,7 @@ def group_mix(mix: pd.Series, rule: str = "80/20", groups: Mapping[str, str] | N
         if group != "promotional" and "not promotional" in targets:
             group = "not promotional"
         if group not in summed:
-            raise ValueError(f"the group {group!r} (for {kind!r}) is not one of value, conversation, promotional")
+            raise InputError(f"the group {group!r} (for {kind!r}) is not one of value, conversation, promotional")
         summed[group] += float(share)
     return pd.Series(summed, name="share").rename_axis("group")
 
@@ -372,10 +374,10 @@ def planned_mix(posts: pd.DataFrame, promotional_share: float) -> pd.Series:
     share = _checks.rate("promotional_share", promotional_share)
     mix = content_mix(posts)
     if "promotional" not in mix.index:
-        raise ValueError("posts has no promotional posts, so there is no rate to plan them with")
+        raise InputError("posts has no promotional posts, so there is no rate to plan them with")
     others = mix.drop(index="promotional")
     if others.empty and share < 1:
-        raise ValueError("posts has only promotional posts, so there is no rate to plan the others with")
+        raise InputError("posts has only promotional posts, so there is no rate to plan the others with")
     planned = pd.Series(0.0, index=mix.index, name="share")
     planned["promotional"] = share
     if not others.empty:
@@ -446,8 +448,8 @@ def _seeds(graph: nx.Graph, seeds: object) -> list:
         seeds = [seeds]
     seeds = list(dict.fromkeys(seeds))
     if not seeds:
-        raise ValueError("seeds is empty: give at least one account that posts first")
-    return [_checks.account(graph, s, "seed account") for s in seeds]
+        raise InputError("seeds is empty: give at least one account that posts first")
+    return [_checks.account(graph, s, "seed account", ACCOUNT_NAMES) for s in seeds]
 
 
 def _friends(graph: nx.Graph, account: Hashable) -> list:

@@ -34,6 +34,7 @@ import pandas as pd
 
 from sevencs import _checks
 from sevencs._checks import Undefined
+from sevencs.errors import InputError, InputTypeError
 
 __all__ = [
     "LABELS",
@@ -197,7 +198,7 @@ def rates_by_type(posts: pd.DataFrame, by: str = "type") -> pd.DataFrame:
     _checks.counts(posts, ["comments", "likes"], "posts")
     if posts[by].isna().any():
         row = posts[by][posts[by].isna()].index[0]
-        raise ValueError(
+        raise InputError(
             f"the column {by!r} of posts has a missing value in row {row!r}; every post needs a group to be counted in"
         )
     table = posts.groupby(by, sort=False).agg(
@@ -228,11 +229,11 @@ def reply_ratio(comments: pd.DataFrame, account: str) -> float | Undefined:
     """
     comments = _checks.columns(comments, ["comment_id", "author", "reply_to"], "comments")
     if not isinstance(account, str) or not account.strip():
-        raise TypeError(f"account must be one account name (text), but got {account!r}")
+        raise InputTypeError(f"account must be one account name (text), but got {account!r}")
     if comments["comment_id"].isna().any():
-        raise ValueError("the column 'comment_id' of comments has a missing value; every comment needs an id")
+        raise InputError("the column 'comment_id' of comments has a missing value; every comment needs an id")
     if account not in set(comments["author"]):
-        raise ValueError(
+        raise InputError(
             f"the account {account!r} wrote none of these {len(comments)} comments, so it answered none. "
             "Check the spelling (for example 'fernleaf_nursery')."
         )
@@ -258,7 +259,7 @@ def promotional_share(posts: pd.DataFrame, column: str = "type") -> float | Unde
     labels = posts[column]
     if labels.isna().any():
         row = labels[labels.isna()].index[0]
-        raise ValueError(f"the column {column!r} of posts has a missing label in row {row!r}")
+        raise InputError(f"the column {column!r} of posts has a missing label in row {row!r}")
     return _checks.ratio(int((labels == "promotional").sum()), len(posts), "promotional share", "posts")
 
 
@@ -267,9 +268,9 @@ def promotional_share(posts: pd.DataFrame, column: str = "type") -> float | Unde
 
 def _text(text: object) -> str:
     if isinstance(text, float) and math.isnan(text):
-        raise ValueError("the post's text is missing (NaN); there is nothing to classify")
+        raise InputError("the post's text is missing (NaN); there is nothing to classify")
     if not isinstance(text, str):
-        raise TypeError(f"a post's text must be a string, but got {type(text).__name__} {text!r}")
+        raise InputTypeError(f"a post's text must be a string, but got {type(text).__name__} {text!r}")
     return text
 
 
@@ -316,12 +317,12 @@ def classify_posts(texts: Iterable[str] | pd.Series) -> pd.DataFrame:
     labels to the posts.
     """
     if isinstance(texts, (str, bytes)):
-        raise TypeError("classify_posts takes many texts (a column or a list); for one text use classify_post")
+        raise InputTypeError("classify_posts takes many texts (a column or a list); for one text use classify_post")
     if isinstance(texts, pd.DataFrame):
-        raise TypeError("pass the column of texts, for example posts['text'], not the whole table")
+        raise InputTypeError("pass the column of texts, for example posts['text'], not the whole table")
     series = texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype=object)
     if series.empty:
-        raise ValueError("there are no texts to classify")
+        raise InputError("there are no texts to classify")
     rows = [explain_post(t) for t in series]
     table = pd.DataFrame(rows, index=series.index, columns=["label", "rule", "matched"])
     table.insert(0, "text", series)
@@ -385,9 +386,9 @@ def plan_comments(
     known = set(posts["type"])
     unknown = [t for t in other_types if t not in known]
     if unknown:
-        raise ValueError(f"unknown post type {unknown[0]!r}; the types in posts are: {', '.join(sorted(known))}")
+        raise InputError(f"unknown post type {unknown[0]!r}; the types in posts are: {', '.join(sorted(known))}")
     if "promotional" in other_types:
-        raise ValueError(
+        raise InputError(
             "other_types lists the types besides promotional; set the promotional share with `promotional`"
         )
 

@@ -40,9 +40,15 @@ Counts (:func:`parse_counts`) and amounts (:func:`parse_amounts`)
     ``12,5`` is twelve and a half.
 
 One value (:func:`moment`) and months (:func:`months`)
-    A date and time given as an argument, such as ``as_of``, is read the way a
-    cell is; months written as ``2026-03`` (a community's activity table) are
-    read by :func:`months`. Chapter functions read dates only through here.
+    A date and time given as an argument, such as ``as_of`` or the date a
+    capstone splits posts at, is read the way a cell is, with one difference:
+    a slashed date whose day and month could be either way round
+    (``01/06/2026``: 1 June in the UK, 6 January in the US) is refused, naming
+    both readings and asking for the date year first (``2026-06-01``). A
+    column can tell its order from its other dates and says what it assumed;
+    one date typed by a person cannot, and is never guessed. Months written
+    as ``2026-03`` (a community's activity table) are read by :func:`months`.
+    Chapter functions read dates only through here.
 """
 
 from __future__ import annotations
@@ -54,6 +60,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+
+from sevencs.errors import InputError
 
 #: Dates outside these years are refused (no social media post has one).
 EARLIEST = pd.Timestamp("1990-01-01")
@@ -511,24 +519,27 @@ def datetimes(column: pd.Series, what: str, allow_missing: bool = False) -> pd.S
         bad = values.isna() & ~blank
         if bad.any():
             label = column.index[bad.to_numpy()][0]
-            raise ValueError(
+            raise InputError(
                 f"{what} must hold dates, such as 2026-05-01 09:30, but row {label!r} holds {column[label]!r}"
             )
     if not allow_missing and values.isna().any():
         label = values.index[values.isna().to_numpy()][0]
-        raise ValueError(f"{what} has a missing date in row {label!r}; fill it in or drop that row")
+        raise InputError(f"{what} has a missing date in row {label!r}; fill it in or drop that row")
     return values
 
 
 def moment(value: object, what: str) -> pd.Timestamp:
     """One date and time given as an argument (such as ``as_of``): a date or time object as it is,
     text read as :func:`parse_dates` reads a cell. A time with a zone is turned into UTC and the
-    zone dropped, like the dates in a column. Raises ``ValueError`` naming ``what`` otherwise.
+    zone dropped, like the dates in a column. Raises :class:`~sevencs.errors.InputError` naming
+    ``what`` otherwise, and for a slashed date that reads as two different days (``01/06/2026``):
+    the message gives both readings, each written year first, to choose from.
     """
     stamp = None
     if isinstance(value, (dt.date, np.datetime64)):  # datetime and pandas' Timestamp are dates too
         stamp = pd.Timestamp(value)
     elif isinstance(value, str) and value.strip():
+        _refuse_either_way_round(value, what)
         stamp = parse_dates(pd.Series([value])).values.iloc[0]
     if isinstance(stamp, pd.Timestamp):  # not NaT, which is no Timestamp
         return stamp.tz_convert("UTC").tz_localize(None) if stamp.tzinfo is not None else stamp
@@ -538,8 +549,28 @@ def moment(value: object, what: str) -> pd.Timestamp:
         or (isinstance(value, float) and math.isnan(value))
         or (isinstance(value, np.datetime64) and np.isnat(value))
     ):
-        raise ValueError(f"{what} must be a date and time, but got a missing value")
-    raise ValueError(f"{what} must be a date and time such as '2026-10-30 12:00', but got {value!r}")
+        raise InputError(f"{what} must be a date and time, but got a missing value")
+    raise InputError(f"{what} must be a date and time such as '2026-10-30 12:00', but got {value!r}")
+
+
+def year_first(moment: pd.Timestamp) -> str:
+    """A date as the course asks people to write it: ``2026-06-01``, with the time if it has one."""
+    return f"{moment:%Y-%m-%d}" + (f" {moment:%H:%M}" if moment != moment.normalize() else "")
+
+
+def _refuse_either_way_round(value: str, what: str) -> None:
+    """Raise if ``value`` is a slashed date whose day and month could be either way round."""
+    if re.fullmatch(_SLASHED, value.strip()) is None:
+        return
+    cell = pd.Series([value.strip()])
+    month_first = parse_dates(cell, order="month").values.iloc[0]
+    day_first = parse_dates(cell, order="day").values.iloc[0]
+    if isinstance(month_first, pd.Timestamp) and isinstance(day_first, pd.Timestamp) and month_first != day_first:
+        raise InputError(
+            f"{what} {value!r} could be {_day(day_first)} (day first, as in the UK) or {_day(month_first)} "
+            f"(month first, as in the US), so it is not guessed. Write it year first: "
+            f"{year_first(day_first)!r} for {_day(day_first)}, or {year_first(month_first)!r} for {_day(month_first)}."
+        )
 
 
 def months(column: pd.Series, what: str) -> pd.Series:
@@ -552,7 +583,7 @@ def months(column: pd.Series, what: str) -> pd.Series:
     parsed = pd.to_datetime(column.astype(str), format="%Y-%m", errors="coerce")
     if parsed.isna().any():
         label = parsed.index[parsed.isna().to_numpy()][0]
-        raise ValueError(
+        raise InputError(
             f"{what} must hold months written as YYYY-MM (such as 2026-03), but row {label!r} has {column[label]!r}"
         )
     return parsed

@@ -29,6 +29,7 @@ import pandas as pd
 
 from sevencs import _checks
 from sevencs.datasets import NURSERY
+from sevencs.errors import InputError, InputTypeError
 from sevencs.parsing import datetimes, moment
 
 __all__ = [
@@ -73,7 +74,7 @@ def _log(interactions: object, account: Hashable) -> pd.DataFrame:
     bad_kind = ~frame["kind"].isin(KINDS)
     if bad_kind.any():
         row = frame.index[bad_kind.to_numpy()][0]
-        raise ValueError(
+        raise InputError(
             f"interactions has an unknown kind {frame.at[row, 'kind']!r} in row {row!r}; "
             f"expected one of: {', '.join(KINDS)}"
         )
@@ -83,7 +84,7 @@ def _log(interactions: object, account: Hashable) -> pd.DataFrame:
     neither = ~(from_us | to_us)
     if neither.any():
         row = frame.index[neither][0]
-        raise ValueError(
+        raise InputError(
             f"row {row!r} of interactions is between {frame.at[row, 'source']!r} and "
             f"{frame.at[row, 'target']!r}; every row must have the account {account!r} on one side "
             "(is account= the right name?)"
@@ -91,7 +92,7 @@ def _log(interactions: object, account: Hashable) -> pd.DataFrame:
     both = from_us & to_us
     if both.any():
         row = frame.index[both][0]
-        raise ValueError(f"row {row!r} of interactions has {account!r} on both sides; drop interactions with yourself")
+        raise InputError(f"row {row!r} of interactions has {account!r} on both sides; drop interactions with yourself")
     return pd.DataFrame(
         {
             "date": dates.to_numpy(),
@@ -194,7 +195,7 @@ def tie_strength(
     }
     total_weight = sum(weights.values())
     if total_weight == 0:
-        raise ValueError(
+        raise InputError(
             "all three weights are 0, so nothing counts and the strength is undefined; "
             "give at least one weight a value above 0"
         )
@@ -202,7 +203,7 @@ def tie_strength(
     log = _log(interactions, account)
     when = log["date"].max() if as_of is None else moment(as_of, "as_of")
     if log["date"].max() > when:
-        raise ValueError(
+        raise InputError(
             f"as_of ({when}) is before the last interaction in the log ({log['date'].max()}); "
             "choose a later date or leave as_of out"
         )
@@ -244,17 +245,17 @@ def _texts(text: object) -> list[str]:
     if isinstance(text, str):
         return [text]
     if isinstance(text, pd.DataFrame):
-        raise TypeError("give one column of texts, such as posts['text'], not a whole table")
+        raise InputTypeError("give one column of texts, such as posts['text'], not a whole table")
     if not isinstance(text, Iterable):
-        raise TypeError(f"text must be a string or a list (or column) of strings, but got {type(text).__name__}")
+        raise InputTypeError(f"text must be a string or a list (or column) of strings, but got {type(text).__name__}")
     items = list(text.items()) if isinstance(text, pd.Series) else list(enumerate(text))
     if not items:
-        raise ValueError("there are no texts to read: the list is empty")
+        raise InputError("there are no texts to read: the list is empty")
     for where, item in items:
         if not isinstance(item, str):
             missing = item is None or (isinstance(item, float) and math.isnan(item))
             what = "a missing text (NaN)" if missing else f"{type(item).__name__} {item!r}"
-            raise ValueError(f"every text must be a string, but item {where!r} is {what}")
+            raise InputError(f"every text must be a string, but item {where!r} is {what}")
     return [item for _, item in items]
 
 
@@ -319,23 +320,23 @@ def dunbar_layers(scores: pd.Series | pd.DataFrame, layers: Sequence[int] = LAYE
     if isinstance(scores, pd.DataFrame):
         scores = _checks.columns(scores, ["strength"], "scores")["strength"]
     if not isinstance(scores, pd.Series):
-        raise TypeError(
+        raise InputTypeError(
             f"scores must be a pandas Series (score per person) or tie_strength's table, "
             f"but got {type(scores).__name__}"
         )
     if scores.empty:
-        raise ValueError("scores is empty: there are no relationships to rank")
+        raise InputError("scores is empty: there are no relationships to rank")
     if not pd.api.types.is_numeric_dtype(scores) or pd.api.types.is_bool_dtype(scores):
-        raise ValueError(f"scores must hold numbers, but they hold {scores.dtype}")
+        raise InputError(f"scores must hold numbers, but they hold {scores.dtype}")
     if scores.isna().any():
         who = scores.index[scores.isna().to_numpy()][0]
-        raise ValueError(f"scores has a missing value (NaN) for {who!r}; score everyone or drop that person")
+        raise InputError(f"scores has a missing value (NaN) for {who!r}; score everyone or drop that person")
     if not scores.index.is_unique:
         who = scores.index[scores.index.duplicated()][0]
-        raise ValueError(f"{who!r} appears twice in scores; each person needs one score")
+        raise InputError(f"{who!r} appears twice in scores; each person needs one score")
     sizes = [_checks.whole_number("layer size", size, 1) for size in layers]
     if not sizes or sizes != sorted(set(sizes)):
-        raise ValueError(f"layers must be growing sizes, such as (5, 15, 50, 150), but got {tuple(layers)}")
+        raise InputError(f"layers must be growing sizes, such as (5, 15, 50, 150), but got {tuple(layers)}")
     order = sorted(scores.index, key=lambda p: (-float(scores[p]), str(p)))
     ranks = range(1, len(order) + 1)
     layer = [next((size for size in sizes if rank <= size), 0) for rank in ranks]

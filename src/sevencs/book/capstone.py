@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sevencs.audit import CS, audit, audit_sample, compare
+from sevencs.audit import CS, audit, audit_sample, compare, split_posts
 from sevencs.cells import number_at
 from sevencs.datasets import load_posts
 from sevencs.imports import example_path, read_posts
@@ -21,7 +21,7 @@ def numbers() -> dict[str, object]:
     posts_only = audit(posts)
     download_posts = read_posts(example_path("facebook_download.zip"))
     download = audit(download_posts)
-    before, after = posts[posts["date"] < SPLIT], posts[posts["date"] >= SPLIT]
+    before, after = split_posts(posts, SPLIT)
     change = compare(audit(before), audit(after)).set_index("c")
     numbers: dict[str, object] = {f"{c}_shown": shown[c] for c in CS}
     numbers.update(

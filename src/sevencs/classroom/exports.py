@@ -39,6 +39,7 @@ import pandas as pd
 from sevencs import __version__
 from sevencs.atomic import write_text_atomically
 from sevencs.course.store import KINDS, ProgressStore
+from sevencs.errors import LearnerError
 from sevencs.untrusted import UnreadableFile, huge_number, plain, read_ordinary_file, shown_path
 
 FORMAT = "sevencs-progress"
@@ -51,8 +52,9 @@ EVENT_FIELDS = ("time", "chapter", "item", "kind", "status", "value")
 MAX_BYTES = 20_000_000
 
 
-class ExportError(ValueError):
-    """A file that cannot be read as a progress export; the message says why."""
+class ExportError(LearnerError, ValueError):
+    """A file that cannot be read as a progress export; the message says why (a notebook shows it
+    in a few lines, as every :class:`~sevencs.errors.LearnerError`)."""
 
 
 def course_version() -> str:

@@ -22,7 +22,10 @@ from importlib.resources import files
 import networkx as nx
 import pandas as pd
 
+from sevencs.errors import InputError
+
 __all__ = [
+    "ACCOUNT_NAMES",
     "NURSERY",
     "TABLES",
     "TEN_FRIENDS",
@@ -50,6 +53,10 @@ NURSERY = "fernleaf_nursery"
 #: An ordinary account with exactly ten friends: the "10 friends" of the source
 #: text's 10 × 10 story, played out on the sample network.
 TEN_FRIENDS = "ivan_n"
+
+#: The sample's accounts by the names the labs import them as: a learner who writes one of these
+#: names in quotes (``'NURSERY'``) is told to write it without (see :func:`sevencs._checks.account`).
+ACCOUNT_NAMES = {"NURSERY": NURSERY, "TEN_FRIENDS": TEN_FRIENDS}
 
 
 @dataclass(frozen=True)
@@ -288,7 +295,7 @@ def _table(name: str) -> Table:
     try:
         return TABLES[name]
     except KeyError:
-        raise ValueError(f"there is no sample table called {name!r}; the tables are: {', '.join(TABLES)}") from None
+        raise InputError(f"there is no sample table called {name!r}; the tables are: {', '.join(TABLES)}") from None
 
 
 @cache

@@ -18,13 +18,14 @@ import importlib
 from sevencs.chapters import CHAPTERS
 from sevencs.course.engine import Exercise
 from sevencs.course.questions import Question, Reflection
+from sevencs.errors import InputError
 
 __all__ = ["CHAPTERS", "bank", "chapter_items"]
 
 
 def _values(chapter: str) -> list[object]:
     if chapter not in CHAPTERS:
-        raise ValueError(f"there is no chapter {chapter!r}; chapters: {', '.join(CHAPTERS)}")
+        raise InputError(f"there is no chapter {chapter!r}; chapters: {', '.join(CHAPTERS)}")
     return list(vars(importlib.import_module(f"{__name__}.{chapter}")).values())
 
 

@@ -18,6 +18,7 @@ from matplotlib.patches import Patch
 from matplotlib.transforms import blended_transform_factory
 
 from sevencs import relationships
+from sevencs.errors import InputError
 from sevencs.figures import OKABE_ITO, FigureImage, new_figure, style_axes
 
 TOP = 15  # the 15-layer
@@ -196,7 +197,7 @@ def ties_figure(ties: pd.Series, who: str | None = None) -> FigureImage:
     """
     who = who or ties.attrs.get("character")
     if not who:
-        raise ValueError("say whose ties these are: ties_figure(ties, who='Valjean')")
+        raise InputError("say whose ties these are: ties_figure(ties, who='Valjean')")
     fig = new_figure(7.5, 3.6)
     ax = fig.add_subplot()
     ranks = np.arange(1, len(ties) + 1)

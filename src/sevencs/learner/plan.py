@@ -30,6 +30,7 @@ from sevencs.atomic import write_bytes_atomically, write_text_atomically
 from sevencs.audit import audit_sample
 from sevencs.chapters import CHAPTERS
 from sevencs.course.store import ProgressStore
+from sevencs.errors import InputError
 from sevencs.exercises import chapter_items
 from sevencs.render.html import figure_html, render
 from sevencs.untrusted import markdown_text
@@ -161,7 +162,7 @@ class Plan:
                 write_bytes_atomically(self.scorecard.png(), picture)
                 image = picture.name
             return write_text_atomically(self.to_markdown(image=image), path)
-        raise ValueError(
+        raise InputError(
             f"a plan is saved as .html or .md, not {path.suffix or 'a name without a suffix'!r}: "
             f"try {path.with_suffix('.html').name}"
         )

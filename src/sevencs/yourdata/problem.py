@@ -5,12 +5,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from sevencs.errors import LearnerError
 
-class ImportProblem(ValueError):
+
+class ImportProblem(LearnerError, ValueError):
     """A problem with a file you asked the course to read, explained in plain words.
 
     The message names the file, says what was expected and what was found, and what to
-    try. Nothing is ever half-loaded: when this is raised, no table was made.
+    try. Nothing is ever half-loaded: when this is raised, no table was made. A notebook shows it
+    in a few lines, as every :class:`~sevencs.errors.LearnerError`.
     """
 
 
