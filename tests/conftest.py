@@ -92,9 +92,10 @@ def built_book(tmp_path_factory) -> Path:
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark every test that needs the built book slow, whether it asks for ``built_book`` itself or through
-    another fixture (``served_book``, the browser tests' pages), so `pytest -m "not slow"` never builds it."""
+    another fixture (``served_book``, the browser tests' pages), so `pytest -m "not slow"` never builds it.
+    So is every test in a real JupyterLab (``jupyter_lab``): `make test` runs them beside the built book's."""
     for item in items:
-        if "built_book" in getattr(item, "fixturenames", ()):
+        if {"built_book", "jupyter_lab"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
 
 
@@ -124,3 +125,26 @@ def served_book(built_book):
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="module")
+def jupyter_lab(tmp_path_factory):
+    """A JupyterLab on 127.0.0.1 serving a copy of the course, for one test module; stopped after it."""
+    from lab_harness import running_lab
+
+    with running_lab(tmp_path_factory.mktemp("lab") / "course") as lab:
+        yield lab
+
+
+@pytest.fixture(scope="module")
+def lab_page(jupyter_lab):
+    """One Chromium page on that JupyterLab, at a laptop's size, for the whole module."""
+    from playwright.sync_api import sync_playwright
+
+    from lab_harness import chromium
+
+    with sync_playwright() as playwright, chromium(playwright) as browser:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context.set_default_timeout(30_000)
+        yield context.new_page()
+        context.close()

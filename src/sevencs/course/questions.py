@@ -13,6 +13,7 @@ the learner's progress store.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from sevencs.course import views
@@ -45,7 +46,14 @@ class Question:
 
     @property
     def label(self) -> str:
+        """The question's id, "connection sc1": for progress, tests and the instructor, never shown to learners."""
         return f"{self.chapter} {self.name}"
+
+    @property
+    def display_name(self) -> str:
+        """The question as a learner sees it named: ``sc2`` is "Self-check 2"."""
+        number = re.fullmatch(r"sc(\d+)", self.name)
+        return f"Self-check {number.group(1) if number else ''}".strip()
 
     def _index(self, choice: int | str) -> int | None:
         if isinstance(choice, str) and len(choice.strip()) == 1:
@@ -58,19 +66,19 @@ class Question:
     def answer(self, choice: int | str | None) -> Feedback:
         """Answer with an option's letter ("a", "b"...) or its position (0, 1...)."""
         if choice is None or choice is ...:
-            return Feedback(Status.NOT_ANSWERED, "Pick one of the options first.", self.label)
+            return Feedback(Status.NOT_ANSWERED, "Pick one of the options first.", self.display_name)
         index = self._index(choice)
         if index is None:
             letters = ", ".join(repr(LETTERS[i]) for i in range(len(self.options)))
             return Feedback(
                 Status.INCORRECT,
                 f"{safe_repr(choice)[:60]} is not one of the options; answer with {letters}.",
-                self.label,
+                self.display_name,
             )
         option = self.options[index]
         status = Status.CORRECT if option.correct else Status.INCORRECT
         record(self.chapter, self.name, "quiz", status.value, LETTERS[index])
-        return Feedback(status, option.why, self.label)
+        return Feedback(status, option.why, self.display_name)
 
     def __str__(self) -> str:
         lines = [self.prompt] + [f"  {LETTERS[i]}) {o.text}" for i, o in enumerate(self.options)]
@@ -153,7 +161,13 @@ class Reflection:
 
     @property
     def label(self) -> str:
+        """The reflection's id, "connection reflection": for progress and tests, never shown to learners."""
         return f"{self.chapter} {self.name}"
+
+    @property
+    def display_name(self) -> str:
+        """The reflection as a learner sees it named (a chapter has one)."""
+        return "Reflection"
 
     def save(self, text: str | None) -> ReflectionResult:
         """Save ``text`` (blank text is not saved) and return the model answer and rubric."""
@@ -180,4 +194,4 @@ class Reflection:
         return views.reflection(self)
 
     def show_model_answer(self) -> Note:
-        return Note("solution", f"A model answer ({self.label})", self.model_answer)
+        return Note("solution", "A model answer", self.model_answer)

@@ -33,12 +33,12 @@ def item_id(item: Exercise | Question | Reflection) -> str:
 def question_html(q: Question, open_explanations: bool = False) -> str:
     """A self-check question as the book's kernel-free quiz (:func:`sevencs.render.html.quiz_html`)."""
     options = [(o.text, o.correct, o.why) for o in q.options]
-    return html.quiz_html(item_id(q), q.label, q.prompt, options, open_explanations)
+    return html.quiz_html(item_id(q), q.display_name, q.prompt, options, open_explanations)
 
 
 def reflection_html(r: Reflection, open_answer: bool = False) -> str:
     """A reflection as the book shows it: the prompt, where to write, the model answer collapsed."""
-    return html.reflection_html(item_id(r), r.label, r.prompt, r.model_answer, r.rubric, open_answer)
+    return html.reflection_html(item_id(r), r.display_name, r.prompt, r.model_answer, r.rubric, open_answer)
 
 
 def solution_html(exercise: Exercise, open_solution: bool = False) -> str:
@@ -54,13 +54,15 @@ def question(q: Question) -> StaticHTML | QuestionWidget:
         return StaticHTML(question_html(q, edition.instructor()), str(q))
     from sevencs.render.forms import QuestionWidget
 
-    return QuestionWidget(q.label, q.prompt, [o.text for o in q.options], lambda choice: q.answer(choice)._repr_html_())
+    return QuestionWidget(
+        q.display_name, q.prompt, [o.text for o in q.options], lambda choice: q.answer(choice)._repr_html_()
+    )
 
 
 def reflection(r: Reflection) -> StaticHTML | ReflectionWidget:
     """What ``reflection.ask()`` shows: a box to write in live; in the book the prompt and the model answer."""
     if edition.in_book():
-        text = f"Reflection ({r.label}): {r.prompt}\n(You write your answer in the notebook.)"
+        text = f"{r.display_name}: {r.prompt}\n(You write your answer in the notebook.)"
         return StaticHTML(reflection_html(r, edition.instructor()), text)
     from sevencs.render.forms import ReflectionWidget
 
@@ -68,14 +70,14 @@ def reflection(r: Reflection) -> StaticHTML | ReflectionWidget:
         result = r.save(text)
         return result._repr_html_(), result.saved
 
-    return ReflectionWidget(r.label, r.prompt, r.saved_text(), save)
+    return ReflectionWidget(r.display_name, r.prompt, r.saved_text(), save)
 
 
 def help(exercise: Exercise) -> StaticHTML | HelpWidget:
     """What ``ex.q1.help()`` shows: buttons for a hint and the solution live; in the book, the hints collapsed."""
     if edition.in_book():
-        hints = html.hints_html(item_id(exercise), exercise.label, exercise.hints, edition.instructor())
-        return StaticHTML(hints, f"Hints ({exercise.label}): run this cell in the notebook.")
+        hints = html.hints_html(item_id(exercise), exercise.display_name, exercise.hints, edition.instructor())
+        return StaticHTML(hints, f"Hints ({exercise.display_name}): run this cell in the notebook.")
     from sevencs.render.forms import HelpWidget
 
     return HelpWidget(

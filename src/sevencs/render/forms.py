@@ -27,7 +27,7 @@ class QuestionWidget(widgets.VBox):
 
     def __init__(self, label: str, prompt: str, options: Sequence[str], on_check: Callable[[Any], str]) -> None:
         self.on_check = on_check
-        self.prompt = widgets.HTML(render("form_prompt.html", kind="Self-check", label=label, prompt=prompt))
+        self.prompt = widgets.HTML(render("form_prompt.html", label=label, prompt=prompt))
         self.choices = widgets.RadioButtons(
             options=[(f"{LETTERS[i]}) {text}", i) for i, text in enumerate(options)],
             value=None,
@@ -55,7 +55,7 @@ class ReflectionWidget(widgets.VBox):
         self, label: str, prompt: str, earlier: str | None, on_save: Callable[[str], tuple[str, bool]]
     ) -> None:
         self.on_save = on_save
-        self.prompt = widgets.HTML(render("form_prompt.html", kind="Reflection", label=label, prompt=prompt))
+        self.prompt = widgets.HTML(render("form_prompt.html", label=label, prompt=prompt))
         # The text reaches the kernel when the learner leaves the box (clicking the button does), not at
         # every key press.
         self.text = widgets.Textarea(

@@ -1,6 +1,6 @@
 """A real JupyterLab on 127.0.0.1 and Debian's Chromium, as a learner meets the course.
 
-Used by the end-to-end tests (tests/test_lab.py) and by the latency benchmark
+Used by the end-to-end tests (tests/test_lab_*.py) and by the latency benchmark
 (benchmarks/lab_latency.py). :func:`running_lab` copies the course's notebooks
 into a fresh folder, starts ``jupyter lab`` there with its own settings,
 workspaces and progress file (nothing of the machine's own JupyterLab or the
@@ -177,8 +177,15 @@ WAIT_IDLE = """async () => {
 
 
 def open_notebook(page, lab: Lab, path: str, timeout: float = 60_000) -> None:
-    """Open ``path`` in JupyterLab (one notebook in the main area) and wait until its kernel is idle."""
-    page.goto(lab.notebook_url(path))
+    """Open ``path`` in JupyterLab and wait until its kernel is idle.
+
+    The first notebook loads JupyterLab in the page; later ones open in the same JupyterLab, as from its
+    file browser.
+    """
+    if page.url.startswith(lab.url) and page.evaluate("() => Boolean(window.jupyterapp)"):
+        page.evaluate("(path) => { window.jupyterapp.commands.execute('docmanager:open', {path}); }", path)
+    else:
+        page.goto(lab.notebook_url(path))
     page.wait_for_function(
         "() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
         " && window.jupyterapp.shell.currentWidget.sessionContext"
@@ -211,6 +218,18 @@ def wait_until_run(page, timeout: float = 120_000) -> None:
         }""",
         timeout=timeout,
         polling=100,
+    )
+
+
+def close_notebook(page) -> None:
+    """Stop the open notebook's kernel and close it without saving (what a test did to it is not kept)."""
+    page.evaluate(
+        """async () => {
+          const panel = window.jupyterapp.shell.currentWidget;
+          await panel.sessionContext.shutdown();
+          panel.context.model.dirty = false;
+          panel.dispose();
+        }"""
     )
 
 
