@@ -31,7 +31,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
+SCREENSHOTS = ROOT / "_build" / "lab-screenshots"  # the end-to-end tests' views, to look at after a run
+#: Outputs JupyterLab shows for an error or for anything written to stderr (a warning, say).
+ERROR_OUTPUTS = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
 CHROMIUM = Path("/usr/bin/chromium")
 SETUP_HINT = "run `sh tests/browser/setup.sh` (make test does) to install it"
 CHROMIUM_ARGS = [
@@ -236,3 +241,32 @@ def close_notebook(page) -> None:
 def is_dirty(page) -> bool:
     """Whether JupyterLab has the open notebook marked modified (closing it would ask to save)."""
     return page.evaluate("() => window.jupyterapp.shell.currentWidget.context.model.dirty")
+
+
+def open_metadata(page) -> dict:
+    return page.evaluate("() => window.jupyterapp.shell.currentWidget.context.model.toJSON().metadata")
+
+
+def assert_opens_unmodified(page, lab, path: str) -> None:
+    """JupyterLab changed nothing on open, so closing the notebook would not ask to save. Only on a Python
+    other than the one the notebooks were stored with (their language_info.version) may that version differ."""
+    stored = json.loads((lab.root / path).read_text())["metadata"]
+    shown = open_metadata(page)
+    if shown["language_info"]["version"] == stored["language_info"]["version"]:
+        assert shown == stored
+        assert not is_dirty(page)
+    else:
+        shown["language_info"]["version"] = stored["language_info"]["version"]
+        assert shown == stored
+
+
+def wait_for(condition, timeout: float = 15.0, what: str = "the condition"):
+    """Poll ``condition()`` until it returns something true (the kernel saves a moment after the page changes)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}")
+        time.sleep(0.1)

@@ -11,40 +11,28 @@ page shows them and as the progress file holds them.
 
 from __future__ import annotations
 
-import json
-import time
 from pathlib import Path
 
 import pytest
 
-from lab_harness import close_notebook, is_dirty, open_notebook, run_all, wait_until_run
+from lab_harness import (
+    ERROR_OUTPUTS,
+    SCREENSHOTS,
+    assert_opens_unmodified,
+    close_notebook,
+    open_notebook,
+    run_all,
+    wait_for,
+    wait_until_run,
+)
 from sevencs.course.store import ProgressStore
 from sevencs.exercises import chapter_items
 
 ROOT = Path(__file__).resolve().parents[1]
 EXERCISES = sorted(p.relative_to(ROOT).as_posix() for p in ROOT.glob("exercises/*.ipynb"))
-SCREENSHOTS = ROOT / "_build" / "lab-screenshots"  # to look at after a run
-ERROR_OUTPUTS = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
 
 
 # --------------------------------------------------------------------------- what a learner does
-
-
-def open_metadata(page) -> dict:
-    return page.evaluate("() => window.jupyterapp.shell.currentWidget.context.model.toJSON().metadata")
-
-
-def assert_opens_unmodified(page, lab, path: str) -> None:
-    """JupyterLab changed nothing on open, so closing the notebook would not ask to save. Only on a Python
-    other than the one the notebooks were stored with (their language_info.version) may that version differ."""
-    stored = json.loads((lab.root / path).read_text())["metadata"]
-    shown = open_metadata(page)
-    if shown["language_info"]["version"] == stored["language_info"]["version"]:
-        assert shown == stored
-        assert not is_dirty(page)
-    else:
-        shown["language_info"]["version"] = stored["language_info"]["version"]
-        assert shown == stored
 
 
 def cell_index(page, text: str) -> int:
@@ -91,18 +79,6 @@ def busy_kernel(page, seconds: float) -> None:
 
 def stored_events(lab):
     return ProgressStore(lab.progress_db).events()
-
-
-def wait_for(condition, timeout: float = 15.0, what: str = "the condition"):
-    """Poll ``condition()`` until it returns something true (the kernel saves a moment after the page changes)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = condition()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}")
-        time.sleep(0.1)
 
 
 # --------------------------------------------------------------------------- the tests
