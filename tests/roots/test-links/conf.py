@@ -2,7 +2,9 @@
 # sevencs.publish.links turns those links into links to this build's pages.
 from sevencs.publish import links
 
-extensions = ["myst_parser"]
+# myst_nb as in the book (it also parses .md; other test roots register it, and Sphinx keeps that between apps)
+extensions = ["myst_nb"]
+nb_execution_mode = "off"
 html_baseurl = "https://books.example.org/course/"
 exclude_patterns = ["_build"]
 
