@@ -4,7 +4,8 @@
     sevencs export --name "Sam Lee"       a progress file to hand in
     sevencs plan --out my-plan.html       your Seven Cs plan
     sevencs report exports/ --out report  a class report from many progress files
-    sevencs answer-key --out keys         the exercise notebooks with the solutions filled in
+    sevencs answer-key --out keys         the exercise notebooks with the solutions filled in,
+                                          and answer sheets to check screens at a glance
     sevencs hub-link --hub https://hub.example.org
                                           a link that puts the course on a JupyterHub
 
@@ -149,6 +150,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_answer_key(args: argparse.Namespace) -> int:
     from sevencs.classroom.answer_key import NoExerciseNotebooks, write_answer_keys
+    from sevencs.classroom.sheet import write_answer_sheets
 
     course = (args.course or course_folder()).resolve()
     try:
@@ -157,12 +159,21 @@ def cmd_answer_key(args: argparse.Namespace) -> int:
         raise Problem(str(exc)) from None
     for source, target in written:
         print(f"{source.name} -> {target}")
+    try:
+        sheets = write_answer_sheets(course, args.out)
+    except OSError as exc:
+        raise Problem(f"Could not write the answer sheets into {args.out}: {exc.strerror or exc}.") from None
     for source, reason in skipped:
         _say(f"skipped {source.name}: {reason}")
     if skipped:
         _say(f"{len(skipped)} of {len(written) + len(skipped)} notebooks could not be filled (see above).")
         return PROBLEM
-    print(f"Wrote {len(written)} answer keys to {args.out}.")
+    print(
+        f"Wrote {len(written)} answer keys to {args.out}, and answer sheets to check screens at a glance: "
+        f"{sheets[0]} for the whole course, and one for each agenda of the instructor guide:"
+    )
+    for sheet in sheets[1:]:
+        print(f"  {sheet}")
     return OK
 
 
@@ -298,13 +309,20 @@ def parser() -> argparse.ArgumentParser:
 
     key = add(
         "answer-key",
-        "exercise notebooks with the solutions filled in",
-        "Write a copy of every exercise notebook with the model solutions filled in, for instructors.",
+        "exercise notebooks with the solutions filled in, and answer sheets",
+        "Write a copy of every exercise notebook with the model solutions filled in, for instructors, and "
+        "answer sheets: one page each, printable and readable on a phone, with every exercise's expected "
+        "value as the learner's notebook shows it, each self-check's right option and each reflection's "
+        "model answer. answer-sheet.html covers the whole course; answer-sheet-<agenda>.html only what "
+        "learners do in one agenda of the instructor guide (taster, half-day, full-day).",
         cmd_answer_key,
         epilog="example:\n  sevencs answer-key --out keys",
     )
     key.add_argument(
-        "--out", type=Path, default=Path("answer-key"), help="folder for the filled notebooks (default: answer-key)"
+        "--out",
+        type=Path,
+        default=Path("answer-key"),
+        help="folder for the filled notebooks and the sheets (default: answer-key)",
     )
     key.add_argument(
         "--course", type=Path, help="the course folder holding exercises/ (default: the course folder you are in)"
