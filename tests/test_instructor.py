@@ -80,6 +80,10 @@ def test_every_chapter_has_mistakes_and_the_html_shows_code_as_code():
     assert set(mistakes.table["chapter"]) == set(CHAPTERS)
     page = mistakes._repr_html_()
     assert "<code>" in page and "`" not in page
+    # each exercise named as its notebook names it ("Exercise 2"), never by its id ("q2")
+    assert not re.search(r"\bq\d+\b", page)
+    labels = re.findall(r"<li><strong>([^<]+)</strong>", page)
+    assert labels == [e.display_name for e in ALL_EXERCISES if e.known_mistakes]
 
 
 # --- the agendas (sevencs.course.agendas), shown in the guide and used for the answer sheets --------

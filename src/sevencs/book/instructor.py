@@ -37,7 +37,8 @@ def _messages(exercise: Exercise) -> list[str]:
 
 @dataclass(frozen=True)
 class CommonMistakes:
-    """One row per known mistake: ``chapter``, ``exercise``, ``title``, ``feedback``."""
+    """One row per known mistake: ``chapter``, ``exercise`` (its id, ``q2``), ``label`` (as learners see it
+    named, "Exercise 2"), ``title``, ``feedback``."""
 
     table: pd.DataFrame
 
@@ -46,8 +47,8 @@ class CommonMistakes:
             (
                 str(chapter).capitalize(),
                 [
-                    (name, title, list(group["feedback"]))
-                    for (name, title), group in rows.groupby(["exercise", "title"], sort=False)
+                    (label, title, list(group["feedback"]))
+                    for (label, title), group in rows.groupby(["label", "title"], sort=False)
                 ],
             )
             for chapter, rows in self.table.groupby("chapter", sort=False)
@@ -62,9 +63,15 @@ def common_mistakes() -> CommonMistakes:
         for exercise in chapter_items(chapter)["exercises"]:
             for message in _messages(exercise):
                 rows.append(
-                    {"chapter": chapter, "exercise": exercise.name, "title": exercise.title, "feedback": message}
+                    {
+                        "chapter": chapter,
+                        "exercise": exercise.name,
+                        "label": exercise.display_name,
+                        "title": exercise.title,
+                        "feedback": message,
+                    }
                 )
-    return CommonMistakes(pd.DataFrame(rows, columns=["chapter", "exercise", "title", "feedback"]))
+    return CommonMistakes(pd.DataFrame(rows, columns=["chapter", "exercise", "label", "title", "feedback"]))
 
 
 @dataclass(frozen=True)
