@@ -152,7 +152,7 @@ def test_answer_key_fills_every_exercise_notebook(tmp_path):
     result = sevencs("answer-key", "--out", str(tmp_path), "--course", str(ROOT))
     assert result.returncode == 0, result.stderr
     shipped = sorted(p.name for p in (ROOT / "exercises").glob("*.ipynb"))
-    assert sorted(p.name for p in tmp_path.iterdir()) == shipped
+    assert sorted(p.name for p in tmp_path.glob("*.ipynb")) == shipped  # the answer sheets are beside them
     key = nbformat.read(tmp_path / "01_connection.ipynb", as_version=4)
     source = "\n".join(c.source for c in key.cells)
     for exercise in chapter_items("connection")["exercises"]:
@@ -183,10 +183,52 @@ def test_hub_link_from_the_command_line_uses_the_courses_repository():
     assert query["repo"] == ["https://github.com/seven-cs/seven-cs"]
     assert query["urlpath"] == ["lab/tree/seven-cs/exercises"]
     assert query["branch"] == ["main"]
+    assert query["targetPath"] == ["seven-cs"]
+
+
+def _notebook_title(path: Path) -> str:
+    """A notebook's first cell's first line, without its '# ': the title a learner sees at its top."""
+    nb = nbformat.read(path, as_version=4)
+    first = next(c for c in nb.cells if c.cell_type == "markdown")
+    return first.source.splitlines()[0].removeprefix("# ")
+
+
+def _toc_order() -> list[str]:
+    """The lab and exercise notebooks as _toc.yml lists them, read here with a plain line scan."""
+    entries = [
+        line.split("file:", 1)[1].strip() for line in (ROOT / "_toc.yml").read_text().splitlines() if "file:" in line
+    ]
+    return [f"{e}.ipynb" for e in entries if e.startswith(("notebooks/", "exercises/"))]
+
+
+def test_hub_link_prints_a_titled_link_for_each_notebook_in_course_order():
+    result = sevencs("hub-link", "--hub", "hub.example.org", "--repo", "https://github.com/a/course.git")
+    assert result.returncode == 0 and result.stderr == ""
+    blocks = [block.split("\n") for block in result.stdout.strip().split("\n\n")]
+    assert all(len(block) == 2 for block in blocks)
+    (folder_title, folder_link), *notebooks = blocks
+    assert folder_title == "The course folder"
+    assert parse_qs(urlsplit(folder_link).query)["urlpath"] == ["lab/tree/course"]
+    order = _toc_order()
+    shipped = {f"{d}/{p.name}" for d in ("notebooks", "exercises") for p in (ROOT / d).glob("*.ipynb")}
+    assert set(order) == shipped and len(notebooks) == len(order)
+    for (title, link), path in zip(notebooks, order, strict=True):
+        assert title == _notebook_title(ROOT / path)
+        query = parse_qs(urlsplit(link).query)
+        assert query["urlpath"] == [f"lab/tree/course/{path}"] and query["targetPath"] == ["course"]
+        assert query["repo"] == ["https://github.com/a/course.git"]
+
+
+def test_hub_link_outside_the_course_gives_the_folder_link_and_says_why_there_is_no_more(tmp_path):
+    result = sevencs("hub-link", "--hub", "hub.example.org", "--repo", "https://github.com/a/course", cwd=tmp_path)
+    assert result.returncode == 0
+    title, link = result.stdout.strip().split("\n")
+    assert title == "The course folder" and parse_qs(urlsplit(link).query)["urlpath"] == ["lab/tree/course"]
+    assert "Run this inside the course folder" in result.stderr
 
 
 @pytest.mark.parametrize(
-    "hub, repo, branch, path, target, expected_path, expected_urlpath",
+    "hub, repo, branch, path, target, expected_path, expected_folder, expected_urlpath",
     [
         (
             "hub.example.org",
@@ -195,6 +237,7 @@ def test_hub_link_from_the_command_line_uses_the_courses_repository():
             "",
             None,
             "/hub/user-redirect/git-pull",
+            "course",
             "lab/tree/course",
         ),
         (
@@ -204,6 +247,7 @@ def test_hub_link_from_the_command_line_uses_the_courses_repository():
             "./notes/a b.ipynb",
             None,
             "/jupyter/hub/user-redirect/git-pull",
+            "my course",
             "lab/tree/my course/notes/a b.ipynb",
         ),
         (
@@ -211,26 +255,50 @@ def test_hub_link_from_the_command_line_uses_the_courses_repository():
             "https://github.com/a/course",
             "main",
             "x.ipynb",
-            "work/c",
+            "/work/c/",
             "/hub/user-redirect/git-pull",
+            "work/c",
             "lab/tree/work/c/x.ipynb",
+        ),
+        (
+            "hub.example.org",
+            "git@github.com:a/course.git",
+            "main",
+            "exercises/",
+            None,
+            "/hub/user-redirect/git-pull",
+            "course",
+            "lab/tree/course/exercises",
         ),
     ],
 )
-def test_hub_links_decode_to_exactly_what_was_asked(hub, repo, branch, path, target, expected_path, expected_urlpath):
+def test_hub_links_decode_to_exactly_what_was_asked(
+    hub, repo, branch, path, target, expected_path, expected_folder, expected_urlpath
+):
     link = urlsplit(hub_link(hub, repo, branch, path, target))
     assert link.scheme == "https" and link.path == expected_path
     assert " " not in link.query and "/" not in link.query  # every value percent-encoded
     query = parse_qs(link.query)
     assert query["repo"] == [repo] and query["branch"] == [branch]
     assert query["urlpath"] == [expected_urlpath]
-    assert query.get("targetPath") == ([target] if target else None)
+    # nbgitpuller is always told the folder that urlpath looks in (tests/test_hub_link.py follows the links)
+    assert query["targetPath"] == [expected_folder]
 
 
-@pytest.mark.parametrize("hub, repo", [("mailto:x", "https://github.com/a/b"), ("https://hub.example.org", "")])
-def test_hub_link_refuses_what_is_not_an_address(hub, repo):
-    with pytest.raises(ValueError, match=r"--hub|--repo"):
-        hub_link(hub, repo)
+@pytest.mark.parametrize(
+    "hub, repo, target",
+    [
+        ("mailto:x", "https://github.com/a/b", None),
+        ("https://hub.example.org", "", None),
+        ("https://hub.example.org", "https://github.com/a/.git", None),
+        ("https://hub.example.org", "https://github.com/a/b", "../elsewhere"),
+        ("https://hub.example.org", "https://github.com/a/b", "/"),
+        ("https://hub.example.org", "https://github.com/a/b", "a/./b"),
+    ],
+)
+def test_hub_link_refuses_what_is_not_an_address_or_a_folder(hub, repo, target):
+    with pytest.raises(ValueError, match=r"--hub|--repo|--target-path"):
+        hub_link(hub, repo, target_path=target)
 
 
 # --- nothing overwritten without being told (issue 10, item 6) ------------------------------------

@@ -4,7 +4,8 @@
     sevencs export --name "Sam Lee"       a progress file to hand in
     sevencs plan --out my-plan.html       your Seven Cs plan
     sevencs report exports/ --out report  a class report from many progress files
-    sevencs answer-key --out keys         the exercise notebooks with the solutions filled in
+    sevencs answer-key --out keys         the exercise notebooks with the solutions filled in,
+                                          and answer sheets to check screens at a glance
     sevencs hub-link --hub https://hub.example.org
                                           a link that puts the course on a JupyterHub
 
@@ -149,6 +150,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_answer_key(args: argparse.Namespace) -> int:
     from sevencs.classroom.answer_key import NoExerciseNotebooks, write_answer_keys
+    from sevencs.classroom.sheet import write_answer_sheets
 
     course = (args.course or course_folder()).resolve()
     try:
@@ -157,23 +159,48 @@ def cmd_answer_key(args: argparse.Namespace) -> int:
         raise Problem(str(exc)) from None
     for source, target in written:
         print(f"{source.name} -> {target}")
+    try:
+        sheets = write_answer_sheets(course, args.out)
+    except OSError as exc:
+        raise Problem(f"Could not write the answer sheets into {args.out}: {exc.strerror or exc}.") from None
     for source, reason in skipped:
         _say(f"skipped {source.name}: {reason}")
     if skipped:
         _say(f"{len(skipped)} of {len(written) + len(skipped)} notebooks could not be filled (see above).")
         return PROBLEM
-    print(f"Wrote {len(written)} answer keys to {args.out}.")
+    print(
+        f"Wrote {len(written)} answer keys to {args.out}, and answer sheets to check screens at a glance: "
+        f"{sheets[0]} for the whole course, and one for each agenda of the instructor guide:"
+    )
+    for sheet in sheets[1:]:
+        print(f"  {sheet}")
     return OK
 
 
 def cmd_hub_link(args: argparse.Namespace) -> int:
-    repo = args.repo or configured_repository(course_folder())[0]
+    from sevencs.classroom.hub import course_notebooks
+
+    course = course_folder()
+    repo = args.repo or configured_repository(course)[0]
     if not repo:
         raise _UsageError("--repo is needed: the course's _config.yml names no repository")
     try:
-        print(hub_link(args.hub, repo, args.branch, args.path, args.target_path))
+        folder_link = hub_link(args.hub, repo, args.branch, args.path, args.target_path)
+        if args.path:
+            print(folder_link)
+            return OK
+        links = [
+            (n.title, hub_link(args.hub, repo, args.branch, n.path, args.target_path)) for n in course_notebooks(course)
+        ]
     except ValueError as exc:
         raise _UsageError(str(exc)) from None
+    # one block per link, title above it: ready to paste into slides or a chat, in the order of the course
+    print("\n\n".join(f"{title}\n{link}" for title, link in [("The course folder", folder_link), *links]))
+    if not links:
+        _say(
+            f"No lab or exercise notebooks in {course}, so only the course folder's link was made. "
+            "Run this inside the course folder for a link to each notebook."
+        )
     return OK
 
 
@@ -282,13 +309,20 @@ def parser() -> argparse.ArgumentParser:
 
     key = add(
         "answer-key",
-        "exercise notebooks with the solutions filled in",
-        "Write a copy of every exercise notebook with the model solutions filled in, for instructors.",
+        "exercise notebooks with the solutions filled in, and answer sheets",
+        "Write a copy of every exercise notebook with the model solutions filled in, for instructors, and "
+        "answer sheets: one page each, printable and readable on a phone, with every exercise's expected "
+        "value as the learner's notebook shows it, each self-check's right option and each reflection's "
+        "model answer. answer-sheet.html covers the whole course; answer-sheet-<agenda>.html only what "
+        "learners do in one agenda of the instructor guide (taster, half-day, full-day).",
         cmd_answer_key,
         epilog="example:\n  sevencs answer-key --out keys",
     )
     key.add_argument(
-        "--out", type=Path, default=Path("answer-key"), help="folder for the filled notebooks (default: answer-key)"
+        "--out",
+        type=Path,
+        default=Path("answer-key"),
+        help="folder for the filled notebooks and the sheets (default: answer-key)",
     )
     key.add_argument(
         "--course", type=Path, help="the course folder holding exercises/ (default: the course folder you are in)"
@@ -297,19 +331,27 @@ def parser() -> argparse.ArgumentParser:
     link = add(
         "hub-link",
         "a link that puts the course on a JupyterHub (nbgitpuller)",
-        "Print an nbgitpuller link. When a learner opens it, their JupyterHub clones the course "
-        "repository (or brings their copy up to date without overwriting their work) and opens it "
-        "in JupyterLab. The hub needs nbgitpuller installed.",
+        "Print nbgitpuller links: one for the course folder, then one for each lab and exercise "
+        "notebook in course order, each under the notebook's title, ready to paste into slides. When "
+        "a learner opens one, their JupyterHub copies the course repository into a folder of their own "
+        "(or brings their copy up to date without overwriting their work) and opens that notebook in "
+        "JupyterLab. With --path, print the one link for that file or folder. The hub needs nbgitpuller "
+        "installed.",
         cmd_hub_link,
-        epilog="example:\n  sevencs hub-link --hub https://hub.example.org --path exercises/00_welcome.ipynb",
+        epilog="examples:\n  sevencs hub-link --hub https://hub.example.org\n"
+        "  sevencs hub-link --hub https://hub.example.org --path exercises/00_welcome.ipynb",
     )
     link.add_argument("--hub", required=True, help="the hub's address, e.g. https://hub.example.org")
     link.add_argument("--repo", help="the course repository (default: repository url in _config.yml)")
     link.add_argument("--branch", default="main", help="the branch to pull (default: main)")
     link.add_argument(
-        "--path", default="", help="file or folder to open, inside the repository (default: the repository's folder)"
+        "--path",
+        default="",
+        help="print one link, for this file or folder inside the repository (default: a link for each notebook)",
     )
-    link.add_argument("--target-path", help="folder on the hub to clone into (default: the repository's name)")
+    link.add_argument(
+        "--target-path", help="folder on the hub to copy the course into (default: the repository's name, without .git)"
+    )
     return top
 
 

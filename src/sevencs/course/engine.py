@@ -363,6 +363,12 @@ class Exercise:
     solution_note: ClassVar[str] = ""
     # May use {expected}, formatted with the expected value: e.g. "{expected:.0%}".
     correct_message: ClassVar[str] = "Well done."
+    #: For free text judged by a measure rather than compared with one value (a rewrite judged by its
+    #: share of you words): ``expected()`` is then the measure's target; ``target`` says what passes, in
+    #: words (it may use {expected} too), and ``example_answer`` is one answer that passes. The
+    #: instructor's answer sheet shows both in place of an expected value.
+    target: ClassVar[str] = ""
+    example_answer: ClassVar[str | None] = None
 
     def __init__(self, chapter: str, name: str) -> None:
         self.chapter = chapter

@@ -222,6 +222,11 @@ class Rewrite(Exercise):
     )
     solution_code = f"rewrite = {MODEL_REWRITE!r}"
     correct_message = "Passed."
+    target = (
+        "Free text. It passes with a you share of at least {expected:.0%} (two you words for every we word), "
+        "still about the herbs and the market stall on Saturday."
+    )
+    example_answer = MODEL_REWRITE
 
     def expected(self) -> float:
         return REWRITE_TARGET

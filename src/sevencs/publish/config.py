@@ -45,3 +45,31 @@ def configured_site(course: Any) -> str | None:
     html = _settings(course).get("html")
     url = html.get("baseurl") if isinstance(html, dict) else None
     return str(url).rstrip("/") + "/" if url else None
+
+
+def _toc_entries(node: Any) -> list[str]:
+    """The ``file:`` entries of a ``_toc.yml`` node and everything under it, in the order they appear."""
+    if isinstance(node, list):
+        return [file for item in node for file in _toc_entries(item)]
+    if not isinstance(node, dict):
+        return []
+    files = [str(node["file"])] if isinstance(node.get("file"), str) else []
+    for key in ("root", "parts", "chapters", "sections"):
+        value = node.get(key)
+        files += [value] if key == "root" and isinstance(value, str) else _toc_entries(value)
+    return files
+
+
+def course_order(course: Any) -> list[str]:
+    """Every page of the course in the order of its ``_toc.yml`` (``book/welcome``, ``exercises/00_welcome``…).
+
+    Names as the table of contents gives them, without a suffix; [] when there is no ``_toc.yml``.
+    Raises ``ValueError`` naming the file when it is not valid YAML.
+    """
+    toc = Path(course) / "_toc.yml"
+    if not toc.is_file():
+        return []
+    try:
+        return _toc_entries(yaml.safe_load(toc.read_text(encoding="utf-8")))
+    except yaml.YAMLError as problem:
+        raise ValueError(f"{toc} is not valid YAML: {problem}") from None

@@ -69,6 +69,30 @@ def chapter_of(path: Path) -> str:
     raise ValueError(f"{path.name} does not name a chapter; expected NN_<chapter>.ipynb with one of {CHAPTERS}")
 
 
+_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+
+
+def headings(nb: nbformat.NotebookNode) -> list[tuple[int, str]]:
+    """The notebook's Markdown headings as (level, text), in order: what a learner sees as its titles."""
+    found = []
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        fenced = False
+        for line in cell.source.splitlines():
+            if line.lstrip().startswith(("```", "~~~")):
+                fenced = not fenced
+            match = None if fenced else _HEADING.match(line)
+            if match:
+                found.append((len(match.group(1)), match.group(2)))
+    return found
+
+
+def title_of(nb: nbformat.NotebookNode) -> str | None:
+    """The notebook's title as a learner sees it: its first top-level heading (None when it has none)."""
+    return next((text for level, text in headings(nb) if level == 1), None)
+
+
 def fill_solutions(nb: nbformat.NotebookNode, chapter: str, expect_correct: bool = False) -> nbformat.NotebookNode:
     """A copy of ``nb`` with every exercise's blank line replaced by its model solution.
 
