@@ -70,14 +70,14 @@ def machine() -> str:
     )
 
 
-def learner_run(hub, name: str, timeout: float) -> hub_harness.Timings:
+def learner_run(hub, name: str, timeout: float) -> hub_harness.Learner:
     learner = hub_harness.Learner(hub, name, timeout=timeout)
     learner.open_link(hub.link(NOTEBOOK))
     path = f"{hub_harness.COURSE}/{NOTEBOOK}"
     notebook = hub_harness.type_answer(learner.read_notebook(path), "welcome", "q1")
     learner.save_notebook(path, notebook)
     learner.run_notebook(path, notebook, keep_kernel=True)
-    return learner.timings
+    return learner
 
 
 def measure(processes: list) -> tuple[float, float, float]:
@@ -133,13 +133,15 @@ def main(argv: list[str] | None = None) -> int:
             idle_rss, _, hub_cpu_before = measure(hub.processes())
             print(f"The hub is up after {hub_up:.1f} s; {args.learners} learners open the course link at once...")
             burst = time.monotonic()
-            timings, failures = {}, {}
+            timings, failures, reconnects = {}, {}, 0
             with concurrent.futures.ThreadPoolExecutor(args.learners) as pool:
                 futures = {pool.submit(learner_run, hub, name, args.timeout): name for name in names}
                 for future in concurrent.futures.as_completed(futures):
                     name = futures[future]
                     try:
-                        timings[name] = future.result()
+                        learner = future.result()
+                        timings[name] = learner.timings
+                        reconnects += learner.reconnects
                     except Exception as error:  # one learner's failure is reported, not fatal to the bench
                         failures[name] = str(error).splitlines()[0][:200]
             burst_time = time.monotonic() - burst
@@ -170,7 +172,8 @@ def main(argv: list[str] | None = None) -> int:
         "",
         f"learners who finished: {len(done)} of {args.learners}; exercises passed: {passed}; servers running: "
         f"{len(servers)}",
-        f"the burst: {burst_time:.0f} s from the first link to the last notebook run; whole bench {total:.0f} s",
+        f"the burst: {burst_time:.0f} s from the first link to the last notebook run; whole bench {total:.0f} s; "
+        f"kernel connections opened again: {reconnects}",
         f"the hub itself (JupyterHub, proxy, idle culler): {idle_rss:.0f} MiB RSS idle, {hub_rss:.0f} MiB under load, "
         f"{hub_cpu:.0f} CPU seconds for the burst ({hub_cpu / max(len(done), 1):.1f} a learner)",
     ]
@@ -179,8 +182,8 @@ def main(argv: list[str] | None = None) -> int:
             "",
             f"sizing: {1024 / statistics.median(pss):.1f} learners per GiB (PSS), "
             f"{1024 / statistics.median(rss):.1f} per GiB (RSS, a safe bound); one core starts "
-            f"{60 / statistics.median(cpu):.1f} learners a minute, so a burst of N learners on C cores takes "
-            f"about N x {statistics.median(cpu):.1f} s / C",
+            f"{60 / statistics.median(cpu):.1f} learners a minute at best, so a burst of N learners on C cores takes "
+            f"at least N x {statistics.median(cpu):.1f} s / C",
         ]
     for name, reason in sorted(failures.items()):
         lines.append(f"FAILED {name}: {reason}")

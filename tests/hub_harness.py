@@ -266,10 +266,11 @@ def running_hub(folder: Path, learners: list[str], timeout: float = 60.0, spawn_
         # JupyterHub stops every learner's server (and their kernels), the culler and the proxy on SIGTERM.
         with contextlib.suppress(ProcessLookupError):
             os.kill(process.pid, signal.SIGTERM)
+        stop_wait = 30 + 3 * len(learners)  # it stops the servers together; each may take seconds under load
         try:
-            process.wait(timeout=30)
+            process.wait(timeout=stop_wait)
         except subprocess.TimeoutExpired:
-            hub.left_running.append(f"{process.pid} jupyterhub (did not stop within 30 s of SIGTERM)")
+            hub.left_running.append(f"{process.pid} jupyterhub (did not stop within {stop_wait} s of SIGTERM)")
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)
             process.wait()
@@ -351,6 +352,8 @@ class Learner:
         self.server = f"{hub.url}user/{name}/"
         self.xsrf = ""
         self.timings = Timings()
+        #: How often the kernel's websocket had to be opened again (the server dropped it before the kernel answered).
+        self.reconnects = 0
 
     def _get(self, url: str, **kwargs):
         response = self.session.get(url, timeout=self.timeout, **kwargs)
@@ -453,12 +456,27 @@ class Learner:
             f"{c.name}={c.value}" for c in self.session.cookies if (c.path or "/") in ("/", f"/user/{self.name}/")
         )
         ws_url = self.server.replace("http://", "ws://", 1) + f"api/kernels/{kernel}/channels"
-        ws = websocket.create_connection(
-            f"{ws_url}?session_id={uuid.uuid4().hex}&_xsrf={self.xsrf}",
-            header=[f"X-XSRFToken: {self.xsrf}"],
-            cookie=cookies,
-            timeout=self.timeout,
-        )
+        # Connect as JupyterLab does: ask the kernel for its info first, and connect again if the server drops
+        # the connection before the kernel answers (it gives up on a kernel slow to start, as under a burst).
+        deadline = time.monotonic() + self.timeout
+        while True:
+            ws = None
+            try:
+                ws = websocket.create_connection(
+                    f"{ws_url}?session_id={uuid.uuid4().hex}&_xsrf={self.xsrf}",
+                    header=[f"X-XSRFToken: {self.xsrf}"],
+                    cookie=cookies,
+                    timeout=self.timeout,
+                )
+                self._request(ws, "kernel_info_request", {}, f"{path}: the kernel's first answer")
+                break
+            except (websocket.WebSocketException, OSError) as error:
+                if ws is not None:
+                    ws.close()
+                if time.monotonic() > deadline:
+                    raise HubError(f"{self.name}: could not talk to the kernel of {path}: {error}") from None
+                self.reconnects += 1
+                time.sleep(1)
         outputs = []
         try:
             for index, cell in enumerate(notebook["cells"]):
@@ -474,28 +492,30 @@ class Learner:
         return outputs
 
     def _execute(self, ws, code: str, where: str) -> dict:
+        content = {
+            "code": code,
+            "silent": False,
+            "store_history": True,
+            "user_expressions": {},
+            "allow_stdin": False,
+            "stop_on_error": True,
+        }
+        result = self._request(ws, "execute_request", content, where)
+        if result["status"] != "ok":
+            raise HubError(f"{self.name}: {where} failed:\n{result['error'] or result['status']}")
+        return result
+
+    def _request(self, ws, msg_type: str, content: dict, where: str) -> dict:
+        """Send one shell request; wait for its reply and for the kernel to be idle again; what it output."""
         msg_id = uuid.uuid4().hex
+        header = {"msg_id": msg_id, "msg_type": msg_type, "username": self.name, "session": uuid.uuid4().hex}
         ws.send(
             json.dumps(
                 {
-                    "header": {
-                        "msg_id": msg_id,
-                        "msg_type": "execute_request",
-                        "username": self.name,
-                        "session": uuid.uuid4().hex,
-                        "version": "5.3",
-                        "date": "",
-                    },
+                    "header": {**header, "version": "5.3", "date": ""},
                     "parent_header": {},
                     "metadata": {},
-                    "content": {
-                        "code": code,
-                        "silent": False,
-                        "store_history": True,
-                        "user_expressions": {},
-                        "allow_stdin": False,
-                        "stop_on_error": True,
-                    },
+                    "content": content,
                     "channel": "shell",
                     "buffers": [],
                 }
@@ -513,17 +533,15 @@ class Learner:
             message = json.loads(raw)
             if message.get("parent_header", {}).get("msg_id") != msg_id:
                 continue
-            kind, content = message["msg_type"], message["content"]
+            kind, body = message["msg_type"], message["content"]
             if kind == "stream":
-                result["stream"] += content.get("text", "")
+                result["stream"] += body.get("text", "")
             elif kind == "error":
-                result["error"] = "\n".join(re.sub(r"\x1b\[[0-9;]*m", "", t) for t in content.get("traceback", []))
-            elif kind == "status" and content.get("execution_state") == "idle":
+                result["error"] = "\n".join(re.sub(r"\x1b\[[0-9;]*m", "", t) for t in body.get("traceback", []))
+            elif kind == "status" and body.get("execution_state") == "idle":
                 idle = True
-            elif kind == "execute_reply":
-                result["status"] = content.get("status")
-        if result["status"] != "ok":
-            raise HubError(f"{self.name}: {where} failed:\n{result['error'] or result['status']}")
+            elif kind == msg_type.replace("_request", "_reply"):
+                result["status"] = body.get("status")
         return result
 
 
