@@ -101,11 +101,12 @@ bench: $(STAMP) ## Time the explorers' slider moves, the audit on 10,000 posts a
 # A real JupyterHub on 127.0.0.1 (hub/jupyterhub_config.py, with simulated learners in a temporary folder)
 # and N learners logging in at once, each running an exercise notebook: memory per learner, start times
 # under the burst, total time; a table, also written to _build/hub-bench.txt.
+# LAB=notebooks/01_connection_lab.ipynb: each learner also runs that lab notebook (a second kernel), as in class.
 N ?= 20
 hub-bench: $(STAMP) ## Size a hub: N learners log in at once and run an exercise (make hub-bench N=30)
 	PYTHON=$(PY) sh tests/browser/setup.sh
 	@mkdir -p $(BUILD)
-	$(PY) benchmarks/hub.py --learners $(N) --out $(BUILD)/hub-bench.txt
+	$(PY) benchmarks/hub.py --learners $(N) $(if $(LAB),--with-lab $(LAB)) --out $(BUILD)/hub-bench.txt
 
 clean: ## Remove builds and caches (keeps .venv and your progress)
 	rm -rf $(BUILD) .pytest_cache .hypothesis

@@ -70,13 +70,16 @@ def machine() -> str:
     )
 
 
-def learner_run(hub, name: str, timeout: float) -> hub_harness.Learner:
+def learner_run(hub, name: str, timeout: float, lab: str | None = None) -> hub_harness.Learner:
     learner = hub_harness.Learner(hub, name, timeout=timeout)
     learner.open_link(hub.link(NOTEBOOK))
     path = f"{hub_harness.COURSE}/{NOTEBOOK}"
     notebook = hub_harness.type_answer(learner.read_notebook(path), "welcome", "q1")
     learner.save_notebook(path, notebook)
     learner.run_notebook(path, notebook, keep_kernel=True)
+    if lab:  # a lab notebook open beside the exercises, as in class: a second kernel
+        lab_path = f"{hub_harness.COURSE}/{lab}"
+        learner.run_notebook(lab_path, learner.read_notebook(lab_path), keep_kernel=True)
     return learner
 
 
@@ -119,6 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--learners", type=int, default=20, help="how many learners log in at once (default 20)")
     parser.add_argument("--out", type=Path, help="also write the table here")
+    parser.add_argument(
+        "--with-lab", metavar="NOTEBOOK", help="also run this lab notebook, e.g. notebooks/01_connection_lab.ipynb"
+    )
     parser.add_argument("--timeout", type=float, default=600, help="seconds each learner may take (default 600)")
     args = parser.parse_args(argv)
     problem = hub_harness.missing()
@@ -135,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
             burst = time.monotonic()
             timings, failures, reconnects = {}, {}, 0
             with concurrent.futures.ThreadPoolExecutor(args.learners) as pool:
-                futures = {pool.submit(learner_run, hub, name, args.timeout): name for name in names}
+                futures = {pool.submit(learner_run, hub, name, args.timeout, args.with_lab): name for name in names}
                 for future in concurrent.futures.as_completed(futures):
                     name = futures[future]
                     try:
@@ -160,11 +166,13 @@ def main(argv: list[str] | None = None) -> int:
     done = list(timings.values())
     lines = [
         f"Seven Cs hub bench: {args.learners} learners open the course link at once; each runs {NOTEBOOK}",
-        f"(one answer typed) in their own server and keeps its kernel. Machine: {machine()}.",
+        "(one answer typed) in their own server and keeps its kernel"
+        + (f", then runs {args.with_lab} beside it" if args.with_lab else "")
+        + f". Machine: {machine()}.",
         "",
         f"{'':<44}{'median':>9}{'p90':>9}{'max':>9}",
-        row("memory per learner, server + kernel (RSS)", rss, "MiB"),
-        row("memory per learner, server + kernel (PSS)", pss, "MiB"),
+        row("memory per learner, server + kernels (RSS)", rss, "MiB"),
+        row("memory per learner, server + kernels (PSS)", pss, "MiB"),
         row("CPU per learner, start to notebook run", cpu, "s", 1),
         row("link opened -> JupyterLab answering", [t.server_ready for t in done], "s", 1),
         row("link opened -> course cloned", [t.cloned for t in done], "s", 1),

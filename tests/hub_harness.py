@@ -354,6 +354,7 @@ class Learner:
         self.timings = Timings()
         #: How often the kernel's websocket had to be opened again (the server dropped it before the kernel answered).
         self.reconnects = 0
+        self.opened = time.monotonic()  # when they opened the course link
 
     def _get(self, url: str, **kwargs):
         response = self.session.get(url, timeout=self.timeout, **kwargs)
@@ -363,7 +364,7 @@ class Learner:
 
     def open_link(self, link: str) -> str:
         """Open the course link, log in, launch the server, let nbgitpuller clone the course; JupyterLab's URL."""
-        start = time.monotonic()
+        start = self.opened = time.monotonic()
         page = self._get(link)  # not logged in: the hub's login page, with the link as `next`
         if "/hub/login" not in page.url:
             raise HubError(f"{self.name}: the link led to {page.url}, not the hub's login page")
@@ -446,7 +447,6 @@ class Learner:
         """
         import websocket
 
-        start = time.monotonic()
         session = self._api(
             "POST", "sessions", {"path": path, "type": "notebook", "name": "", "kernel": {"name": "python3"}}
         )
@@ -488,7 +488,7 @@ class Learner:
             ws.close()
             if not keep_kernel:
                 self._api("DELETE", f"sessions/{self.session_id}")
-        self.timings.ran = self.timings.lab_open + (time.monotonic() - start)
+        self.timings.ran = time.monotonic() - self.opened
         return outputs
 
     def _execute(self, ws, code: str, where: str) -> dict:
