@@ -1,6 +1,6 @@
 # Seven Cs: the commands the README gives and CI runs. `make help` lists them.
 # Each target installs what it needs into .venv first (once; again when
-# requirements.txt or pyproject.toml change).
+# requirements.txt, requirements-course.txt or pyproject.toml change).
 
 PYTHON ?= python3
 VENV := .venv
@@ -12,14 +12,14 @@ BUILD := _build
 # keep that out of the learner's own progress file.
 export SEVENCS_PROGRESS_DB ?= $(CURDIR)/$(BUILD)/.progress-build.sqlite
 
-.PHONY: help install book lab lint test bench clean widgets
+.PHONY: help install book lab lint test bench hub-bench clean widgets
 
 help: ## Show the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 install: $(STAMP) ## Create .venv and install the course and its tools
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt requirements-course.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Seven Cs needs Python 3.11 or newer; this is " + sys.version.split()[0])'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
@@ -97,6 +97,16 @@ bench: $(STAMP) ## Time the explorers' slider moves, the audit on 10,000 posts a
 	$(PY) benchmarks/explorers.py
 	$(PY) benchmarks/audit.py
 	$(PY) benchmarks/class_report.py
+
+# A real JupyterHub on 127.0.0.1 (hub/jupyterhub_config.py, with simulated learners in a temporary folder)
+# and N learners logging in at once, each running an exercise notebook: memory per learner, start times
+# under the burst, total time; a table, also written to _build/hub-bench.txt.
+# LAB=notebooks/01_connection_lab.ipynb: each learner also runs that lab notebook (a second kernel), as in class.
+N ?= 20
+hub-bench: $(STAMP) ## Size a hub: N learners log in at once and run an exercise (make hub-bench N=30)
+	PYTHON=$(PY) sh tests/browser/setup.sh
+	@mkdir -p $(BUILD)
+	$(PY) benchmarks/hub.py --learners $(N) $(if $(LAB),--with-lab $(LAB)) --out $(BUILD)/hub-bench.txt
 
 clean: ## Remove builds and caches (keeps .venv and your progress)
 	rm -rf $(BUILD) .pytest_cache .hypothesis

@@ -7,7 +7,11 @@
 #     installed with `npm ci` into tests/browser/node_modules (the tests inject
 #     axe-core from there, never from a CDN, and run Pyodide in Node). A stamp
 #     keeps this to once per lock-file change;
-#   - micropip's wheel from PyPI (see the end).
+#   - micropip's wheel from PyPI (see below);
+#   - JupyterHub's proxy, configurable-http-proxy, for the hub test (tests/test_hub.py)
+#     and `make hub-bench`: from the npm registry, pinned by hub/package-lock.json,
+#     installed with `npm ci` into hub/node_modules, where hub/jupyterhub_config.py
+#     finds it (the same stamp rule).
 # The Python side (playwright) comes with the `[test]` extra in pyproject.toml.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -38,11 +42,15 @@ if ! command -v npm >/dev/null; then
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm
 fi
 
-stamp="$here/node_modules/.installed"
-if [ ! -f "$stamp" ] || [ "$here/package-lock.json" -nt "$stamp" ]; then
-    (cd "$here" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
-    touch "$stamp"
-fi
+npm_ci() {  # $1: a folder with package.json and package-lock.json; once per change of its lock file
+    stamp="$1/node_modules/.installed"
+    if [ ! -f "$stamp" ] || [ "$1/package-lock.json" -nt "$stamp" ]; then
+        (cd "$1" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+        touch "$stamp"
+    fi
+}
+npm_ci "$here"
+npm_ci "$here/../../hub"
 
 # micropip for tests/test_lite_pyodide.py, which runs the notebooks' JupyterLite install
 # code in real Pyodide (node_modules/pyodide, pinned above). Pyodide's own copy of micropip
