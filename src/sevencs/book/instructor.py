@@ -1,4 +1,7 @@
-"""Numbers and tables for book/instructor.md, computed from the exercise modules.
+"""Numbers and tables for book/instructor.md, computed from the exercise modules and the agendas.
+
+:func:`agenda_table` draws one of the agendas of :mod:`sevencs.book.agendas`, the
+data ``sevencs report --agenda`` reads too.
 
 :func:`common_mistakes` lists each exercise's known mistakes, the same
 :class:`~sevencs.course.engine.Mistake` records the checker matches answers
@@ -12,6 +15,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from sevencs.book.agendas import agenda
+from sevencs.chapters import TITLES
 from sevencs.course.engine import Exercise
 from sevencs.exercises import CHAPTERS, chapter_items
 from sevencs.render.html import render
@@ -62,3 +67,32 @@ def common_mistakes() -> CommonMistakes:
                     {"chapter": chapter, "exercise": exercise.name, "title": exercise.title, "feedback": message}
                 )
     return CommonMistakes(pd.DataFrame(rows, columns=["chapter", "exercise", "title", "feedback"]))
+
+
+@dataclass(frozen=True)
+class AgendaTable:
+    """One agenda as the guide shows it: a table of times, what and how, and the report option for it."""
+
+    name: str
+    rows: list[tuple[str, str, str]]
+    exercises: list[tuple[str, str]]
+
+    def covered(self) -> str:
+        """The exercises covered, chapter by chapter: "Connection 1, 2; Content 1"."""
+        chapters: dict[str, list[str]] = {}
+        for chapter, name in self.exercises:
+            chapters.setdefault(TITLES[chapter], []).append(name.removeprefix("q"))
+        return "; ".join(f"{title} {', '.join(numbers)}" for title, numbers in chapters.items())
+
+    def __repr__(self) -> str:
+        lines = [f"{time}  {what}: {how}" for time, what, how in self.rows]
+        return "\n".join([*lines, f"sevencs report --agenda {self.name}: {self.covered()}"])
+
+    def _repr_html_(self) -> str:
+        return render("agenda.html", name=self.name, rows=self.rows, covered=self.covered())
+
+
+def agenda_table(name: str) -> AgendaTable:
+    """The agenda called ``name`` (see :data:`sevencs.book.agendas.AGENDAS`) as the guide's table."""
+    chosen = agenda(name)
+    return AgendaTable(chosen.name, chosen.rows(), chosen.exercises())
