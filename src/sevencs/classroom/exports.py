@@ -258,7 +258,10 @@ def read_progress_file(path: str | os.PathLike, account: str | None = None, wait
     if unknown:
         notes.append(f"events of an unknown kind ({', '.join(plain(k, limit=30) for k in unknown)}) were left out")
     events = events[events["kind"].isin(KINDS)]
-    rows = events[list(EVENT_FIELDS)].astype(object).where(events[list(EVENT_FIELDS)].notna(), None)
+    columns = {  # SQLite's text as str, NULL (None, or NaN in an empty column) as None
+        k: [v if isinstance(v, str) else None if v is None or v != v else str(v) for v in events[k].tolist()]
+        for k in EVENT_FIELDS
+    }
     name = plain(kept, limit=80) if kept else ""
     return LearnerExport(
         path=path,
@@ -266,9 +269,7 @@ def read_progress_file(path: str | os.PathLike, account: str | None = None, wait
         format_version=FORMAT_VERSION,
         course_version=None,
         exported_at=None,
-        events=pd.DataFrame(
-            {k: [None if v is None else str(v) for v in rows[k]] for k in EVENT_FIELDS}, columns=list(EVENT_FIELDS)
-        ),
+        events=pd.DataFrame(columns, columns=list(EVENT_FIELDS)),
         notes=notes,
         account=account,
         from_database=True,
