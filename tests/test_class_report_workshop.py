@@ -248,6 +248,29 @@ def test_a_write_cut_short_is_left_for_the_learner_to_finish_not_rolled_back_by_
     assert again.skipped == [] and list(again.wrong_answers["wrong_answer"]) == ["100", "101"]
 
 
+def test_what_a_learner_leaves_in_their_folder_never_stops_the_report(tmp_path):
+    homes = tmp_path / "home"
+    learner_works(homes / "ana", lambda: connection.q1.check(RIGHT_Q1))
+    odd = learner_works(homes / "odd", lambda: connection.q1.check(3))
+    os.mkfifo(odd.parent / "progress.sqlite.pending-20260302-100000-1-abc.json")  # reading it would wait for ever
+    huge = homes / "big" / "seven-cs" / ".sevencs" / "progress.sqlite"
+    huge.parent.mkdir(parents=True)
+    with open(huge, "wb") as handle:  # starts as a database does, then 30 MB (sparse: no disk used)
+        handle.write(b"SQLite format 3\x00")
+        handle.truncate(30_000_000)
+    script = (
+        "import sys; from sevencs.classroom.report import build_report; "
+        "r = build_report([], homes=[sys.argv[1]]); print(r.summary())"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, everyone(homes)[0]], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Read 2 progress files; skipped 1." in result.stdout
+    assert "skipped progress.sqlite: is 30 MB, far too large for a progress file" in result.stdout
+    assert "connection q1: odd" in result.stdout  # odd's saved answer is read; the pipe is left alone
+
+
 def test_reading_a_progress_file_never_writes_not_even_its_name(tmp_path):
     database = learner_works(tmp_path / "home" / "sam", lambda: connection.q1.check(RIGHT_Q1))
     before = database.read_bytes()

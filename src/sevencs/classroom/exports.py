@@ -222,6 +222,16 @@ def read_progress_file(path: str | os.PathLike, account: str | None = None, wait
     middle of a write (read it again in a moment), damaged, or from a newer course.
     """
     path = Path(path)
+    try:
+        size = os.stat(path).st_size
+    except OSError:
+        size = 0  # a missing file reads as nothing done; any other problem is the store's to name
+    if size > MAX_BYTES:
+        raise _problem(
+            path,
+            f"is {size / 1e6:.0f} MB, far too large for a progress file (the limit is {MAX_BYTES / 1e6:.0f} MB); "
+            "is it the right file?",
+        )
     store = ProgressStore(path, wait=wait, read_only=True)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

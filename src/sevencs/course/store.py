@@ -71,6 +71,7 @@ from typing import ClassVar
 import pandas as pd
 
 from sevencs.atomic import write_text_atomically
+from sevencs.untrusted import UnreadableFile, read_ordinary_file
 
 ENV_VAR = "SEVENCS_PROGRESS_DB"
 SCHEMA_VERSION = 1
@@ -83,6 +84,8 @@ WAIT_ENV = "SEVENCS_PROGRESS_WAIT"
 #: Seconds a check waits to record an answer before keeping it in a pending file instead.
 CHECK_WAIT = 2.0
 PENDING = ".pending-"
+#: One event in a pending file is a few hundred bytes; a far bigger file is not one.
+PENDING_MAX_BYTES = 1_000_000
 DAMAGED = ".damaged-"
 
 _SCHEMA = """
@@ -618,10 +621,11 @@ class ProgressStore:
         waiting: list[tuple[str | None, dict]] = []
         for path in self.pending_files():
             try:
-                event = json.loads(path.read_text(encoding="utf-8"))
-            except FileNotFoundError:
-                continue  # added to the database by another process since it was listed
-            except (OSError, ValueError):
+                # an ordinary file of a sensible size only: a pipe named like one is never waited on
+                event = json.loads(read_ordinary_file(path, PENDING_MAX_BYTES).decode("utf-8"))
+            except UnreadableFile:
+                continue  # gone (added by another process since it was listed), or not an event: left where it is
+            except ValueError:
                 continue  # unreadable: left where it is, looked at again next time
             if (
                 isinstance(event, dict)

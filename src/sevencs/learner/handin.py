@@ -249,8 +249,8 @@ def export(
         )
     message = (
         f"Saved as {_shown(target)} for {learner}. {what}\n\n"
-        "Hand this file to your instructor. In JupyterLab, find it in the file browser on the left "
-        "(in the course folder), right-click it and choose Download."
+        "Hand this file to your instructor. In JupyterLab, find it in the file browser on the left, "
+        "right-click it and choose Download."
     )
     if learner == ANONYMOUS:
         message += (

@@ -215,10 +215,9 @@ class ProgressOverview:
         store = self.store or ProgressStore(self.path)
         if in_book():
             return None
-        try:
-            name = store.remembered_name() or ""
-        except Exception:  # a busy file: the learner types their name
-            name = ""
+        name = handin.learner_name(None, store)  # the name given last time, or the hub user name
+        if name == handin.ANONYMOUS:
+            name = ""  # the box stays empty for the learner to fill
 
         def save(name: str, with_reflections: bool) -> str:
             return handin.export(name=name, with_reflections=with_reflections, store=store)._repr_html_()
