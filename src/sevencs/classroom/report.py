@@ -115,7 +115,7 @@ NOT_TRIED = "not tried"
 #: Each state's symbol in the grid and its class in the page (colour is never the only sign).
 STATES = {
     PASSED: ("✔", "passed"),
-    PASSED_WITH_SOLUTION: ("📖✔", "solution"),
+    PASSED_WITH_SOLUTION: ("(✔)", "solution"),
     STUCK: ("✘", "stuck"),
     NOT_TRIED: ("·", "untried"),
 }
@@ -525,7 +525,8 @@ class ClassReport:
         for _, row in self.grid.iterrows():
             missing = row["status"] == MISSING
             cells = MISSING if missing else " ".join(_pad(STATES[row[label]][0], 5, right=True) for label in labels)
-            lines.append(f"{_pad(row['learner'], width)}  {cells}  {row['passed']}")
+            status = f"  ({row['status']})" if row["status"] and not missing else ""
+            lines.append(f"{_pad(row['learner'], width)}  {cells}  {row['passed']}{status}".rstrip())
         key = ", ".join(f"{symbol} {state}" for state, (symbol, _) in STATES.items())
         return "\n".join([*lines, f"({key})"])
 
