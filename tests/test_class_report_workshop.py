@@ -379,6 +379,16 @@ def test_a_class_list_matches_names_whatever_their_case_and_spaces_and_lists_who
     assert row.find("td", class_="missing").get_text() == MISSING
 
 
+def test_two_files_whose_names_differ_only_in_case_and_spaces_are_flagged_as_one_name(tmp_path):
+    for number, name in enumerate(["Sam Lee", "samlee", "Sam Leigh"]):  # a space left out, as a class list allows
+        database = learner_works(tmp_path / f"l{number}", lambda: connection.q1.check(5))
+        sevencs.export(name=name, out=tmp_path / "exports" / f"{number}.json", store=ProgressStore(database))
+    notes = build_report([tmp_path / "exports"]).notes
+    assert [n.split(":")[0] for n in notes if "handed in twice" in n] == [
+        "2 exports are named 'Sam Lee' (0.json, 1.json)"
+    ]
+
+
 def test_one_person_handing_in_once_named_and_once_anonymous_is_flagged(tmp_path):
     folder = tmp_path / "exports"
     sam = learner_works(tmp_path / "sam", lambda: connection.q1.check(5))

@@ -76,7 +76,7 @@ from sevencs.classroom.exports import (
     read_export,
     read_progress_file,
 )
-from sevencs.classroom.roster import RosterCheck, check_roster
+from sevencs.classroom.roster import RosterCheck, check_roster, name_key
 from sevencs.exercises import CHAPTERS, chapter_items
 from sevencs.figures import FigureImage
 from sevencs.figures.report import hardest_exercises_figure
@@ -656,7 +656,7 @@ def _notes(learners: list[LearnerExport]) -> list[str]:
     notes = []
     by_name: dict[str, list[LearnerExport]] = {}
     for learner in learners:
-        by_name.setdefault(learner.learner.casefold(), []).append(learner)
+        by_name.setdefault(name_key(learner.learner), []).append(learner)  # as a class list matches names
     for group in by_name.values():
         if len(group) > 1:
             files = _files_list([g.path for g in group])
