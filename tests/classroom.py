@@ -5,15 +5,23 @@ cases a real one has: learners who skip chapters, two people (or one person twic
 with the same name, a name with HTML in it, exports from an older format that also
 mention an exercise this version of the course no longer has, and a few broken files.
 Written with the standard library only (json, random), not with sevencs.classroom.exports.
+
+:func:`learner_works` is the other way to make a class: a learner's session on a hub,
+recorded by the real exercises (``check``, ``hint``, ``solution``) into that learner's
+own progress file, as the notebooks record it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import random
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sevencs.course.store import ENV_VAR
 from sevencs.exercises import CHAPTERS, chapter_items
 
 FIRST = [
@@ -134,3 +142,29 @@ def simulate_class(folder: Path, learners: int = 200, seed: int = 7) -> Simulate
     truncated.write_text(whole[: len(whole) // 2])
     made.broken.append(truncated)
     return made
+
+
+@contextlib.contextmanager
+def progress_file(path: Path) -> Iterator[Path]:
+    """Within the block, the exercises record into ``path``, as a learner's notebooks with their own file."""
+    before = os.environ.get(ENV_VAR)
+    os.environ[ENV_VAR] = str(path)
+    try:
+        yield path
+    finally:
+        if before is None:
+            del os.environ[ENV_VAR]
+        else:
+            os.environ[ENV_VAR] = before
+
+
+def learner_works(home: Path, *steps: Callable[[], object], course: str = "seven-cs") -> Path:
+    """A learner on a hub: ``home/<course>/.sevencs/progress.sqlite`` gets what ``steps`` record (each calls
+    the real exercises, e.g. ``lambda: ex.q1.check(768)``), in order. Returns the progress file."""
+    database = home / course / ".sevencs" / "progress.sqlite"
+    database.parent.mkdir(parents=True, exist_ok=True)
+    (home / course / "_toc.yml").touch()  # a course folder, as nbgitpuller leaves it
+    with progress_file(database):
+        for step in steps:
+            step()
+    return database

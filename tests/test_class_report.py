@@ -372,12 +372,16 @@ def test_entries_that_are_not_ordinary_files_are_never_opened_and_each_is_named(
     result = subprocess.run([sys.executable, "-c", script, str(folder)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "Read 1 exports; skipped 4." in out
+    assert "Read 1 export; skipped 4." in out  # one export, not "1 exports"
     assert "skipped folder.json: a folder, not a file" in out
     assert "skipped broken-link.json: a link to a file that does not exist" in out
     assert "skipped pipe.json: not an ordinary file" in out
     assert "skipped device.json: not an ordinary file" in out
-    assert "1 other entries of" in out and "notes.txt" in out
+    assert (
+        "1 other entry of" in out
+        and "was not read because its name does not end in .json" in out
+        and "notes.txt" in out
+    )
 
 
 def test_a_pipe_given_by_name_is_not_opened(tmp_path):

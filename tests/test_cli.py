@@ -93,7 +93,8 @@ def test_export_writes_every_event_but_reflections_only_when_asked(progress_db, 
     assert "my private thoughts" not in out.read_text()
     assert sevencs("export", "--out", str(out), "--with-reflections", "--force").returncode == 0
     data = json.loads(out.read_text())
-    assert data["events"][-1]["value"] == "my private thoughts" and data["learner"] == "anonymous"
+    assert data["events"][-1]["value"] == "my private thoughts"
+    assert data["learner"] == "Sam Lee"  # the name given last time, kept in the progress file
     assert [p.name for p in out.parent.iterdir()] == ["sam.json"]  # no temporary file left
 
 
@@ -333,3 +334,62 @@ def test_report_options_are_checked_before_anything_is_read(every, tmp_path):
     result = sevencs("report", str(tmp_path), "--every", every)
     assert result.returncode == 2 and "expected a whole number of at least 1" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# --- handing in and reporting during a workshop (issue 14) -------------------------------------------
+
+
+def test_export_without_any_progress_still_writes_a_file_and_says_why_it_is_empty(tmp_path):
+    missing = tmp_path / "nowhere" / "progress.sqlite"
+    out = tmp_path / "me.json"
+    result = sevencs("export", "--name", "New Person", "--out", str(out), db=missing)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(out.read_text())["events"] == [] and json.loads(out.read_text())["learner"] == "New Person"
+    assert f"no progress file was found at {missing}" in result.stdout and "hand it in" in result.stdout
+    assert not missing.parent.exists()  # nothing made where the progress file was looked for
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        ([], "give the learners' files or folders"),
+        (["x", "--agenda", "lunch"], "--agenda: 'lunch' is not an agenda, a chapter or an exercise"),
+        (["x", "--watch", "--interval", "0"], "expected between 0.5 and 3600 seconds"),
+    ],
+)
+def test_report_options_say_what_was_expected(args, message):
+    result = sevencs("report", *args)
+    assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_class_list_that_cannot_be_read_says_what_to_give(tmp_path):
+    (tmp_path / "names.txt").write_text("# only a comment\n\n")
+    result = sevencs("report", str(tmp_path), "--roster", str(tmp_path / "names.txt"))
+    assert result.returncode == 1 and "has no names in it" in result.stderr and "one name per line" in result.stderr
+    result = sevencs("report", str(tmp_path), "--roster", str(tmp_path / "absent.txt"))
+    assert result.returncode == 1 and "absent.txt" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_report_from_hub_homes_with_an_agenda_and_a_class_list(tmp_path):
+    from classroom import learner_works
+
+    homes = tmp_path / "home"
+    learner_works(homes / "jupyter-sam", lambda: ex.q1.check(768), lambda: ex.q2.check(1))
+    learner_works(homes / "ana", lambda: ex.q1.check(2))
+    (tmp_path / "names.txt").write_text("SAM\nana\nTom\n")
+    out = tmp_path / "report"
+    result = sevencs(
+        "report", "--homes", str(homes / "*" / "seven-cs"), "--agenda", "taster", "--roster",
+        str(tmp_path / "names.txt"), "--out", str(out),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Read 2 progress files; skipped 0." in result.stdout
+    assert "Handed in nothing (1): Tom." in result.stdout
+    assert "connection q1: ana" in result.stdout and "connection q2: sam" in result.stdout  # stuck now
+    grid = pd.read_csv(out / "class-grid.csv", keep_default_na=False).set_index("learner")
+    assert list(grid.index) == ["sam", "ana", "Tom"]
+    assert grid.at["sam", "connection q1"] == "passed" and grid.at["ana", "connection q1"] == "tried, not yet passed"
+    assert grid.at["Tom", "status"] == "handed in nothing"
+    assert [c for c in grid.columns if " q" in c] == ["connection q1", "connection q2", "content q1"]
+    wrong = pd.read_csv(out / "class-wrong-answers.csv")
+    assert sorted(zip(wrong["exercise"], wrong["wrong_answer"].astype(str))) == [("q1", "2"), ("q2", "1")]

@@ -146,3 +146,71 @@ def test_in_the_published_book_the_progress_cell_explains_itself_instead_of_show
     assert "appears here when you run this notebook" in sevencs.my_progress()._repr_html_()
     monkeypatch.delenv(BOOK_ENV)
     assert "<img" in sevencs.progress()._repr_html_()
+
+
+# --- handing in from a notebook (issue 14, item 8) ---------------------------------------------------
+
+
+@pytest.fixture
+def course(tmp_path, monkeypatch):
+    """A course folder the notebook runs in: hand-ins land there."""
+    folder = tmp_path / "course"
+    folder.mkdir()
+    (folder / "_toc.yml").touch()
+    monkeypatch.chdir(folder)
+    monkeypatch.delenv("SEVENCS_LEARNER", raising=False)
+    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
+    return folder
+
+
+def test_the_progress_view_has_a_button_that_saves_a_file_to_hand_in(course):
+    import json
+
+    ex.q1.check(1)
+    ex.q1.check(768)
+    view = sevencs.progress().view()
+    assert "<table" in view.overview.value and view.hand_in.button.description == "Save my progress file"
+    view.hand_in.name.value = "  Sam   Lee "
+    view.hand_in.button.click()
+    saved = course / "sevencs-progress-sam-lee.json"
+    data = json.loads(saved.read_text())
+    assert data["learner"] == "Sam Lee" and [e["status"] for e in data["events"]] == ["incorrect", "correct"]
+    assert "Your progress file is saved" in view.hand_in.result.value
+    assert "sevencs-progress-sam-lee.json" in view.hand_in.result.value
+    assert sevencs.progress().view().hand_in.name.value == "Sam Lee"  # kept for next time
+
+
+def test_a_live_notebook_shows_the_button_and_the_book_does_not(course, monkeypatch):
+    from sevencs.render.edition import BOOK_ENV
+
+    bundle = sevencs.progress()._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle and "<table" in bundle["text/html"]
+    monkeypatch.setenv(BOOK_ENV, "reader")
+    assert sevencs.progress()._repr_mimebundle_() == {}  # the book shows _repr_html_: no learner, no button
+    assert sevencs.progress().view() is None
+    assert "appears here when you run this notebook" in sevencs.progress()._repr_html_()
+
+
+def test_export_from_python_names_the_file_and_replaces_only_an_earlier_hand_in(course):
+    import json
+
+    ex.q1.check(768)
+    first = sevencs.export(name="Ana Silva")
+    assert first.saved and first.path == course / "sevencs-progress-ana-silva.json"
+    assert "Hand this file to your instructor" in str(first) and "one saved step" in first.message
+    ex.q2.check(3)
+    again = sevencs.export()  # the name given before is kept
+    assert again.path == first.path and len(json.loads(again.path.read_text())["events"]) == 2
+    other = course / "notes.json"
+    other.write_text("my own notes, not a progress file")
+    refused = sevencs.export(out=other)
+    assert not refused.saved and "left as it is" in refused.message and "sevencs.export(out=" in refused.message
+    assert other.read_text() == "my own notes, not a progress file"
+    assert "Your progress file was not saved" in refused._repr_html_()
+
+
+def test_an_anonymous_hand_in_is_saved_and_says_how_to_add_a_name(course, progress_db):
+    saved = sevencs.export()
+    assert saved.saved and saved.learner == "anonymous" and saved.events == 0
+    assert 'sevencs.export(name="Your Name")' in saved.message and "started nothing" in saved.message
+    assert not progress_db.exists()

@@ -595,3 +595,48 @@ def test_a_file_whose_check_fails_is_kept_aside_even_when_it_opens(tmp_path, mon
     kept = list(tmp_path.glob("progress.sqlite.damaged-*"))
     assert len(kept) == 1 and kept[0].read_bytes() == bytes(data)
     assert ProgressStore(path).events()["item"].tolist() == ["q2"]
+
+
+# --- the learner's name, and reading someone else's file (issue 14, items 7-8) ----------------------
+
+
+def test_a_name_is_kept_in_the_file_and_a_file_without_one_has_none(tmp_path):
+    path = tmp_path / "progress.sqlite"
+    store = ProgressStore(path)
+    assert store.remembered_name() is None and not path.exists()  # asking never creates the file
+    store.record("welcome", "q1", "attempt", "correct", "187")
+    assert store.remembered_name() is None
+    store.remember_name("Sam Lee")
+    store.remember_name("Sam Lee-Okafor")  # the latest wins
+    assert ProgressStore(path).remembered_name() == "Sam Lee-Okafor"
+    assert len(ProgressStore(path).events()) == 1  # a name is not an event
+
+
+def test_an_older_file_without_the_name_table_is_read_and_gets_it_at_the_next_write(tmp_path):
+    path = raw_database(
+        tmp_path / "progress.sqlite",
+        "CREATE TABLE events (id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, chapter TEXT NOT NULL, "
+        "item TEXT NOT NULL, kind TEXT NOT NULL, status TEXT, value TEXT)",
+        "CREATE TABLE reset_events (id INTEGER PRIMARY KEY, time TEXT NOT NULL, chapter TEXT NOT NULL, item TEXT "
+        "NOT NULL, kind TEXT NOT NULL, status TEXT, value TEXT, reset_time TEXT NOT NULL)",
+        "CREATE TABLE pending_added (name TEXT PRIMARY KEY, added TEXT NOT NULL)",
+        "INSERT INTO events (time, chapter, item, kind) VALUES ('2026-01-01T00:00:00.000', 'welcome', 'q1', 'hint')",
+        "PRAGMA user_version = 1",
+    )
+    store = ProgressStore(path)
+    assert store.remembered_name() is None and len(store.events()) == 1
+    store.remember_name("Ana")
+    assert store.remembered_name() == "Ana" and len(store.events()) == 1
+
+
+def test_a_store_opened_read_only_refuses_to_write_and_leaves_the_file_as_it_was(tmp_path):
+    path = tmp_path / "progress.sqlite"
+    ProgressStore(path).record("welcome", "q1", "attempt", "correct", "187")
+    before = path.read_bytes()
+    reader = ProgressStore(path, read_only=True)
+    assert len(reader.events()) == 1
+    with pytest.raises(ProgressProblem, match="opened for reading only"):
+        reader.record("welcome", "q2", "hint", value="1")
+    with pytest.raises(ProgressProblem, match="opened for reading only"):
+        reader.remember_name("Sam")
+    assert path.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["progress.sqlite"]

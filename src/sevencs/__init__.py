@@ -4,10 +4,10 @@ Chapter modules: one per C (:mod:`sevencs.connection` ... :mod:`sevencs.clients`
 data: :mod:`sevencs.datasets`. Exercises: :mod:`sevencs.exercises`. Explorers:
 :mod:`sevencs.widgets`. Your own data: :mod:`sevencs.imports` and :mod:`sevencs.audit`.
 Your progress: :func:`progress` (a chart and a table), :func:`my_progress`, :func:`reset`
-(asks first) and :func:`reset_chapter`. Your plan: :mod:`sevencs.learner.plan`. The command
-line: ``sevencs --help`` (:mod:`sevencs.cli`). When something you gave the package cannot be
-used, a notebook shows your line and what to try in a few lines; :func:`full_traceback` shows
-the whole traceback (:mod:`sevencs.errors`).
+(asks first) and :func:`reset_chapter`; :func:`export` saves it as a file to hand in. Your
+plan: :mod:`sevencs.learner.plan`. The command line: ``sevencs --help`` (:mod:`sevencs.cli`).
+When something you gave the package cannot be used, a notebook shows your line and what to
+try in a few lines; :func:`full_traceback` shows the whole traceback (:mod:`sevencs.errors`).
 
 How the package is laid out, from the bottom up (each layer imports only from
 the layers below it; ``make lint`` checks this with import-linter):
@@ -30,6 +30,7 @@ the layers below it; ``make lint`` checks this with import-linter):
 from importlib.metadata import PackageNotFoundError, version
 
 from sevencs.errors import full_traceback, install_hints
+from sevencs.learner.handin import export
 from sevencs.learner.progress import my_progress, progress, reset, reset_chapter
 
 try:
@@ -37,7 +38,7 @@ try:
 except PackageNotFoundError:  # run from a source folder that was never installed
     __version__ = "0+unknown"
 
-__all__ = ["__version__", "full_traceback", "my_progress", "progress", "reset", "reset_chapter"]
+__all__ = ["__version__", "export", "full_traceback", "my_progress", "progress", "reset", "reset_chapter"]
 
 # In a notebook: a file name written without quotes, read_posts(my_posts.csv), gets a hint
 # (only if no other custom error handler is set; outside IPython this does nothing).

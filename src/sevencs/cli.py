@@ -4,6 +4,8 @@
     sevencs export --name "Sam Lee"       a progress file to hand in
     sevencs plan --out my-plan.html       your Seven Cs plan
     sevencs report exports/ --out report  a class report from many progress files
+    sevencs report --homes '/home/*/seven-cs' --agenda taster --watch
+                                          ... from every learner's progress file on a hub, kept current
     sevencs answer-key --out keys         the exercise notebooks with the solutions filled in,
                                           and answer sheets to check screens at a glance
     sevencs hub-link --hub https://hub.example.org
@@ -17,8 +19,11 @@ was mistyped. Everything runs offline, on your own machine.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import math
 import os
 import sys
+import time
 import warnings
 from pathlib import Path
 
@@ -74,11 +79,12 @@ def cmd_progress(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from sevencs.classroom.exports import build_export, default_filename, learner_name, write_export
+    from sevencs.learner.handin import ANONYMOUS, build_export, default_filename, remember_name, write_export
 
-    store = _store_or_problem()
-    name = learner_name(args.name)
-    data = build_export(store, name=name, with_reflections=args.with_reflections)
+    store = ProgressStore()
+    found = store.path.exists()
+    data = build_export(store, name=args.name, with_reflections=args.with_reflections)
+    name = data["learner"]
     out = args.out or Path(default_filename(name))
     if out.is_dir():
         out = out / default_filename(name)
@@ -87,16 +93,27 @@ def cmd_export(args: argparse.Namespace) -> int:
         write_export(data, out)
     except OSError as exc:
         raise Problem(f"Could not write {out}: {exc.strerror or exc}.") from None
+    remember_name(store, args.name)
     reflections = (
         "with your reflections"
         if args.with_reflections
         else "without your reflections (add --with-reflections to include them)"
     )
     print(f"Saved {len(data['events'])} progress events for {name!r} to {out}, {reflections}.")
-    if name == "anonymous":
+    if name == ANONYMOUS:
         print('Tip: add --name "Your Name" so your instructor knows whose file it is.')
-    if not data["events"]:
-        print(f"Note: there is no progress in it yet (read from {store.path}).")
+    if not data["events"] and found:
+        print(
+            f"Note: there is no progress in it yet (read from {store.path}). Hand it in anyway: it shows "
+            "your instructor that you have not started yet."
+        )
+    elif not data["events"]:
+        print(
+            f"Note: there is no progress in it, because no progress file was found at {store.path}. If you have "
+            "done exercises, run this command inside the course folder (the one with _toc.yml, where you open "
+            f"the notebooks), or set {ENV_VAR} to your progress file. If you have not started yet, hand it in "
+            "as it is."
+        )
     return OK
 
 
@@ -127,25 +144,90 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from sevencs.classroom.report import build_report
+    from sevencs.classroom.report import build_report, select_exercises
+    from sevencs.classroom.roster import RosterError, read_roster
+
+    if not args.files and not args.homes:
+        raise _UsageError(
+            "give the learners' files or folders (exports/), or --homes with a pattern of their course "
+            "folders, such as --homes '/home/*/seven-cs'"
+        )
+    selection = None
+    if args.agenda is not None:
+        try:
+            selection = select_exercises(args.agenda)
+        except ValueError as exc:
+            raise _UsageError(f"--agenda: {exc}") from None
+    roster = None
+    if args.roster is not None:
+        try:
+            roster = read_roster(args.roster)
+        except RosterError as exc:
+            raise Problem(str(exc)) from None
 
     def counter(done: int, total: int) -> None:
-        if total > args.every:
+        if total > args.every and not args.watch:
             _say(f"read {done} of {total} files")
 
-    report = build_report(args.files, on_progress=counter, every=args.every)
+    def make():
+        return build_report(
+            args.files, on_progress=counter, every=args.every, homes=args.homes, selection=selection, roster=roster
+        )
+
+    if args.watch:
+        return _watch(args, make)
+    report = make()
     print(report.summary())
     if not report.learners:
         raise Problem(
-            "No valid progress exports were found, so there is nothing to report. Give the "
-            "files made by `sevencs export` (or the folder that holds them)."
+            "No valid progress exports or progress files were found, so there is nothing to report. Give the "
+            "files made by `sevencs export` (or the folder that holds them), or the learners' course folders."
         )
     try:
-        page, table = report.save(args.out)
+        page, _table = report.save(args.out)
     except OSError as exc:
         raise Problem(f"Could not write the report into {args.out}: {exc.strerror or exc}.") from None
-    print(f"Wrote {page} and {table}.")
+    print(f"Wrote {page} and the tables beside it (class-report.csv, class-grid.csv, class-wrong-answers.csv).")
     return OK
+
+
+def _watch(args: argparse.Namespace, make) -> int:
+    """Write the report, then again whenever what it reads changes, until Ctrl+C; the page reloads itself."""
+    from sevencs.classroom.report import HTML_NAME, now_text, sources_state
+
+    page = args.out / HTML_NAME
+    refresh = max(2, math.ceil(args.interval))
+    print(
+        f"Watching for changes every {args.interval:g} seconds. Open {page} in a browser: it reloads "
+        "itself. Press Ctrl+C to stop."
+    )
+    report, updated, seen = None, "", None
+    try:
+        while True:
+            state = sources_state(args.files, args.homes)
+            if state != seen:
+                report = make()
+                updated = now_text()
+                try:
+                    report.save(args.out, refresh=refresh, updated=updated)
+                except OSError as exc:
+                    raise Problem(f"Could not write the report into {args.out}: {exc.strerror or exc}.") from None
+                stuck = report.stuck()
+                print(
+                    f"{updated} {report._read_line()} {report.completed:,} passed every exercise counted; "
+                    f"stuck now on {len(stuck)} of {len(report.course)} exercises.",
+                    flush=True,
+                )
+                seen = state
+            time.sleep(args.interval)  # sleeping, not polling in a loop: no CPU between looks
+    except KeyboardInterrupt:
+        if report is None:
+            print("Stopped watching before the first report was written.")
+            return OK
+        with contextlib.suppress(OSError):
+            report.save(args.out, updated=updated)  # the same report, without the reloading
+        print(f"Stopped watching. {page} is from {updated} and no longer reloads itself.")
+        return OK
 
 
 def cmd_answer_key(args: argparse.Namespace) -> int:
@@ -217,6 +299,16 @@ def _at_least_one(text: str) -> int:
     return value
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, such as 10, got {text!r}") from None
+    if not 0.5 <= value <= 3600:
+        raise argparse.ArgumentTypeError(f"expected between 0.5 and 3600 seconds, got {text}")
+    return value
+
+
 class _UsageError(Exception):
     """The command was given something it cannot use: exit status 2, like argparse."""
 
@@ -264,7 +356,9 @@ def parser() -> argparse.ArgumentParser:
         epilog='example:\n  sevencs export --name "Sam Lee" --out sam.json',
     )
     export.add_argument(
-        "--name", help=f"your name as your instructor knows it (default: ${LEARNER_ENV}, else 'anonymous')"
+        "--name",
+        help=f"your name as your instructor knows it, kept for next time (default: the name you gave last "
+        f"time, else ${LEARNER_ENV}, else your hub user name, else 'anonymous')",
     )
     export.add_argument("--out", type=Path, help="the file to write (default: sevencs-progress-<name>.json)")
     export.add_argument("--with-reflections", action="store_true", help="include the texts of your reflections")
@@ -289,22 +383,54 @@ def parser() -> argparse.ArgumentParser:
 
     report = add(
         "report",
-        "a class completion report from many exports",
-        "Read the learners' progress exports and write class-report.html (a chart and tables) and "
-        "class-report.csv: per exercise, how many learners attempted it, passed, needed hints and "
-        "saw the solution, hardest first; per chapter, how many started and completed it. Files that "
-        "are not exports are named and skipped.",
+        "a class report from many exports or progress files",
+        "Read the learners' progress (exports, or their progress files themselves) and write "
+        "class-report.html with tables beside it: who is stuck where (a grid of learners and exercises), "
+        "the most common wrong answers, and per exercise how many learners attempted it, passed (with "
+        "and without seeing the solution), needed hints and saw the solution, hardest first; per chapter, "
+        "how many started and completed it. Files that cannot be read are named and skipped.",
         cmd_report,
-        epilog="examples:\n  sevencs report exports/*.json --out report\n  sevencs report exports/",
+        epilog="examples:\n  sevencs report exports/*.json --out report\n  sevencs report exports/ --agenda taster "
+        "--roster names.txt\n  sevencs report --homes '/home/*/seven-cs' --watch --out report",
     )
     report.add_argument(
         "files",
-        nargs="+",
+        nargs="*",
         type=Path,
         metavar="FILE",
-        help="export files, or folders holding them (their *.json files are read)",
+        help="export files, progress files (progress.sqlite), learners' course folders, or folders holding "
+        "exports (their *.json and *.sqlite files are read)",
     )
     report.add_argument("--out", type=Path, default=Path("."), help="folder for the report (default: here)")
+    report.add_argument(
+        "--homes",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="on a hub: the learners' course folders as a pattern, quoted, with * where the user names go, "
+        "such as '/home/*/seven-cs'; each learner is named by their hub user name unless they gave a name",
+    )
+    report.add_argument(
+        "--agenda",
+        metavar="NAME",
+        help="count only today's exercises: an agenda of the instructor guide (taster, half-day, full-day), "
+        "or chapters and exercises separated by commas, such as 'connection q1,connection q2,content'",
+    )
+    report.add_argument(
+        "--roster", type=Path, metavar="FILE", help="a class list, one name per line: shows who handed in nothing"
+    )
+    report.add_argument(
+        "--watch",
+        action="store_true",
+        help="keep the report current: write it again whenever a file changes, until Ctrl+C; the page reloads itself",
+    )
+    report.add_argument(
+        "--interval",
+        type=_seconds,
+        default=10.0,
+        metavar="SECONDS",
+        help="with --watch, how often to look for changes (default: 10)",
+    )
     report.add_argument("--every", type=_at_least_one, default=50, help=argparse.SUPPRESS)
 
     key = add(

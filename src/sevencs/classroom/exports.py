@@ -1,55 +1,74 @@
-"""Progress files a learner hands in, and reading them back for a class report.
+"""Reading learners' progress files back for a class report.
 
-``sevencs export`` writes one JSON file per learner::
-
-    {
-      "format": "sevencs-progress",
-      "format_version": 1,
-      "course_version": "0.1.0",
-      "learner": "Sam Lee",
-      "exported_at": "2026-03-02T10:15:00",
-      "includes_reflections": false,
-      "events": [{"time": "...", "chapter": "connection", "item": "q1",
-                  "kind": "attempt", "status": "correct", "value": "768"}, ...]
-    }
-
-The events are the rows of the learner's progress store (:mod:`sevencs.course.store`),
-every kind; reflections only when the learner asks for them, because they are
-personal. The file is written to a temporary name and then renamed, so a
-half-written export never sits where the learner expects the finished one.
+A learner hands in one JSON file (``sevencs export``, ``sevencs.export()`` or the
+button under ``sevencs.progress()``); its format, and how it is written, is
+:mod:`sevencs.learner.handin`, whose names are available here too.
 
 :func:`read_export` is forgiving about age and strict about shape. A file from an
 older (or newer) ``format_version`` is read for what it has, with a note saying so;
 the least it must have is ``format`` and a list of ``events``, each naming a
 ``chapter``, an ``item`` and a ``kind``. Anything else (not JSON, cut short, another
 program's JSON) raises :class:`ExportError` naming the problem in plain words.
+
+:func:`read_progress_file` reads a learner's progress file itself (on a hub, every
+learner's is in their home folder), read-only and while the learner may still be
+writing to it: see :class:`~sevencs.course.store.ProgressStore` with ``read_only``.
+Its learner is the name the learner gave when they last handed in, else the hub
+user name the report passes (``account``).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
-import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from sevencs import __version__
-from sevencs.atomic import write_text_atomically
-from sevencs.course.store import KINDS, ProgressStore
+from sevencs.course.store import (
+    KINDS,
+    ProgressDamaged,
+    ProgressFromNewerCourse,
+    ProgressLocked,
+    ProgressProblem,
+    ProgressStore,
+    ProgressUnfinished,
+)
 from sevencs.errors import LearnerError
+from sevencs.learner.handin import (
+    ANONYMOUS,
+    EVENT_FIELDS,
+    FORMAT,
+    FORMAT_VERSION,
+    LEARNER_ENV,
+    MAX_BYTES,
+    build_export,
+    course_version,
+    default_filename,
+    learner_name,
+    write_export,
+)
 from sevencs.untrusted import UnreadableFile, huge_number, plain, read_ordinary_file, shown_path
 
-FORMAT = "sevencs-progress"
-FORMAT_VERSION = 1
-#: Where ``sevencs export`` looks for the learner's name when ``--name`` is not given.
-LEARNER_ENV = "SEVENCS_LEARNER"
-ANONYMOUS = "anonymous"
-EVENT_FIELDS = ("time", "chapter", "item", "kind", "status", "value")
-#: A progress file of a whole course is a few hundred kilobytes; anything far bigger is not one.
-MAX_BYTES = 20_000_000
+__all__ = [
+    "ANONYMOUS",
+    "EVENT_FIELDS",
+    "FORMAT",
+    "FORMAT_VERSION",
+    "LEARNER_ENV",
+    "MAX_BYTES",
+    "ExportError",
+    "LearnerExport",
+    "build_export",
+    "course_version",
+    "default_filename",
+    "learner_name",
+    "read_export",
+    "read_progress_file",
+    "write_export",
+]
 
 
 class ExportError(LearnerError, ValueError):
@@ -57,57 +76,14 @@ class ExportError(LearnerError, ValueError):
     in a few lines, as every :class:`~sevencs.errors.LearnerError`)."""
 
 
-def course_version() -> str:
-    """The version of the course package that wrote the export (``sevencs.__version__``)."""
-    return __version__
-
-
-def learner_name(name: str | None = None) -> str:
-    """``name`` tidied, else ``$SEVENCS_LEARNER``, else ``"anonymous"``."""
-    for candidate in (name, os.environ.get(LEARNER_ENV)):
-        if candidate and candidate.strip():
-            return " ".join(candidate.split())
-    return ANONYMOUS
-
-
-def default_filename(name: str) -> str:
-    """``sevencs-progress-<name>.json`` with the name reduced to letters, digits and dashes."""
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or ANONYMOUS
-    return f"sevencs-progress-{slug[:60]}.json"
-
-
-def build_export(
-    store: ProgressStore | None = None,
-    name: str | None = None,
-    with_reflections: bool = False,
-    now: dt.datetime | None = None,
-) -> dict:
-    """The export of one learner's progress as a JSON-ready dict (see the module's docstring)."""
-    events = (store or ProgressStore()).events()
-    if not with_reflections:
-        events = events[events["kind"] != "reflection"]
-    records = [
-        {key: (None if pd.isna(row[key]) else str(row[key])) for key in EVENT_FIELDS} for _, row in events.iterrows()
-    ]
-    return {
-        "format": FORMAT,
-        "format_version": FORMAT_VERSION,
-        "course_version": course_version(),
-        "learner": learner_name(name),
-        "exported_at": (now or dt.datetime.now()).isoformat(timespec="seconds"),
-        "includes_reflections": bool(with_reflections),
-        "events": records,
-    }
-
-
-def write_export(data: dict, path: str | os.PathLike) -> Path:
-    """Write an export (from :func:`build_export`) as JSON, atomically."""
-    return write_text_atomically(json.dumps(data, ensure_ascii=False, indent=1) + "\n", path)
-
-
 @dataclass
 class LearnerExport:
-    """One learner's export as read back: who, from which version, and the events as a table."""
+    """One learner's export (or progress file) as read back: who, from which version, and the events
+    as a table (columns :data:`EVENT_FIELDS`, oldest first).
+
+    ``account`` is the hub user name of a progress file read from a home folder (None for an export);
+    ``from_database`` says the events were read from the progress file itself.
+    """
 
     path: Path
     learner: str
@@ -116,6 +92,8 @@ class LearnerExport:
     exported_at: str | None
     events: pd.DataFrame
     notes: list[str] = field(default_factory=list)
+    account: str | None = None
+    from_database: bool = False
 
     @property
     def older(self) -> bool:
@@ -230,3 +208,86 @@ def read_export(path: str | os.PathLike) -> LearnerExport:
         events=pd.DataFrame(rows, columns=list(EVENT_FIELDS)),
         notes=notes,
     )
+
+
+#: Seconds the report waits for a learner's notebook that is in the middle of saving.
+READ_WAIT = 1.0
+
+
+def read_progress_file(path: str | os.PathLike, account: str | None = None, wait: float = READ_WAIT) -> LearnerExport:
+    """Read a learner's progress file itself, read-only, while they may still be writing to it.
+
+    A file that does not exist reads as a learner who has started nothing. Raises
+    :class:`ExportError` saying, for an instructor, why a file could not be read now: in the
+    middle of a write (read it again in a moment), damaged, or from a newer course.
+    """
+    path = Path(path)
+    try:
+        size = os.stat(path).st_size
+    except OSError:
+        size = 0  # a missing file reads as nothing done; any other problem is the store's to name
+    if size > MAX_BYTES:
+        raise _problem(
+            path,
+            f"is {size / 1e6:.0f} MB, far too large for a progress file (the limit is {MAX_BYTES / 1e6:.0f} MB); "
+            "is it the right file?",
+        )
+    store = ProgressStore(path, wait=wait, read_only=True)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            events = store.events()
+            kept = store.remembered_name()
+        except ProgressUnfinished:
+            raise _problem(
+                path,
+                "a write to it was cut short (a notebook stopped in the middle of saving, and its journal is "
+                "still there), so it could not be read without changing it; nothing was changed. The learner's "
+                "next check finishes the write, and the report reads it then",
+            ) from None
+        except ProgressLocked:
+            raise _problem(
+                path,
+                f"a notebook was saving to it for longer than {wait:g} seconds, so it was not read this time "
+                "(it is read again at the next run); nothing was changed",
+            ) from None
+        except ProgressDamaged as problem:
+            raise _problem(
+                path,
+                f"it is damaged ({_first_bracket(str(problem))}); the learner's next check keeps it aside "
+                "and starts a fresh one",
+            ) from None
+        except ProgressFromNewerCourse:
+            raise _problem(
+                path, "it was written by a newer version of the course, laid out in a way this version cannot read"
+            ) from None
+        except ProgressProblem as problem:
+            raise _problem(path, f"it could not be read: {plain(problem, limit=200)}") from None
+    notes = [plain(w.message, limit=200) for w in caught if issubclass(w.category, UserWarning)]
+    unknown = sorted(set(events["kind"]) - set(KINDS))
+    if unknown:
+        notes.append(f"events of an unknown kind ({', '.join(plain(k, limit=30) for k in unknown)}) were left out")
+    events = events[events["kind"].isin(KINDS)]
+    columns = {  # SQLite's text as str, NULL (None, or NaN in an empty column) as None
+        k: [v if isinstance(v, str) else None if v is None or v != v else str(v) for v in events[k].tolist()]
+        for k in EVENT_FIELDS
+    }
+    name = plain(kept, limit=80) if kept else ""
+    return LearnerExport(
+        path=path,
+        learner=name or (plain(account, limit=80) if account else "") or ANONYMOUS,
+        format_version=FORMAT_VERSION,
+        course_version=None,
+        exported_at=None,
+        events=pd.DataFrame(columns, columns=list(EVENT_FIELDS)),
+        notes=notes,
+        account=account,
+        from_database=True,
+    )
+
+
+def _first_bracket(message: str) -> str:
+    """What SQLite said, from a store's message "Your progress file … is damaged (<what>), …"."""
+    start = message.find("is damaged (")
+    end = message.find("), ", start)
+    return plain(message[start + 12 : end], limit=80) if 0 <= start < end else "SQLite cannot read it"

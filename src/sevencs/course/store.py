@@ -36,6 +36,19 @@ What happens when something is in the way, so that nothing is ever lost:
 
 Resetting a chapter moves its rows to ``reset_events`` rather than deleting
 them, so a reset can be undone by hand.
+
+The learner's name, when they give one to hand in their progress
+(``sevencs export --name``, ``sevencs.export(name=...)``), is kept in a small
+``learner`` table, so the next hand-in and an instructor's report read it from
+the file. A file without the table (made before it existed) simply has no name;
+the table is added at the next write, so the schema version stays 1.
+
+**Someone else's file.** ``ProgressStore(path, read_only=True)`` is how an
+instructor's report reads a learner's file while the learner may still be
+writing to it: SQLite's read-only mode (a ``file:...?mode=ro`` URI), so nothing
+is ever created or changed beside it, not even a journal rolled back; a write
+in progress is waited for (``wait`` seconds) and then reported as
+:class:`ProgressLocked`, never damage.
 """
 
 from __future__ import annotations
@@ -58,6 +71,7 @@ from typing import ClassVar
 import pandas as pd
 
 from sevencs.atomic import write_text_atomically
+from sevencs.untrusted import UnreadableFile, read_ordinary_file
 
 ENV_VAR = "SEVENCS_PROGRESS_DB"
 SCHEMA_VERSION = 1
@@ -70,6 +84,8 @@ WAIT_ENV = "SEVENCS_PROGRESS_WAIT"
 #: Seconds a check waits to record an answer before keeping it in a pending file instead.
 CHECK_WAIT = 2.0
 PENDING = ".pending-"
+#: One event in a pending file is a few hundred bytes; a far bigger file is not one.
+PENDING_MAX_BYTES = 1_000_000
 DAMAGED = ".damaged-"
 
 _SCHEMA = """
@@ -97,10 +113,16 @@ CREATE TABLE IF NOT EXISTS pending_added (
     name TEXT PRIMARY KEY,
     added TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS learner (
+    field TEXT PRIMARY KEY,
+    value TEXT,
+    time TEXT NOT NULL
+);
 """
 _STATEMENTS = [s.strip() for s in _SCHEMA.split(";") if s.strip()]
 #: Tables this course writes; a database holding other tables and none of these belongs to another program.
-_OURS = {"events", "reset_events", "pending_added", "sqlite_sequence"}
+_OURS = {"events", "reset_events", "pending_added", "learner", "sqlite_sequence"}
+_TABLES = {"events", "reset_events", "pending_added", "learner"}
 
 # SQLite's primary result codes (https://www.sqlite.org/rescode.html), as Python 3.11+ reports them.
 _BUSY, _LOCKED, _READONLY, _CORRUPT, _NOTADB = 5, 6, 8, 11, 26
@@ -123,6 +145,11 @@ class ProgressProblem(Exception):
 
 class ProgressLocked(ProgressProblem):
     """Another program held the progress file for longer than the wait."""
+
+
+class ProgressUnfinished(ProgressLocked):
+    """Read-only, a file a stopped program left in the middle of a write (its journal still there): only a
+    writer may finish it, so it cannot be read now without changing it."""
 
 
 class ProgressDamaged(ProgressProblem):
@@ -191,14 +218,19 @@ class ProgressStore:
     """Reads and writes one progress database. Cheap to create; opens the file per call.
 
     ``wait``: seconds to wait for another program's write before giving up (see :data:`WAIT`).
+    ``read_only``: open the file in SQLite's read-only mode and never write (an instructor reading a
+    learner's file; see the module's docstring).
     """
 
     _verified: ClassVar[set[Path]] = set()
     _lock: ClassVar[threading.Lock] = threading.Lock()
 
-    def __init__(self, path: str | os.PathLike | None = None, wait: float | None = None) -> None:
+    def __init__(
+        self, path: str | os.PathLike | None = None, wait: float | None = None, read_only: bool = False
+    ) -> None:
         self.path = Path(path) if path is not None else default_path()
         self.wait = wait if wait is not None else _default_wait()
+        self.read_only = read_only
 
     # -- what is at the path ----------------------------------------------------------------
 
@@ -291,6 +323,13 @@ class ProgressStore:
                 "instructor may be able to recover it.",
                 path,
             )
+        if code == _READONLY and self.read_only:  # a write was cut short and only a writer may finish it
+            return ProgressUnfinished(
+                f"The progress file {path} is in the middle of a write that has not finished (its journal "
+                f"is still there), so it could not be {doing} without changing it. It was left as it is: "
+                "the learner's next save finishes the write. Try again in a moment.",
+                path,
+            )
         if code == _READONLY:
             return ProgressProblem(
                 f"Your progress file {path} could not be {doing} because it or its folder is read-only "
@@ -308,7 +347,9 @@ class ProgressStore:
     def _connect_to_read(self) -> sqlite3.Connection:
         # mode=rw: never create the file; query_only: no statement may write. SQLite may still
         # roll back a change a stopped program left unfinished (a hot journal): its own recovery.
-        con = sqlite3.connect(f"{self._key().as_uri()}?mode=rw", uri=True, timeout=self.wait, isolation_level=None)
+        # mode=ro (someone else's file): not even that; the learner's next write does it.
+        mode = "ro" if self.read_only else "rw"
+        con = sqlite3.connect(f"{self._key().as_uri()}?mode={mode}", uri=True, timeout=self.wait, isolation_level=None)
         con.execute("PRAGMA query_only = ON")
         return con
 
@@ -399,6 +440,10 @@ class ProgressStore:
 
         A damaged file is kept aside (once) and the transaction runs on a fresh file.
         """
+        if self.read_only:
+            raise ProgressProblem(
+                f"The progress file {self.path} was opened for reading only, so it could not be {doing}.", self.path
+            )
         for attempt in (1, 2):
             self._check_path(for_writing=True)
             try:
@@ -457,7 +502,7 @@ class ProgressStore:
             result = con.execute("PRAGMA quick_check").fetchone()
             if result is None or result[0] != "ok":
                 raise ProgressDamaged(f"quick_check: {result[0] if result else 'no answer'}", self.path)
-        if not tables >= {"events", "reset_events", "pending_added"}:
+        if not tables >= _TABLES:
             for statement in _STATEMENTS:
                 con.execute(statement)
             con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -503,6 +548,8 @@ class ProgressStore:
         """
         if kind not in KINDS:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        if self.read_only:
+            raise ProgressProblem(f"The progress file {self.path} was opened for reading only.", self.path)
         event = dict(zip(EVENT_COLUMNS, (_now(), chapter, item, kind, status, value)))
         try:
             with self._transaction("saved") as con:
@@ -513,6 +560,28 @@ class ProgressStore:
             _in_memory.setdefault(self._key(), []).append(event)  # nowhere on disk to keep it
             return Recorded(False, None, str(problem))
         return Recorded(True)
+
+    def remember_name(self, name: str) -> None:
+        """Keep the learner's name in the file (replacing the one kept before); raises :class:`ProgressProblem`."""
+        with self._transaction("saved") as con:
+            con.execute("INSERT OR REPLACE INTO learner (field, value, time) VALUES ('name', ?, ?)", (name, _now()))
+
+    def remembered_name(self) -> str | None:
+        """The name the learner last gave (see :meth:`remember_name`), or None; a missing file has none."""
+        if not self._check_path(for_writing=False):
+            return None
+        try:
+            con = self._connect_to_read()
+            try:
+                tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+                if "learner" not in tables:
+                    return None
+                row = con.execute("SELECT value FROM learner WHERE field = 'name'").fetchone()
+            finally:
+                con.close()
+        except sqlite3.Error as error:
+            raise self._problem(error, "read") from None
+        return row[0] if row and isinstance(row[0], str) and row[0].strip() else None
 
     def reset(self, chapter: str) -> int:
         """Move a chapter's events to ``reset_events``; returns how many moved."""
@@ -552,10 +621,11 @@ class ProgressStore:
         waiting: list[tuple[str | None, dict]] = []
         for path in self.pending_files():
             try:
-                event = json.loads(path.read_text(encoding="utf-8"))
-            except FileNotFoundError:
-                continue  # added to the database by another process since it was listed
-            except (OSError, ValueError):
+                # an ordinary file of a sensible size only: a pipe named like one is never waited on
+                event = json.loads(read_ordinary_file(path, PENDING_MAX_BYTES).decode("utf-8"))
+            except UnreadableFile:
+                continue  # gone (added by another process since it was listed), or not an event: left where it is
+            except ValueError:
                 continue  # unreadable: left where it is, looked at again next time
             if (
                 isinstance(event, dict)

@@ -1,4 +1,4 @@
-"""Which view shows a question, a reflection, a blank exercise or a reset: decided here, when shown.
+"""Which view shows a question, a reflection, a blank exercise, a reset or the progress: decided here, when shown.
 
 A live notebook gets the forms of :mod:`sevencs.render.forms`; the published
 book (either edition, see :mod:`sevencs.render.edition`) gets kernel-free HTML
@@ -19,7 +19,13 @@ if TYPE_CHECKING:
 
     from sevencs.course.engine import Exercise
     from sevencs.course.questions import Question, Reflection
-    from sevencs.render.forms import HelpWidget, QuestionWidget, ReflectionWidget, ResetWidget
+    from sevencs.render.forms import (
+        HelpWidget,
+        ProgressWidget,
+        QuestionWidget,
+        ReflectionWidget,
+        ResetWidget,
+    )
 
 # The forms are imported where they are made: they pull in ipywidgets, which `import sevencs`, the
 # command line and the book's numbers never need.
@@ -99,3 +105,14 @@ def reset(chapter: str, on_reset: Callable[[], Any]) -> ResetWidget:
     from sevencs.render.forms import ResetWidget
 
     return ResetWidget(chapter, lambda: on_reset()._repr_html_())
+
+
+def progress(overview: str, name: str, on_save: Callable[[str, bool], str]) -> ProgressWidget | None:
+    """What ``sevencs.progress()`` shows live: the ``overview`` HTML and, below it, a form to save a progress
+    file to hand in (``on_save(name, with_reflections)`` returns what to show). None in the published book,
+    which has no learner of its own and shows the overview's own HTML."""
+    if edition.in_book():
+        return None
+    from sevencs.render.forms import HandInWidget, ProgressWidget
+
+    return ProgressWidget(overview, HandInWidget(name, on_save))

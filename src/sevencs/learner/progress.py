@@ -4,6 +4,10 @@
 >>> sevencs.my_progress()                          # a table per chapter
 >>> sevencs.reset_chapter("connection", confirm=True)
 
+In a live notebook ``sevencs.progress()`` also shows a form with a button that saves
+a progress file to hand in (:mod:`sevencs.learner.handin`), so nobody needs a
+terminal; the published book shows no form.
+
 The rows come from :mod:`sevencs.course.store`; the totals (how many exercises and
 questions a chapter has) from the chapter modules in :mod:`sevencs.exercises`.
 """
@@ -11,8 +15,8 @@ questions a chapter has) from the chapter modules in :mod:`sevencs.exercises`.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 from markupsafe import Markup
@@ -23,12 +27,13 @@ from sevencs.course import views
 from sevencs.course.engine import Note
 from sevencs.course.store import ProgressStore
 from sevencs.exercises import chapter_items
+from sevencs.learner import handin
 from sevencs.render.edition import in_book
 from sevencs.render.html import render
 
 if TYPE_CHECKING:  # figures pull in matplotlib: loaded only when a chart is drawn
     from sevencs.figures import FigureImage
-    from sevencs.render.forms import ResetWidget
+    from sevencs.render.forms import ProgressWidget, ResetWidget
 
 COLUMNS = [
     "chapter",
@@ -153,6 +158,7 @@ class ProgressOverview:
 
     table: pd.DataFrame
     path: str
+    store: ProgressStore | None = field(default=None, repr=False, compare=False)
 
     def _shown(self) -> pd.DataFrame:
         t = self.table
@@ -203,13 +209,39 @@ class ProgressOverview:
             return render("progress.html", in_book=True)
         return _progress_html(self.path, self._shown(), self.figure()._repr_html_())
 
+    def view(self, html: str | None = None) -> ProgressWidget | None:
+        """The live notebook's view: the chart and table (``html``, drawn when not given), and a button to
+        save a progress file to hand in. None in the published book."""
+        store = self.store or ProgressStore(self.path)
+        if in_book():
+            return None
+        name = handin.learner_name(None, store)  # the name given last time, or the hub user name
+        if name == handin.ANONYMOUS:
+            name = ""  # the box stays empty for the learner to fill
+
+        def save(name: str, with_reflections: bool) -> str:
+            return handin.export(name=name, with_reflections=with_reflections, store=store)._repr_html_()
+
+        return views.progress(html if html is not None else self._repr_html_(), name, save)
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        """A live notebook gets :meth:`view` (a widget); where widgets do not show, the HTML is there too."""
+        if in_book():
+            return {}  # IPython adds the text and the HTML of _repr_html_
+        html = self._repr_html_()
+        view = self.view(html)
+        bundle = dict(view._repr_mimebundle_(include=include, exclude=exclude) or {}) if view is not None else {}
+        bundle["text/plain"] = str(self)
+        bundle["text/html"] = html
+        return bundle
+
 
 def progress(store: ProgressStore | None = None) -> ProgressOverview:
     """Your progress: a bar per chapter and a table (exercises tried and passed, hints, solutions seen,
     self-check score, reflection). In a notebook: ``sevencs.progress()``; in a terminal: ``sevencs progress``.
     """
     store = store or ProgressStore()
-    return ProgressOverview(progress_counts(store), str(store.path))
+    return ProgressOverview(progress_counts(store), str(store.path), store)
 
 
 def reset_chapter(chapter: str, confirm: bool = False, store: ProgressStore | None = None) -> Note:

@@ -1,4 +1,5 @@
-"""The notebook's small forms: a self-check, a reflection box, an exercise's help, the confirmation of a reset.
+"""The notebook's small forms: a self-check, a reflection box, an exercise's help, the confirmation of a reset,
+saving a progress file to hand in.
 
 Only display lives here. Each form is given plain text to show and a callback
 to call when its button is pressed (ipywidgets' ``on_click`` style); what is
@@ -180,3 +181,64 @@ class ResetWidget(widgets.VBox):
                 ),
             )
             self.button.disabled = False
+
+
+class HandInWidget(widgets.VBox):
+    """A name box, a reflections tick box and a button "Save my progress file" (to hand in).
+
+    ``name`` fills the box (the name given last time, or empty); ``on_save(name, with_reflections)``
+    saves the file and returns what to show as HTML. If it raises, the form says nothing was lost
+    and the button stays available.
+    """
+
+    def __init__(self, name: str, on_save: Callable[[str, bool], str]) -> None:
+        self.on_save = on_save
+        self.prompt = widgets.HTML(
+            render(
+                "form_prompt.html",
+                label="Hand in your progress",
+                prompt="Save your progress as one file for your instructor. Write your name as your "
+                "instructor knows it, then press the button.",
+            )
+        )
+        self.name = widgets.Text(
+            value=name, placeholder="Your name", description="Your name", layout=widgets.Layout(width="24em")
+        )
+        self.reflections = widgets.Checkbox(
+            value=False, description="Include my reflections (they are personal: only if you want to)", indent=False
+        )
+        self.button = widgets.Button(
+            description="Save my progress file",
+            button_style="primary",
+            tooltip="Write your progress to a file you can hand in",
+            layout=widgets.Layout(width="auto"),
+        )
+        self.result = widgets.HTML("")
+        self.button.on_click(self._on_save)
+        super().__init__([self.prompt, self.name, self.reflections, self.button, self.result])
+
+    def _on_save(self, _button: Any = None) -> None:
+        self.button.disabled = True
+        try:
+            self.result.value = self.on_save(self.name.value, self.reflections.value)
+        except Exception as exc:  # a busy or unwritable file must not crash the notebook
+            self.result.value = box(
+                "info",
+                "Not saved",
+                text_to_html(
+                    f"Your progress file could not be saved ({type(exc).__name__}: {exc}). Nothing was lost. "
+                    "Try again in a moment."
+                ),
+            )
+        finally:
+            self.button.disabled = False
+
+
+class ProgressWidget(widgets.VBox):
+    """What ``sevencs.progress()`` shows in a live notebook: the chart and table (``overview``, HTML),
+    and below them the form to hand in a progress file (``hand_in``)."""
+
+    def __init__(self, overview: str, hand_in: HandInWidget) -> None:
+        self.overview = widgets.HTML(overview)
+        self.hand_in = hand_in
+        super().__init__([self.overview, hand_in])
