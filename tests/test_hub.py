@@ -22,6 +22,7 @@ import time
 import pytest
 
 import hub_harness
+from sevencs.classroom.report import PASSED, build_report
 from sevencs.course.store import ProgressStore
 
 pytestmark = pytest.mark.slow
@@ -95,19 +96,20 @@ def test_learners_follow_the_link_run_an_exercise_and_their_progress_is_in_their
         for owner, answer in answers.items():
             assert (answer in source) == (owner == name), f"{name}'s notebook and {owner}'s answer"
 
-    # The progress, read from each learner's home as the instructor's report reads it.
-    # TODO(report --homes): once `sevencs report --homes PATTERN` (or `sevencs report
-    # <home>/*/seven-cs/.sevencs/progress.sqlite`) is in, run it here on hub.homes and check the same
-    # per-learner rows from its CSV, instead of reading the databases with ProgressStore.
+    # The progress, read straight from the learners' homes by the instructor's report (`--homes`):
+    # each learner passed exactly the exercise they ran; the one who only followed the link did nothing.
+    report = build_report([], homes=[str(hub.homes / "*" / COURSE)])
+    grid = report.grid.set_index("learner")
+    assert sorted(grid.index) == sorted(LEARNERS)
     for name, (_, chapter, exercise) in LEARNERS.items():
+        passed = {column for column in grid.columns if " q" in column and grid.at[name, column] == PASSED}
+        assert passed == ({f"{chapter} {exercise}"} if chapter else set()), f"{name}'s row: {grid.loc[name]}"
         db = hub.progress_db(name)
-        if chapter is None:
-            assert not db.exists(), f"{name} did nothing, yet has a progress file: {db}"
-            continue
-        assert db.is_file(), f"{name} ran {chapter} {exercise}, but there is no progress file at {db}"
-        events = ProgressStore(db).events()
-        rows = sorted(zip(events["chapter"], events["item"], events["kind"], events["status"], strict=True))
-        assert rows == [(chapter, exercise, "attempt", "correct")], f"{name}'s progress: {rows}"
+        assert db.is_file() == bool(chapter), f"{name}: progress file {db}"
+        if chapter:
+            events = ProgressStore(db).events()
+            rows = sorted(zip(events["chapter"], events["item"], events["kind"], events["status"], strict=True))
+            assert rows == [(chapter, exercise, "attempt", "correct")], f"{name}'s progress: {rows}"
 
     # Nothing was saved anywhere else: not beside the hub, not in the test's own progress file.
     found = sorted(hub.folder.rglob("progress.sqlite"))
