@@ -44,7 +44,9 @@ CHROMIUM_ARGS = [
 ]
 # JupyterLab's own settings for the tests: no news or update checks (they would go to the internet and
 # put a notification over the notebook).
-SETTINGS = {"@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False}}
+SETTINGS = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False}
+}
 
 
 def chromium_args() -> list[str]:
