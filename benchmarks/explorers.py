@@ -4,7 +4,8 @@ Runs 20 slider moves on each chapter's explorer as a learner would make them
 (setting a slider's value triggers the whole update: computing, drawing,
 image), then the same 20 settings the naive way: the whole figure built again
 and rendered for display on every move (what ``interact`` would do). Prints
-the median and the worst time of each, in milliseconds. An interface feels
+the median and the worst time of each, in milliseconds, and the median size
+of the explorer's PNG. An interface feels
 instant below about 100 ms; ``benchmarks/lab_latency.py`` measures the same
 moves as a learner sees them, in JupyterLab.
 
@@ -34,13 +35,16 @@ def control_names(explorer) -> list[str]:
     return [names[id(control)] for control in explorer.controls]
 
 
-def time_moves(explorer, moves) -> list[float]:
+def time_moves(explorer, moves, sizes: list[int] | None = None) -> list[float]:
+    """Each move's time in ms; the size of each move's PNG goes into ``sizes``, when given."""
     times = []
     for name, value in moves:
         slider = getattr(explorer, name)
         began = time.perf_counter()
         slider.value = value
         times.append((time.perf_counter() - began) * 1000)
+        if sizes is not None:
+            sizes.append(len(explorer.png))
     return times
 
 
@@ -83,7 +87,10 @@ def main(chapters: list[str]) -> None:
             continue
         warm = module.make_explorer()
         time_moves(warm, module.MOVES)  # warm-up: fonts, caches, data
-        print(report(f"{chapter.title()} explorer (update in place)", time_moves(module.make_explorer(), module.MOVES)))
+        sizes: list[int] = []
+        times = time_moves(module.make_explorer(), module.MOVES, sizes)
+        png = f"   PNG median {statistics.median(sizes) / 1024:.0f} KiB"
+        print(report(f"{chapter.title()} explorer (update in place)", times) + png)
         print(report("  naive: rebuild the whole figure", time_naive(warm, module)))
 
 

@@ -215,8 +215,9 @@ def measure(page, cell: int) -> dict:
         press_and_time(page, cell, key)
     answers = [press_and_time(page, cell, away if n < MOVES // 2 else back) for n in range(MOVES)]
     shown = [a["shown"] for a in answers if a]
+    dom = [a["dom"] for a in answers if a]
     held = held_key(page, cell, away)
-    return {"shown": shown, "missed": answers.count(None), "held": held}
+    return {"shown": shown, "dom": dom, "missed": answers.count(None), "held": held}
 
 
 def run_chapter(page, lab, chapter: str) -> dict:
@@ -227,11 +228,14 @@ def run_chapter(page, lab, chapter: str) -> dict:
     run_all(page, timeout=300_000)
     page.locator(".jp-Notebook .jp-Cell").nth(2).locator("img").first.wait_for(timeout=60_000)
     page.evaluate(PAGE_HELPERS)
+    figure = page.locator(".jp-Notebook .jp-Cell").nth(1).locator("img").first
+    named = figure.evaluate("i => Boolean(i.getAttribute('alt') || i.getAttribute('title'))")
     explorer = measure(page, 1)
     naive = measure(page, 2)
     handled = python_times(page)
     # the first WARM_UP and the held presses are in the kernel's list too: keep the 20 timed ones
     return {
+        "named": named,
         "explorer": explorer,
         "naive": naive,
         "python": handled["explorer"][WARM_UP : WARM_UP + MOVES],
@@ -253,15 +257,17 @@ def table(results: dict[str, dict]) -> str:
     lines = [
         f"Key press to the new figure in JupyterLab (Chromium), {MOVES} presses each; median / worst in ms.",
         f"Held key: {HELD} presses {REPEAT_MS} ms apart; last press to the final figure, and figures drawn.",
+        "alt: the explorer's figure has alt text (or a title, its accessible name without alt) in the page.",
         "",
-        f"{'explorer':<14} {'Python':>13} {'browser':>13} {'held key':>16}   "
+        f"{'explorer':<14} {'alt':>3} {'Python':>13} {'browser':>13} {'held key':>16}   "
         f"{'naive Python':>13} {'naive browser':>13} {'naive held':>16}",
     ]
     for chapter, r in results.items():
         e, n = r["explorer"], r["naive"]
         missed = f"   ({e['missed']} + {n['missed']} presses unanswered)" if e["missed"] or n["missed"] else ""
         lines.append(
-            f"{chapter:<14} {cell(r['python']):>13} {cell(e['shown']):>13} {held(e['held'], r['python_held']):>16}   "
+            f"{chapter:<14} {'yes' if r['named'] else 'NO':>3} {cell(r['python']):>13} {cell(e['shown']):>13} "
+            f"{held(e['held'], r['python_held']):>16}   "
             f"{cell(r['naive_python']):>13} {cell(n['shown']):>13} {held(n['held'], r['naive_held']):>16}{missed}"
         )
     return "\n".join(lines) + "\n"

@@ -94,13 +94,27 @@ def to_png(fig: Figure, dpi: int = 80) -> bytes:
 
 
 def rgba_to_png(rgba, size: tuple[int, int]) -> bytes:
-    """Encode a canvas buffer as PNG quickly (light compression; the alpha channel dropped)."""
+    """Encode a canvas buffer as a small PNG, quickly: what the explorers send on every move.
+
+    A chart has a few colours and their anti-aliased edges: a palette of at most
+    256 colours, found for each image (Pillow's fast octree, no
+    dithering), makes a PNG of one byte a pixel, about a third of the size of
+    the RGB one and quicker to encode. The octree averages each colour with its
+    near neighbours, which would turn the white background into 254: palette
+    entries within a level or two of white are made white again. Light
+    compression; the alpha channel dropped (the figures are opaque).
+    """
     from PIL import Image
 
     buffer = io.BytesIO()
-    Image.frombuffer("RGBA", size, rgba, "raw", "RGBA", 0, 1).convert("RGB").save(
-        buffer, format="png", compress_level=1
-    )
+    image = Image.frombuffer("RGBA", size, rgba, "raw", "RGBA", 0, 1).convert("RGB")
+    paletted = image.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    palette = paletted.getpalette() or []
+    for i in range(0, len(palette), 3):
+        if min(palette[i : i + 3]) >= 253:
+            palette[i : i + 3] = [255, 255, 255]
+    paletted.putpalette(palette)
+    paletted.save(buffer, format="png", compress_level=1)
     return buffer.getvalue()
 
 

@@ -6,7 +6,7 @@ once, when the explorer is built (scoring is the slow part); the
 first-response times are computed once too. A slider move then only regroups
 those numbers by month, changes the data of the figure's existing lines and
 bars, draws them over a background rendered once (blitting, as in the
-Connection explorer) and shows the image with alt text in an ``HTML`` widget.
+Connection explorer) and shows the image with its alt text (see :mod:`sevencs.widgets.explorer`).
 """
 
 from __future__ import annotations

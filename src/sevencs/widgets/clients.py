@@ -5,8 +5,8 @@ from :mod:`sevencs.figures.clients`; this module reads the sliders. The figure
 is built once with a bar for every possible period, and its legend is
 rendered once as a background; a slider move changes the bars' heights, the
 cumulative line and the axis limits, redraws just the two panels over the
-background and puts the image in an ``HTML`` widget with alt text (so it
-stays visible in the published book without a kernel).
+background and shows the image with its alt text (see
+:mod:`sevencs.widgets.explorer`; it stays visible in the published book without a kernel).
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@ monthly membership of the nursery's group as dots to compare. Every number
 comes from :func:`sevencs.community.growth` and the drawing from
 :mod:`sevencs.figures.community`; this module reads the sliders. The figure
 is built once; a slider move changes the lines' data and the axes' limits,
-redraws that one small figure and shows it as an image with alt text in an
-``HTML`` widget, so it also stays visible in the published book.
+redraws that one small figure and shows it as an image with alt text (see
+:mod:`sevencs.widgets.explorer`), so it also stays visible in the published book.
 """
 
 from __future__ import annotations

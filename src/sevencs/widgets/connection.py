@@ -6,8 +6,8 @@ reads the sliders. The figure is built once. Its
 static part (the network's friendships, titles, legends) is rendered once and
 kept as a background; a slider move changes the data of the lines and the
 colours of the points, draws just those on the background (blitting) and puts
-the image in an ``HTML`` widget with alt text, which also keeps it visible in
-the published book without a kernel.
+the image with its alt text on screen (see :mod:`sevencs.widgets.explorer`), which
+also keeps it visible in the published book without a kernel.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ The figure is built once. The curve of expected engagements against the
 promotional share never changes, so it sits in the background with the axes;
 a control move only moves the marker, the rule's target line and the bars,
 drawn over that background (blitting, as in the Connection explorer), and the
-image goes into an ``HTML`` widget with alt text.
+image is shown with its alt text (see :mod:`sevencs.widgets.explorer`).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ and :func:`sevencs.conversation.plan_comments`, the drawing from
 :mod:`sevencs.figures.conversation`; this module reads the controls. The figure
 is built once with fixed axes; a control change updates the bars, labels and
 the plan's line, draws just those over a background kept from the first draw,
-and shows the image with alt text in an ``HTML`` widget.
+and shows the image with its alt text (see :mod:`sevencs.widgets.explorer`).
 """
 
 from __future__ import annotations

@@ -4,19 +4,46 @@ A chapter's explorer subclasses :class:`Explorer`: it builds its controls and
 its figure, lists the controls in ``controls``, and draws in ``update()``,
 ending with ``self._show(png, alt, numbers_html)``. The figure is built once;
 :class:`Blitter` keeps its unchanging part as a background and redraws only the
-artists a control move changes, which keeps a move well under 100 ms. The image
-goes into an ``HTML`` widget with alt text, so it stays visible in the
-published book without a kernel.
+artists a control move changes, which keeps a move well under 100 ms.
+
+The image goes into an :class:`ipywidgets.Image` as PNG bytes (a palette of at
+most 256 colours, :func:`sevencs.figures.rgba_to_png`): the bytes travel to the
+page as a binary buffer, not as base64 text inside HTML, which is what keeps a
+move quick in the browser too (``benchmarks/lab_latency.py``). The widget
+state saved in a run notebook keeps the same bytes, so the published book
+shows the figure without a kernel.
+
+Alt text: ipywidgets' image view sets no ``alt`` (ipywidgets 8.1: only
+``src``, ``width``, ``height``, classes and, from ``tooltip``, ``title``). The
+alt text goes into the widget's ``tooltip``, so the ``<img>`` carries it as
+its ``title``, which is its accessible name when it has no ``alt`` (screen
+readers read it as they read alt text); the book's page script
+(``sevencs-a11y.js``) moves it into ``alt``, as every other figure of the book
+has. :attr:`Explorer.alt` reads it back. :class:`AltImage` is the Image widget
+that makes this work (see there).
 """
 
 from __future__ import annotations
 
-import base64
-
 import ipywidgets as widgets
+import traitlets
+from markupsafe import Markup
 
 from sevencs import figures
 from sevencs.render.html import figure_html
+
+
+class AltImage(widgets.Image):
+    """An Image widget whose ``tooltip`` (here: the alt text) reaches the page as the ``<img>``'s ``title``.
+
+    ipywidgets 8's views set ``title`` from ``tooltip`` only when the model's
+    ``description`` is empty, and they read it on every model: on the Image
+    model, which has none, setting a tooltip breaks the view (``Cannot read
+    properties of undefined (reading 'length')``, in JupyterLab and in the
+    book's renderer alike). An empty ``description`` fixes that.
+    """
+
+    description = traitlets.Unicode("").tag(sync=True)
 
 
 class Blitter:
@@ -48,7 +75,7 @@ class Explorer(widgets.VBox):
     (optionally with their own arrangement of the controls).
     """
 
-    figure: widgets.HTML
+    figure: AltImage
     numbers: widgets.HTML
 
     @property
@@ -59,7 +86,9 @@ class Explorer(widgets.VBox):
         raise NotImplementedError
 
     def _start(self, top: widgets.Widget | None = None) -> None:
-        self.figure = widgets.HTML()
+        # shown at its own size, narrower when the page is (as the book's <img style="max-width:100%">)
+        layout = widgets.Layout(max_width="100%", height="auto", align_self="flex-start")
+        self.figure = AltImage(format="png", layout=layout)
         self.numbers = widgets.HTML()
         for control in self.controls:
             control.observe(self.update, names="value")
@@ -68,11 +97,21 @@ class Explorer(widgets.VBox):
 
     def _show(self, png: bytes, alt: str, numbers: str) -> None:
         """Put a rendered figure (with its alt text) and its numbers on screen."""
-        self.figure.value = figure_html(png, alt)
+        with self.figure.hold_sync():  # the image and its alt text in one message
+            self.figure.value = png
+            self.figure.tooltip = alt
         self.numbers.value = numbers
 
     @property
     def png(self) -> bytes:
         """The figure as currently shown, as PNG bytes."""
-        value = self.figure.value
-        return base64.b64decode(value.split("base64,", 1)[1].split('"', 1)[0])
+        return bytes(self.figure.value)
+
+    @property
+    def alt(self) -> str:
+        """The alt text of the figure as currently shown."""
+        return self.figure.tooltip or ""
+
+    def figure_html(self) -> Markup:
+        """The figure as currently shown, as an ``<img>`` with its alt text (for a page without widgets)."""
+        return figure_html(self.png, self.alt)

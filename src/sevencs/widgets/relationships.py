@@ -5,8 +5,8 @@ and the drawing from :mod:`sevencs.figures.relationships`; this module reads
 four sliders (the weights of frequency, recency and reciprocity, and the
 recency half-life). The figure is built once and its static parts rendered
 once as a background; a slider move changes the bars, names and points and
-draws just those (blitting), then shows the image with alt text in an
-``HTML`` widget.
+draws just those (blitting), then shows the image with its alt text (see
+:mod:`sevencs.widgets.explorer`).
 """
 
 from __future__ import annotations
