@@ -55,3 +55,18 @@ def test_lines_differ_by_style_and_marker_not_only_colour():
 
 def test_palette_is_okabe_ito():
     assert OKABE_ITO["blue"] == "#0072B2" and OKABE_ITO["vermillion"] == "#D55E00"
+
+
+def test_a_bar_set_is_one_patch_of_closed_rectangles():
+    from matplotlib.path import Path as MplPath
+
+    from sevencs.figures import BarSet
+
+    bars = BarSet(facecolor="black", hatch="..")
+    bars.set_bars([0, 1], [0, 2], [0.5, 2.0], [1, 1])
+    path = bars.get_path()
+    assert list(path.codes).count(MplPath.CLOSEPOLY) == 2
+    assert path.vertices[:4].tolist() == [[0, 0], [0.5, 0], [0.5, 1], [0, 1]]
+    assert path.get_extents().bounds == (0.0, 0.0, 3.0, 3.0)
+    bars.set_bars([], [], [], [])  # no bars: nothing to draw, no error
+    assert len(bars.get_path().vertices) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 
 import numpy as np
@@ -142,3 +143,46 @@ def test_a_reflection_widget_saves_and_comes_back_filled_in():
     again = reflection.ask()
     assert again.text.value == "Allotment holders, on the society's mailing list."
     assert "saved a reflection here before" in again.result.value
+
+
+# --- every explorer: what blitting draws is what a full redraw would -----------------------------
+
+BLIT_MOVES = {
+    "sevencs.widgets.connection:ConnectionExplorer": [("hops", 5), ("per_friend", 30), ("start", 3)],
+    "sevencs.widgets.conversation:ConversationExplorer": [("promotional", 0.6), ("group", "opening"), ("story", False)],
+    "sevencs.widgets.relationships:RelationshipsExplorer": [("frequency", 2.5), ("half_life", 10)],
+    "sevencs.widgets.content:ContentExplorer": [("promotional", 0.7), ("rule", "thirds"), ("posts_count", 30)],
+    "sevencs.widgets.community:CommunityExplorer": [("rate", 0.4), ("market", 800), ("periods", 24), ("start", 40)],
+    "sevencs.widgets.caring:CaringExplorer": [("target", 4), ("channel", "message"), ("window", 3)],
+    "sevencs.widgets.clients:ClientsExplorer": [("p", 0.1), ("market", 1500), ("periods", 30), ("q", 0.9)],
+}
+
+
+@pytest.mark.parametrize("path", sorted(BLIT_MOVES))
+def test_each_move_draws_what_a_full_redraw_would(path):
+    """The blitted picture (a background, frames drawn again only when their key changes, the changing
+    artists on top) matches drawing the whole figure again, but for the odd pixel where two overlap."""
+    module, name = path.split(":")
+    explorer = getattr(importlib.import_module(module), name)()
+    canvas = explorer._fig.canvas
+    for control, value in BLIT_MOVES[path]:
+        getattr(explorer, control).value = value
+        blitted = np.asarray(canvas.buffer_rgba())[:, :, :3].astype(int)
+        canvas.draw()
+        full = np.asarray(canvas.buffer_rgba())[:, :, :3].astype(int)
+        off = np.abs(blitted - full).max(axis=2) > 64
+        assert off.mean() < 0.002, f"{control}={value}: {off.sum()} pixels differ from a full redraw"
+        explorer._blitter.png()  # back to the blitted picture
+
+
+def test_a_move_that_keeps_the_axes_draws_only_the_lines():
+    """Community: the start and the growth rate leave the axes' limits, so their frame is not drawn again."""
+    from sevencs.widgets.community import CommunityExplorer
+
+    explorer = CommunityExplorer()
+    drawn = explorer._blitter.frames_drawn
+    explorer.start.value, explorer.rate.value = 20, 0.5
+    assert explorer._blitter.frames_drawn == drawn
+    explorer.market.value = 400  # new limits: ticks and grid drawn again, once
+    assert explorer._blitter.frames_drawn == drawn + 1
+    assert explorer._artists["ax"].get_ylim()[1] == pytest.approx(400 * 1.25)

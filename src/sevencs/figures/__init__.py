@@ -21,10 +21,13 @@ import warnings
 from dataclasses import dataclass
 
 import matplotlib
+import numpy as np
 from markupsafe import Markup
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.patches import PathPatch
+from matplotlib.path import Path
 from matplotlib.text import Text
 
 from sevencs.render.html import figure_html
@@ -116,6 +119,36 @@ def rgba_to_png(rgba, size: tuple[int, int]) -> bytes:
     paletted.putpalette(palette)
     paletted.save(buffer, format="png", compress_level=1)
     return buffer.getvalue()
+
+
+class BarSet(PathPatch):
+    """Bars of one style drawn as one patch (one path of rectangles), for an explorer's figure.
+
+    Each bar as its own ``Rectangle`` is drawn on its own, and a hatched one
+    renders its hatch pattern again each time (a dotted hatch costs about half
+    a millisecond a bar): one patch for all the bars of a kind renders it once.
+    Add it to an axes with ``ax.add_patch``; set the bars with :meth:`set_bars`.
+    """
+
+    def __init__(self, **style) -> None:
+        super().__init__(Path(np.zeros((1, 2))), **style)
+        self.set_bars([], [], [], [])
+
+    def set_bars(self, x, y, width, height) -> None:
+        """One bar per item: lower-left corner (``x``, ``y``), ``width`` and ``height`` (data units)."""
+        x, y, w, h = (np.asarray(v, dtype=float).ravel() for v in (x, y, width, height))
+        corners = np.stack(
+            [
+                np.stack([x, y], 1),
+                np.stack([x + w, y], 1),
+                np.stack([x + w, y + h], 1),
+                np.stack([x, y + h], 1),
+                np.stack([x, y], 1),
+            ],
+            1,
+        )
+        codes = np.tile([Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY], len(x))
+        self.set_path(Path(corners.reshape(-1, 2), codes) if len(x) else Path(np.zeros((1, 2))))
 
 
 def style_axes(ax: Axes, title: str, xlabel: str, ylabel: str) -> None:

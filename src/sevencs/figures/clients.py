@@ -102,7 +102,10 @@ def draw(artists: dict, table: pd.DataFrame, market: float) -> None:
             imi.set_visible(False)
     top = float(table["new_adopters"].max())
     artists["bars_ax"].set_xlim(0.4, periods + 0.6)
-    artists["bars_ax"].set_ylim(0, max(top * 1.35, 1e-9))
+    # The scale stays while the bars fit under it and fill at least a third of it, so a slider step
+    # keeps the axes: two settings compare by eye, and the explorer draws only the bars again.
+    if not top * 1.05 <= artists["bars_ax"].get_ylim()[1] <= top * 3:
+        artists["bars_ax"].set_ylim(0, max(top * 1.35, 1e-9))
     artists["line"].set_data(table["period"].to_numpy(), table["cumulative"].to_numpy())
     artists["market"].set_ydata([market, market])
     artists["total_ax"].set_xlim(0.5, periods + 0.5)

@@ -75,7 +75,9 @@ class ConnectionExplorer(Explorer):
         )
         self.hops = widgets.IntSlider(value=3, min=1, max=MAX_HOPS, description="hops", **slider)
         self._fig, self._artists = explorer_figure(self.graph, pos, source)
-        self._blitter = Blitter(self._fig, [self._artists[k] for k in ("naive", "actual", "legend", "points")])
+        # the legend stays over the lines without being drawn again (on_top)
+        dynamic = [self._artists[k] for k in ("naive", "actual", "points")]
+        self._blitter = Blitter(self._fig, dynamic, on_top=[self._artists["legend"]])
         self.table: pd.DataFrame = pd.DataFrame()
         self._start()
 

@@ -4,8 +4,10 @@ Thin by design: the numbers come from :func:`sevencs.conversation.rates_by_type`
 and :func:`sevencs.conversation.plan_comments`, the drawing from
 :mod:`sevencs.figures.conversation`; this module reads the controls. The figure
 is built once with fixed axes; a control change updates the bars, labels and
-the plan's line, draws just those over a background kept from the first draw,
-and shows the image with its alt text (see :mod:`sevencs.widgets.explorer`).
+the plan's line, draws just those over a background kept from the first draw
+(the bars and their labels only when they changed: a slider move changes
+only the plan), and shows the image with its alt text (see
+:mod:`sevencs.widgets.explorer`).
 """
 
 from __future__ import annotations
@@ -92,16 +94,18 @@ class ConversationExplorer(Explorer):
             layout=SLIDER_LAYOUT,
         )
         self._fig, self._artists = explorer_figure(y_max, past_share)
-        dynamic = [
-            *self._artists["bars"],
-            *self._artists["names"],
-            *self._artists["values"],
-            self._artists["caption"],
-            self._artists["line"],
-            self._artists["marker"],
-            self._artists["note"],
-        ]
-        self._blitter = Blitter(self._fig, dynamic)
+        # The bars and their labels change only with the grouping and the ticked types: drawn then
+        # (the frame); a slider move draws only the plan's line, marker and note.
+        a = self._artists
+        bars, labels = a["bars"], [*a["names"], *a["values"], a["caption"]]
+
+        def bars_as_drawn() -> list:
+            return [(b.get_visible(), b.get_x(), b.get_height(), b.get_facecolor(), b.get_hatch()) for b in bars] + [
+                (label.get_visible(), label.get_position(), label.get_text(), label.get_color()) for label in labels
+            ]
+
+        dynamic = [a["line"], a["marker"], a["note"]]
+        self._blitter = Blitter(self._fig, dynamic, frame=[*bars, *labels], frame_key=bars_as_drawn)
         self._grid = np.linspace(0.0, 1.0, 21)
         self.table: pd.DataFrame = pd.DataFrame()
         self.plan: pd.Series = pd.Series(dtype=float)

@@ -71,7 +71,7 @@ class RelationshipsExplorer(Explorer):
         self.table: pd.DataFrame = self.baseline
         self._fig, self._artists = explorer_figure(self.baseline)
         dynamic = [
-            *(r for key, *_ in PARTS for r in self._artists["bars"][key]),
+            *(self._artists["bars"][key] for key, *_ in PARTS),
             *self._artists["names"],
             self._artists["two"],
             self._artists["one"],
