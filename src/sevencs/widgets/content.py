@@ -88,7 +88,8 @@ class ContentExplorer(Explorer):
         """Recompute with the controls' values and redraw (what a control move triggers)."""
         share = self.promotional.value
         self.plan = content.simulate_mix(self.posts, share, self.posts_count.value)
-        per_post = content.simulate_mix(self.posts, share, 1)
+        # what one post earns: simulate_mix is proportional to the number of posts (no second run)
+        per_post = self.plan[["engagements", "shares"]] / self.plan["posts"]
         self.distance = content.mix_distance(content.planned_mix(self.posts, share), self.rule.value)
         draw(self._artists, self.plan, per_post, share, self.rule.value)
         self._show(
