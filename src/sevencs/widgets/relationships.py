@@ -72,12 +72,12 @@ class RelationshipsExplorer(Explorer):
         self._fig, self._artists = explorer_figure(self.baseline)
         dynamic = [
             *(self._artists["bars"][key] for key, *_ in PARTS),
-            *self._artists["names"],
             self._artists["two"],
             self._artists["one"],
             self._artists["cut"],
         ]
-        self._blitter = Blitter(self._fig, dynamic)
+        # the names move from row to row as the ranking changes: each drawn once, then stamped
+        self._blitter = Blitter(self._fig, dynamic, stamps=self._artists["names"])
         self._start()
 
     @property
