@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 import io
 
+import ipywidgets as widgets
 import numpy as np
 import pytest
 from PIL import Image
@@ -158,12 +160,17 @@ BLIT_MOVES = {
 }
 
 
+@functools.cache
+def built(path: str):
+    module, name = path.split(":")
+    return getattr(importlib.import_module(module), name)()
+
+
 @pytest.mark.parametrize("path", sorted(BLIT_MOVES))
 def test_each_move_draws_what_a_full_redraw_would(path):
     """The blitted picture (a background, frames drawn again only when their key changes, the changing
     artists on top) matches drawing the whole figure again, but for the odd pixel where two overlap."""
-    module, name = path.split(":")
-    explorer = getattr(importlib.import_module(module), name)()
+    explorer = built(path)
     canvas = explorer._fig.canvas
     for control, value in BLIT_MOVES[path]:
         getattr(explorer, control).value = value
@@ -186,3 +193,11 @@ def test_a_move_that_keeps_the_axes_draws_only_the_lines():
     explorer.market.value = 400  # new limits: ticks and grid drawn again, once
     assert explorer._blitter.frames_drawn == drawn + 1
     assert explorer._artists["ax"].get_ylim()[1] == pytest.approx(400 * 1.25)
+
+
+@pytest.mark.parametrize("path", sorted(BLIT_MOVES))
+def test_sliders_send_their_value_while_dragged(path):
+    """The figure follows a dragged slider: the page drops the values in between while the kernel works."""
+    explorer = built(path)
+    sliders = [c for c in explorer.controls if isinstance(c, widgets.IntSlider | widgets.FloatSlider)]
+    assert sliders and all(slider.continuous_update for slider in sliders)

@@ -18,7 +18,7 @@ import pandas as pd
 from sevencs import clients
 from sevencs.figures.clients import diffusion_alt, draw, explorer_figure
 from sevencs.render.html import render
-from sevencs.widgets.explorer import Blitter, Explorer, limits
+from sevencs.widgets.explorer import CONTINUOUS, Blitter, Explorer, limits
 
 SLIDER_STYLE = {"description_width": "13em"}
 SLIDER_LAYOUT = widgets.Layout(width="32em")
@@ -62,7 +62,7 @@ class ClientsExplorer(Explorer):
     """
 
     def __init__(self, p: float = 0.03, q: float = 0.38, market: int = 260, periods: int = 12) -> None:
-        slider = dict(style=SLIDER_STYLE, layout=SLIDER_LAYOUT, continuous_update=False)
+        slider = dict(style=SLIDER_STYLE, layout=SLIDER_LAYOUT, continuous_update=CONTINUOUS)
         self.p = widgets.FloatSlider(
             value=p, min=0.0, max=0.2, step=0.005, readout_format=".3f", description="advertising, p", **slider
         )

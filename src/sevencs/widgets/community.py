@@ -23,7 +23,7 @@ from sevencs import community
 from sevencs.datasets import load_group_activity
 from sevencs.figures.community import draw_growth, growth_alt, growth_chart
 from sevencs.render.html import render
-from sevencs.widgets.explorer import Blitter, Explorer, limits
+from sevencs.widgets.explorer import CONTINUOUS, Blitter, Explorer, limits
 
 SLIDER_STYLE = {"description_width": "12em"}
 SLIDER_LAYOUT = widgets.Layout(width="32em")
@@ -62,7 +62,7 @@ class CommunityExplorer(Explorer):
         if real is None:
             real = community.group_members_by_month(load_group_activity())
         self.real = real if isinstance(real, pd.DataFrame) else None
-        slider = dict(style=SLIDER_STYLE, layout=SLIDER_LAYOUT, continuous_update=False)
+        slider = dict(style=SLIDER_STYLE, layout=SLIDER_LAYOUT, continuous_update=CONTINUOUS)
         self.start = widgets.IntSlider(value=13, min=1, max=50, description="start (members)", **slider)
         self.rate = widgets.FloatSlider(
             value=1.0, min=0.05, max=3.0, step=0.05, readout_format=".0%", description="growth per month", **slider

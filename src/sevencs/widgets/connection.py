@@ -22,7 +22,7 @@ from sevencs import connection
 from sevencs.datasets import NURSERY, load_network
 from sevencs.figures.connection import MAX_HOPS, draw, explorer_figure, figure_alt
 from sevencs.render.html import render
-from sevencs.widgets.explorer import Blitter, Explorer
+from sevencs.widgets.explorer import CONTINUOUS, Blitter, Explorer
 
 SLIDER_STYLE = {"description_width": "11em"}
 SLIDER_LAYOUT = widgets.Layout(width="30em")
@@ -65,7 +65,7 @@ class ConnectionExplorer(Explorer):
         if len(pos) != self.graph.number_of_nodes():
             pos = nx.spring_layout(self.graph, seed=seed)
         pool = self.graph.degree(source) if source is not None else self.graph.number_of_nodes()
-        slider = dict(style=SLIDER_STYLE, layout=SLIDER_LAYOUT, continuous_update=False)
+        slider = dict(style=SLIDER_STYLE, layout=SLIDER_LAYOUT, continuous_update=CONTINUOUS)
         self.start = widgets.IntSlider(
             value=min(10, pool), min=1, max=max(pool, 1), description="start with (people)", **slider
         )

@@ -23,7 +23,7 @@ from sevencs.datasets import load_posts
 from sevencs.figures.content import MAX_POSTS, draw, explorer_figure, figure_alt
 from sevencs.render.html import render
 from sevencs.widgets.connection import SLIDER_LAYOUT, SLIDER_STYLE
-from sevencs.widgets.explorer import Blitter, Explorer
+from sevencs.widgets.explorer import CONTINUOUS, Blitter, Explorer
 
 
 def plan_summary(plan: pd.Series, distance: float, rule: str) -> str:
@@ -53,7 +53,7 @@ class ContentExplorer(Explorer):
     def __init__(self, posts: pd.DataFrame | None = None) -> None:
         self.posts = load_posts() if posts is None else posts
         self.actual_share = float(content.content_mix(self.posts).get("promotional", 0.0))
-        slider = dict(style=SLIDER_STYLE, layout=SLIDER_LAYOUT, continuous_update=False)
+        slider = dict(style=SLIDER_STYLE, layout=SLIDER_LAYOUT, continuous_update=CONTINUOUS)
         self.promotional = widgets.FloatSlider(
             value=round(self.actual_share * 20) / 20,
             min=0.0,

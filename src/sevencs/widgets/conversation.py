@@ -22,7 +22,7 @@ from sevencs import conversation
 from sevencs.datasets import load_posts
 from sevencs.figures.conversation import OPENING_ORDER, TYPE_ORDER, draw, explorer_figure, figure_alt
 from sevencs.render.html import render
-from sevencs.widgets.explorer import Blitter, Explorer
+from sevencs.widgets.explorer import CONTINUOUS, Blitter, Explorer
 
 SLIDER_STYLE = {"description_width": "13em"}
 SLIDER_LAYOUT = widgets.Layout(width="32em")
@@ -79,7 +79,7 @@ class ConversationExplorer(Explorer):
             max=1.0,
             step=0.05,
             readout_format=".0%",
-            continuous_update=False,
+            continuous_update=CONTINUOUS,
             description="promotional posts in the plan",
             style=SLIDER_STYLE,
             layout=SLIDER_LAYOUT,
@@ -88,7 +88,7 @@ class ConversationExplorer(Explorer):
             value=3,
             min=1,
             max=14,
-            continuous_update=False,
+            continuous_update=CONTINUOUS,
             description="posts a week",
             style=SLIDER_STYLE,
             layout=SLIDER_LAYOUT,

@@ -34,6 +34,13 @@ from markupsafe import Markup
 from sevencs import figures
 from sevencs.render.html import figure_html
 
+#: Sliders send their value while they are dragged, not only when let go. A move takes a few tens of
+#: milliseconds, and the page sends a widget's newest value only once the kernel has answered the last
+#: one (ipywidgets keeps one message in flight per widget and merges what comes meanwhile), so the values
+#: in between are dropped and the figure follows the hand. Keys are not affected: each arrow-key press
+#: sends its value either way.
+CONTINUOUS = True
+
 
 class AltImage(widgets.Image):
     """An Image widget whose ``tooltip`` (here: the alt text) reaches the page as the ``<img>``'s ``title``.

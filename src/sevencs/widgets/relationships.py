@@ -20,7 +20,7 @@ from sevencs import relationships
 from sevencs.datasets import NURSERY, load_interactions
 from sevencs.figures.relationships import PARTS, TOP, draw, explorer_figure, figure_alt
 from sevencs.render.html import render
-from sevencs.widgets.explorer import Blitter, Explorer
+from sevencs.widgets.explorer import CONTINUOUS, Blitter, Explorer
 
 SLIDER_STYLE = {"description_width": "12em"}
 SLIDER_LAYOUT = widgets.Layout(width="32em")
@@ -53,7 +53,7 @@ class RelationshipsExplorer(Explorer):
     def __init__(self, interactions: pd.DataFrame | None = None, account: Hashable = NURSERY) -> None:
         self.interactions = load_interactions() if interactions is None else interactions
         self.account = account
-        slider = dict(style=SLIDER_STYLE, layout=SLIDER_LAYOUT, continuous_update=False)
+        slider = dict(style=SLIDER_STYLE, layout=SLIDER_LAYOUT, continuous_update=CONTINUOUS)
         w = relationships.DEFAULT_WEIGHTS
         self.frequency = widgets.FloatSlider(
             value=w["frequency"], min=0, max=3, step=0.1, description="weight of frequency", **slider
