@@ -70,3 +70,18 @@ def test_a_bar_set_is_one_patch_of_closed_rectangles():
     assert path.get_extents().bounds == (0.0, 0.0, 3.0, 3.0)
     bars.set_bars([], [], [], [])  # no bars: nothing to draw, no error
     assert len(bars.get_path().vertices) == 1
+
+
+def test_log_axes_label_their_ticks_as_plain_numbers():
+    """matplotlib labels log axes in mathtext; a figure that draws every text plain printed it as written."""
+    from sevencs.datasets import load_interactions
+    from sevencs.figures.relationships import strength_figure
+    from sevencs.relationships import tie_strength
+
+    chart = growth(cx.simulate_growth(load_network(), 10, 10, 1.0, 4, seed=0, source=NURSERY), 410)
+    dots = strength_figure(tie_strength(load_interactions(), account=NURSERY)).figure.axes[1]
+    for axis in (chart.figure.axes[0].yaxis, dots.xaxis):
+        axis.figure.canvas.draw()
+        labels = [t.get_text() for t in axis.get_ticklabels() + axis.get_ticklabels(minor=True)]
+        assert labels and not any("$" in label or "mathdefault" in label for label in labels), labels
+    assert "1,000" in [t.get_text() for t in chart.figure.axes[0].get_yticklabels()]

@@ -29,6 +29,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import PathPatch
 from matplotlib.path import Path
 from matplotlib.text import Text
+from matplotlib.ticker import Formatter, LogFormatterMathtext
 
 from sevencs.render.html import figure_html
 
@@ -75,12 +76,42 @@ class PlainTextFigure(Figure):
     """
 
     def draw(self, renderer):
+        for ax in self.axes:  # log axes label their ticks in mathtext, which would show as written
+            for axis in (ax.xaxis, ax.yaxis):
+                if isinstance(axis.get_major_formatter(), LogFormatterMathtext):
+                    axis.set_major_formatter(PlainLogFormatter(axis.get_major_formatter()))
+                if isinstance(axis.get_minor_formatter(), LogFormatterMathtext):
+                    axis.set_minor_formatter(PlainLogFormatter(axis.get_minor_formatter()))
         with matplotlib.rc_context({"text.parse_math": False}), warnings.catch_warnings():
             # a character the font lacks (a rare emoji in a post type) is drawn as a box; no warning
             warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
             for text in self.findobj(Text):
                 text.set_parse_math(False)
             return super().draw(renderer)
+
+
+class PlainLogFormatter(Formatter):
+    """A log axis's tick labels as plain numbers (1, 10, 1,000, 0.1), on the ticks matplotlib labels.
+
+    matplotlib labels a log axis in mathtext (``$\\mathdefault{10^{3}}$``), which a
+    :class:`PlainTextFigure` would print as written; this keeps its choice of
+    which ticks get a label and writes the number instead.
+    """
+
+    def __init__(self, mathtext: LogFormatterMathtext) -> None:
+        self.mathtext = mathtext
+
+    def set_axis(self, axis) -> None:
+        super().set_axis(axis)
+        self.mathtext.set_axis(axis)
+
+    def set_locs(self, locs) -> None:
+        self.mathtext.set_locs(locs)
+
+    def __call__(self, x, pos=None) -> str:
+        if not self.mathtext(x, pos):
+            return ""
+        return f"{x:,.0f}" if x >= 1 else f"{x:g}"
 
 
 def new_figure(width: float = 7.5, height: float = 4.0) -> Figure:
