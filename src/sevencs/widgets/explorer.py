@@ -30,6 +30,7 @@ from collections.abc import Callable
 import ipywidgets as widgets
 import traitlets
 from markupsafe import Markup
+from matplotlib.axes import Axes
 
 from sevencs import figures
 from sevencs.render.html import figure_html
@@ -105,6 +106,21 @@ class Blitter:
         self.base = self._without_dynamic(fig.canvas.draw)
         for artist in self.frame:
             artist.set_visible(True)
+        # Titles of frame axes do not move with the limits: drawn once into the base, left out of the frames
+        # (where placing and drawing them would cost a few milliseconds each time).
+        self._titles = [
+            title
+            for ax in self.frame
+            if isinstance(ax, Axes)
+            for title in (
+                getattr(ax, name) for name in ("title", "_left_title", "_right_title")
+            )  # loc=center/left/right
+            if title.get_text() and title.get_visible()
+        ]
+        if self._titles:
+            for title in self._titles:
+                fig.draw_artist(title)
+            self.base = fig.canvas.copy_from_bbox(fig.bbox)
         self.background = self.base
         renderer, height = fig.canvas.get_renderer(), fig.bbox.height
         # pixel boxes (x0, top, x1, bottom; y downwards, as restore_region wants), a pixel wider each side
@@ -135,8 +151,15 @@ class Blitter:
 
     def _draw_frame(self) -> None:
         self.fig.canvas.restore_region(self.base)
-        for artist in self.frame + self.on_top:
-            self.fig.draw_artist(artist)
+        words = [title.get_text() for title in self._titles]
+        for title in self._titles:
+            title.set_text("")  # already in the base; empty, matplotlib neither places nor draws it
+        try:
+            for artist in self.frame + self.on_top:
+                self.fig.draw_artist(artist)
+        finally:
+            for title, text in zip(self._titles, words):
+                title.set_text(text)
 
     def png(self) -> bytes:
         canvas = self.fig.canvas
