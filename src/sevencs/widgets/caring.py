@@ -85,7 +85,7 @@ class CaringExplorer(Explorer):
         )
         self.table: pd.DataFrame = self._compute()
         self._fig, self._artists = explorer_figure(list(self.table["month"]), self._y_max())
-        dynamic = [self._artists[k] for k in ("median", "target", "vader", "human")] + self._artists["bars"]
+        dynamic = [self._artists[k] for k in ("median", "target", "vader", "human", "bars")]
         self._blitter = Blitter(self._fig, dynamic)
         self._start()
 

@@ -80,7 +80,7 @@ class ClientsExplorer(Explorer):
         # the panels' frames (ticks, grid, titles) only when their limits change: the market and
         # the periods change them, p and q seldom (the bars' scale stays while they fit).
         a = self._artists
-        dynamic = [*a["innovation"], *a["imitation"], a["line"], a["market"]]
+        dynamic = [a["innovation"], a["imitation"], a["line"], a["market"]]
         panels = [a["bars_ax"], a["total_ax"]]
         self._blitter = Blitter(self._fig, dynamic, frame=panels, frame_key=limits(*panels))
         self.table: pd.DataFrame = pd.DataFrame()
