@@ -42,6 +42,8 @@ from sevencs.render.html import figure_html
 #: sends its value either way.
 CONTINUOUS = True
 
+TITLES = ("title", "_left_title", "_right_title")
+
 
 class AltImage(widgets.Image):
     """An Image widget whose ``tooltip`` (here: the alt text) reaches the page as the ``<img>``'s ``title``.
@@ -63,8 +65,8 @@ class Blitter:
 
     ``frame``: artists that change now and then, when ``frame_key()`` (a value
     made from what they show) changes: axes whose limits follow a slider (their
-    ticks, tick labels and grid move with the limits), or labels that follow a
-    ranking. They are drawn, without the dynamic artists, over a base drawn
+    ticks, tick labels and grid move with the limits), or bars and labels that
+    follow a grouping. They are drawn, without the dynamic artists, over a base drawn
     once without them (the figure, its legends) only when the key changes; the
     result is the background until it changes again.
 
@@ -107,16 +109,10 @@ class Blitter:
         for artist in self.frame:
             artist.set_visible(True)
         # Titles of frame axes do not move with the limits: drawn once into the base, left out of the frames
-        # (where placing and drawing them would cost a few milliseconds each time).
-        self._titles = [
-            title
-            for ax in self.frame
-            if isinstance(ax, Axes)
-            for title in (
-                getattr(ax, name) for name in ("title", "_left_title", "_right_title")
-            )  # loc=center/left/right
-            if title.get_text() and title.get_visible()
-        ]
+        # (where placing and drawing them would cost a few milliseconds each time). matplotlib keeps an
+        # axes' centre, left and right titles as these three texts.
+        titles = [getattr(ax, name) for ax in self.frame if isinstance(ax, Axes) for name in TITLES]
+        self._titles = [title for title in titles if title.get_text() and title.get_visible()]
         if self._titles:
             for title in self._titles:
                 fig.draw_artist(title)
