@@ -216,9 +216,10 @@ def held_key(page, cell: int, key: str) -> tuple[float | None, int]:
     return (seen["changes"][-1] - seen["lastKey"] if seen["changes"] else None), len(seen["changes"])
 
 
-def dragged(page, cell: int) -> tuple[float | None, int]:
-    """Drag the handle DRAG_STEPS steps of 6 px, REPEAT_MS apart, and let go: the time from letting go to
-    the last new figure, and how many new figures appeared while dragging and after."""
+def dragged(page, cell: int, key: str) -> tuple[float | None, int]:
+    """Drag the handle DRAG_STEPS steps of 6 px the way ``key`` goes, REPEAT_MS apart, and let go: the time
+    from letting go to the last new figure, and how many new figures appeared while dragging and after."""
+    way = 1 if key == "ArrowRight" else -1
     handle = page.locator(".jp-Notebook .jp-Cell").nth(cell).locator(".noUi-handle").first
     box = handle.bounding_box()
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
@@ -226,7 +227,7 @@ def dragged(page, cell: int) -> tuple[float | None, int]:
     page.mouse.move(x, y)
     page.mouse.down()
     for step in range(1, DRAG_STEPS + 1):
-        page.mouse.move(x + 6 * step, y)
+        page.mouse.move(x + 6 * step * way, y)
         page.wait_for_timeout(REPEAT_MS)
     page.mouse.up()
     page.evaluate(KERNEL_IDLE)
@@ -252,7 +253,7 @@ def measure(page, cell: int) -> dict:
         "dom": dom,
         "missed": answers.count(None),
         "held": held_key(page, cell, away),
-        "drag": dragged(page, cell),
+        "drag": dragged(page, cell, back),  # the held key went away: there is room back
     }
 
 
