@@ -12,7 +12,7 @@ BUILD := _build
 # keep that out of the learner's own progress file.
 export SEVENCS_PROGRESS_DB ?= $(CURDIR)/$(BUILD)/.progress-build.sqlite
 
-.PHONY: help install book lab lint test bench hub-bench clean widgets
+.PHONY: help install book lab lint test bench bench-lab hub-bench clean widgets
 
 help: ## Show the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -93,10 +93,13 @@ test: $(STAMP) lint widgets ## Run the gates (make lint), then every test: unit,
 	exit $$tests
 	SEVENCS_TEST_BUILT_BOOK=$(TEST_BOOK)/_build/html $(PY) -m pytest -n 2 --dist loadscope -m slow tests
 
-bench: $(STAMP) ## Time the explorers' slider moves, the audit on 10,000 posts and a class report of 200 exports
+bench: $(STAMP) ## Time the explorers' slider moves (Python; make bench-lab: in JupyterLab), the audit on 10,000 posts and a class report of 200 exports
 	$(PY) benchmarks/explorers.py
 	$(PY) benchmarks/audit.py
 	$(PY) benchmarks/class_report.py
+
+bench-lab: $(STAMP) ## Time each explorer's key presses in a real JupyterLab and Chromium, beside the naive interact (_build/lab-latency.txt)
+	$(PY) benchmarks/lab_latency.py
 
 # A real JupyterHub on 127.0.0.1 (hub/jupyterhub_config.py, with simulated learners in a temporary folder)
 # and N learners logging in at once, each running an exercise notebook: memory per learner, start times

@@ -5,6 +5,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from sevencs import caring
+from sevencs.figures import FigureImage
+from sevencs.figures.caring import care_figure
 from sevencs.widgets.caring import CaringExplorer
 
 # 20 moves across the three controls: (attribute, value)
@@ -34,3 +39,24 @@ MOVES = [
 
 def make_explorer() -> CaringExplorer:
     return CaringExplorer()
+
+
+def naive(explorer: CaringExplorer) -> Callable[..., FigureImage]:
+    """The naive way (`lab_latency.py`): the chapter's whole figure built again for the controls' values."""
+
+    def figure(target: int, window: int, channel: str) -> FigureImage:
+        chosen = (
+            explorer.questions.index
+            if channel == "all"
+            else explorer.questions.index[explorer.questions["channel"] == channel]
+        )
+        table = caring.monthly_care(
+            explorer.questions.loc[chosen],
+            explorer.scored,
+            target=target,
+            window=window,
+            hours=explorer.hours.loc[chosen],
+        )
+        return care_figure(table, target, channel, window)
+
+    return figure

@@ -5,6 +5,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from sevencs import clients
+from sevencs.figures import FigureImage
+from sevencs.figures.clients import diffusion
 from sevencs.widgets.clients import ClientsExplorer
 
 # 20 moves across the four sliders: (slider, value)
@@ -34,3 +39,12 @@ MOVES = [
 
 def make_explorer() -> ClientsExplorer:
     return ClientsExplorer()
+
+
+def naive(explorer: ClientsExplorer) -> Callable[..., FigureImage]:
+    """The naive way (`lab_latency.py`): the chapter's whole figure built again for the sliders' values."""
+
+    def figure(p: float, q: float, market: int, periods: int) -> FigureImage:
+        return diffusion(clients.bass_diffusion(p, q, float(market), periods), float(market))
+
+    return figure

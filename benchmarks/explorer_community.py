@@ -5,6 +5,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from sevencs.figures import FigureImage
+from sevencs.figures.community import growth_figure
 from sevencs.widgets.community import CommunityExplorer
 
 MOVES = [
@@ -33,3 +37,12 @@ MOVES = [
 
 def make_explorer() -> CommunityExplorer:
     return CommunityExplorer()
+
+
+def naive(explorer: CommunityExplorer) -> Callable[..., FigureImage]:
+    """The naive way (`lab_latency.py`): the chapter's whole figure built again for the sliders' values."""
+
+    def figure(start: int, rate: float, market: int, periods: int) -> FigureImage:
+        return growth_figure(min(start, market - 1), rate, market, periods, explorer.real)
+
+    return figure

@@ -5,6 +5,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from sevencs import content
+from sevencs.figures import FigureImage
+from sevencs.figures.content import draw, explorer_figure, figure_alt
 from sevencs.widgets.content import ContentExplorer
 
 # 20 moves across the three controls: (attribute, value)
@@ -34,3 +39,17 @@ MOVES = [
 
 def make_explorer() -> ContentExplorer:
     return ContentExplorer()
+
+
+def naive(explorer: ContentExplorer) -> Callable[..., FigureImage]:
+    """The naive way (`lab_latency.py`): the explorer's whole figure built again for the controls' values."""
+    curve = content.mix_curve(explorer.posts)
+
+    def figure(promotional: float, posts_count: int, rule: str) -> FigureImage:
+        plan = content.simulate_mix(explorer.posts, promotional, posts_count)
+        per_post = content.simulate_mix(explorer.posts, promotional, 1)
+        fig, artists = explorer_figure(explorer.posts, curve, explorer.actual_share)
+        draw(artists, plan, per_post, promotional, rule)
+        return FigureImage(fig, figure_alt(plan, promotional, rule))
+
+    return figure

@@ -5,6 +5,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from sevencs import relationships
+from sevencs.figures import FigureImage
+from sevencs.figures.relationships import strength_figure
 from sevencs.widgets.relationships import RelationshipsExplorer
 
 MOVES = [
@@ -33,3 +38,18 @@ MOVES = [
 
 def make_explorer() -> RelationshipsExplorer:
     return RelationshipsExplorer()
+
+
+def naive(explorer: RelationshipsExplorer) -> Callable[..., FigureImage]:
+    """The naive way (`lab_latency.py`): the chapter's whole figure built again for the sliders' values."""
+
+    def figure(frequency: float, recency: float, reciprocity: float, half_life: int) -> FigureImage | None:
+        weights = {"frequency": frequency, "recency": recency, "reciprocity": reciprocity}
+        if sum(weights.values()) == 0:
+            return None
+        table = relationships.tie_strength(
+            explorer.interactions, half_life=half_life, account=explorer.account, **weights
+        )
+        return strength_figure(table, weights, half_life)
+
+    return figure

@@ -1,14 +1,18 @@
-"""How long an explorer takes to answer a slider move.
+"""How long an explorer takes to answer a slider move, in Python.
 
 Runs 20 slider moves on each chapter's explorer as a learner would make them
 (setting a slider's value triggers the whole update: computing, drawing,
-image). For the Connection explorer it also times the same 20 settings the
-naive way: building the whole figure again and rendering it on every move.
-Prints the median and the worst time of each, in milliseconds. An interface
-feels instant below about 100 ms.
+image), then the same 20 settings the naive way: the whole figure built again
+and rendered for display on every move (what ``interact`` would do). Prints
+the median and the worst time of each, in milliseconds, and the median size
+of the explorer's PNG. An interface feels
+instant below about 100 ms; ``benchmarks/lab_latency.py`` measures the same
+moves as a learner sees them, in JupyterLab.
 
-Each other chapter's explorer has a file ``benchmarks/explorer_<chapter>.py``
-defining ``MOVES`` (20 ``(attribute, value)`` pairs) and ``make_explorer()``.
+Each chapter's explorer has a file ``benchmarks/explorer_<chapter>.py``
+defining ``MOVES`` (20 ``(attribute, value)`` pairs), ``make_explorer()`` and
+``naive(explorer)`` (a function of the controls' values that returns the whole
+figure, built again).
 
     make bench            # or: .venv/bin/python benchmarks/explorers.py
     .venv/bin/python benchmarks/explorers.py caring clients    # only these chapters
@@ -22,61 +26,39 @@ import sys
 import time
 from pathlib import Path
 
-import networkx as nx
-
-from sevencs import connection
 from sevencs.exercises import CHAPTERS
-from sevencs.figures import to_png
-from sevencs.figures.connection import draw, explorer_figure
-from sevencs.widgets import ConnectionExplorer
-
-# 20 moves across all four sliders: (slider, value)
-MOVES = [
-    ("hops", 4),
-    ("per_friend", 5),
-    ("acceptance", 0.5),
-    ("start", 20),
-    ("hops", 5),
-    ("per_friend", 30),
-    ("acceptance", 0.1),
-    ("start", 3),
-    ("hops", 2),
-    ("per_friend", 12),
-    ("acceptance", 0.85),
-    ("start", 40),
-    ("hops", 3),
-    ("per_friend", 1),
-    ("acceptance", 0.3),
-    ("start", 10),
-    ("hops", 1),
-    ("per_friend", 20),
-    ("acceptance", 1.0),
-    ("hops", 5),
-]
 
 
-def time_moves(explorer, moves=MOVES) -> list[float]:
+def control_names(explorer) -> list[str]:
+    """The attribute names of an explorer's controls, in the order it shows them."""
+    names = {id(value): name for name, value in vars(explorer).items()}
+    return [names[id(control)] for control in explorer.controls]
+
+
+def time_moves(explorer, moves, sizes: list[int] | None = None) -> list[float]:
+    """Each move's time in ms; the size of each move's PNG goes into ``sizes``, when given."""
     times = []
     for name, value in moves:
         slider = getattr(explorer, name)
         began = time.perf_counter()
         slider.value = value
         times.append((time.perf_counter() - began) * 1000)
+        if sizes is not None:
+            sizes.append(len(explorer.png))
     return times
 
 
-def time_naive_rebuild(explorer: ConnectionExplorer) -> list[float]:
-    """The same settings, rebuilding and rendering the whole figure each time."""
-    settings = {"start": 10, "per_friend": 10, "acceptance": 1.0, "hops": 3}
-    pos = nx.get_node_attributes(explorer.graph, "pos")
+def time_naive(explorer, module) -> list[float]:
+    """The same settings, building the whole figure again and rendering it for display each time."""
+    settings = {name: getattr(explorer, name).value for name in control_names(explorer)}
+    figure = module.naive(explorer)
     times = []
-    for name, value in MOVES:
+    for name, value in module.MOVES:
         settings[name] = value
         began = time.perf_counter()
-        table = connection.simulate_growth(explorer.graph, seed=explorer.seed, source=explorer.source, **settings)
-        fig, artists = explorer_figure(explorer.graph, pos, explorer.source)
-        draw(artists, table)
-        to_png(fig, dpi=100)
+        image = figure(**settings)
+        if image is not None:
+            image._repr_html_()
         times.append((time.perf_counter() - began) * 1000)
     return times
 
@@ -100,18 +82,16 @@ def chapter_benchmarks() -> list[tuple[str, object]]:
 
 def main(chapters: list[str]) -> None:
     """Time the named chapters' explorers (all of them when none is named)."""
-    if not chapters or "connection" in chapters:
-        explorer = ConnectionExplorer()
-        time_moves(explorer)  # warm-up: fonts, caches
-        print(report("Connection explorer (update in place)", time_moves(ConnectionExplorer())))
-        print(report("naive: rebuild the whole figure", time_naive_rebuild(explorer)))
     for chapter, module in chapter_benchmarks():
         if chapters and chapter not in chapters:
             continue
         warm = module.make_explorer()
         time_moves(warm, module.MOVES)  # warm-up: fonts, caches, data
-        label = f"{chapter.title()} explorer (update in place)"
-        print(report(label, time_moves(module.make_explorer(), module.MOVES)))
+        sizes: list[int] = []
+        times = time_moves(module.make_explorer(), module.MOVES, sizes)
+        png = f"   PNG median {statistics.median(sizes) / 1024:.0f} KiB"
+        print(report(f"{chapter.title()} explorer (update in place)", times) + png)
+        print(report("  naive: rebuild the whole figure", time_naive(warm, module)))
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from figure_widget import shown_alt
 from sevencs.caring import score_mentions
 from sevencs.datasets import load_mentions, load_questions
 from sevencs.figures.caring import care_figure, response_times_figure, sarcasm_figure
@@ -73,8 +74,7 @@ def test_the_channel_picks_its_questions(explorer):
 
 
 def test_the_figure_is_an_image_with_alt_text_that_states_the_numbers(explorer):
-    value = explorer.figure.value
-    assert value.startswith('<img src="data:image/png;base64,')
+    value = shown_alt(explorer)
     assert "against a target of 24 hours" in value
     top = explorer.table["median_hours"].max()
     assert f"to {top:.1f} hours" in value
@@ -84,10 +84,11 @@ def test_the_figure_is_an_image_with_alt_text_that_states_the_numbers(explorer):
 
 def test_a_target_move_redraws_only_the_changing_parts():
     fresh = CaringExplorer()
-    before = np.asarray(Image.open(io.BytesIO(fresh.png)).convert("RGB"))
+    before = np.asarray(Image.open(io.BytesIO(fresh.png)).convert("RGB"), dtype=int)
     fresh.target.value = 60
-    after = np.asarray(Image.open(io.BytesIO(fresh.png)).convert("RGB"))
-    changed = (before != after).any(axis=2)
+    after = np.asarray(Image.open(io.BytesIO(fresh.png)).convert("RGB"), dtype=int)
+    # each PNG has its own palette (sevencs.figures.rgba_to_png): an unchanged pixel may differ by a few levels
+    changed = (np.abs(before - after) > 16).any(axis=2)
     assert changed.sum() > 200
     assert not changed[:, 750:].any()  # the mentions panel does not depend on the target
 

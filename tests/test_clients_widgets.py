@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from figure_widget import shown_alt
 from sevencs import clients as cl
 from sevencs.datasets import load_leads
 from sevencs.figures.clients import bass_fit, diffusion, funnel_by_source
@@ -68,8 +69,7 @@ def test_more_periods_draw_more_bars():
 
 def test_the_figure_is_an_image_with_alt_text_that_states_the_numbers(explorer):
     explorer.p.value, explorer.q.value, explorer.market.value, explorer.periods.value = 0.03, 0.38, 260, 12
-    value = explorer.figure.value
-    assert value.startswith('<img src="data:image/png;base64,')
+    value = shown_alt(explorer)
     table = cl.bass_diffusion(0.03, 0.38, 260, 12)
     peak = table.loc[table["new_adopters"].idxmax()]
     assert f"peak in period {int(peak['period'])} at {peak['new_adopters']:,.1f}" in value
@@ -96,7 +96,7 @@ def test_without_advertising_the_numbers_explain_that_nobody_adopts():
     value = widget.numbers.value
     assert "Nobody adopts" in value
     assert "undefined" in value and "<strong>0%</strong>" not in value
-    assert "Nobody adopts" in widget.figure.value
+    assert "Nobody adopts" in widget.alt
 
 
 def test_a_market_not_half_reached_reads_as_a_sentence():

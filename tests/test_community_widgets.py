@@ -9,6 +9,7 @@ import networkx as nx
 import pytest
 from PIL import Image
 
+from figure_widget import shown_alt
 from sevencs import community as cm
 from sevencs.datasets import load_group_activity, load_karate_club
 from sevencs.figures.community import communities_figure, growth_figure, participation_figure, retention_figure
@@ -59,8 +60,7 @@ def test_a_start_at_or_above_the_market_does_not_crash():
 
 
 def test_the_figure_is_an_image_with_alt_text_that_states_the_numbers(explorer):
-    value = explorer.figure.value
-    assert value.startswith('<img src="data:image/png;base64,')
+    value = shown_alt(explorer)
     last = explorer.table.iloc[-1]
     assert f"ends at {last['story']:,.0f} members" in value
     assert "Crosses mark the real group" in value

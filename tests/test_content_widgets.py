@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from figure_widget import shown_alt
 from sevencs import content as ct
 from sevencs.datasets import load_posts
 from sevencs.figures.content import cascade_figure, mix_figure, types_figure
@@ -70,14 +71,13 @@ def test_the_rule_dropdown_moves_the_target_and_the_distance(explorer, rule, tar
     mix = ct.planned_mix(POSTS, 0.5)
     assert explorer.distance == pytest.approx(ct.mix_distance(mix, rule))
     assert f"from the {rule} rule" in explorer.numbers.value
-    assert f"promotional share of {target:.0%}" in explorer.figure.value
+    assert f"promotional share of {target:.0%}" in explorer.alt
     if rule != "80/20":
         assert explorer.png != before
 
 
 def test_the_figure_is_an_image_with_alt_text_that_states_the_numbers(explorer):
-    value = explorer.figure.value
-    assert value.startswith('<img src="data:image/png;base64,')
+    value = shown_alt(explorer)
     assert f"shares ({explorer.plan['shares']:.0f})" in value
     image = Image.open(io.BytesIO(explorer.png))
     assert image.size == (1000, 420)

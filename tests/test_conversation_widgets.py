@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from figure_widget import shown_alt
 from sevencs import conversation as cv
 from sevencs.datasets import load_peer_posts, load_posts
 from sevencs.figures.conversation import classifier_chart, peers_chart, rates_chart
@@ -82,14 +83,13 @@ def test_leaving_out_every_other_type_says_what_to_do_instead_of_crashing(explor
         box.value = False
     assert math.isnan(explorer.plan["plan_rate"])
     assert "tick at least one" in explorer.numbers.value
-    assert "undefined" in explorer.figure.value
+    assert "undefined" in explorer.alt
     explorer.promotional.value = 1.0
     assert explorer.plan["plan_rate"] == pytest.approx(POSTS.loc[POSTS["type"] == "promotional", "comments"].mean())
 
 
 def test_the_figure_is_an_image_with_alt_text_that_states_the_numbers(explorer):
-    value = explorer.figure.value
-    assert value.startswith('<img src="data:image/png;base64,')
+    value = shown_alt(explorer)
     rate = explorer.table.loc["question", "conversation_rate"]
     assert f"question {rate:.1f}" in value
     assert f"{explorer.plan['plan_rate']:.2f} comments per post" in value

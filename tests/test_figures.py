@@ -55,3 +55,33 @@ def test_lines_differ_by_style_and_marker_not_only_colour():
 
 def test_palette_is_okabe_ito():
     assert OKABE_ITO["blue"] == "#0072B2" and OKABE_ITO["vermillion"] == "#D55E00"
+
+
+def test_a_bar_set_is_one_patch_of_closed_rectangles():
+    from matplotlib.path import Path as MplPath
+
+    from sevencs.figures import BarSet
+
+    bars = BarSet(facecolor="black", hatch="..")
+    bars.set_bars([0, 1], [0, 2], [0.5, 2.0], [1, 1])
+    path = bars.get_path()
+    assert list(path.codes).count(MplPath.CLOSEPOLY) == 2
+    assert path.vertices[:4].tolist() == [[0, 0], [0.5, 0], [0.5, 1], [0, 1]]
+    assert path.get_extents().bounds == (0.0, 0.0, 3.0, 3.0)
+    bars.set_bars([], [], [], [])  # no bars: nothing to draw, no error
+    assert len(bars.get_path().vertices) == 1
+
+
+def test_log_axes_label_their_ticks_as_plain_numbers():
+    """matplotlib labels log axes in mathtext; a figure that draws every text plain printed it as written."""
+    from sevencs.datasets import load_interactions
+    from sevencs.figures.relationships import strength_figure
+    from sevencs.relationships import tie_strength
+
+    chart = growth(cx.simulate_growth(load_network(), 10, 10, 1.0, 4, seed=0, source=NURSERY), 410)
+    dots = strength_figure(tie_strength(load_interactions(), account=NURSERY)).figure.axes[1]
+    for axis in (chart.figure.axes[0].yaxis, dots.xaxis):
+        axis.figure.canvas.draw()
+        labels = [t.get_text() for t in axis.get_ticklabels() + axis.get_ticklabels(minor=True)]
+        assert labels and not any("$" in label or "mathdefault" in label for label in labels), labels
+    assert "1,000" in [t.get_text() for t in chart.figure.axes[0].get_yticklabels()]

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from PIL import Image
 
+from figure_widget import shown_alt
 from sevencs import relationships as rx
 from sevencs.datasets import load_interactions
 from sevencs.figures.relationships import strength_figure, ties_figure
@@ -71,8 +72,7 @@ def test_all_weights_at_zero_says_so_instead_of_crashing():
 
 
 def test_the_figure_is_an_image_with_alt_text_that_states_the_numbers(explorer):
-    value = explorer.figure.value
-    assert value.startswith('<img src="data:image/png;base64,')
+    value = shown_alt(explorer)
     top = explorer.table.iloc[0]
     assert f"Strongest: {explorer.table.index[0]} at {top['strength']:.2f}" in value
     assert "all 184 people; 55 are one-way" in value

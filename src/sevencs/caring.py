@@ -21,6 +21,7 @@ import math
 from collections.abc import Iterable
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from sevencs import _checks
@@ -283,20 +284,24 @@ def monthly_care(
     months = pd.period_range(
         min(asked_month.min(), mention_month.min()), max(asked_month.max(), mention_month.max()), freq="M"
     )
-    negative = scored_mentions["label"].eq("negative")
-    human = scored_mentions["human_label"].eq("negative") if "human_label" in scored_mentions else None
+    negative = scored_mentions["label"].eq("negative").to_numpy()
+    human = scored_mentions["human_label"].eq("negative").to_numpy() if "human_label" in scored_mentions else None
+    # months as whole numbers and plain arrays: the loop runs on every move of the explorer's sliders
+    asked, mentioned = asked_month.array.asi8, mention_month.array.asi8
+    waits = hours.reindex(asked_month.index).to_numpy(dtype=float)
     rows = []
-    for month in months:
-        in_q = (asked_month > month - window) & (asked_month <= month)
-        in_m = (mention_month > month - window) & (mention_month <= month)
-        h = hours[in_q]
+    for month, number in zip(months, months.asi8):
+        in_q = (asked > number - window) & (asked <= number)
+        in_m = (mentioned > number - window) & (mentioned <= number)
+        h = waits[in_q]
+        answered = h[~np.isnan(h)]
         n_q, n_m = int(in_q.sum()), int(in_m.sum())
         row = {
             "month": str(month),
             "questions": n_q,
-            "answered": int(h.notna().sum()),
-            "median_hours": float(h.median()) if h.notna().any() else math.nan,
-            "within_target": float((h <= target).sum() / n_q) if n_q else math.nan,
+            "answered": len(answered),
+            "median_hours": float(np.median(answered)) if len(answered) else math.nan,
+            "within_target": float((answered <= target).sum() / n_q) if n_q else math.nan,
             "mentions": n_m,
             "negative_share": float(negative[in_m].sum() / n_m) if n_m else math.nan,
         }

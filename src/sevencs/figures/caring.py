@@ -9,14 +9,13 @@ existing artists (see :mod:`sevencs.widgets.caring`).
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from sevencs.figures import OKABE_ITO, FigureImage, new_figure, style_axes
+from sevencs.figures import OKABE_ITO, BarSet, FigureImage, new_figure, style_axes
 
 MEDIAN_STYLE: dict[str, Any] = dict(color=OKABE_ITO["blue"], linestyle="-", marker="s", label="median first reply")
 TARGET_STYLE: dict[str, Any] = dict(color=OKABE_ITO["orange"], linestyle="--", linewidth=1.8, label="your target")
@@ -41,15 +40,11 @@ def explorer_figure(months: list[str], y_max: float) -> tuple[Figure, dict]:
     hours_ax.set_ylim(0, y_max)
     style_axes(hours_ax, "Median hours to a first reply", "month asked", "hours")
     hours_ax.legend(handles=[median_line, target_line], frameon=False, fontsize=8, loc="upper left")
-    bars = target_ax.bar(
-        x,
-        np.zeros(len(x)),
-        color=OKABE_ITO["sky"],
-        edgecolor="#333333",
-        hatch="//",
-        linewidth=0.6,
-        label="answered within the target",
+    # one patch for the twelve bars (BarSet): the hatch is rendered once a draw, not once a bar
+    bars = BarSet(
+        facecolor=OKABE_ITO["sky"], edgecolor="#333333", hatch="//", linewidth=0.6, label="answered within the target"
     )
+    target_ax.add_patch(bars)
     target_ax.set_ylim(0, 1)
     target_ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
     style_axes(target_ax, "Questions answered within the target", "month asked", "share of questions asked")
@@ -65,7 +60,7 @@ def explorer_figure(months: list[str], y_max: float) -> tuple[Figure, dict]:
     return fig, {
         "median": median_line,
         "target": target_line,
-        "bars": list(bars),
+        "bars": bars,
         "vader": vader_line,
         "human": human_line,
     }
@@ -75,8 +70,9 @@ def draw(artists: dict, table: pd.DataFrame, target: float) -> None:
     """Put a monthly_care table into the figure's existing artists."""
     artists["median"].set_ydata(table["median_hours"].to_numpy(dtype=float))
     artists["target"].set_ydata([target, target])
-    for bar, share in zip(artists["bars"], table["within_target"].to_numpy(dtype=float)):
-        bar.set_height(0.0 if math.isnan(share) else share)
+    shares = np.nan_to_num(table["within_target"].to_numpy(dtype=float))  # no questions: no bar
+    months = np.arange(len(shares))
+    artists["bars"].set_bars(months - 0.4, np.zeros(len(shares)), np.full(len(shares), 0.8), shares)  # as bar()
     artists["vader"].set_ydata(table["negative_share"].to_numpy(dtype=float))
     human = table["human_negative_share"] if "human_negative_share" in table else table["negative_share"] * np.nan
     artists["human"].set_ydata(human.to_numpy(dtype=float))

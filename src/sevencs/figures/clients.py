@@ -21,7 +21,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from sevencs import clients
-from sevencs.figures import OKABE_ITO, FigureImage, new_figure, style_axes
+from sevencs.figures import OKABE_ITO, BarSet, FigureImage, new_figure, style_axes
 
 INNOVATION: dict[str, Any] = dict(
     color=OKABE_ITO["orange"], hatch="///", edgecolor="white", linewidth=0.5, label="from innovation (advertising, p)"
@@ -52,13 +52,22 @@ def diffusion_alt(table: pd.DataFrame, market: float) -> str:
     )
 
 
+def _as_patch(style: dict[str, Any]) -> dict[str, Any]:
+    """A bar style for a patch: bar()'s ``color`` is the face colour (on a patch it would be the edge's too)."""
+    return {("facecolor" if key == "color" else key): value for key, value in style.items()}
+
+
 def explorer_figure(periods: int) -> tuple[Figure, dict]:
-    """Two panels with a bar for each of ``periods`` periods; returns the figure and the artists :func:`draw` sets."""
+    """Two panels with room for ``periods`` periods' bars; returns the figure and the artists :func:`draw` sets."""
     fig = new_figure(9.0, 3.8)
     bars_ax, total_ax = fig.subplots(1, 2, width_ratios=[1.6, 1])
-    x = np.arange(1, periods + 1)
-    innovation = bars_ax.bar(x, np.zeros(periods), width=0.8, **INNOVATION)
-    imitation = bars_ax.bar(x, np.zeros(periods), width=0.8, bottom=np.zeros(periods), **IMITATION)
+    # one patch per kind of bar (BarSet): the hatch is rendered once a draw, not once a bar
+    innovation, imitation = (BarSet(**_as_patch(style)) for style in (INNOVATION, IMITATION))
+    bars_ax.add_patch(innovation)
+    bars_ax.add_patch(imitation)
+    # The layout is made once, with these limits (draw() sets the real ones): room for 4-digit tick labels.
+    bars_ax.set_xlim(0.4, periods + 0.6)
+    bars_ax.set_ylim(0, 1000)
     style_axes(bars_ax, "New adopters per period", "period", "new adopters")
     (line,) = total_ax.plot([], [], **CUMULATIVE)
     market_line = total_ax.axhline(1, color=OKABE_ITO["grey"], linestyle=":", linewidth=1.5, label="the market")
@@ -86,23 +95,19 @@ def explorer_figure(periods: int) -> tuple[Figure, dict]:
 
 
 def draw(artists: dict, table: pd.DataFrame, market: float) -> None:
-    """Put a bass_diffusion table into the figure's bars and line; bars past its last period are hidden."""
+    """Put a bass_diffusion table into the figure's bars and line (one pair of bars per period of the table)."""
     periods = len(table)
-    innovation = table["from_innovation"].to_numpy()
-    imitation = table["from_imitation"].to_numpy()
-    for i, (inn, imi) in enumerate(zip(artists["innovation"], artists["imitation"])):
-        if i < periods:
-            inn.set_height(innovation[i])
-            imi.set_y(innovation[i])
-            imi.set_height(imitation[i])
-            inn.set_visible(True)
-            imi.set_visible(True)
-        else:
-            inn.set_visible(False)
-            imi.set_visible(False)
+    innovation = table["from_innovation"].to_numpy(dtype=float)
+    imitation = table["from_imitation"].to_numpy(dtype=float)
+    left, width = np.arange(1, periods + 1) - 0.4, np.full(periods, 0.8)  # as bar(): 0.8 wide, centred
+    artists["innovation"].set_bars(left, np.zeros(periods), width, innovation)
+    artists["imitation"].set_bars(left, innovation, width, imitation)  # stacked on the innovation bars
     top = float(table["new_adopters"].max())
     artists["bars_ax"].set_xlim(0.4, periods + 0.6)
-    artists["bars_ax"].set_ylim(0, max(top * 1.35, 1e-9))
+    # The scale stays while the bars fit under it and fill at least a third of it, so a slider step
+    # keeps the axes: two settings compare by eye, and the explorer draws only the bars again.
+    if not top * 1.05 <= artists["bars_ax"].get_ylim()[1] <= top * 3:
+        artists["bars_ax"].set_ylim(0, max(top * 1.35, 1e-9))
     artists["line"].set_data(table["period"].to_numpy(), table["cumulative"].to_numpy())
     artists["market"].set_ydata([market, market])
     artists["total_ax"].set_xlim(0.5, periods + 0.5)

@@ -16,6 +16,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from sevencs import community
 from sevencs.figures import OKABE_ITO, FigureImage, new_figure, style_axes
@@ -62,6 +63,9 @@ def growth_chart(
     style_axes(
         ax, "Members: compounding story against a market that runs out", "months since the group opened", "members"
     )
+    # whole months, and few ticks: tick labels are most of the cost of drawing the axes again
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=8, integer=True))
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
     fig.legend(frameon=False, fontsize=9, ncols=2, loc="outside lower center")
     return fig, artists
 

@@ -19,7 +19,7 @@ from matplotlib.transforms import blended_transform_factory
 
 from sevencs import relationships
 from sevencs.errors import InputError
-from sevencs.figures import OKABE_ITO, FigureImage, new_figure, style_axes
+from sevencs.figures import OKABE_ITO, BarSet, FigureImage, new_figure, style_axes
 
 TOP = 15  # the 15-layer
 
@@ -40,12 +40,11 @@ def explorer_figure(table: pd.DataFrame):
     bars_ax = fig.add_axes((0.12, 0.2, 0.34, 0.68))
     dots_ax = fig.add_axes((0.58, 0.2, 0.39, 0.68))
 
-    rows = np.arange(TOP)
+    # one patch per part (BarSet): a hatch is rendered once a draw, not once a bar
     bars = {}
     for key, label, colour, hatch in PARTS:
-        bars[key] = bars_ax.barh(
-            rows, np.zeros(TOP), color=colour, hatch=hatch, edgecolor="white", linewidth=0.6, label=label
-        )
+        bars[key] = BarSet(facecolor=colour, hatch=hatch, edgecolor="white", linewidth=0.6, label=label)
+        bars_ax.add_patch(bars[key])
     bars_ax.set_ylim(TOP - 0.4, -0.6)
     bars_ax.set_xlim(0, 1)
     bars_ax.set_yticks([])
@@ -96,14 +95,12 @@ def draw(artists: dict, table: pd.DataFrame, weights: dict[str, float]) -> None:
     """Put a tie_strength table (strongest first) into the figure's existing artists."""
     total = sum(weights.values())
     top = table.iloc[:TOP]
-    left = np.zeros(TOP)
+    left = np.zeros(len(top))
+    centres = np.arange(len(top))
     for key, *_ in PARTS:
-        part = np.zeros(TOP)
-        part[: len(top)] = top[key].to_numpy() * weights[key] / total
-        for rect, x, width in zip(artists["bars"][key], left, part):
-            rect.set_x(x)
-            rect.set_width(width)
-        left += part
+        part = top[key].to_numpy() * weights[key] / total
+        artists["bars"][key].set_bars(left, centres - 0.4, part, np.full(len(top), 0.8))  # as barh: 0.8 high
+        left = left + part
     for i, text in enumerate(artists["names"]):
         text.set_text(f"{top.index[i]}" if i < len(top) else "")
     one_way = (table["from_us"] == 0) | (table["from_them"] == 0)

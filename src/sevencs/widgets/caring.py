@@ -6,7 +6,7 @@ once, when the explorer is built (scoring is the slow part); the
 first-response times are computed once too. A slider move then only regroups
 those numbers by month, changes the data of the figure's existing lines and
 bars, draws them over a background rendered once (blitting, as in the
-Connection explorer) and shows the image with alt text in an ``HTML`` widget.
+Connection explorer) and shows the image with its alt text (see :mod:`sevencs.widgets.explorer`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from sevencs import caring
 from sevencs.datasets import load_mentions, load_questions
 from sevencs.figures.caring import care_alt, draw, explorer_figure
 from sevencs.render.html import render
-from sevencs.widgets.explorer import Blitter, Explorer
+from sevencs.widgets.explorer import CONTINUOUS, Blitter, Explorer
 
 SLIDER_STYLE = {"description_width": "14em"}
 SLIDER_LAYOUT = widgets.Layout(width="34em")
@@ -71,7 +71,7 @@ class CaringExplorer(Explorer):
         self.questions = load_questions() if questions is None else questions
         self.scored = caring.score_mentions(load_mentions() if mentions is None else mentions)  # VADER once, here
         self.hours = caring.first_response_times(self.questions)
-        slider = dict(style=SLIDER_STYLE, layout=SLIDER_LAYOUT, continuous_update=False)
+        slider = dict(style=SLIDER_STYLE, layout=SLIDER_LAYOUT, continuous_update=CONTINUOUS)
         self.target = widgets.IntSlider(value=24, min=1, max=72, description="response-time target (hours)", **slider)
         self.window = widgets.IntSlider(value=1, min=1, max=MAX_WINDOW, description="rolling window (months)", **slider)
         channels = [
@@ -85,7 +85,7 @@ class CaringExplorer(Explorer):
         )
         self.table: pd.DataFrame = self._compute()
         self._fig, self._artists = explorer_figure(list(self.table["month"]), self._y_max())
-        dynamic = [self._artists[k] for k in ("median", "target", "vader", "human")] + self._artists["bars"]
+        dynamic = [self._artists[k] for k in ("median", "target", "vader", "human", "bars")]
         self._blitter = Blitter(self._fig, dynamic)
         self._start()
 

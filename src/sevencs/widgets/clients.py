@@ -4,9 +4,10 @@ Thin by design: every number comes from :mod:`sevencs.clients` and the drawing
 from :mod:`sevencs.figures.clients`; this module reads the sliders. The figure
 is built once with a bar for every possible period, and its legend is
 rendered once as a background; a slider move changes the bars' heights, the
-cumulative line and the axis limits, redraws just the two panels over the
-background and puts the image in an ``HTML`` widget with alt text (so it
-stays visible in the published book without a kernel).
+cumulative line and the axis limits, and draws the bars and lines over the
+panels' frames, which are drawn again only when their limits change (see
+:class:`~sevencs.widgets.explorer.Blitter`). It shows the image with its alt text (see
+:mod:`sevencs.widgets.explorer`; it stays visible in the published book without a kernel).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import pandas as pd
 from sevencs import clients
 from sevencs.figures.clients import diffusion_alt, draw, explorer_figure
 from sevencs.render.html import render
-from sevencs.widgets.explorer import Blitter, Explorer
+from sevencs.widgets.explorer import CONTINUOUS, Blitter, Explorer, limits
 
 SLIDER_STYLE = {"description_width": "13em"}
 SLIDER_LAYOUT = widgets.Layout(width="32em")
@@ -61,7 +62,7 @@ class ClientsExplorer(Explorer):
     """
 
     def __init__(self, p: float = 0.03, q: float = 0.38, market: int = 260, periods: int = 12) -> None:
-        slider = dict(style=SLIDER_STYLE, layout=SLIDER_LAYOUT, continuous_update=False)
+        slider = dict(style=SLIDER_STYLE, layout=SLIDER_LAYOUT, continuous_update=CONTINUOUS)
         self.p = widgets.FloatSlider(
             value=p, min=0.0, max=0.2, step=0.005, readout_format=".3f", description="advertising, p", **slider
         )
@@ -75,9 +76,13 @@ class ClientsExplorer(Explorer):
             value=periods, min=4, max=MAX_PERIODS, description="periods (months)", **slider
         )
         self._fig, self._artists = explorer_figure(MAX_PERIODS)
-        # The legend and the figure's frame are drawn once, as a background; a slider
-        # move redraws only the two panels (their bars, line, ticks and titles) over it.
-        self._blitter = Blitter(self._fig, [self._artists["bars_ax"], self._artists["total_ax"]])
+        # The legend is drawn once. A slider move draws the bars, the line and the market's line;
+        # the panels' frames (ticks, grid, titles) only when their limits change: the market and
+        # the periods change them, p and q seldom (the bars' scale stays while they fit).
+        a = self._artists
+        dynamic = [a["innovation"], a["imitation"], a["line"], a["market"]]
+        panels = [a["bars_ax"], a["total_ax"]]
+        self._blitter = Blitter(self._fig, dynamic, frame=panels, frame_key=limits(*panels))
         self.table: pd.DataFrame = pd.DataFrame()
         self._start()
 

@@ -5,28 +5,25 @@ that runs out of people (logistic growth with a market size), with the real
 monthly membership of the nursery's group as dots to compare. Every number
 comes from :func:`sevencs.community.growth` and the drawing from
 :mod:`sevencs.figures.community`; this module reads the sliders. The figure
-is built once; a slider move changes the lines' data and the axes' limits,
-redraws that one small figure and shows it as an image with alt text in an
-``HTML`` widget, so it also stays visible in the published book.
+is built once; a slider move changes the lines' data and the axes' limits
+and draws what changed (see :class:`~sevencs.widgets.explorer.Blitter`): the
+lines alone, or the axes too when their limits moved. It shows the image
+with alt text (see :mod:`sevencs.widgets.explorer`), so it also stays visible
+in the published book.
 """
 
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, cast
 
 import ipywidgets as widgets
 import pandas as pd
 
 from sevencs import community
 from sevencs.datasets import load_group_activity
-from sevencs.figures import rgba_to_png
 from sevencs.figures.community import draw_growth, growth_alt, growth_chart
 from sevencs.render.html import render
-from sevencs.widgets.explorer import Explorer
-
-if TYPE_CHECKING:
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
+from sevencs.widgets.explorer import CONTINUOUS, Blitter, Explorer, limits
 
 SLIDER_STYLE = {"description_width": "12em"}
 SLIDER_LAYOUT = widgets.Layout(width="32em")
@@ -65,7 +62,7 @@ class CommunityExplorer(Explorer):
         if real is None:
             real = community.group_members_by_month(load_group_activity())
         self.real = real if isinstance(real, pd.DataFrame) else None
-        slider = dict(style=SLIDER_STYLE, layout=SLIDER_LAYOUT, continuous_update=False)
+        slider = dict(style=SLIDER_STYLE, layout=SLIDER_LAYOUT, continuous_update=CONTINUOUS)
         self.start = widgets.IntSlider(value=13, min=1, max=50, description="start (members)", **slider)
         self.rate = widgets.FloatSlider(
             value=1.0, min=0.05, max=3.0, step=0.05, readout_format=".0%", description="growth per month", **slider
@@ -77,8 +74,12 @@ class CommunityExplorer(Explorer):
         self.table: pd.DataFrame = pd.DataFrame()
         story, logistic = self._tables()
         self._fig, self._artists = growth_chart(story, logistic, self.market.value, self.rate.value, self.real)
-        self._fig.canvas.draw()  # lets the layout engine place everything once
-        self._fig.set_layout_engine("none")
+        # The legend (below the axes) is drawn once. The axes' limits follow the market and the months:
+        # when they change, the axes' frame (ticks, grid, the real group's crosses) is drawn again;
+        # otherwise a move draws only the four lines.
+        lines = [self._artists[k] for k in ("story", "logistic", "market", "half")]
+        ax = self._artists["ax"]
+        self._blitter = Blitter(self._fig, lines, frame=[ax], frame_key=limits(ax))
         self._start()
 
     @property
@@ -95,10 +96,8 @@ class CommunityExplorer(Explorer):
         story, logistic = self._tables()
         market, rate = self.market.value, self.rate.value
         draw_growth(self._artists, story, logistic, market, rate)
-        canvas = cast("FigureCanvasAgg", self._fig.canvas)  # new_figure gives every figure an Agg canvas
-        canvas.draw()
         self._show(
-            rgba_to_png(canvas.buffer_rgba(), canvas.get_width_height()),
+            self._blitter.png(),
             growth_alt(story, logistic, market, rate, self.real),
             growth_summary_html(story, logistic, market, rate),
         )

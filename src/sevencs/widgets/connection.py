@@ -6,8 +6,8 @@ reads the sliders. The figure is built once. Its
 static part (the network's friendships, titles, legends) is rendered once and
 kept as a background; a slider move changes the data of the lines and the
 colours of the points, draws just those on the background (blitting) and puts
-the image in an ``HTML`` widget with alt text, which also keeps it visible in
-the published book without a kernel.
+the image with its alt text on screen (see :mod:`sevencs.widgets.explorer`), which
+also keeps it visible in the published book without a kernel.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from sevencs import connection
 from sevencs.datasets import NURSERY, load_network
 from sevencs.figures.connection import MAX_HOPS, draw, explorer_figure, figure_alt
 from sevencs.render.html import render
-from sevencs.widgets.explorer import Blitter, Explorer
+from sevencs.widgets.explorer import CONTINUOUS, Blitter, Explorer
 
 SLIDER_STYLE = {"description_width": "11em"}
 SLIDER_LAYOUT = widgets.Layout(width="30em")
@@ -65,7 +65,7 @@ class ConnectionExplorer(Explorer):
         if len(pos) != self.graph.number_of_nodes():
             pos = nx.spring_layout(self.graph, seed=seed)
         pool = self.graph.degree(source) if source is not None else self.graph.number_of_nodes()
-        slider = dict(style=SLIDER_STYLE, layout=SLIDER_LAYOUT, continuous_update=False)
+        slider = dict(style=SLIDER_STYLE, layout=SLIDER_LAYOUT, continuous_update=CONTINUOUS)
         self.start = widgets.IntSlider(
             value=min(10, pool), min=1, max=max(pool, 1), description="start with (people)", **slider
         )
@@ -75,7 +75,9 @@ class ConnectionExplorer(Explorer):
         )
         self.hops = widgets.IntSlider(value=3, min=1, max=MAX_HOPS, description="hops", **slider)
         self._fig, self._artists = explorer_figure(self.graph, pos, source)
-        self._blitter = Blitter(self._fig, [self._artists[k] for k in ("naive", "actual", "legend", "points")])
+        # the legend stays over the lines without being drawn again (on_top)
+        dynamic = [self._artists[k] for k in ("naive", "actual", "points")]
+        self._blitter = Blitter(self._fig, dynamic, on_top=[self._artists["legend"]])
         self.table: pd.DataFrame = pd.DataFrame()
         self._start()
 

@@ -10,7 +10,7 @@ The figure is built once. The curve of expected engagements against the
 promotional share never changes, so it sits in the background with the axes;
 a control move only moves the marker, the rule's target line and the bars,
 drawn over that background (blitting, as in the Connection explorer), and the
-image goes into an ``HTML`` widget with alt text.
+image is shown with its alt text (see :mod:`sevencs.widgets.explorer`).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from sevencs.datasets import load_posts
 from sevencs.figures.content import MAX_POSTS, draw, explorer_figure, figure_alt
 from sevencs.render.html import render
 from sevencs.widgets.connection import SLIDER_LAYOUT, SLIDER_STYLE
-from sevencs.widgets.explorer import Blitter, Explorer
+from sevencs.widgets.explorer import CONTINUOUS, Blitter, Explorer
 
 
 def plan_summary(plan: pd.Series, distance: float, rule: str) -> str:
@@ -53,7 +53,7 @@ class ContentExplorer(Explorer):
     def __init__(self, posts: pd.DataFrame | None = None) -> None:
         self.posts = load_posts() if posts is None else posts
         self.actual_share = float(content.content_mix(self.posts).get("promotional", 0.0))
-        slider = dict(style=SLIDER_STYLE, layout=SLIDER_LAYOUT, continuous_update=False)
+        slider = dict(style=SLIDER_STYLE, layout=SLIDER_LAYOUT, continuous_update=CONTINUOUS)
         self.promotional = widgets.FloatSlider(
             value=round(self.actual_share * 20) / 20,
             min=0.0,
@@ -88,7 +88,8 @@ class ContentExplorer(Explorer):
         """Recompute with the controls' values and redraw (what a control move triggers)."""
         share = self.promotional.value
         self.plan = content.simulate_mix(self.posts, share, self.posts_count.value)
-        per_post = content.simulate_mix(self.posts, share, 1)
+        # what one post earns: simulate_mix is proportional to the number of posts (no second run)
+        per_post = self.plan[["engagements", "shares"]] / self.plan["posts"]
         self.distance = content.mix_distance(content.planned_mix(self.posts, share), self.rule.value)
         draw(self._artists, self.plan, per_post, share, self.rule.value)
         self._show(

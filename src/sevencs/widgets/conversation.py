@@ -4,8 +4,10 @@ Thin by design: the numbers come from :func:`sevencs.conversation.rates_by_type`
 and :func:`sevencs.conversation.plan_comments`, the drawing from
 :mod:`sevencs.figures.conversation`; this module reads the controls. The figure
 is built once with fixed axes; a control change updates the bars, labels and
-the plan's line, draws just those over a background kept from the first draw,
-and shows the image with alt text in an ``HTML`` widget.
+the plan's line, draws just those over a background kept from the first draw
+(the bars and their labels only when they changed: a slider move changes
+only the plan), and shows the image with its alt text (see
+:mod:`sevencs.widgets.explorer`).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from sevencs import conversation
 from sevencs.datasets import load_posts
 from sevencs.figures.conversation import OPENING_ORDER, TYPE_ORDER, draw, explorer_figure, figure_alt
 from sevencs.render.html import render
-from sevencs.widgets.explorer import Blitter, Explorer
+from sevencs.widgets.explorer import CONTINUOUS, Blitter, Explorer
 
 SLIDER_STYLE = {"description_width": "13em"}
 SLIDER_LAYOUT = widgets.Layout(width="32em")
@@ -77,7 +79,7 @@ class ConversationExplorer(Explorer):
             max=1.0,
             step=0.05,
             readout_format=".0%",
-            continuous_update=False,
+            continuous_update=CONTINUOUS,
             description="promotional posts in the plan",
             style=SLIDER_STYLE,
             layout=SLIDER_LAYOUT,
@@ -86,22 +88,24 @@ class ConversationExplorer(Explorer):
             value=3,
             min=1,
             max=14,
-            continuous_update=False,
+            continuous_update=CONTINUOUS,
             description="posts a week",
             style=SLIDER_STYLE,
             layout=SLIDER_LAYOUT,
         )
         self._fig, self._artists = explorer_figure(y_max, past_share)
-        dynamic = [
-            *self._artists["bars"],
-            *self._artists["names"],
-            *self._artists["values"],
-            self._artists["caption"],
-            self._artists["line"],
-            self._artists["marker"],
-            self._artists["note"],
-        ]
-        self._blitter = Blitter(self._fig, dynamic)
+        # The bars and their labels change only with the grouping and the ticked types: drawn then
+        # (the frame); a slider move draws only the plan's line, marker and note.
+        a = self._artists
+        bars, labels = a["bars"], [*a["names"], *a["values"], a["caption"]]
+
+        def bars_as_drawn() -> list:
+            return [(b.get_visible(), b.get_x(), b.get_height(), b.get_facecolor(), b.get_hatch()) for b in bars] + [
+                (label.get_visible(), label.get_position(), label.get_text(), label.get_color()) for label in labels
+            ]
+
+        dynamic = [a["line"], a["marker"], a["note"]]
+        self._blitter = Blitter(self._fig, dynamic, frame=[*bars, *labels], frame_key=bars_as_drawn)
         self._grid = np.linspace(0.0, 1.0, 21)
         self.table: pd.DataFrame = pd.DataFrame()
         self.plan: pd.Series = pd.Series(dtype=float)

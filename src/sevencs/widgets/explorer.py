@@ -4,41 +4,199 @@ A chapter's explorer subclasses :class:`Explorer`: it builds its controls and
 its figure, lists the controls in ``controls``, and draws in ``update()``,
 ending with ``self._show(png, alt, numbers_html)``. The figure is built once;
 :class:`Blitter` keeps its unchanging part as a background and redraws only the
-artists a control move changes, which keeps a move well under 100 ms. The image
-goes into an ``HTML`` widget with alt text, so it stays visible in the
-published book without a kernel.
+artists a control move changes, which keeps a move well under 100 ms.
+
+The image goes into an :class:`ipywidgets.Image` as PNG bytes (a palette of at
+most 256 colours, :func:`sevencs.figures.rgba_to_png`): the bytes travel to the
+page as a binary buffer, not as base64 text inside HTML, which is what keeps a
+move quick in the browser too (``benchmarks/lab_latency.py``). The widget
+state saved in a run notebook keeps the same bytes, so the published book
+shows the figure without a kernel.
+
+Alt text: ipywidgets' image view sets no ``alt`` (ipywidgets 8.1: only
+``src``, ``width``, ``height``, classes and, from ``tooltip``, ``title``). The
+alt text goes into the widget's ``tooltip``, so the ``<img>`` carries it as
+its ``title``, which is its accessible name when it has no ``alt`` (screen
+readers read it as they read alt text); the book's page script
+(``sevencs-a11y.js``) moves it into ``alt``, as every other figure of the book
+has. :attr:`Explorer.alt` reads it back. :class:`AltImage` is the Image widget
+that makes this work (see there).
 """
 
 from __future__ import annotations
 
-import base64
+from collections.abc import Callable
 
 import ipywidgets as widgets
+import traitlets
+from markupsafe import Markup
+from matplotlib.axes import Axes
 
 from sevencs import figures
 from sevencs.render.html import figure_html
 
+#: Sliders send their value while they are dragged, not only when let go. A move takes a few tens of
+#: milliseconds, and the page sends a widget's newest value only once the kernel has answered the last
+#: one (ipywidgets keeps one message in flight per widget and merges what comes meanwhile), so the values
+#: in between are dropped and the figure follows the hand. Keys are not affected: each arrow-key press
+#: sends its value either way.
+CONTINUOUS = True
+
+TITLES = ("title", "_left_title", "_right_title")
+
+
+class AltImage(widgets.Image):
+    """An Image widget whose ``tooltip`` (here: the alt text) reaches the page as the ``<img>``'s ``title``.
+
+    ipywidgets 8's views set ``title`` from ``tooltip`` only when the model's
+    ``description`` is empty, and they read it on every model: on the Image
+    model, which has none, setting a tooltip breaks the view (``Cannot read
+    properties of undefined (reading 'length')``, in JupyterLab and in the
+    book's renderer alike). An empty ``description`` fixes that.
+    """
+
+    description = traitlets.Unicode("").tag(sync=True)
+
 
 class Blitter:
-    """Renders a figure's changing artists over a background drawn once."""
+    """Renders a figure's changing artists over a background drawn once.
 
-    def __init__(self, fig, dynamic: list) -> None:
-        self.fig, self.dynamic = fig, dynamic
+    ``dynamic``: the artists a move changes; only they are drawn on each move.
+
+    ``frame``: artists that change now and then, when ``frame_key()`` (a value
+    made from what they show) changes: axes whose limits follow a slider (their
+    ticks, tick labels and grid move with the limits), or bars and labels that
+    follow a grouping. They are drawn, without the dynamic artists, over a base drawn
+    once without them (the figure, its legends) only when the key changes; the
+    result is the background until it changes again.
+
+    ``on_top``: unchanging artists that must stay above the dynamic ones (a
+    legend over the lines it names). They are drawn once with the background;
+    after the dynamic artists, their boxes of background pixels are put back,
+    which costs next to nothing where drawing them again costs milliseconds.
+
+    ``stamps``: texts whose words change but whose place and look do not, on a
+    plain background (the names of a ranking, one per row). A text costs about
+    a millisecond to draw (matplotlib 3.11 renders it glyph by glyph); each
+    distinct text is drawn once, and its pixels (its box, on the plain
+    background) are stamped wherever it appears again, to the nearest pixel.
+    """
+
+    #: how many stamps (distinct texts) to keep before starting again
+    STAMPS_KEPT = 1000
+
+    def __init__(
+        self,
+        fig,
+        dynamic: list,
+        frame: list | tuple = (),
+        frame_key: Callable[[], object] | None = None,
+        on_top: list | tuple = (),
+        stamps: list | tuple = (),
+    ) -> None:
+        if frame and frame_key is None:
+            raise ValueError("a frame needs a frame_key: what, when it changes, means drawing the frame again")
+        self.fig, self.frame, self.frame_key = fig, list(frame), frame_key
+        self.on_top, self.stamps = list(on_top), list(stamps)
+        self.dynamic = [*dynamic, *self.stamps]  # hidden from every background like the dynamic ones
+        self._moving = list(dynamic)
+        self._stamped: dict[tuple, tuple] = {}
         fig.canvas.draw()  # lets the layout engine place everything once
         fig.set_layout_engine("none")
-        for artist in dynamic:
+        for artist in self.frame:
             artist.set_visible(False)
-        fig.canvas.draw()
-        self.background = fig.canvas.copy_from_bbox(fig.bbox)
-        for artist in dynamic:
+        self.base = self._without_dynamic(fig.canvas.draw)
+        for artist in self.frame:
             artist.set_visible(True)
+        # Titles of frame axes do not move with the limits: drawn once into the base, left out of the frames
+        # (where placing and drawing them would cost a few milliseconds each time). matplotlib keeps an
+        # axes' centre, left and right titles as these three texts.
+        titles = [getattr(ax, name) for ax in self.frame if isinstance(ax, Axes) for name in TITLES]
+        self._titles = [title for title in titles if title.get_text() and title.get_visible()]
+        if self._titles:
+            for title in self._titles:
+                fig.draw_artist(title)
+            self.base = fig.canvas.copy_from_bbox(fig.bbox)
+        self.background = self.base
+        renderer, height = fig.canvas.get_renderer(), fig.bbox.height
+        # pixel boxes (x0, top, x1, bottom; y downwards, as restore_region wants), a pixel wider each side
+        self._on_top_boxes = [
+            (
+                max(int(box.x0) - 1, 0),
+                max(int(height - box.y1) - 1, 0),
+                int(box.x1) + 1,
+                int(height - box.y0) + 1,
+            )
+            for box in (artist.get_window_extent(renderer) for artist in self.on_top)
+        ]
+        self._key: object = None
+        #: how many times the frame was drawn (tests: a move that keeps the key draws no frame)
+        self.frames_drawn = 0
+
+    def _without_dynamic(self, draw: Callable[[], None]):
+        """Draw with the dynamic artists hidden; the picture, to restore later."""
+        visible = [artist.get_visible() for artist in self.dynamic]  # some may be hidden on purpose
+        for artist in self.dynamic:
+            artist.set_visible(False)
+        try:
+            draw()
+            return self.fig.canvas.copy_from_bbox(self.fig.bbox)
+        finally:
+            for artist, shown in zip(self.dynamic, visible):
+                artist.set_visible(shown)
+
+    def _draw_frame(self) -> None:
+        self.fig.canvas.restore_region(self.base)
+        words = [title.get_text() for title in self._titles]
+        for title in self._titles:
+            title.set_text("")  # already in the base; empty, matplotlib neither places nor draws it
+        try:
+            for artist in self.frame + self.on_top:
+                self.fig.draw_artist(artist)
+        finally:
+            for title, text in zip(self._titles, words):
+                title.set_text(text)
 
     def png(self) -> bytes:
         canvas = self.fig.canvas
+        if self.frame_key is not None:
+            key = self.frame_key()
+            if self.frames_drawn == 0 or key != self._key:
+                self.background = self._without_dynamic(self._draw_frame)
+                self._key, self.frames_drawn = key, self.frames_drawn + 1
         canvas.restore_region(self.background)
-        for artist in self.dynamic:
+        for artist in self._moving:
             self.fig.draw_artist(artist)
+        for text in self.stamps:
+            self._stamp(text)
+        for box in self._on_top_boxes:
+            canvas.restore_region(self.background, bbox=box, xy=(0, 0))
         return figures.rgba_to_png(canvas.buffer_rgba(), canvas.get_width_height())
+
+    def _stamp(self, text) -> None:
+        words = text.get_text()
+        if not words or not text.get_visible():
+            return
+        canvas, height = self.fig.canvas, self.fig.bbox.height
+        x, y = text.get_transform().transform(text.get_position())  # the anchor, in pixels from the bottom left
+        key = (words, str(text.get_color()), text.get_fontsize())
+        if key not in self._stamped:
+            if len(self._stamped) >= self.STAMPS_KEPT:
+                self._stamped.clear()
+            self.fig.draw_artist(text)
+            box = text.get_window_extent(canvas.get_renderer()).padded(2)
+            region = canvas.copy_from_bbox(box)
+            left, top = region.get_extents()[:2]  # pixels from the top left
+            self._stamped[key] = (region, left - x, top - (height - y))
+            return
+        region, dx, dy = self._stamped[key]
+        left, top, right, bottom = region.get_extents()
+        canvas.restore_region(region, bbox=(left, top, right, bottom), xy=(round(x + dx), round(height - y + dy)))
+
+
+def limits(*axes) -> Callable[[], object]:
+    """A ``frame_key`` for :class:`Blitter`: the axes' limits."""
+    return lambda: [(ax.get_xlim(), ax.get_ylim()) for ax in axes]
 
 
 class Explorer(widgets.VBox):
@@ -48,7 +206,7 @@ class Explorer(widgets.VBox):
     (optionally with their own arrangement of the controls).
     """
 
-    figure: widgets.HTML
+    figure: AltImage
     numbers: widgets.HTML
 
     @property
@@ -59,7 +217,9 @@ class Explorer(widgets.VBox):
         raise NotImplementedError
 
     def _start(self, top: widgets.Widget | None = None) -> None:
-        self.figure = widgets.HTML()
+        # shown at its own size, narrower when the page is (as the book's <img style="max-width:100%">)
+        layout = widgets.Layout(max_width="100%", height="auto", align_self="flex-start")
+        self.figure = AltImage(format="png", layout=layout)
         self.numbers = widgets.HTML()
         for control in self.controls:
             control.observe(self.update, names="value")
@@ -68,11 +228,21 @@ class Explorer(widgets.VBox):
 
     def _show(self, png: bytes, alt: str, numbers: str) -> None:
         """Put a rendered figure (with its alt text) and its numbers on screen."""
-        self.figure.value = figure_html(png, alt)
+        with self.figure.hold_sync():  # the image and its alt text in one message
+            self.figure.value = png
+            self.figure.tooltip = alt
         self.numbers.value = numbers
 
     @property
     def png(self) -> bytes:
         """The figure as currently shown, as PNG bytes."""
-        value = self.figure.value
-        return base64.b64decode(value.split("base64,", 1)[1].split('"', 1)[0])
+        return bytes(self.figure.value)
+
+    @property
+    def alt(self) -> str:
+        """The alt text of the figure as currently shown."""
+        return self.figure.tooltip or ""
+
+    def figure_html(self) -> Markup:
+        """The figure as currently shown, as an ``<img>`` with its alt text (for a page without widgets)."""
+        return figure_html(self.png, self.alt)

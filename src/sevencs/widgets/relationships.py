@@ -5,8 +5,8 @@ and the drawing from :mod:`sevencs.figures.relationships`; this module reads
 four sliders (the weights of frequency, recency and reciprocity, and the
 recency half-life). The figure is built once and its static parts rendered
 once as a background; a slider move changes the bars, names and points and
-draws just those (blitting), then shows the image with alt text in an
-``HTML`` widget.
+draws just those (blitting), then shows the image with its alt text (see
+:mod:`sevencs.widgets.explorer`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from sevencs import relationships
 from sevencs.datasets import NURSERY, load_interactions
 from sevencs.figures.relationships import PARTS, TOP, draw, explorer_figure, figure_alt
 from sevencs.render.html import render
-from sevencs.widgets.explorer import Blitter, Explorer
+from sevencs.widgets.explorer import CONTINUOUS, Blitter, Explorer
 
 SLIDER_STYLE = {"description_width": "12em"}
 SLIDER_LAYOUT = widgets.Layout(width="32em")
@@ -53,7 +53,7 @@ class RelationshipsExplorer(Explorer):
     def __init__(self, interactions: pd.DataFrame | None = None, account: Hashable = NURSERY) -> None:
         self.interactions = load_interactions() if interactions is None else interactions
         self.account = account
-        slider = dict(style=SLIDER_STYLE, layout=SLIDER_LAYOUT, continuous_update=False)
+        slider = dict(style=SLIDER_STYLE, layout=SLIDER_LAYOUT, continuous_update=CONTINUOUS)
         w = relationships.DEFAULT_WEIGHTS
         self.frequency = widgets.FloatSlider(
             value=w["frequency"], min=0, max=3, step=0.1, description="weight of frequency", **slider
@@ -71,13 +71,13 @@ class RelationshipsExplorer(Explorer):
         self.table: pd.DataFrame = self.baseline
         self._fig, self._artists = explorer_figure(self.baseline)
         dynamic = [
-            *(r for key, *_ in PARTS for r in self._artists["bars"][key]),
-            *self._artists["names"],
+            *(self._artists["bars"][key] for key, *_ in PARTS),
             self._artists["two"],
             self._artists["one"],
             self._artists["cut"],
         ]
-        self._blitter = Blitter(self._fig, dynamic)
+        # the names move from row to row as the ranking changes: each drawn once, then stamped
+        self._blitter = Blitter(self._fig, dynamic, stamps=self._artists["names"])
         self._start()
 
     @property

@@ -1,5 +1,5 @@
 // Accessibility repairs for markup the book's theme (sphinx-book-theme on
-// pydata-sphinx-theme) and Sphinx write, so readers using a screen reader or
+// pydata-sphinx-theme), Sphinx and the saved widgets write, so readers using a screen reader or
 // voice control get names that match what they see. Each repair is small and
 // says what it fixes; the browser tests run axe-core with no exception for them
 // (tests/test_browser.py lists the one theme control it still allows, and why).
@@ -25,9 +25,30 @@
       list.removeAttribute("role");
     });
   }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", repair);
-  } else {
+  // 4. The explorers' figures are ipywidgets Image widgets, whose view sets no
+  //    alt attribute: their alt text comes as the widget's tooltip, the <img>'s
+  //    title (its accessible name without alt). Make it the alt text, as every
+  //    other figure of the book has, and drop the title (a long tooltip over the
+  //    figure). Saved widgets render after the page has loaded, so this watches.
+  function altFromTitle() {
+    document.querySelectorAll("img.widget-image[title]").forEach(function (img) {
+      img.setAttribute("alt", img.getAttribute("title"));
+      img.removeAttribute("title");
+    });
+  }
+  function start() {
     repair();
+    altFromTitle();
+    new MutationObserver(altFromTitle).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ["title"],
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 })();
