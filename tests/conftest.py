@@ -11,12 +11,18 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from book import BookBuildFailed, build_book
 from sevencs.course.engine import EXPECT_CORRECT_ENV
 from sevencs.course.store import ENV_VAR
 from sevencs.publish.lite import ENV_VAR as LITE_ENV
 from sevencs.render.edition import BOOK_ENV
+
+# No timed assertions in tests (timing is measured in benchmarks/): Hypothesis's per-example deadline
+# failed a property test on a busy 2-core machine (725 ms for an example that takes 58 ms when quiet).
+settings.register_profile("sevencs", deadline=None)
+settings.load_profile("sevencs")
 
 # Sphinx's own test fixtures (`app`, `make_app`, `@pytest.mark.sphinx(testroot=...)`): tiny books in
 # tests/roots/test-<name>/ test the course's Sphinx extensions in seconds, without building the whole book.
