@@ -159,15 +159,21 @@ def running_lab(root: Path, timeout: float = 60.0) -> Iterator[Lab]:
                 time.sleep(0.2)
         yield lab
     finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)  # the server and the kernels it started
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        stop_group(process)  # the server and the kernels it started
         log.close()
+
+
+def stop_group(process: subprocess.Popen) -> None:
+    """Stop a server started with ``start_new_session=True`` and everything it started: SIGTERM to its process
+    group, then SIGKILL after 15 s."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
 
 
 # ---------------------------------------------------------------- driving a notebook in the page

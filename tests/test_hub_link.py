@@ -19,11 +19,9 @@ that end in ``.git`` as GitHub's clone addresses do (and one that does not).
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import secrets
-import signal
 import socket
 import subprocess
 import sys
@@ -38,6 +36,7 @@ from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from lab_harness import stop_group
 from sevencs.classroom.hub import hub_link
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -117,14 +116,7 @@ def server(tmp_path_factory) -> Iterator[Server]:
             time.sleep(0.2)
         yield running
     finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        stop_group(process)
         log.close()
 
 
