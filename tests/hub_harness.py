@@ -35,7 +35,6 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -44,6 +43,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urljoin, urlsplit
+
+from lab_harness import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 HUB_CONFIG = ROOT / "hub" / "jupyterhub_config.py"
@@ -77,12 +78,6 @@ def missing() -> str | None:
     if not (ROOT / ".git").exists():
         return f"{ROOT} is not a git repository: the course link needs one to clone"
     return None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def bare_clone(dest: Path) -> str:
@@ -212,14 +207,14 @@ def running_hub(folder: Path, learners: list[str], timeout: float = 60.0, spawn_
     homes.mkdir()
     repo = bare_clone(folder / "remote" / COURSE)
     (hub_folder / "learners.txt").write_text("\n".join(learners) + "\n")
-    port, token, password = _free_port(), secrets.token_hex(16), secrets.token_urlsafe(12)
+    port, token, password = free_port(), secrets.token_hex(16), secrets.token_urlsafe(12)
     extra_args = ["--ServerApp.allow_root=True"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
     (hub_folder / "jupyterhub_config.py").write_text(
         TEST_CONFIG.format(
             shipped=str(HUB_CONFIG),
             port=port,
-            hub_port=_free_port(),
-            proxy_api_port=_free_port(),
+            hub_port=free_port(),
+            proxy_api_port=free_port(),
             folder=hub_folder,
             homes=homes,
             extra_args=extra_args,

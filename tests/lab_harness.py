@@ -92,7 +92,8 @@ class Lab:
             return json.load(response)
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now, for a server a test starts."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -115,7 +116,7 @@ def running_lab(root: Path, timeout: float = 60.0) -> Iterator[Lab]:
         file = settings / name
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_text(json.dumps(values))
-    port, token = _free_port(), secrets.token_hex(16)
+    port, token = free_port(), secrets.token_hex(16)
     progress_db = home / "progress.sqlite"
     env = {
         **os.environ,

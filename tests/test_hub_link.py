@@ -22,7 +22,6 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import time
@@ -36,7 +35,7 @@ from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from lab_harness import stop_group
+from lab_harness import free_port, stop_group
 from sevencs.classroom.hub import hub_link
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,19 +60,13 @@ class Server:
             return error.code, error.read()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> Iterator[Server]:
     pytest.importorskip("nbgitpuller", reason="nbgitpuller is in the [test] extra: pip install -e '.[test]'")
     folder = tmp_path_factory.mktemp("hub")
     home, jupyter = folder / "home", folder / "jupyter"
     home.mkdir()
-    port, token = _free_port(), secrets.token_hex(16)
+    port, token = free_port(), secrets.token_hex(16)
     env = {k: v for k, v in os.environ.items() if not k.startswith("NBGITPULLER_")}
     env.update(
         JUPYTER_CONFIG_DIR=str(jupyter / "config"),
