@@ -6,6 +6,7 @@ import io
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 from PIL import Image
 
@@ -76,6 +77,8 @@ def test_leaving_out_a_type_removes_it_from_the_bars_and_the_plan(explorer):
     rest = POSTS[POSTS["type"].isin(["how-to", "story"])]
     assert explorer.plan["other_rate"] == pytest.approx(rest["comments"].sum() / len(rest))
     assert "(left out)" not in explorer.numbers.value  # the table lists only the groups with posts
+    explorer.question.value = True  # ticked again: the bars are those of every type once more
+    pd.testing.assert_frame_equal(explorer.table, cv.rates_by_type(POSTS))
 
 
 def test_leaving_out_every_other_type_says_what_to_do_instead_of_crashing(explorer):

@@ -188,17 +188,28 @@ def tie_strength(
     ``days_since``, ``frequency``, ``recency``, ``reciprocity`` (the three
     scores), ``strength`` and ``rank`` (1 = strongest; ties broken by name).
     """
-    weights = {
-        "frequency": _weight("frequency", frequency),
-        "recency": _weight("recency", recency),
-        "reciprocity": _weight("reciprocity", reciprocity),
-    }
-    total_weight = sum(weights.values())
-    if total_weight == 0:
-        raise InputError(
-            "all three weights are 0, so nothing counts and the strength is undefined; "
-            "give at least one weight a value above 0"
-        )
+    return weigh_ties(
+        tie_scores(interactions, half_life=half_life, as_of=as_of, account=account),
+        frequency=frequency,
+        recency=recency,
+        reciprocity=reciprocity,
+    )
+
+
+def tie_scores(
+    interactions: pd.DataFrame,
+    half_life: float = DEFAULT_HALF_LIFE,
+    as_of: object = None,
+    account: Hashable = NURSERY,
+) -> pd.DataFrame:
+    """The three parts of :func:`tie_strength` for each person, before any weights.
+
+    Returns a table indexed by ``person`` (sorted by name) with
+    ``interactions``, ``from_them``, ``from_us``, ``last``, ``days_since``
+    and the scores ``frequency``, ``recency`` and ``reciprocity``. The weights
+    only combine these, so a tool that tries many weights (the Relationships
+    explorer) works them out once and calls :func:`weigh_ties` for each.
+    """
     days = _checks.positive("half_life", half_life, unit="days")
     log = _log(interactions, account)
     when = log["date"].max() if as_of is None else moment(as_of, "as_of")
@@ -216,21 +227,28 @@ def tie_strength(
     busiest = table["interactions"].max()
     table["frequency"] = np.log1p(table["interactions"]) / np.log1p(busiest)
     table["recency"] = 0.5 ** (table["days_since"] / days)
-    scores = table[["frequency", "recency", "reciprocity"]]
-    table["strength"] = sum(scores[k] * w for k, w in weights.items()) / total_weight
-    table = table[
-        [
-            "interactions",
-            "from_them",
-            "from_us",
-            "last",
-            "days_since",
-            "frequency",
-            "recency",
-            "reciprocity",
-            "strength",
-        ]
-    ]
+    return table[["interactions", "from_them", "from_us", "last", "days_since", "frequency", "recency", "reciprocity"]]
+
+
+def weigh_ties(
+    scores: pd.DataFrame,
+    frequency: float = DEFAULT_WEIGHTS["frequency"],
+    recency: float = DEFAULT_WEIGHTS["recency"],
+    reciprocity: float = DEFAULT_WEIGHTS["reciprocity"],
+) -> pd.DataFrame:
+    """Combine :func:`tie_scores` with weights into the table :func:`tie_strength` returns, strongest first."""
+    weights = {
+        "frequency": _weight("frequency", frequency),
+        "recency": _weight("recency", recency),
+        "reciprocity": _weight("reciprocity", reciprocity),
+    }
+    total_weight = sum(weights.values())
+    if total_weight == 0:
+        raise InputError(
+            "all three weights are 0, so nothing counts and the strength is undefined; "
+            "give at least one weight a value above 0"
+        )
+    table = scores.assign(strength=sum(scores[k] * w for k, w in weights.items()) / total_weight)
     strength = table["strength"].to_dict()
     order = sorted(table.index, key=lambda p: (-strength[p], str(p)))
     table = table.loc[order]

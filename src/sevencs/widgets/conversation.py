@@ -108,6 +108,7 @@ class ConversationExplorer(Explorer):
         self._blitter = Blitter(self._fig, dynamic, frame=[*bars, *labels], frame_key=bars_as_drawn)
         self._grid = np.linspace(0.0, 1.0, 21)
         self.table: pd.DataFrame = pd.DataFrame()
+        self._tables: dict[tuple[str, tuple[str, ...]], pd.DataFrame] = {}
         self.plan: pd.Series = pd.Series(dtype=float)
         types_row = widgets.HBox(
             [
@@ -133,8 +134,11 @@ class ConversationExplorer(Explorer):
         """Recompute with the controls' values and redraw (what a control change triggers)."""
         others = self.other_types
         grouping = self.group.value
-        used = self.posts[self.posts["type"].isin(["promotional", *others])]
-        self.table = conversation.rates_by_type(used, by=grouping)
+        key = (grouping, tuple(others))
+        if key not in self._tables:  # a slider move changes only the plan: the bars' rates are kept
+            used = self.posts[self.posts["type"].isin(["promotional", *others])]
+            self._tables[key] = conversation.rates_by_type(used, by=grouping)
+        self.table = self._tables[key]
         order = TYPE_ORDER if grouping == "type" else OPENING_ORDER
         left_out = set(OTHER_TYPES) - set(others) if grouping == "type" else set()
         share, per_week = self.promotional.value, self.per_week.value

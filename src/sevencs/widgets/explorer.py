@@ -7,7 +7,7 @@ ending with ``self._show(png, alt, numbers_html)``. The figure is built once;
 artists a control move changes, which keeps a move well under 100 ms.
 
 The image goes into an :class:`ipywidgets.Image` as PNG bytes (a palette of at
-most 256 colours, :func:`sevencs.figures.rgba_to_png`): the bytes travel to the
+most 256 colours, :class:`sevencs.figures.PngEncoder`): the bytes travel to the
 page as a binary buffer, not as base64 text inside HTML, which is what keeps a
 move quick in the browser too (``benchmarks/lab_latency.py``). The widget
 state saved in a run notebook keeps the same bytes, so the published book
@@ -130,6 +130,7 @@ class Blitter:
             for box in (artist.get_window_extent(renderer) for artist in self.on_top)
         ]
         self._key: object = None
+        self._png = figures.PngEncoder()
         #: how many times the frame was drawn (tests: a move that keeps the key draws no frame)
         self.frames_drawn = 0
 
@@ -164,6 +165,7 @@ class Blitter:
             if self.frames_drawn == 0 or key != self._key:
                 self.background = self._without_dynamic(self._draw_frame)
                 self._key, self.frames_drawn = key, self.frames_drawn + 1
+                self._png.forget_palette()  # a new frame may bring colours the last palette lacks
         canvas.restore_region(self.background)
         for artist in self._moving:
             self.fig.draw_artist(artist)
@@ -171,7 +173,7 @@ class Blitter:
             self._stamp(text)
         for box in self._on_top_boxes:
             canvas.restore_region(self.background, bbox=box, xy=(0, 0))
-        return figures.rgba_to_png(canvas.buffer_rgba(), canvas.get_width_height())
+        return self._png.encode(canvas.buffer_rgba(), canvas.get_width_height())
 
     def _stamp(self, text) -> None:
         words = text.get_text()

@@ -1,11 +1,13 @@
 """The Relationships explorer: tie strength over the interaction log, with weights you set.
 
-Thin by design: every number comes from :func:`sevencs.relationships.tie_strength`
-and the drawing from :mod:`sevencs.figures.relationships`; this module reads
-four sliders (the weights of frequency, recency and reciprocity, and the
-recency half-life). The figure is built once and its static parts rendered
-once as a background; a slider move changes the bars, names and points and
-draws just those (blitting), then shows the image with its alt text (see
+Thin by design: every number comes from :mod:`sevencs.relationships` (the
+scores of :func:`~sevencs.relationships.tie_strength` worked out once for each
+half-life, then combined with the weights for each move) and the drawing from
+:mod:`sevencs.figures.relationships`; this module reads four sliders (the
+weights of frequency, recency and reciprocity, and the recency half-life). The
+figure is built once and its static parts rendered once as a background; a
+slider move changes the bars, names and points and draws just those
+(blitting), then shows the image with its alt text (see
 :mod:`sevencs.widgets.explorer`).
 """
 
@@ -67,6 +69,7 @@ class RelationshipsExplorer(Explorer):
         self.half_life = widgets.IntSlider(
             value=int(relationships.DEFAULT_HALF_LIFE), min=1, max=180, description="recency half-life (days)", **slider
         )
+        self._scores: dict[int, pd.DataFrame] = {}
         self.baseline = relationships.tie_strength(self.interactions, account=account)
         self.table: pd.DataFrame = self.baseline
         self._fig, self._artists = explorer_figure(self.baseline)
@@ -97,9 +100,10 @@ class RelationshipsExplorer(Explorer):
             self.numbers.value = render("relationships_no_weights.html")
             return
         self.figure.layout.display = None
-        self.table = relationships.tie_strength(
-            self.interactions, half_life=self.half_life.value, account=self.account, **weights
-        )
+        half_life = self.half_life.value
+        if half_life not in self._scores:  # the weights only combine the scores: worked out once a half-life
+            self._scores[half_life] = relationships.tie_scores(self.interactions, half_life, account=self.account)
+        self.table = relationships.weigh_ties(self._scores[half_life], **weights)
         draw(self._artists, self.table, weights)
         self._show(
             self._blitter.png(),
