@@ -426,7 +426,7 @@ class Exercise:
             feedback = self._feedback(
                 Status.NOT_ANSWERED,
                 f"Replace the `...` with your answer (store it in `{self.answer_name}`), then run "
-                f"the cell again. Stuck? `ex.{self.name}.hint()` gives a first nudge.",
+                f"the cell again. Stuck? `ex.{self.name}.help()` (the cell below) shows hints one at a time.",
             )
             solution = views.solution_below_blank(self)  # the published book: the model solution, collapsed
             if solution:
@@ -487,8 +487,8 @@ class Exercise:
 
     def _usage(self) -> str:
         return (
-            f"Check with `ex.{self.name}.check({self.answer_name})`, ask for a hint with "
-            f"`ex.{self.name}.hint()`, see a model answer with `ex.{self.name}.solution()`."
+            f"Check with `ex.{self.name}.check({self.answer_name})`; `ex.{self.name}.help()` shows hints "
+            "one at a time and the model solution."
         )
 
     def __repr__(self) -> str:
