@@ -143,3 +143,24 @@ def test_values_that_are_not_hours_say_so(kind, words):
     feedback = ex.q1.check(answer)
     assert not feedback.correct
     assert words in feedback.message
+
+
+@pytest.mark.parametrize(
+    "words, right",
+    [
+        ("voucher", False),  # a reward for reviewing
+        ("only to customers who rated", False),  # asking only the happy ones
+        ("staff and their families", False),  # not genuine customers
+        ("every receipt", True),  # everyone, honestly, no reward
+    ],
+)
+def test_the_review_self_check_accepts_only_asking_everyone_without_a_reward(words, right):
+    letter = next("abcd"[i] for i, o in enumerate(ex.sc4.options) if words in o.text)
+    assert ex.sc4.answer(letter).correct is right
+
+
+def test_the_review_self_check_hides_its_answer_from_position_and_length():
+    options = ex.sc4.options
+    right = next(i for i, o in enumerate(options) if o.correct)
+    assert len(options) == 4 and right >= 2
+    assert len(options[right].text) < max(len(o.text) for o in options)

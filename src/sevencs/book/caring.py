@@ -21,6 +21,9 @@ def numbers() -> dict[str, object]:
     example = sarcastic.iloc[0]
     replies = comments[comments["reply_to"].notna()]
     monthly = ca.monthly_care(questions, scored, target=24, window=1, hours=hours)
+    human_negative = int((scored["human_label"] == "negative").sum())
+    # how often a complaint turns up in public, on average over the span of the mentions
+    span_days = (scored["date"].max() - scored["date"].min()) / pd.Timedelta(days=1)
     return {
         "questions": len(questions),
         "answered": int(hours.notna().sum()),
@@ -41,7 +44,8 @@ def numbers() -> dict[str, object]:
         "waiting_july": len(ca.unanswered(questions, Q2_OLDER_THAN, as_of=Q2_AS_OF)),
         "mentions": len(scored),
         "vader_negative": int((scored["label"] == "negative").sum()),
-        "human_negative": int((scored["human_label"] == "negative").sum()),
+        "human_negative": human_negative,
+        "days_per_negative": float(span_days / human_negative),
         "vader_negative_share": float((scored["label"] == "negative").mean()),
         "human_negative_share": float((scored["human_label"] == "negative").mean()),
         "agreement": float((scored["label"] == scored["human_label"]).mean()),

@@ -430,6 +430,38 @@ sc3 = Question(
     ),
 )
 
+sc4 = Question(
+    CHAPTER,
+    "sc4",
+    "Dana wants more Google reviews for the nursery this spring. Which plan keeps to Google's rules for reviews?",
+    (
+        Option(
+            "Give everyone who leaves a review a 10% voucher for their next visit.",
+            False,
+            "Google removes reviews rewarded with discounts, free goods or services, whatever the "
+            "review says. A reward, however small, turns an honest review into a bought one.",
+        ),
+        Option(
+            "Send the review link only to customers who rated their visit 4 or 5 in a quick survey.",
+            False,
+            "That is selective asking: Google's policy forbids soliciting reviews only from the "
+            "customers you expect to be happy, or steering unhappy ones away.",
+        ),
+        Option(
+            "Print the review link on every receipt and ask each customer for an honest review.",
+            True,
+            "Yes. Asking every customer, in the same words, for a genuine review is what Google "
+            "allows; the reviews you get then say something about all your customers.",
+        ),
+        Option(
+            "Ask staff and their families to post reviews of their favourite plants.",
+            False,
+            "Google wants reviews from genuine customer experiences, not from people with a stake "
+            "in the business; undisclosed staff and family reviews are also banned by the US FTC.",
+        ),
+    ),
+)
+
 reflection = Reflection(
     CHAPTER,
     "reflection",
