@@ -495,3 +495,73 @@ def test_cascade_curves_reach_only_the_first_poster_at_p_0_and_the_whole_network
     assert curves["network"].tolist() == ["path", "path", "karate club", "karate club"]
     assert curves["p"].tolist() == [0.0, 1.0, 0.0, 1.0]
     assert curves["share_reached"].tolist() == pytest.approx([1 / 4, 1.0, 1 / 34, 1.0])
+
+
+# --- the time budget ----------------------------------------------------------------------------
+
+SMALL_WEEK = {"short video": 2, "story": 3}
+SMALL_MINUTES = {"short video": 40, "story": 6}
+
+
+def test_time_budget_multiplies_pieces_by_minutes_by_hand():
+    table = ct.time_budget(SMALL_WEEK, SMALL_MINUTES).set_index("format")
+    assert table.loc["short video", "minutes"] == 80
+    assert table.loc["story", "minutes"] == 18
+    assert list(table["pieces"]) == [2, 3]
+
+
+def test_content_hours_counts_one_setup_per_piece_without_batching():
+    # 80 + 18 minutes of making, and five sittings of 10 minutes
+    assert ct.content_hours(SMALL_WEEK, SMALL_MINUTES, setup=10) == pytest.approx((98 + 50) / 60)
+
+
+def test_content_hours_counts_one_setup_per_session_when_batched():
+    assert ct.content_hours(SMALL_WEEK, SMALL_MINUTES, setup=10, sessions=1) == pytest.approx((98 + 10) / 60)
+    assert ct.content_hours(SMALL_WEEK, SMALL_MINUTES, setup=10, sessions=2) == pytest.approx((98 + 20) / 60)
+
+
+def test_content_hours_of_an_empty_week_is_zero():
+    assert ct.content_hours({"story": 0}, SMALL_MINUTES, sessions=1) == 0
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    videos=st.integers(0, 5),
+    stories=st.integers(0, 10),
+    setup=st.floats(0, 60),
+    sessions=st.integers(1, 15),
+)
+def test_batching_never_costs_more_than_one_sitting_per_piece(videos, stories, setup, sessions):
+    plan = {"short video": videos, "story": stories}
+    pieces = videos + stories
+    if pieces == 0 or sessions > pieces:
+        return
+    one_each = ct.content_hours(plan, SMALL_MINUTES, setup)
+    batched = ct.content_hours(plan, SMALL_MINUTES, setup, sessions)
+    assert 0 <= batched <= one_each + 1e-9
+    assert one_each - batched == pytest.approx((pieces - sessions) * setup / 60, abs=1e-9)
+
+
+def test_the_default_minutes_and_plan_are_the_books_example():
+    table = ct.time_budget(ct.NURSERY_WEEK)
+    making = sum(ct.NURSERY_WEEK[f] * ct.FORMAT_MINUTES[f] for f in ct.NURSERY_WEEK)
+    assert table["minutes"].sum() == making
+    assert ct.content_hours(ct.NURSERY_WEEK, sessions=1) == pytest.approx((making + ct.SETUP_MINUTES) / 60)
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"plan": {"stories": 1}}, "Did you mean .story."),
+        ({"plan": {"story": -1}}, "at least 0"),
+        ({"plan": {"story": 1.5}}, "whole number"),
+        ({"plan": ["story"]}, "dict of format"),
+        ({"plan": {"story": 2}, "sessions": 3}, "at most one sitting per piece"),
+        ({"plan": {"story": 2}, "sessions": 0}, "at least 1"),
+        ({"plan": {"story": 2}, "setup": -5}, "at least 0 minutes"),
+        ({"plan": {"story": 2}, "minutes": {"story": 0}}, "above 0 minutes"),
+    ],
+)
+def test_content_hours_explains_bad_input(kwargs, message):
+    with pytest.raises((ValueError, TypeError), match=message):
+        ct.content_hours(**kwargs)

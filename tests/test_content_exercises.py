@@ -17,7 +17,7 @@ from sevencs import content as ct
 from sevencs.datasets import NURSERY, load_network, load_posts
 from sevencs.exercises import content as ex
 
-EXERCISES = [ex.q1, ex.q2, ex.q3, ex.q4, ex.q5]
+EXERCISES = [ex.q1, ex.q2, ex.q3, ex.q4, ex.q5, ex.q6]
 POSTS = load_posts()
 ENGAGED = POSTS["likes"] + POSTS["comments"] + POSTS["shares"]
 HOWTO = POSTS[POSTS["type"] == "how-to"]
@@ -33,12 +33,19 @@ THIRDS = 0.5 * (
     + abs(PROMO - 1 / 3)
 )
 
+#: The week of exercise 6, worked out by hand: making minutes, pieces, and minutes per sitting.
+MAKING = sum(n * ct.FORMAT_MINUTES[f] for f, n in ct.NURSERY_WEEK.items())
+PIECES = sum(ct.NURSERY_WEEK.values())
+ONE_EACH = (MAKING + PIECES * ct.SETUP_MINUTES) / 60
+ONE_BATCH = (MAKING + ct.SETUP_MINUTES) / 60
+
 EXPECTED = {
     "q1": HOWTO["shares"].sum() / len(HOWTO),
     "q2": ENGAGED.sum() / POSTS["reach"].sum(),
     "q3": ENGAGED.sum() / POSTS["followers"].sum(),
     "q4": abs(PROMO - 0.2),
     "q5": sum(STEPS),
+    "q6": (PIECES - 1) * ct.SETUP_MINUTES / 60,
 }
 
 
@@ -72,6 +79,11 @@ WRONG = [
     ("q5", STEPS[0], "only the first step"),
     ("q5", GRAPH.degree(NURSERY), "number of friends"),
     ("q5", sum(STEPS) + 0.5, "whole number"),
+    ("q6", (PIECES - 1) * ct.SETUP_MINUTES, "minutes"),
+    ("q6", PIECES * ct.SETUP_MINUTES / 60, "still needs one"),
+    ("q6", ONE_EACH, "one sitting per piece"),
+    ("q6", ONE_BATCH, "made in one batch"),
+    ("q6", -(PIECES - 1) * ct.SETUP_MINUTES / 60, "negative"),
 ]
 
 

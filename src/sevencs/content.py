@@ -18,7 +18,9 @@ numbers a post leaves behind:
   how far a post travels through a network of friends when each person who
   passes it on convinces each friend with probability ``p`` (the independent
   cascade model of Kempe, Kleinberg and Tardos 2003); :func:`cascade_curves`
-  averages it over a range of ``p`` on several networks.
+  averages it over a range of ``p`` on several networks;
+- :func:`time_budget` and :func:`content_hours`: the hours a week of posts
+  takes to make, one sitting per piece or batched into a few sessions.
 
 Posts tables need the columns of :func:`sevencs.datasets.load_posts`
 (``type``, ``reach``, ``impressions``, ``followers``, ``likes``, ``comments``,
@@ -42,8 +44,11 @@ from sevencs.errors import InputError
 __all__ = [
     "DENOMINATORS",
     "ENGAGEMENTS",
+    "FORMAT_MINUTES",
     "GROUPS",
+    "NURSERY_WEEK",
     "RULES",
+    "SETUP_MINUTES",
     "Rate",
     "Rule",
     "amplification_rate",
@@ -51,6 +56,7 @@ __all__ = [
     "cascade_curves",
     "cascade_threshold",
     "compare_to_rule",
+    "content_hours",
     "content_mix",
     "engagement_rate",
     "group_mix",
@@ -60,6 +66,7 @@ __all__ = [
     "rates_by_type",
     "simulate_cascade",
     "simulate_mix",
+    "time_budget",
 ]
 
 #: What counts as an engagement: the three things a person can do to a post.
@@ -249,15 +256,18 @@ RULES: dict[str, Rule] = {
     "4-1-1": Rule(
         "4-1-1",
         {"not promotional": 5 / 6, "promotional": 1 / 6},
-        "for every post about yourself, one repost of someone else's and four useful posts; "
-        "the first two parts are both not about you, so the check is 5/6 against 1/6",
-        "Tippingpoint Labs (2009), popularised by the Content Marketing Institute; a rule of thumb, not a finding",
+        "for every post that promotes you, re-share one relevant post and share four pieces of "
+        "relevant content written by others; five in six posts are not about you, so the check is "
+        "5/6 against 1/6 (the rule's further ask, that those posts be other people's work, is not "
+        "checked here)",
+        "Tippingpoint Labs (2009), for Twitter; popularised by Joe Pulizzi of the Content Marketing "
+        "Institute; a rule of thumb, not a finding",
     ),
     "thirds": Rule(
         "thirds",
         {"value": 1 / 3, "conversation": 1 / 3, "promotional": 1 / 3},
         "a third useful or informative posts, a third conversation, a third promotion",
-        "a rule of thumb passed around by social-media tool vendors; no study behind it is known",
+        "a rule of thumb with no known origin; its versions differ, and no study behind it is known",
     ),
 }
 
@@ -438,6 +448,80 @@ def mix_curve(posts: pd.DataFrame, by: str = "reach", points: int = 41) -> pd.Da
         plan = simulate_mix(posts, float(share), 1, by)
         rows.append({"promotional_share": share, "engagements": plan["engagements"], "shares": plan["shares"]})
     return pd.DataFrame(rows)
+
+
+# --- the time budget --------------------------------------------------------------------------
+
+#: Minutes to make one piece of each format, from idea to posting. These are the sample
+#: business's own estimates for the book's worked example, not a measurement: time your own.
+FORMAT_MINUTES: dict[str, float] = {"short video": 45, "carousel": 30, "photo post": 15, "story": 5}
+
+#: Minutes to get going each time you sit down to make content (tidy the bench, set up the
+#: light and the phone, decide what to say): paid once per sitting. An assumption, like the above.
+SETUP_MINUTES = 10
+
+#: The nursery's planned week: four feed posts (three or four a week, as in the sample data)
+#: and five stories.
+NURSERY_WEEK: dict[str, int] = {"short video": 1, "carousel": 1, "photo post": 2, "story": 5}
+
+
+def _plan(plan: object, minutes: Mapping[str, float]) -> dict[str, int]:
+    if not isinstance(plan, Mapping):
+        raise InputError(
+            f"plan must be a dict of format → pieces a week, such as {{'short video': 1, 'story': 5}}, "
+            f"but got {type(plan).__name__}"
+        )
+    counts = {}
+    for name, pieces in plan.items():
+        _checks.one_of("a format in plan", name, minutes)
+        counts[name] = _checks.whole_number(f"plan[{name!r}]", pieces)
+    return counts
+
+
+def time_budget(plan: Mapping[str, int], minutes: Mapping[str, float] | None = None) -> pd.DataFrame:
+    """The making time of a week's plan, one row per format.
+
+    Columns ``format``, ``pieces`` (a week), ``minutes_each`` and ``minutes`` (``pieces ×
+    minutes_each``). ``minutes`` defaults to :data:`FORMAT_MINUTES`, whose numbers are
+    estimates for the worked example; replace them with your own timings. Set-up time is
+    not in the table: it depends on how the work is batched (:func:`content_hours`).
+    """
+    each = {k: _checks.positive(f"minutes[{k!r}]", v, unit="minutes") for k, v in (minutes or FORMAT_MINUTES).items()}
+    counts = _plan(plan, each)
+    table = pd.DataFrame(
+        {"format": list(counts), "pieces": list(counts.values()), "minutes_each": [each[k] for k in counts]}
+    )
+    table["minutes"] = table["pieces"] * table["minutes_each"]
+    return table
+
+
+def content_hours(
+    plan: Mapping[str, int],
+    minutes: Mapping[str, float] | None = None,
+    setup: float = SETUP_MINUTES,
+    sessions: int | None = None,
+) -> float:
+    """Hours a week to make ``plan``: ``(Σ pieces × minutes each + sittings × setup) ÷ 60``.
+
+    ``sessions`` is how many times a week you sit down to make content. ``None`` means
+    one sitting per piece (no batching); ``1`` means everything is made in one batch. Each
+    sitting costs ``setup`` minutes however much is made in it, which is what batching
+    saves. A plan with no pieces takes no time. The minutes are the user's estimates
+    (:data:`FORMAT_MINUTES` for the book's example), so the result is a budget, not a
+    measurement.
+    """
+    table = time_budget(plan, minutes)
+    pieces = int(table["pieces"].sum())
+    start = _checks.positive("setup", setup, allow_zero=True, unit="minutes")
+    if pieces == 0:
+        return 0.0
+    sittings = pieces if sessions is None else _checks.whole_number("sessions", sessions, 1)
+    if sittings > pieces:
+        raise InputError(
+            f"sessions is {sittings}, but the plan has only {pieces} pieces: at most one sitting per "
+            "piece. Use sessions=None for one sitting per piece."
+        )
+    return (float(table["minutes"].sum()) + sittings * start) / 60
 
 
 # --- cascades ---------------------------------------------------------------------------------

@@ -58,4 +58,27 @@ def numbers() -> dict[str, object]:
         n = g.number_of_nodes()
         for p in (0.05, 0.1, 0.2):
             values[f"{name}_avg_{round(p * 100):02d}"] = ct.average_cascade(g, [start], p, CASCADE_RUNS) / n
+    values.update(_time_budget())
+    return values
+
+
+def _time_budget() -> dict[str, object]:
+    """The worked time budget of the In practice section: the nursery's week, one sitting per
+    piece against one batch session."""
+    week = ct.NURSERY_WEEK
+    plural = {"story": "stories"}
+    parts = [f"{n} {kind if n == 1 else plural.get(kind, kind + 's')}" for kind, n in week.items()]
+    one_each = ct.content_hours(week)
+    batched = ct.content_hours(week, sessions=1)
+    values: dict[str, object] = {
+        "week_plan": ", ".join(parts[:-1]) + " and " + parts[-1],
+        "week_pieces": sum(week.values()),
+        "setup_minutes": ct.SETUP_MINUTES,
+        "making_hours": float(ct.time_budget(week)["minutes"].sum()) / 60,
+        "hours_one_each": one_each,
+        "hours_batched": batched,
+        "hours_saved": one_each - batched,
+    }
+    for kind, minutes in ct.FORMAT_MINUTES.items():
+        values[f"minutes_{kind.replace(' ', '_')}"] = minutes
     return values

@@ -298,11 +298,61 @@ class CascadeReach(NumberExercise):
         )
 
 
+class BatchingSaves(_Rate):
+    title = "How many hours a week does batching save?"
+    answer_name = "hours_saved"
+    kind = Kind.RATE
+    unit = "hours a week"
+    hints = (
+        "Work out the week twice: once with one sitting per piece (every piece pays the set-up "
+        "minutes), once with everything made in one sitting (the set-up is paid once). The "
+        "difference is the answer, in hours.",
+        "Making time is the same both ways: each format's pieces × its minutes in "
+        "`ct.FORMAT_MINUTES`. Only the set-up differs: (pieces − 1) × `ct.SETUP_MINUTES` minutes, "
+        "then ÷ 60 for hours.",
+        "`ct.content_hours(plan)` is one sitting per piece; `ct.content_hours(plan, sessions=1)` is "
+        "one batch. Subtract the second from the first.",
+    )
+    solution_code = "plan = ct.NURSERY_WEEK\nhours_saved = ct.content_hours(plan) - ct.content_hours(plan, sessions=1)"
+    correct_message = (
+        "Right: about {expected:.2f} hours a week, only from setting up once instead of once per "
+        "piece. The minutes are estimates: time your own week and the same sum tells you what "
+        "batching is worth to you."
+    )
+
+    def expected(self) -> float:
+        return ct.content_hours(ct.NURSERY_WEEK) - ct.content_hours(ct.NURSERY_WEEK, sessions=1)
+
+    def mistakes(self, expected: float) -> Iterator[Mistake]:
+        plan = ct.NURSERY_WEEK
+        pieces = sum(plan.values())
+        yield Mistake(
+            60 * expected,
+            "That is the saving in minutes. The question asks for hours: divide by 60.",
+        )
+        yield Mistake(
+            pieces * ct.SETUP_MINUTES / 60,
+            (
+                "That saves every set-up, but a batch session still needs one: save (pieces − 1) "
+                "set-ups, not all of them."
+            ),
+        )
+        yield Mistake(
+            ct.content_hours(plan),
+            "That is the whole week with one sitting per piece. The question asks how much batching saves.",
+        )
+        yield Mistake(
+            ct.content_hours(plan, sessions=1),
+            "That is the whole week made in one batch. Subtract it from the week with one sitting per piece.",
+        )
+
+
 q1 = HowToAmplification(CHAPTER, "q1")
 q2 = EngagementByReach(CHAPTER, "q2")
 q3 = EngagementByFollowers(CHAPTER, "q3")
 q4 = DistanceFrom8020(CHAPTER, "q4")
 q5 = CascadeReach(CHAPTER, "q5")
+q6 = BatchingSaves(CHAPTER, "q6")
 
 sc1 = Question(
     CHAPTER,
