@@ -391,3 +391,39 @@ reflection = Reflection(
         "offer a first step small enough for someone who only reads today?",
     ),
 )
+
+# Issue 15, "In practice": channels the nursery owns, and customers' own content (book/community.md).
+
+sc4 = Question(
+    CHAPTER,
+    "sc4",
+    "After a platform changes how it ranks posts, Fernleaf's posts reach far fewer people. "
+    "Which of these does the nursery still control?",
+    (
+        Option(
+            "Its follower count, which has not gone down at all.",
+            False,
+            "The count is unchanged, but the platform decides how many followers see each post. A "
+            "follower is a chance to be seen, not a promise.",
+        ),
+        Option(
+            "The group it runs, because every member joined on purpose.",
+            False,
+            "Members chose to join, but the group lives on the platform: its ranking decides what "
+            "reaches their feeds, and its rules can change.",
+        ),
+        Option(
+            "Its hashtags, which keep each post easy to find in search.",
+            False,
+            "Hashtags help people find a post, but search and ranking belong to the platform, and "
+            "they changed with everything else.",
+        ),
+        Option(
+            "An email list of customers who signed up at the till.",
+            True,
+            "Yes. The addresses are the nursery's to keep, with the consent it asked for, and a "
+            "newsletter goes to every inbox on the list whatever a platform decides. Not every email "
+            "is read, but no feed hides it.",
+        ),
+    ),
+)

@@ -342,3 +342,41 @@ reflection = Reflection(
         "offer the new circle something useful before asking for anything?",
     ),
 )
+
+# Issue 15, "In practice": connections on today's platforms (book/connection.md).
+
+sc4 = Question(
+    CHAPTER,
+    "sc4",
+    "In 2025, WhatsApp was used by 90% of UK adults online (Ofcom) and by 32% of US adults "
+    "(Pew). What is the most useful thing a UK garden nursery can take from these two figures?",
+    (
+        Option(
+            "WhatsApp is the best place to send its offers to people it does not know.",
+            False,
+            "WhatsApp is private messaging, not a noticeboard: a business cannot post to strangers "
+            "there, and in the UK marketing messages need the person's consent (see the Welcome "
+            "chapter's part on privacy and consent).",
+        ),
+        Option(
+            "The two studies disagree, so neither figure can be trusted for planning.",
+            False,
+            "They measure different countries in different ways (a survey of US adults; measured "
+            "use by UK adults online). Both can be right: the same app matters far more in one "
+            "country than in the other.",
+        ),
+        Option(
+            "Much word of mouth about it may travel in private chats it cannot count.",
+            True,
+            "Yes. When a customer forwards the seed-swap poster to her allotment chat, the word "
+            "spreads, but no dashboard shows it. Asking new customers how they heard about you "
+            "catches some of it.",
+        ),
+        Option(
+            "It should move all of its posting from Facebook over to WhatsApp this year.",
+            False,
+            "Being widely used does not make WhatsApp a place to post to an audience. Use it for "
+            "what it does well: answering customers one to one, and letting them pass things on.",
+        ),
+    ),
+)

@@ -187,3 +187,75 @@ reflection = Reflection(
         "list something useful you could give before asking for anything?",
     ),
 )
+
+# Issue 15, "In practice": where the community is, and privacy and consent (book/welcome.md).
+
+sc4 = Question(
+    CHAPTER,
+    "sc4",
+    "Dana has about three hours a week for social media. Most of Fernleaf's customers are "
+    "first-time gardeners in their thirties and retired allotment holders. Which plan fits "
+    "what the chapter says about choosing platforms?",
+    (
+        Option(
+            "Open an account on every platform, so that no customer is ever missed.",
+            False,
+            "Three hours over eight platforms is about twenty minutes each. Accounts that go quiet "
+            "after a month tell visitors nobody is home: a few channels done well beat many done badly.",
+        ),
+        Option(
+            "Spend all three hours on TikTok, the platform that has grown fastest.",
+            False,
+            "Growth says where a platform is heading, not where your customers are. Retired "
+            "allotment holders are among the people least likely to use TikTok.",
+        ),
+        Option(
+            "Do Facebook well, where both groups are, and keep her Google listing current.",
+            True,
+            "Yes. Facebook is the one network both groups are likely to use (in the US, a majority "
+            "of every age group does), its local groups are where neighbours ask for tips, and the "
+            "Google listing is where people looking for a nursery find her hours and reviews. "
+            "Instagram can come second, when she has the time.",
+        ),
+        Option(
+            "Pick LinkedIn, since a business account there looks the most professional of all.",
+            False,
+            "LinkedIn is for work and trade contacts. It could suit the landscape gardeners who buy "
+            "in bulk, but home gardeners do not go there to talk about tomatoes.",
+        ),
+    ),
+)
+
+sc5 = Question(
+    CHAPTER,
+    "sc5",
+    "A customer emails Dana a photo of her prize dahlias, with her two children smiling beside "
+    "them: “Thought you'd like this!” What should Dana do before she posts it on the nursery's page?",
+    (
+        Option(
+            "Nothing more: by sending the photo, the customer agreed to its use.",
+            False,
+            "Sending a photo to the shop is not agreeing to see it published. Consent has to be "
+            "specific and informed: she needs to know where it will appear.",
+        ),
+        Option(
+            "Post it without the customer's name, so that nobody can be identified.",
+            False,
+            "Faces identify people on their own, so the photo is still personal data, and nobody "
+            "has asked the children's mother whether they may be shown.",
+        ),
+        Option(
+            "Post it, then delete it straight away if anybody complains about it.",
+            False,
+            "Taking it down on request is right, but it comes after asking, not instead of it. Once "
+            "posted, a photo can be copied and passed on beyond the nursery's reach.",
+        ),
+        Option(
+            "Ask if she may post it, and where, and whether to credit her by name.",
+            True,
+            "Yes. Asking first, and saying where it will appear and how she will be credited, is "
+            "consent that means something; the photo is hers, too. Keep her reply, and take the "
+            "post down if she changes her mind.",
+        ),
+    ),
+)
