@@ -8,7 +8,6 @@ when a notebook raises or writes to stderr.
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
@@ -71,42 +70,6 @@ def test_chapter_pages_show_computed_numbers_and_figures_with_alt_text(built_boo
 def test_exercise_pages_show_the_not_answered_feedback(built_book):
     html = (built_book / "exercises" / "01_connection.html").read_text()
     assert html.count("Not answered yet") >= 5
-
-
-# --- chapter prose without Python (issue 16) ------------------------------------------------------
-
-#: Chapters whose prose says in words what is computed; their code sits in "In code" asides.
-PROSE_WITHOUT_CODE = ("welcome", "connection", "community")
-CALL = re.compile(r"[A-Za-z_][\w.]*\(")
-
-
-def prose_calls(html: str) -> list[str]:
-    """Inline code in a page's prose that calls a function: not in a code cell, not in a dropdown aside."""
-    soup = BeautifulSoup(html, "html.parser")
-    return [
-        code.get_text()
-        for code in soup.select("code")
-        if not code.find_parent(["details", "pre"])
-        and not code.find_parent(class_="cell")
-        and CALL.search(code.get_text())
-    ]
-
-
-def test_prose_calls_finds_a_call_in_a_paragraph_and_not_in_an_aside_or_a_folder_name():
-    html = (
-        "<p>Then <code>cx.reach(G, a, 2)</code> counts it, in <code>exercises/</code>.</p>"
-        "<details><summary>In code</summary><p><code>cx.overlap(G, a)</code></p></details>"
-        '<div class="cell"><code>ex.sc4.ask()</code></div>'
-    )
-    assert prose_calls(html) == ["cx.reach(G, a, 2)"]
-
-
-@pytest.mark.parametrize("chapter", PROSE_WITHOUT_CODE)
-def test_chapter_prose_carries_no_python_and_its_code_sits_in_an_in_code_aside(built_book, chapter):
-    html = (built_book / "book" / f"{chapter}.html").read_text()
-    assert prose_calls(html) == []
-    asides = BeautifulSoup(html, "html.parser").select("details")
-    assert any("In code" in aside.get_text() and CALL.search(aside.get_text()) for aside in asides)
 
 
 # --- the execution settings, on a one-notebook book -----------------------------------------------
