@@ -8,6 +8,7 @@ when a notebook raises or writes to stderr.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -70,6 +71,27 @@ def test_chapter_pages_show_computed_numbers_and_figures_with_alt_text(built_boo
 def test_exercise_pages_show_the_not_answered_feedback(built_book):
     html = (built_book / "exercises" / "01_connection.html").read_text()
     assert html.count("Not answered yet") >= 5
+
+
+def test_no_page_names_an_exercise_or_a_question_by_its_internal_id(built_book):
+    """Readers meet "Self-check 1", "Exercise 2" and "Reflection", as the notebooks name them, never the ids
+    the course keeps for progress ("connection sc1", "caring q2", "welcome reflection")."""
+    from sevencs.chapters import CHAPTERS
+
+    internal = re.compile(rf"\b(?:{'|'.join(CHAPTERS)}) (?:q\d+|sc\d+|reflection)\b")
+    pages = [
+        p
+        for p in built_book.rglob("*.html")
+        if p.relative_to(built_book).parts[0] in ("book", "exercises", "notebooks")
+    ]
+    assert len(pages) >= 20
+    found = {
+        str(page.relative_to(built_book)): hits
+        for page in pages
+        if (hits := sorted(set(internal.findall(BeautifulSoup(page.read_text(), "html.parser").get_text(" ")))))
+    }
+    assert not found, found
+    assert internal.search("Self-check (connection sc1)") and not internal.search("Self-check 1")
 
 
 # --- the execution settings, on a one-notebook book -----------------------------------------------

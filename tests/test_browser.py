@@ -374,10 +374,25 @@ def test_every_quiz_on_the_exercise_pages_is_in_the_bank(context, site):
     assert sorted(ids) == sorted(expected)
 
 
-def test_a_quiz_answered_wrong_then_right_is_remembered_until_reset(watched):
-    watched.open(QUIZ_PAGE)
-    p = watched.page
-    quiz = p.locator(".sevencs-quiz").first
+def test_the_quiz_pages_do_not_give_the_answers_away_before_a_click(built_book):
+    """Neither the HTML the server sends (attributes included) nor its text says which option is right."""
+    for exercise in EXERCISES:
+        raw = (built_book / exercise).read_text()
+        assert "data-correct" not in raw, exercise
+        page = BeautifulSoup(raw, "html.parser")
+        quizzes = page.select(".sevencs-quiz")
+        assert quizzes, f"{exercise} has no quiz"
+        for quiz in quizzes:
+            question = _question(quiz["data-quiz-id"])
+            text = _plain(quiz.get_text(" "))
+            assert "Right." not in text and "Not quite." not in text, quiz["data-quiz-id"]
+            # the explanations ("Yes. ...") would tell the right one apart
+            assert not [o for o in question.options if _plain(o.why) in text], quiz["data-quiz-id"]
+            assert not quiz.select(".sevencs-quiz-why"), quiz["data-quiz-id"]
+
+
+def _answer_wrong_then_right(p, quiz) -> tuple[Question, str]:
+    """Click a wrong option, then the right one (both read from the bank); returns the question and its storage key."""
     quiz_id = quiz.get_attribute("data-quiz-id")
     question = _question(quiz_id)
     right = next(i for i, o in enumerate(question.options) if o.correct)
@@ -386,14 +401,31 @@ def test_a_quiz_answered_wrong_then_right_is_remembered_until_reset(watched):
     feedback = quiz.locator(".sevencs-quiz-feedback")
     assert feedback.get_attribute("role") == "status" and feedback.get_attribute("aria-live") == "polite"
     assert quiz.locator(".sevencs-quiz-option").count() == len(question.options)
+    # before a click, what the reader sees of the quiz names no verdict and no explanation
+    before = _plain(quiz.inner_text())
+    assert "Right" not in before and "Not quite" not in before
+    assert not [o for o in question.options if _plain(o.why) in before]
 
     quiz.locator(f'.sevencs-quiz-option[data-index="{wrong}"]').click()
     assert feedback.inner_text().startswith("Not quite")
     assert _plain(question.options[wrong].why) in _plain(feedback.inner_text())
+    assert quiz.get_attribute("data-state") == "wrong"
 
     quiz.locator(f'.sevencs-quiz-option[data-index="{right}"]').click()
     assert feedback.inner_text().startswith("Right")
     assert _plain(question.options[right].why) in _plain(feedback.inner_text())
+    assert quiz.get_attribute("data-state") == "right"
+    return question, key
+
+
+@pytest.mark.parametrize("which", [0, -1], ids=["first", "last"])
+def test_a_quiz_answered_wrong_then_right_is_remembered_until_reset(watched, which):
+    watched.open(QUIZ_PAGE)
+    p = watched.page
+    quizzes = p.locator(".sevencs-quiz")
+    quiz = quizzes.nth(which % quizzes.count())
+    _, key = _answer_wrong_then_right(p, quiz)
+    feedback = quiz.locator(".sevencs-quiz-feedback")
     assert p.evaluate("k => localStorage.getItem(k)", key) is not None
 
     p.reload()
@@ -410,6 +442,32 @@ def test_a_quiz_answered_wrong_then_right_is_remembered_until_reset(watched):
     p.reload()
     assert feedback.inner_text().strip() == "", "the reset answer came back after a reload"
     assert not watched.errors, watched.errors
+
+
+def test_a_quiz_answers_on_a_page_opened_from_disk(browser, built_book):
+    """A reader who opens the built book from a folder (file://, no server, no internet) can still answer."""
+    ctx = browser.new_context()
+    left: list[str] = []
+
+    def route(r):
+        if urlsplit(r.request.url).scheme == "file":
+            r.continue_()
+        else:
+            left.append(r.request.url)
+            r.abort()
+
+    ctx.route("**/*", route)
+    page = ctx.new_page()
+    quiz_errors: list[str] = []
+    page.on("pageerror", lambda e: quiz_errors.append(str(e)) if "sevencs-quiz" in str(e.stack or e) else None)
+    page.goto((built_book / QUIZ_PAGE).as_uri(), wait_until="load")
+    quizzes = page.locator(".sevencs-quiz")
+    assert quizzes.count() >= 3
+    for i in range(quizzes.count()):
+        _answer_wrong_then_right(page, quizzes.nth(i))
+    ctx.close()
+    assert not quiz_errors, quiz_errors
+    assert not left, f"the page opened from disk tried to reach: {left}"
 
 
 # --------------------------------------------------------------------------- saved widgets

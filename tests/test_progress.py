@@ -8,10 +8,16 @@ import sevencs
 from sevencs.course.store import ProgressStore
 from sevencs.exercises import CHAPTERS, welcome
 from sevencs.exercises import connection as ex
+from sevencs.render.html import LETTERS
 
 
 def row(report, chapter):
     return report.table.set_index("chapter").loc[chapter]
+
+
+def letter(question, right: bool) -> str:
+    """The letter of the question's first option that is right (or wrong), read from the bank."""
+    return LETTERS[next(i for i, o in enumerate(question.options) if o.correct is right)]
 
 
 def test_a_new_learner_sees_every_chapter_at_zero():
@@ -28,7 +34,8 @@ def test_progress_counts_what_was_done():
     ex.q2.hint()
     ex.q2.hint(2)
     ex.q3.solution()
-    ex.sc1.answer("a")
+    ex.sc1.answer(letter(ex.sc1, right=True))
+    ex.sc2.answer(letter(ex.sc2, right=False))  # a wrong answer is not counted as right
     ex.reflection.save("my sister, the allotment society")
     connection = row(sevencs.my_progress(), "connection")
     assert connection["exercises passed"] == "1 of 5"

@@ -7,6 +7,8 @@ script's behaviour in a browser is tested by the browser suite (tests/browser).
 
 from __future__ import annotations
 
+import base64
+import json
 import os
 import re
 import warnings
@@ -82,6 +84,15 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+def decoded(quiz: Tag) -> dict:
+    """The quiz's ``data-answers``, read the way the quiz script reads it (``JSON.parse(atob(...))``)."""
+    return json.loads(base64.b64decode(quiz.attrs["data-answers"], validate=True).decode("ascii"))
+
+
+def right_index(question: Question) -> int:
+    return next(i for i, o in enumerate(question.options) if o.correct)
+
+
 # --- the quiz markup, for every question in the bank --------------------------------------------
 
 
@@ -104,25 +115,55 @@ def test_every_question_renders_as_a_complete_quiz(question):
     for i, (button, option) in enumerate(zip(buttons, question.options)):
         assert button.attrs["type"] == "button"
         assert button.attrs["data-index"] == str(i)
-        assert button.attrs["data-correct"] == ("true" if option.correct else "false")
+        assert set(button.attrs) == {"type", "class", "data-index", "aria-pressed"}  # nothing says "right"
         # exactly what a reader sees, spaces included (the snapshots below cannot show those)
         assert squash(button.get_text()) == f"{'abcdefgh'[i]}) {shown(option.text)}"
-    right = [b.attrs["data-index"] for b in buttons if b.attrs["data-correct"] == "true"]
-    assert right == [str(next(i for i, o in enumerate(question.options) if o.correct))]
+
+    # what the quiz script answers with: the right index and each option's explanation, encoded
+    answers = decoded(quiz)
+    assert answers["right"] == right_index(question)
+    assert [squash(BeautifulSoup(w, "html.parser").get_text()) for w in answers["why"]] == [
+        shown(o.why) for o in question.options
+    ]
 
     [feedback] = quiz.find_all("div", "sevencs-quiz-feedback")
     assert feedback.attrs["role"] == "status" and feedback.attrs["aria-live"] == "polite"
     assert feedback.get_text() == ""
+    assert [squash(b.get_text()) for b in quiz.find_all("button", "sevencs-quiz-reset")] == ["Reset my answers"]
 
-    whys = quiz.find_all("li", "sevencs-quiz-why")
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.label.replace(" ", "-"))
+def test_the_readers_page_does_not_show_the_answer_before_a_click(question):
+    markup = quiz_html(question)
+    root = parse(markup)
+    assert "data-correct" not in markup and not root.find_all("details") and not root.find_all("li")
+    text = squash(root.get_text())
+    assert "Right." not in text and "Not quite." not in text
+    for option in question.options:  # an explanation ("Yes. ...") would give the answer away
+        assert shown(option.why) not in text
+        assert squash(option.why) not in squash(markup)
+    [note] = root.find_all("noscript")
+    assert "JavaScript" in note.get_text() and "notebook" in note.get_text()
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.label.replace(" ", "-"))
+def test_the_instructor_edition_lists_every_verdict_and_explanation_openly(question):
+    root = parse(quiz_html(question, open_explanations=True))
+    [details] = root.find_all("details", "sevencs-quiz-explanations")
+    assert "open" in details.attrs and not root.find_all("noscript")
+    whys = details.find_all("li", "sevencs-quiz-why")
     assert [w.attrs["data-index"] for w in whys] == [str(i) for i in range(len(question.options))]
     for letter, why, option in zip("abcdefgh", whys, question.options):
         verdict = "Right." if option.correct else "Not quite."
         assert squash(why.get_text()) == f"{letter}) {verdict} {shown(option.why)}"
+    assert decoded(root.find_all("div", "sevencs-quiz")[0])["right"] == right_index(question)
 
-    [details] = quiz.find_all("details", "sevencs-quiz-explanations")
-    assert "open" not in details.attrs
-    assert [squash(b.get_text()) for b in quiz.find_all("button", "sevencs-quiz-reset")] == ["Reset my answers"]
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.label.replace(" ", "-"))
+def test_the_label_names_the_question_as_the_notebook_does(question):
+    [label] = parse(quiz_html(question)).find_all(class_="sevencs-quiz-label")
+    assert squash(label.get_text()) == f"Self-check {question.name.removeprefix('sc')}"
+    assert question.label not in label.get_text() and question.chapter not in label.get_text()
 
 
 def test_quiz_and_element_ids_are_unique_across_the_bank():
@@ -169,8 +210,13 @@ def test_every_text_is_escaped():
     assert squash(f"Prompt {NASTY}") in squash(root.find_all(class_="sevencs-quiz-prompt")[0].get_text())
     texts = [squash(b.get_text()) for b in root.find_all("button", "sevencs-quiz-option")]
     assert squash(f"Right one {NASTY}") in texts[0] and squash(f"Wrong one {NASTY}") in texts[1]
-    whys = [squash(w.get_text()) for w in root.find_all("li", "sevencs-quiz-why")]
-    assert squash(f"Why wrong {NASTY}") in whys[1]
+    # the explanations the script inserts as HTML are escaped too, and stay so once decoded
+    whys = decoded(root.find_all("div", "sevencs-quiz")[0])["why"]
+    assert all("<script" not in w and "<b>" not in w for w in whys)
+    assert squash(BeautifulSoup(whys[1], "html.parser").get_text()) == squash(f"Why wrong {NASTY}")
+    opened = parse(quiz_html(question, open_explanations=True))
+    assert not opened.find_all("script") and not opened.find_all("b")
+    assert squash(f"Why wrong {NASTY}") in squash(opened.find_all("li", "sevencs-quiz-why")[1].get_text())
 
 
 def test_reflection_and_solution_text_is_escaped_too():
@@ -452,15 +498,16 @@ def test_the_quiz_script_uses_the_shared_markup():
         ".sevencs-quiz-option",
         ".sevencs-quiz-feedback",
         ".sevencs-quiz-reset",
-        ".sevencs-quiz-why",
         "data-quiz-id",
-        "data-correct",
+        "data-answers",
+        "atob",
         STORAGE_PREFIX,
         '"Right"',
         '"Not quite"',
         "localStorage",
     ):
         assert needle in script, needle
+    assert "data-correct" not in script
 
 
 # --- an exercise notebook, executed the way the book executes it --------------------------------

@@ -360,22 +360,27 @@ sc1 = Question(
     "Which single number best describes a typical wait?",
     (
         Option(
-            "The median first-response time of the answered questions.",
+            "The median first-response time of the questions that were answered.",
             True,
             "Yes. Half the answered questions got a reply within the median; the few very long "
             "waits do not drag it up. Report the unanswered ones separately.",
         ),
         Option(
-            "The mean first-response time.",
+            "The mean first-response time of the questions that were answered.",
             False,
             "A few waits of several days pull the mean far above what most people experience. "
             "With skewed times the mean describes nobody.",
         ),
         Option(
-            "The mean, counting unanswered questions as 0 hours.",
+            "The mean, counting each unanswered question as a wait of 0 hours.",
             False,
             "That makes the worst cases look like the best: a question nobody answered would "
             "count as answered at once.",
+        ),
+        Option(
+            "The longest wait, since that is the one customers remember and talk about.",
+            False,
+            "The longest wait matters and is worth reporting, but it describes the worst case, not a typical one.",
         ),
     ),
 )
@@ -386,21 +391,27 @@ sc2 = Question(
     'VADER gives "Love queuing for half an hour at Fernleaf. Fun." a strongly positive score. What does that tell you?',
     (
         Option(
-            "VADER has a bug and should not be used.",
+            "VADER has a bug and should not be used on customers' comments.",
             False,
             "VADER does what it was built for: it reads the words. On ordinary social-media text "
             "its authors found it about as good as a human rater.",
         ),
         Option(
-            "VADER scores the words, not the intent: sarcasm fools it, so check a sample of its labels by hand.",
+            "The customer really did enjoy the queue, since the words are positive.",
+            False,
+            "Read it aloud: half an hour in a queue is rarely fun. A person hears the sarcasm.",
+        ),
+        Option(
+            "VADER reads words, not intent: sarcasm fools it, so check a sample by hand.",
             True,
             'Yes. "Love" and "fun" are positive words; the complaint is in the situation. '
             "Read a sample yourself and report how often VADER agrees with you.",
         ),
         Option(
-            "The customer really did enjoy the queue.",
+            "VADER needs more text: on one short comment any score is only noise.",
             False,
-            "Read it aloud: half an hour in a queue is rarely fun. A person hears the sarcasm.",
+            "Short social-media posts are what VADER was built for. The trouble here is sarcasm: "
+            "the words are positive, the meaning is not.",
         ),
     ),
 )
@@ -426,6 +437,12 @@ sc3 = Question(
             "20 ÷ 50 = 40%",
             False,
             "That is Dana's share, the other part of the whole.",
+        ),
+        Option(
+            "50 ÷ 120 ≈ 42%",
+            False,
+            "That is the share of all comments that are replies. The question asks what share of "
+            "the replies came from members.",
         ),
     ),
 )

@@ -307,21 +307,27 @@ sc1 = Question(
     "who found it through a social post. What is the best explanation?",
     (
         Option(
-            "They arrive presold: a friend they trust has already vouched for the nursery.",
-            True,
-            "Yes. Someone who already knows, likes and trusts you through a friend needs little "
-            "persuading, so more of them reach the client stage.",
-        ),
-        Option(
-            "Social media does not work for small businesses.",
+            "Social media does not work for a small business, so those posts were wasted effort.",
             False,
             "Social media brought the nursery more clients in total than any other source; each "
             "social connection is just less likely to buy yet. Conversion and volume are different.",
         ),
         Option(
-            "Word of mouth has more people in the funnel.",
+            "Word of mouth brings more people into the funnel, so more of them buy.",
             False,
-            "It has fewer. Conversion is a share, so it does not grow with the number of people.",
+            "It brings fewer. Conversion is a share, so it does not grow with the number of people.",
+        ),
+        Option(
+            "People who find it through a post are mostly bots and fake accounts that never buy.",
+            False,
+            "Some may be, but most are real people who do not know the nursery yet: they need to "
+            "come to know, like and trust it first.",
+        ),
+        Option(
+            "They arrive presold: a friend they trust has already vouched for the nursery.",
+            True,
+            "Yes. Someone who already knows, likes and trusts you through a friend needs little "
+            "persuading, so more of them reach the client stage.",
         ),
     ),
 )
@@ -332,7 +338,7 @@ sc2 = Question(
     "In the Bass model, what does the coefficient q stand for?",
     (
         Option(
-            "Imitation: people adopting because others they know already have, such as word of mouth.",
+            "Imitation: adopting because people you know already have, as in word of mouth.",
             True,
             "Yes. Its pull grows with the number who have already adopted, which is why word of "
             "mouth starts slowly and then takes over.",
@@ -343,9 +349,15 @@ sc2 = Question(
             "That is p. It acts on everyone who has not adopted yet, whether or not anyone else has.",
         ),
         Option(
-            "The size of the market.",
+            "The size of the market: everyone who will ever adopt the product.",
             False,
-            "That is m: everyone who will ever adopt. q is a rate.",
+            "That is m. q is a rate: how strongly those who have adopted pull in the others.",
+        ),
+        Option(
+            "Quality: how good the product is, which decides how fast people adopt it.",
+            False,
+            "The Bass model has no quality term: it has p (outside influence), q (imitation) and m "
+            "(the market). A good product may show up in q, through word of mouth.",
         ),
     ),
 )
@@ -357,23 +369,28 @@ sc3 = Question(
     "Her accountant says it lost money. What is missing from that view?",
     (
         Option(
-            "Visibility, reputation and referrals: people who saw, trusted or recommended the nursery "
-            "and bought later or sent a friend.",
-            True,
-            "Yes. The source texts insist the return is more than sales; report those alongside the "
-            "sales, not converted into one money number.",
-        ),
-        Option(
-            "Nothing: if traced sales are below the cost, social media failed.",
+            "Nothing: if traced sales are below the cost, then the social media lost money.",
             False,
             "Traced sales miss the friend who came in because of a post, and the client who stays for "
             "years. That does not prove it paid, but the sales figure alone cannot say.",
         ),
         Option(
-            "The number of followers, which is the real return.",
+            "Visibility, reputation and referrals: people who bought later or sent a friend.",
+            True,
+            "Yes. The source texts insist the return is more than sales; report those alongside the "
+            "sales, not converted into one money number.",
+        ),
+        Option(
+            "The number of followers she gained, which is the real return on social media.",
             False,
             "Followers are one sign of visibility, not the whole return, and a follower count says "
             "nothing about trust or referrals.",
+        ),
+        Option(
+            "Time: a year is too short, but the traced sales alone will show the return later.",
+            False,
+            "Time helps, but traced sales will keep missing the friend who came because of a post. "
+            "The return includes visibility, reputation and referrals, which sales figures miss.",
         ),
     ),
 )

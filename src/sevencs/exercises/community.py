@@ -298,22 +298,28 @@ sc1 = Question(
     "instead of carrying on into the thousands?",
     (
         Option(
-            "The people who could join ran out: most local gardeners who wanted to join already had.",
-            True,
-            "Yes. Each new member brings fewer newcomers when most of the people they know are already in. "
-            "That is what logistic growth models: growth slows as the group nears its market size.",
-        ),
-        Option(
-            "The nursery posted less often.",
+            "The nursery posted less often, so fewer people heard about the group.",
             False,
             "Perhaps, but the data do not show it, and even frequent posting cannot recruit people who are "
             "already members or have no interest in gardening.",
         ),
         Option(
-            "Compounding growth always slows down after six months.",
+            "Compounding growth always slows after six months or so, whatever the group.",
             False,
             "No fixed month makes growth slow. It slows when the pool of possible members runs low; a bigger "
             "market would keep it going longer.",
+        ),
+        Option(
+            "The people who could join ran out: most gardeners who would join already had.",
+            True,
+            "Yes. Each new member brings fewer newcomers when most of the people they know are already in. "
+            "That is what logistic growth models: growth slows as the group nears its market size.",
+        ),
+        Option(
+            "Members got bored and left as fast as new ones joined, so the total stood still.",
+            False,
+            "Leavers can stall a group, but the question is why joining slowed: each new member found fewer "
+            "people left to invite, because most of those they knew were already in.",
         ),
     ),
 )
@@ -324,23 +330,28 @@ sc2 = Question(
     "In the group, about four in five members never post or comment. What should Dana conclude?",
     (
         Option(
-            "The group is failing: a healthy community has everyone taking part.",
+            "The group is failing: in a healthy community everyone takes part.",
             False,
             "In most online communities a small share writes most of what is there. Quiet readers are usual, "
             "and many still value the group.",
         ),
         Option(
-            "That is close to the 90-9-1 rule of thumb: most members read, few write. She can make it easier to "
-            "take a first small step, and look after the few who create.",
-            True,
-            "Yes. The rule is a rough pattern, not a target. Lurkers are an audience and future contributors: "
-            "an easy question or a poll often brings a first comment.",
-        ),
-        Option(
-            "The 90-9-1 rule proves her group should have exactly 1% creators.",
+            "The 90-9-1 rule proves that her group should have exactly 1% creators.",
             False,
             "It is a rule of thumb from observation, not a law. Real groups vary, and the shares depend on what "
             "you count as taking part.",
+        ),
+        Option(
+            "The quiet members have lost interest and should be removed to keep it lively.",
+            False,
+            "Quiet readers are usual, and many still value the group. Removing them shrinks the audience the "
+            "active few write for, and the pool of future contributors.",
+        ),
+        Option(
+            "That is usual (the 90-9-1 rule of thumb); she can make a first small step easy.",
+            True,
+            "Yes. The rule is a rough pattern, not a target: most members read, few write. Lurkers are an "
+            "audience and future contributors: an easy question or a poll often brings a first comment.",
         ),
     ),
 )
@@ -351,23 +362,28 @@ sc3 = Question(
     "Community detection splits the karate club into groups whose modularity is well above 0. What does that tell you?",
     (
         Option(
-            "Members have many more friendships inside their groups than a random network with the same "
-            "friend counts would have.",
-            True,
-            "Yes. Modularity compares the friendships inside groups with what chance would give. It says the "
-            "groups are real clusters; it does not say why they formed.",
-        ),
-        Option(
             "The groups are exactly the two sides the club later split into.",
             False,
             "Close, but not exactly: the method found three groups, and a couple of members sit with the other "
             "side. Compare with the real split to know.",
         ),
         Option(
-            "Every member belongs to exactly one group in real life.",
+            "Members have far more friendships inside their groups than chance would give.",
+            True,
+            "Yes. Modularity compares the friendships inside groups with what a random network with the same "
+            "friend counts would give. It says the groups are real clusters; it does not say why they formed.",
+        ),
+        Option(
+            "Every member belongs to exactly one group in real life, as the method shows.",
             False,
             "The method gives each member one group because that is how it works. Real people often belong to "
             "several circles at once.",
+        ),
+        Option(
+            "The groups formed because their members share something, such as a teacher.",
+            False,
+            "Modularity says the groups are real clusters; it does not say why they formed. That takes "
+            "knowing the people, not the network alone.",
         ),
     ),
 )

@@ -246,25 +246,25 @@ sc1 = Question(
     "than 100 new people through them?",
     (
         Option(
-            "Friend circles overlap: many of your friends' friends are the same people, your own friends, or you.",
-            True,
-            "Yes. Friends of one person tend to know each other, so their friend lists repeat "
-            "names. The 10 × 10 story assumes no two circles share anyone.",
-        ),
-        Option(
-            "The platform hides your posts from most of them.",
-            False,
-            "That limits who sees a post, which is a different question. The number of distinct "
-            "people is lower even before any feed algorithm.",
-        ),
-        Option(
-            "Most people have fewer than 10 friends.",
+            "Most people have fewer than 10 friends, so the friends of friends add up to less.",
             False,
             "The friendship paradox points the other way: your friends tend to have more friends "
             "than you. The gap comes from overlap.",
         ),
         Option(
-            "Some people turn down your invitation.",
+            "Friend circles overlap: many friends of friends are the same people, or you.",
+            True,
+            "Yes. Friends of one person tend to know each other, so their friend lists repeat "
+            "names. The 10 × 10 story assumes no two circles share anyone.",
+        ),
+        Option(
+            "The platform's feed hides your posts from most of your friends' friends.",
+            False,
+            "That limits who sees a post, which is a different question. The number of distinct "
+            "people is lower even before any feed algorithm.",
+        ),
+        Option(
+            "Some of the people you invite turn you down, so fewer join at each step.",
             False,
             "That lowers the number further, but even if everyone accepted you would reach fewer "
             "than 100 distinct people.",
@@ -279,20 +279,26 @@ sc2 = Question(
     "primary school parents. Whose share would help most?",
     (
         Option(
-            "The allotment society member with the most friends.",
+            "The allotment society member with the most friends, since more friends means more reach.",
             False,
             "Many friends, but if they are all in the allotment society the news stays there.",
+        ),
+        Option(
+            "The nursery's newest follower, who is keen and likely to pass things on.",
+            False,
+            "Being keen helps, but it says nothing about where someone's friends are.",
+        ),
+        Option(
+            "A school parent with many friends among the other parents.",
+            False,
+            "They could spread it among the parents, but the news starts in the allotment society "
+            "and only reaches them if someone links the two groups.",
         ),
         Option(
             "Someone who belongs to both groups and has friends in each.",
             True,
             "Yes: a broker. Betweenness is high for accounts like this, because paths between the "
             "two groups run through them.",
-        ),
-        Option(
-            "The nursery's newest follower.",
-            False,
-            "Being new says nothing about where someone's friends are.",
         ),
     ),
 )
@@ -303,19 +309,24 @@ sc3 = Question(
     "Most of the nursery's friends have more friends than the nursery's typical follower. What does that tell you?",
     (
         Option(
-            "The nursery's followers are unusually unpopular.",
+            "The nursery's followers are unusually unpopular compared with people elsewhere.",
             False,
             "It would happen in almost any network: it is a property of averages, not of these particular people.",
         ),
         Option(
-            "Well-connected accounts sit on many friend lists, so the average friend is better "
-            "connected than the average account.",
+            "The nursery has made a point of befriending the best-connected people in town.",
+            False,
+            "It would happen even if the nursery picked its friends at random: in almost any "
+            "network, well-connected people sit on more friend lists.",
+        ),
+        Option(
+            "Well-connected people sit on many friend lists, so a typical friend has more friends.",
             True,
             "Yes: the friendship paradox. A person with 40 friends appears on 40 friend lists; "
             "a person with 2 appears on 2.",
         ),
         Option(
-            "The data must be wrong.",
+            "The data must be wrong, since friends and followers come from the same town.",
             False,
             "The data are synthetic, but the same pattern shows up in real networks, the karate "
             "club included: try it in the lab.",

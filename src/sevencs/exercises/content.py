@@ -360,21 +360,27 @@ sc1 = Question(
     "A neighbouring café says its engagement rate is 30%; the nursery's is 7% by reach. What can Dana conclude?",
     (
         Option(
-            "Nothing yet: she must first ask what the café divides by.",
-            True,
-            "Yes. A rate by followers can be several times a rate by reach for the same posts, as "
-            "exercises 2 and 3 show. Compare only rates with the same denominator.",
-        ),
-        Option(
-            "The café's posts are four times as engaging.",
+            "The café's posts are about four times as engaging as the nursery's.",
             False,
             "Only if both rates divide by the same thing. The nursery's own rate by followers is "
             "several times its rate by reach, with the very same posts.",
         ),
         Option(
-            "The café must be paying for its engagement.",
+            "The café must be paying to boost its posts, which inflates its rate.",
             False,
             "Nothing in the two numbers says that. The first question is what each one divides by.",
+        ),
+        Option(
+            "The nursery should switch to the café's kinds of posts to catch up.",
+            False,
+            "Not before knowing the two rates can be compared: a rate by followers can be several "
+            "times a rate by reach for the very same posts.",
+        ),
+        Option(
+            "Nothing yet: first she must ask what the café's rate divides by.",
+            True,
+            "Yes. A rate by followers can be several times a rate by reach for the same posts, as "
+            "exercises 2 and 3 show. Compare only rates with the same denominator.",
         ),
     ),
 )
@@ -390,15 +396,21 @@ sc2 = Question(
             "No such study is known to the course. The rule is practitioners' advice.",
         ),
         Option(
-            "It is a rule of thumb passed around by marketers: a reminder to give more than you ask.",
+            "A rule of thumb passed around by marketers: give more than you ask.",
             True,
             "Yes. It is useful as a reminder and as a benchmark to measure against, but no research "
             "fixed 20% as the best share. Your own rates per post type are better evidence.",
         ),
         Option(
-            "It is how platforms decide which posts to show.",
+            "The platforms' own rule for which posts they show in people's feeds.",
             False,
             "Platforms do not publish such a rule. The 80/20 split is advice for the business.",
+        ),
+        Option(
+            "The Pareto principle: 80% of the sales come from 20% of the posts.",
+            False,
+            "The numbers echo Pareto's 80/20, but that describes how unequal outcomes are, not a "
+            "mix to aim for. The content rule is practitioners' advice.",
         ),
     ),
 )
@@ -410,22 +422,27 @@ sc3 = Question(
     "times as many accounts on the nursery's network. Why?",
     (
         Option(
-            "Because each new sharer passes it on to friends who pass it on: above a threshold, each "
-            "sharer convinces more than one new person and the cascade keeps going.",
+            "Above a threshold each sharer passes it to more than one new person, so it keeps going.",
             True,
             "Yes. Below the threshold cascades fizzle out after a step or two; above it they can "
             "reach much of the network. Friends reached through a friendship are better connected "
             "than average, which lowers the threshold.",
         ),
         Option(
-            "Because the simulation is random.",
+            "Because the simulation is random, so one lucky run can reach far more accounts than others.",
             False,
             "Chance makes single runs differ, but the averages over many runs show the same jump.",
         ),
         Option(
-            "Because p is the share of the network that sees the post.",
+            "Because p is the share of the network that sees the post, and 0.2 is four times 0.05.",
             False,
             "p is the chance that one person convinces one friend, not a share of the network.",
+        ),
+        Option(
+            "Because a higher p makes the platform show the post to more people in their feeds.",
+            False,
+            "The model has no platform and no feed: p is the chance that one person passes the post "
+            "to one friend. The jump comes from the chain of sharing.",
         ),
     ),
 )

@@ -358,20 +358,26 @@ sc1 = Question(
     "At a party you meet someone who runs a café. What does the cocktail-party comparison say you should do first?",
     (
         Option(
+            "Ask about them and listen: their café, their customers, what they need.",
+            True,
+            "Yes. You learn what they need, and whether and how you could help comes later, from that.",
+        ),
+        Option(
             "Tell them about this week's offer at your nursery before they drift away.",
             False,
             "That is opening with the sale: the move the comparison warns against. People walk away from a pitch.",
         ),
         Option(
-            "Ask about them and listen: what they grow, what trouble they have, what they need.",
-            True,
-            "Yes. You learn what they need, and whether and how you could help comes later, from that.",
-        ),
-        Option(
-            "Hand over a card and move on to meet as many people as possible.",
+            "Hand over a card and move on, to meet as many people as you can tonight.",
             False,
             "That collects contacts, not conversations. Chapter 1 showed that connections matter, but "
             "this chapter is about what you do with them.",
+        ),
+        Option(
+            "Tell them your own story first, so they know who you are before you ask.",
+            False,
+            "A short hello is fine, but a long story about you is still talking about yourself. "
+            "The comparison says to let them talk first, and listen.",
         ),
     ),
 )
@@ -383,21 +389,27 @@ sc2 = Question(
     "80 ÷ 350 not its reply ratio?",
     (
         Option(
-            "Because the 350 include the nursery's own 80 replies and people's replies to each other; "
-            "the denominator should be only the threads other people started.",
-            True,
-            "Yes. The reply ratio asks: of the people who started a conversation, how many got an "
-            "answer? Your own comments are never waiting for an answer.",
-        ),
-        Option(
-            "Because it should be divided by the number of posts.",
+            "Because the reply ratio divides by the number of posts, not by comments.",
             False,
             "Replies per post is a different rate. The reply ratio is a share of comments answered.",
         ),
         Option(
-            "It is the reply ratio; the question is a trick.",
+            "It is the reply ratio: every comment could have been answered, so all count.",
             False,
-            "Look at what is in the 350: the nursery's own replies count there too.",
+            "Look at what is in the 350: the nursery's own replies count there too, and they are "
+            "never waiting for an answer.",
+        ),
+        Option(
+            "The 350 hold the nursery's own replies too: count only threads others started.",
+            True,
+            "Yes. The reply ratio asks: of the people who started a conversation, how many got an "
+            "answer? Your own comments, and people's replies to each other, are never waiting for one.",
+        ),
+        Option(
+            "Because the 80 should also count the likes the nursery gave to comments.",
+            False,
+            "A like is not an answer to a question. And the problem is in the denominator: the 350 "
+            "include the nursery's own replies.",
         ),
     ),
 )
@@ -408,21 +420,26 @@ sc3 = Question(
     "A business's conversation rate doubled last month. What can you conclude?",
     (
         Option(
-            "Its customers are twice as happy.",
+            "Its customers are twice as happy with it as they were a month before.",
             False,
             "Comments can be complaints. A rate counts comments; it does not read them.",
         ),
         Option(
-            "Its posts drew twice as many comments per post; whether that is good news depends on "
-            "what the comments say and who wrote them.",
+            "Twice as many people saw its posts last month, so its reach doubled too.",
+            False,
+            "The conversation rate divides by posts, not by the people who saw them. Reach is a different number.",
+        ),
+        Option(
+            "It must have posted half as often, since the rate divides by the number of posts.",
+            False,
+            "That is one way it could happen, but so is more comments on as many posts: the rate "
+            "alone cannot tell which.",
+        ),
+        Option(
+            "Comments per post doubled; whether that is good news depends on what they say.",
             True,
             "Yes. Read the comments too: a complaint thread or a 'comment to win' giveaway can double "
             "the rate. And if the business answers more, its own replies count as comments too.",
-        ),
-        Option(
-            "Twice as many people saw its posts.",
-            False,
-            "The conversation rate divides by posts, not by the people who saw them. Reach is a different number.",
         ),
     ),
 )

@@ -342,20 +342,26 @@ sc1 = Question(
     "Why can Tess's relationship score higher than Vera's?",
     (
         Option(
-            "Because tie strength weighs more than how often someone interacts: whether it goes both ways counts too.",
+            "Because likes do not count as interactions, so Vera's score stays near zero.",
+            False,
+            "They do count: each like is a row in the log and adds to frequency. The difference is in reciprocity.",
+        ),
+        Option(
+            "Because the score weighs whether it goes both ways, not only how often.",
             True,
             "Yes. Vera's relationship is frequent but nearly one-way; Tess's is two-way. With equal "
             "weights, reciprocity can outweigh a long run of likes.",
         ),
         Option(
-            "Because likes do not count as interactions.",
-            False,
-            "They do count: each like is a row in the log and adds to frequency. The difference is in reciprocity.",
-        ),
-        Option(
-            "Because Tess is a customer and Vera is not.",
+            "Because Tess is a customer and Vera is not, and customers weigh more.",
             False,
             "The score knows nothing about purchases; it only reads the interaction log.",
+        ),
+        Option(
+            "Because Tess's comments are newer, and recency outweighs everything else.",
+            False,
+            "Recency counts, but nothing says Tess's comments are newer than Vera's likes, and no "
+            "one part outweighs the rest. What differs is reciprocity: the nursery answers Tess.",
         ),
     ),
 )
@@ -366,21 +372,27 @@ sc2 = Question(
     "A post reads 'Sale: 20% off bedding plants this week.' What is its you-we ratio?",
     (
         Option(
-            "0: it says nothing about the reader.",
-            False,
-            "It says nothing about the business either. Reporting 0 would claim the post is all "
-            "about us, which it is not.",
-        ),
-        Option(
-            "Undefined: it has neither you words nor we words, so there is nothing to divide.",
+            "Undefined: it has no you words and no we words, so there is nothing to divide.",
             True,
             "Yes. A share needs a denominator; with no person words there is none. Undefined keeps "
             "such posts from dragging an average towards 0.",
         ),
         Option(
-            "0.5: neither side wins.",
+            "0: it says nothing about the reader, so it counts as all about the business.",
+            False,
+            "It says nothing about the business either. Reporting 0 would claim the post is all "
+            "about us, which it is not.",
+        ),
+        Option(
+            "0.5: with no words on either side, neither side wins and it sits in the middle.",
             False,
             "0.5 means as many you words as we words, such as one of each. This post has none.",
+        ),
+        Option(
+            "1: a sale is for the reader's benefit, so the post counts as all about them.",
+            False,
+            "The ratio counts words, not intentions: 'you' and 'your' against 'we' and 'our'. "
+            "This post has none of either.",
         ),
     ),
 )
@@ -398,16 +410,22 @@ sc3 = Question(
             "customers. The outer layers (50, 150) are there too.",
         ),
         Option(
-            "That close relationships come in small nested groups, each about three times the size "
-            "of the one inside it, and that the inner ones take the most time to keep up.",
+            "That online, people keep many more close relationships than offline, so the 15 can grow.",
+            False,
+            "Dunbar (2016) found the opposite: Facebook users' inner layers were about the size of offline ones.",
+        ),
+        Option(
+            "That close ties come in nested layers, each about three times bigger, and inner ones take most time.",
             True,
             "Yes. The numbers 5, 15, 50 and 150 are rounded averages; the lesson for Dana is that "
             "her time for close relationships is limited, so spend it where it is returned.",
         ),
         Option(
-            "That online, people keep many more close relationships than offline.",
+            "That the 15 should be the nursery's biggest spenders, since the layers rank people by "
+            "what they are worth.",
             False,
-            "Dunbar (2016) found the opposite: Facebook users' inner layers were about the size of offline ones.",
+            "The layers rank people by closeness and the time spent with them, not by money. A "
+            "regular who chats every week can be closer than a big one-off buyer.",
         ),
     ),
 )

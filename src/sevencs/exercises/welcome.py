@@ -95,26 +95,26 @@ sc1 = Question(
     "The nursery posts “Lawn feed 20% off this week”. Which change turns this from publishing into sharing?",
     (
         Option(
-            "Post the same offer three times a day so more people see it.",
+            "Post the same offer three times a day, so that more of the town sees it.",
             False,
             "More copies of a one-way message are still one-way. Reach goes up for a while; conversation does not.",
         ),
         Option(
-            "Post a short guide to a greener lawn and ask readers what their lawn struggles with.",
-            True,
-            "Yes. It gives something useful first and invites a reply, so people can talk back "
-            "and pass it on. The offer can follow when someone asks.",
-        ),
-        Option(
-            "Pay to show the offer to more people in town.",
+            "Pay to show the offer to more people in town who like gardening.",
             False,
             "Paid reach is publishing with a bigger loudspeaker. It can have its place, but it "
             "does not make the post social.",
         ),
         Option(
-            "Add ten hashtags to the offer.",
+            "Post a short lawn-care guide and ask readers what troubles their lawns.",
+            True,
+            "Yes. It gives something useful first and invites a reply, so people can talk back "
+            "and pass it on. The offer can follow when someone asks.",
+        ),
+        Option(
+            "Add popular gardening hashtags so that people can join in.",
             False,
-            "Hashtags help people find a post; they do not make the post worth talking about.",
+            "Hashtags help people find a post; they do not give anyone something to talk about or a reason to reply.",
         ),
     ),
 )
@@ -125,21 +125,27 @@ sc2 = Question(
     "Think of social media as a gift economy. What does the nursery get back for a free how-to guide on pruning roses?",
     (
         Option(
-            "A sale from most readers within the week.",
+            "Sales from most of its readers within the week, in return for the help.",
             False,
             "That is the market-economy view: an exchange, now. Gifts are not paid back on the spot.",
         ),
         Option(
-            "Nothing directly: goodwill, trust and word of mouth that build up over months.",
-            True,
-            "Yes. In a gift economy the return is indirect and slow: people remember who helped "
-            "them, and some of them will buy or recommend later.",
-        ),
-        Option(
-            "Nothing at all, so the guide is wasted effort.",
+            "Nothing at all, so the guide only makes sense if it costs almost nothing.",
             False,
             "The return is not immediate, but it is real: visibility, reputation and referrals "
             "are what the Clients chapter measures.",
+        ),
+        Option(
+            "A bigger follower count, which is how a gift economy pays you back.",
+            False,
+            "Followers may come, but a count is not the return. What the gift builds is goodwill "
+            "and trust, which show up later as visits and recommendations.",
+        ),
+        Option(
+            "Nothing at once: goodwill and trust that turn into word of mouth later.",
+            True,
+            "Yes. In a gift economy the return is indirect and slow: people remember who helped "
+            "them, and some of them will buy or recommend later.",
         ),
     ),
 )
@@ -150,19 +156,26 @@ sc3 = Question(
     "Which of these is *being* social rather than *doing* social?",
     (
         Option(
-            "Scheduling thirty posts in advance and not reading the replies.",
-            False,
-            "That is doing social: the posts go out, but nobody is there to listen.",
-        ),
-        Option(
-            "Answering a customer's question about yellowing tomato leaves, with a photo from the greenhouse.",
+            "Answering a customer's question about yellowing tomato leaves, with a photo.",
             True,
             "Yes: a real person helping another, in public, where others can learn from it too.",
         ),
         Option(
-            "Buying a thousand followers to look established.",
+            "Scheduling a month of helpful tips in advance, so the page is never quiet.",
+            False,
+            "Planning ahead is fine, but a full feed is still doing social if nobody is there to "
+            "read the replies and answer them.",
+        ),
+        Option(
+            "Buying a thousand followers, so that the page looks established to newcomers.",
             False,
             "Bought followers cannot talk, buy or recommend. It is a number, not a community.",
+        ),
+        Option(
+            "Posting every day, because being social means being seen as often as possible.",
+            False,
+            "Being seen often is doing social. Being social is taking part as a person: "
+            "listening, answering and helping.",
         ),
     ),
 )

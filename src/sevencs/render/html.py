@@ -18,10 +18,11 @@ course machinery can use it without the view reaching back.
 
 The book's markup is the contract with the quiz script and the browser tests::
 
-    <div class="sevencs-quiz" data-quiz-id="clients-sc1">
-      … <button class="sevencs-quiz-option" data-index="0" data-correct="true"> …
+    <div class="sevencs-quiz" data-quiz-id="clients-sc1" data-answers="eyJ3aHkiOiBbIl…">
+      … <button class="sevencs-quiz-option" data-index="0"> …
       <div class="sevencs-quiz-feedback" role="status" aria-live="polite"></div>
-      <details class="sevencs-quiz-explanations"> <li class="sevencs-quiz-why" data-index="0"> …
+      (instructor edition) <details class="sevencs-quiz-explanations" open>
+                             <li class="sevencs-quiz-why" data-index="0"> …
       <button class="sevencs-quiz-reset">Reset my answers</button>
     </div>
 
@@ -29,13 +30,19 @@ One shared script (``sevencs/publish/static/sevencs-quiz.js``) makes every quiz
 on every page answer: pick an option, read whether it is right and the
 explanation of that option; answers are kept in the browser's local storage
 under ``"sevencs-quiz:<chapter>-<item>"`` and a "Reset my answers" button clears
-them. Without JavaScript, the question, the options and every explanation
-(inside a collapsed ``<details>``) are still there.
+them. Which option is right, and every option's explanation, travel in
+``data-answers`` (:func:`quiz_answers`): encoded, so that a reader who looks at
+the page's source or its attributes does not meet the answer before choosing.
+That is about fairness, not secrecy: anyone may decode it. The instructor
+edition also lists every option's verdict and explanation openly. Without
+JavaScript, the question and the options still show, with a note that the
+notebook checks the answer.
 """
 
 from __future__ import annotations
 
 import base64
+import json
 import math
 import re
 from collections.abc import Sequence
@@ -147,19 +154,38 @@ def figure_html(png: bytes, alt: str) -> Markup:
     return render("figure.html", png=png, alt=alt)
 
 
+def quiz_answers(options: Sequence[tuple[str, bool, str]]) -> str:
+    """What the quiz script needs to answer, out of plain sight: ``{"why": [<HTML>...], "right": <index>}``
+    as ASCII JSON in base64 (the script reads it with ``JSON.parse(atob(...))``).
+
+    Each explanation is the HTML the page would show (escaped, with `code`), so the script can insert it.
+    """
+    right = next(i for i, (_, correct, _) in enumerate(options) if correct)
+    # the explanations first: then the encoded text does not open with the same few characters that
+    # differ only by the right index, which a curious reader could learn to spot
+    payload = {"why": [str(inline(why)) for _, _, why in options], "right": right}
+    return _base64(json.dumps(payload).encode("ascii"))
+
+
 def quiz_html(
     quiz_id: str, label: str, prompt: str, options: Sequence[tuple[str, bool, str]], open_explanations: bool = False
 ) -> Markup:
     """A self-check question as kernel-free HTML (see the module's docstring for the markup).
 
-    ``options`` are (text, correct, why) triples. Each option is a ``<button>``
-    carrying ``data-index`` (0, 1...) and ``data-correct`` ("true" for exactly
-    one); each explanation sits in ``<li class="sevencs-quiz-why" data-index=…>``
-    inside a ``<details>``, collapsed unless ``open_explanations`` (the
-    instructor edition).
+    ``options`` are (text, correct, why) triples, exactly one of them correct. Each option is a
+    ``<button>`` carrying ``data-index`` (0, 1...) and nothing that says whether it is right; that,
+    and every explanation, is in the quiz's ``data-answers`` (:func:`quiz_answers`). With
+    ``open_explanations`` (the instructor edition) every option's verdict and explanation are also
+    listed openly, in ``<li class="sevencs-quiz-why" data-index=…>`` inside an open ``<details>``.
     """
     return render(
-        "quiz.html", quiz_id=quiz_id, label=label, prompt=prompt, options=options, open_explanations=open_explanations
+        "quiz.html",
+        quiz_id=quiz_id,
+        label=label,
+        prompt=prompt,
+        options=options,
+        answers=quiz_answers(options),
+        open_explanations=open_explanations,
     )
 
 

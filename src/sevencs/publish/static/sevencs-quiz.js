@@ -1,17 +1,19 @@
 /*
  * Seven Cs self-check quizzes in the published book: one script for every quiz on every page.
  *
- * The book build writes each quiz as plain HTML (sevencs/bookmode.py):
- *   <div class="sevencs-quiz" data-quiz-id="clients-sc1">
- *     <button class="sevencs-quiz-option" data-index="0" data-correct="true|false"> per option
+ * The book build writes each quiz as plain HTML (sevencs/render/templates/quiz.html):
+ *   <div class="sevencs-quiz" data-quiz-id="clients-sc1" data-answers="<base64 of JSON>">
+ *     <button class="sevencs-quiz-option" data-index="0"> per option
  *     <div class="sevencs-quiz-feedback" role="status" aria-live="polite">
- *     <details class="sevencs-quiz-explanations"> <li class="sevencs-quiz-why" data-index="0">
  *     <button class="sevencs-quiz-reset">Reset my answers</button>
+ * data-answers is {"why": [<explanation HTML per option>], "right": <index>} as ASCII JSON in
+ * base64 (sevencs.render.html.quiz_answers): the page does not show the answer in plain sight
+ * before a reader picks. It works from file:// too: nothing is fetched.
  * Picking an option shows whether it is right ("Right: ..." or "Not quite: ...") and that
  * option's explanation. The answer is kept in localStorage under "sevencs-quiz:<quiz id>" as
  * {"choice": <index picked last>, "tried": [<every index picked>]} and restored on reload.
  * The quiz's data-state attribute says "right", "wrong" or "" (nothing picked).
- * Without this script the question, the options and the explanations (collapsed) still show.
+ * Without this script the question and the options still show, with a note (<noscript>).
  */
 (function () {
   "use strict";
@@ -50,29 +52,33 @@
     }
   }
 
+  // The quiz's right option and explanations, or null when data-answers is missing or damaged.
+  function answers(quiz, count) {
+    try {
+      var data = JSON.parse(window.atob(quiz.getAttribute("data-answers") || ""));
+      var ok = data && typeof data.right === "number" && data.right >= 0 && data.right < count &&
+        Array.isArray(data.why) && data.why.length === count;
+      return ok ? data : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
   function setUp(quiz) {
     if (quiz.getAttribute("data-sevencs-ready")) return;
-    quiz.setAttribute("data-sevencs-ready", "true");
     var id = quiz.getAttribute("data-quiz-id") || "";
     var options = Array.prototype.slice.call(quiz.querySelectorAll(".sevencs-quiz-option"));
     var feedback = quiz.querySelector(".sevencs-quiz-feedback");
     var reset = quiz.querySelector(".sevencs-quiz-reset");
-    var fallback = quiz.querySelector(".sevencs-quiz-explanations");
+    var key = answers(quiz, options.length);
+    if (!key) return; // nothing to judge with: leave the buttons inert rather than guess
+    quiz.setAttribute("data-sevencs-ready", "true");
     var state = { choice: null, tried: [] };
-
-    // With the script running, the buttons answer; the no-script list of every explanation
-    // is hidden unless the page opened it (the instructor edition).
-    if (fallback && !fallback.open) fallback.hidden = true;
     quiz.classList.add("sevencs-quiz-ready");
-
-    function why(index) {
-      var item = quiz.querySelector('.sevencs-quiz-why[data-index="' + index + '"] .sevencs-quiz-why-text');
-      return item ? item.innerHTML : "";
-    }
 
     function render() {
       options.forEach(function (button, i) {
-        var right = button.getAttribute("data-correct") === "true";
+        var right = i === key.right;
         var tried = state.tried.indexOf(i) >= 0;
         button.setAttribute("aria-pressed", i === state.choice ? "true" : "false");
         button.classList.toggle("sevencs-quiz-right", tried && right);
@@ -84,15 +90,14 @@
         quiz.setAttribute("data-state", "");
         return;
       }
-      var picked = options[state.choice];
-      var right = picked.getAttribute("data-correct") === "true";
+      var right = state.choice === key.right;
       var letter = LETTERS.charAt(state.choice) + ")";
       quiz.setAttribute("data-state", right ? "right" : "wrong");
       feedback.className = "sevencs-quiz-feedback " + (right ? "sevencs-quiz-feedback-right" : "sevencs-quiz-feedback-wrong");
       feedback.innerHTML =
         "<p><strong>" + (right ? "Right" : "Not quite") + "</strong>: " + letter +
         (right ? " is the best answer." : " is not the best answer. Try another option.") + "</p>" +
-        "<p>" + why(state.choice) + "</p>";
+        "<p>" + key.why[state.choice] + "</p>";
     }
 
     options.forEach(function (button, i) {
