@@ -40,6 +40,7 @@ def in_practice() -> dict[str, object]:
         "hour_value": HOUR_VALUE,
     }
     per_code: dict[str, float] = {}
+    per_visit: dict[str, float] = {}
     for key, link in {
         "boost": _link("paid_social"),
         "fbpost": _link("social", "facebook"),
@@ -50,16 +51,18 @@ def in_practice() -> dict[str, object]:
         visits = int(by_link[(link.source, link.medium)])
         cost = float(cl.marketing_cost(link.hours, HOUR_VALUE, link.spend)["total"])
         per_code[key] = float(cl.cost_per(cost, link.codes_used, "codes used"))
+        per_visit[key] = float(cl.cost_per(cost, visits, "visits"))
         out |= {
             f"{key}_visits": visits,
             f"{key}_minutes": round(link.hours * 60),
             f"{key}_spend": link.spend,
             f"{key}_cost": cost,
-            f"{key}_per_visit": float(cl.cost_per(cost, visits, "visits")),
+            f"{key}_per_visit": per_visit[key],
             f"{key}_codes": link.codes_used,
             f"{key}_code": link.code or "",
             f"{key}_takings": link.codes_used * basket,
         }
+    out["boost_vs_organic"] = per_visit["boost"] / per_visit["fbpost"]
     out["boost_per_code"] = per_code["boost"]
     out["email_per_code"] = per_code["email"]
     flyer = next(url for url, _ in cl.SPRING_OTHER_VISITS if "utm_" in url)
