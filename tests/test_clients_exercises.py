@@ -7,10 +7,13 @@ with sevencs.clients.
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlsplit
+
 import numpy as np
 import pytest
 
 from reference import run_solution
+from sevencs import clients as cl
 from sevencs.datasets import load_leads, load_survey
 from sevencs.exercises import clients as ex
 
@@ -83,6 +86,26 @@ WRONG = [
     ("q5", FIT_P, "That is p"),
     ("q5", Q_ALL_SOCIAL_LEADS, "every social lead"),
     ("q5", FIT_M, "market size"),
+]
+
+# Exercises 6 and 7: a tagged link, and the visits read back from a month of landing pages
+# (counted here with urllib.parse directly).
+EMAIL = "https://fernleaf.example/summer"
+LANDINGS = cl.spring_landing_pages()
+MEDIUMS = [parse_qs(urlsplit(url).query).get("utm_medium", [""])[0] for url in LANDINGS]
+SOURCES = [parse_qs(urlsplit(url).query).get("utm_source", [""])[0] for url in LANDINGS]
+WRONG += [
+    ("q6", "fernleaf.example/summer?utm_source=newsletter&utm_medium=email&utm_campaign=summer_sale", "https://"),
+    (
+        "q6",
+        EMAIL + "?utm_source=email&utm_medium=newsletter&utm_campaign=summer_sale&utm_content=may_email",
+        "swapped",
+    ),
+    ("q6", EMAIL + "?utm_source=newsletter&utm_medium=email&utm_campaign=summer_sale", "content"),
+    ("q6", EMAIL, "no utm_source"),
+    ("q7", SOURCES.count("facebook"), "unpaid post"),
+    ("q7", len(LANDINGS), "every visit"),
+    ("q7", MEDIUMS.count("paid_social") + 0.5, "decimals"),
 ]
 
 

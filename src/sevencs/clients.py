@@ -27,6 +27,7 @@ from __future__ import annotations
 import itertools
 import math
 import numbers
+import urllib.parse
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 
@@ -39,18 +40,29 @@ from sevencs.errors import InputError, InputKeyError, InputTypeError, filter_hin
 from sevencs.parsing import datetimes
 
 __all__ = [
+    "NO_TAG",
+    "SPRING_LINKS",
+    "SPRING_PAGE",
     "STAGES",
+    "UTM_FIELDS",
     "BassFit",
+    "CampaignLink",
     "bass_cumulative",
     "bass_diffusion",
     "conversion",
+    "cost_per",
     "customer_lifetime_value",
     "fit_bass",
     "funnel",
+    "marketing_cost",
     "monthly_new_clients",
     "net_promoter_score",
     "promoter_groups",
+    "read_tags",
     "social_roi",
+    "spring_landing_pages",
+    "tag_link",
+    "tally_visits",
 ]
 
 #: The funnel's stages in order: each person's furthest stage is one of these.
@@ -633,3 +645,251 @@ def readable_roi(table: pd.DataFrame) -> pd.DataFrame:
     shown = table.copy()
     shown["value"] = [write(v, u) for v, u in zip(table["value"], table["unit"])]
     return shown
+
+
+# --- in practice: tagged links (UTM parameters) and the cost side ------------------------------
+
+#: The campaign tags a link can carry, in the order :func:`tag_link` writes them. Google Analytics
+#: reads them from the address a visitor lands on (``utm_source=...``); source, medium and campaign
+#: are required here, content and term optional.
+UTM_FIELDS = ("source", "medium", "campaign", "content", "term")
+UTM_REQUIRED = ("source", "medium", "campaign")
+#: What :func:`tally_visits` writes for a visit whose address carries no such tag.
+NO_TAG = "(no tag)"
+
+_TAG_EXAMPLES = {"source": "'facebook'", "medium": "'social'", "campaign": "'spring_sale'"}
+
+
+def _address(url: object, what: str = "url") -> urllib.parse.SplitResult:
+    """``url`` split into its parts, if it is a whole web address (``https://`` and a site)."""
+    if not isinstance(url, str):
+        raise InputTypeError(
+            f"{what} must be a web address in quotes, such as 'https://fernleaf.example/spring', "
+            f"but got {type(url).__name__}"
+        )
+    text = url.strip()
+    if not text:
+        raise InputError(f"{what} is empty: give a web address such as 'https://fernleaf.example/spring'")
+    if any(c.isspace() for c in text):
+        raise InputError(
+            f"{what} {text!r} has a space in it; a web address has none. Copy the address from the "
+            "browser's address bar"
+        )
+    parts = urllib.parse.urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        where = text.split("://", 1)[-1]
+        raise InputError(
+            f"{what} {text!r} is not a whole web address: it needs to start with https:// "
+            f"(or http://) and a site name, as in 'https://{where.lstrip('/')}'",
+            rewrite={text: f"https://{where.lstrip('/')}"},
+        )
+    return parts
+
+
+def tag_link(
+    url: str,
+    source: str | None = None,
+    medium: str | None = None,
+    campaign: str | None = None,
+    content: str | None = None,
+    term: str | None = None,
+) -> str:
+    """``url`` with campaign tags added: ``utm_source``, ``utm_medium``, ``utm_campaign`` and, if
+    given, ``utm_content`` and ``utm_term``.
+
+    Google Analytics reads these tags from the address a visitor arrives at and reports its
+    visits by source, medium and campaign (Google Analytics Help, "Collect campaign data with
+    custom URLs"). The tags are written in lower case, so that "Facebook" and "facebook" never
+    count as two sources, and URL-encoded by :mod:`urllib.parse` (a space becomes ``%20``). Any
+    other part of the address (a path, other parameters, a ``#section``) is kept.
+
+    Raises :class:`~sevencs.errors.InputError` for an address without ``https://``, a missing
+    source, medium or campaign, an empty tag, or an address that already carries campaign tags.
+    """
+    parts = _address(url)
+    given = {"source": source, "medium": medium, "campaign": campaign, "content": content, "term": term}
+    missing = [name for name in UTM_REQUIRED if given[name] is None]
+    if missing:
+        example = ", ".join(f"{n}={_TAG_EXAMPLES[n]}" for n in missing)
+        raise InputError(
+            f"a tagged link needs a source, a medium and a campaign, but {' and '.join(missing)} "
+            f"{'is' if len(missing) == 1 else 'are'} missing: add {example}"
+        )
+    tags: list[tuple[str, str]] = []
+    for name, value in given.items():
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise InputTypeError(
+                f"{name} must be text in quotes, such as {_TAG_EXAMPLES.get(name, repr('bio'))}, but got {value!r}"
+            )
+        if not value.strip():
+            raise InputError(f"{name} is empty: give it a short name, such as {_TAG_EXAMPLES.get(name, repr('bio'))}")
+        tags.append((f"utm_{name}", value.strip().lower()))
+    query = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+    already = sorted({key for key, _ in query if key.lower().startswith("utm_")})
+    if already:
+        raise InputError(
+            f"the address already carries campaign tags ({', '.join(already)}); start from the page's own "
+            "address, without the part from utm_ on"
+        )
+    encoded = urllib.parse.urlencode(query + tags, quote_via=urllib.parse.quote)
+    return urllib.parse.urlunsplit(parts._replace(query=encoded))
+
+
+def read_tags(url: str) -> dict[str, str | None]:
+    """The page and the campaign tags of one landing-page address, as a dictionary.
+
+    Returns ``page`` (the address without its parameters) and one entry per :data:`UTM_FIELDS`
+    (``source``, ``medium``, ``campaign``, ``content``, ``term``), each the tag's value as written
+    (decoded, not changed to lower case) or None when the address does not carry it. Other
+    parameters, such as the ``fbclid`` Facebook adds to links, are left out; a tag given twice
+    counts with its first value.
+    """
+    parts = _address(url)
+    found: dict[str, str] = {}
+    for key, value in urllib.parse.parse_qsl(parts.query, keep_blank_values=True):
+        name = key.lower().removeprefix("utm_")
+        if key.lower().startswith("utm_") and name in UTM_FIELDS and name not in found:
+            found[name] = value
+    page = urllib.parse.urlunsplit(parts._replace(query="", fragment=""))
+    return {"page": page, **{name: (found.get(name) or None) for name in UTM_FIELDS}}
+
+
+def tally_visits(urls: object, by: str | Iterable[str] = ("source", "medium", "campaign")) -> pd.DataFrame:
+    """Visits counted by their campaign tags, from a list of landing-page addresses (one per visit).
+
+    ``by`` is one tag name (``"source"``) or several; a visit whose address lacks a tag counts
+    under :data:`NO_TAG`. Tags are compared as written, so "Facebook" and "facebook" are two
+    sources, as they would be in an analytics report. Returns the columns of ``by``, ``visits``
+    and ``share`` (of all visits), the most visited first.
+    """
+    fields = [by] if isinstance(by, str) else list(by) if isinstance(by, Iterable) else None
+    if not fields:
+        raise InputError(f"by must be one tag name or a list of them, from: {', '.join(UTM_FIELDS)}")
+    fields = [_checks.one_of("by", name, UTM_FIELDS) for name in fields]
+    if isinstance(urls, pd.DataFrame):
+        raise InputTypeError(
+            "urls must be one column of addresses (a list or a Series), not a whole table: pick the "
+            "column that holds the landing pages, such as table['landing_page']"
+        )
+    if isinstance(urls, (str, bytes)) or not isinstance(urls, Iterable):
+        raise InputTypeError(
+            f"urls must be a list of web addresses, one per visit, but got {type(urls).__name__}"
+            + ("; for one address, use read_tags(url)" if isinstance(urls, str) else "")
+        )
+    rows = []
+    for i, url in enumerate(urls):
+        try:
+            tags = read_tags(url)
+        except (InputError, InputTypeError) as error:
+            raise type(error)(f"visit number {i}: {error}") from None
+        rows.append({name: tags[name] or NO_TAG for name in fields})
+    if not rows:
+        raise InputError("there are no visits to count: the list of addresses is empty")
+    table = pd.DataFrame(rows, columns=fields).value_counts().rename("visits").reset_index()
+    table = table.sort_values(["visits", *fields], ascending=[False] + [True] * len(fields), ignore_index=True)
+    table["share"] = table["visits"] / table["visits"].sum()
+    return table
+
+
+def marketing_cost(hours: float, hour_value: float, spend: float = 0.0) -> pd.Series:
+    """What marketing work costs: the hours put in times what an hour is worth, plus money spent.
+
+    ``time = hours × hour_value``; ``total = time + spend``. ``hour_value`` is what an hour of the
+    owner's time is worth to the business (what they would pay someone to do it, or could earn
+    doing something else); ``spend`` is money paid out, such as boosted posts and tools. Returns
+    a Series with ``hours``, ``time``, ``spend`` and ``total``, the last three in money.
+    """
+    hours = _checks.positive("hours", hours, allow_zero=True, unit="hours")
+    hour_value = _checks.positive("hour_value", hour_value, allow_zero=True, unit="money per hour")
+    spend = _checks.positive("spend", spend, allow_zero=True, unit="money")
+    time = hours * hour_value
+    return pd.Series({"hours": hours, "time": time, "spend": spend, "total": time + spend}, name="cost")
+
+
+def cost_per(cost: float, results: float, what: str = "results") -> float | Undefined:
+    """``cost ÷ results``: what each visit, code used or sale cost; :class:`Undefined` with no results.
+
+    ``what`` names the results, in the plural ("visits", "codes used"), for the messages.
+    """
+    cost = _checks.positive("cost", cost, allow_zero=True, unit="money")
+    results = _checks.positive("results", results, allow_zero=True, unit=what)
+    return _checks.ratio(cost, results, f"the cost of each of the {what}", what)
+
+
+# --- the nursery's spring campaign (synthetic) ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CampaignLink:
+    """One tagged link of the nursery's spring campaign, and what it brought (synthetic numbers).
+
+    ``visits`` are the visits the website logged through the link in April 2026, ``code`` the
+    promo code the post or email carried and ``codes_used`` how many times it was given at the
+    till; ``hours`` is Dana's time to make the post or email and ``spend`` the money paid for it.
+    """
+
+    place: str
+    source: str
+    medium: str
+    campaign: str
+    content: str | None
+    visits: int
+    code: str | None
+    codes_used: int
+    hours: float
+    spend: float
+
+    @property
+    def link(self) -> str:
+        """The tagged link itself, as :func:`tag_link` writes it."""
+        return tag_link(SPRING_PAGE, self.source, self.medium, self.campaign, self.content)
+
+
+#: The page the spring campaign's links lead to (``.example`` is a name reserved for examples).
+SPRING_PAGE = "https://fernleaf.example/spring"
+
+#: The nursery's spring sale, April 2026: each link Dana shared, with its tags and results.
+SPRING_LINKS = (
+    CampaignLink(
+        "Instagram profile (bio) link", "instagram", "social", "spring_sale", "bio", 34, "BIO10", 3, 0.25, 0.0
+    ),
+    CampaignLink("Facebook post", "facebook", "social", "spring_sale", "seedling_post", 26, "POST10", 2, 0.5, 0.0),
+    CampaignLink(
+        "the same post, boosted", "facebook", "paid_social", "spring_sale", "boosted_post", 58, "BOOST10", 6, 0.5, 30.0
+    ),
+    CampaignLink(
+        "email to existing customers", "newsletter", "email", "spring_sale", "april_email", 47, "EMAIL10", 11, 1.5, 0.0
+    ),
+    CampaignLink(
+        "Google Business Profile website button", "google", "organic", "business_profile", None, 29, None, 0, 0.0, 0.0
+    ),
+)
+
+#: Visits that came without the campaign's tags: a printed flyer whose link was typed by hand
+#: (capitals, no medium), and people who typed the address or followed an untagged link.
+SPRING_OTHER_VISITS = (
+    ("https://fernleaf.example/spring?utm_source=Flyer&utm_campaign=Spring_Sale", 6),
+    ("https://fernleaf.example/", 41),
+    ("https://fernleaf.example/spring", 15),
+)
+
+
+def spring_landing_pages() -> list[str]:
+    """The landing-page address of every visit to the nursery's website in April 2026 (synthetic).
+
+    One address per visit, in the order they came (a fixed shuffle): the tagged links of
+    :data:`SPRING_LINKS` (Facebook adds its own ``fbclid`` parameter to some), and the visits
+    of :data:`SPRING_OTHER_VISITS`. This is what a website's log of landing pages looks like.
+    """
+    urls = []
+    for link in SPRING_LINKS:
+        tagged = link.link
+        for i in range(link.visits):
+            # Facebook adds a click id to links people follow from it; it is not a campaign tag
+            urls.append(f"{tagged}&fbclid=IwAR{i:04d}" if link.source == "facebook" and i % 2 else tagged)
+    for url, visits in SPRING_OTHER_VISITS:
+        urls.extend([url] * visits)
+    order = np.random.default_rng(2026).permutation(len(urls))
+    return [urls[i] for i in order]

@@ -8,11 +8,96 @@ import pandas as pd
 
 from sevencs import clients as cl
 from sevencs.cells import number_at
-from sevencs.datasets import load_leads, load_posts, load_sales, load_survey
+from sevencs.datasets import NURSERY, load_comments, load_leads, load_posts, load_questions, load_sales, load_survey
 from sevencs.datasets.generate import BASS
 
 # The page's lifetime-value example (the exercise uses other numbers).
 CLV_MARGIN, CLV_RETENTION, CLV_DISCOUNT = 20, 0.6, 0.1
+
+# The page's cost example: what an hour of Dana's time is worth (what she would pay a part-time
+# helper), the minutes each piece of work takes her, and the boosts she pays for in a year.
+HOUR_VALUE = 15.0
+MINUTES = {"post": 20, "reply": 3, "message": 5}
+BOOSTS_PER_YEAR = 8
+
+
+def _link(medium: str, source: str | None = None) -> cl.CampaignLink:
+    return next(k for k in cl.SPRING_LINKS if k.medium == medium and (source is None or k.source == source))
+
+
+def in_practice() -> dict[str, object]:
+    """The numbers of the chapter's "In practice" part: the spring campaign's tagged links, and the cost side."""
+    landings = cl.spring_landing_pages()
+    by_link = cl.tally_visits(landings, ["source", "medium"]).set_index(["source", "medium"])["visits"]
+    untagged = int(number_at(cl.tally_visits(landings, "campaign").set_index("campaign"), cl.NO_TAG, "visits"))
+    sales = load_sales()
+    basket = float(sales.loc[sales["source"] == "social", "amount"].mean())
+    out: dict[str, object] = {
+        "spring_visits": len(landings),
+        "spring_untagged": untagged,
+        "spring_untagged_share": untagged / len(landings),
+        "basket": basket,
+        "hour_value": HOUR_VALUE,
+    }
+    per_code: dict[str, float] = {}
+    per_visit: dict[str, float] = {}
+    for key, link in {
+        "boost": _link("paid_social"),
+        "fbpost": _link("social", "facebook"),
+        "email": _link("email"),
+        "insta": _link("social", "instagram"),
+        "gbp": _link("organic"),
+    }.items():
+        visits = int(by_link[(link.source, link.medium)])
+        cost = float(cl.marketing_cost(link.hours, HOUR_VALUE, link.spend)["total"])
+        per_code[key] = float(cl.cost_per(cost, link.codes_used, "codes used"))
+        per_visit[key] = float(cl.cost_per(cost, visits, "visits"))
+        out |= {
+            f"{key}_visits": visits,
+            f"{key}_minutes": round(link.hours * 60),
+            f"{key}_spend": link.spend,
+            f"{key}_cost": cost,
+            f"{key}_per_visit": per_visit[key],
+            f"{key}_codes": link.codes_used,
+            f"{key}_code": link.code or "",
+            f"{key}_takings": link.codes_used * basket,
+        }
+    out["boost_vs_organic"] = per_visit["boost"] / per_visit["fbpost"]
+    out["boost_per_code"] = per_code["boost"]
+    out["email_per_code"] = per_code["email"]
+    flyer = next(url for url, _ in cl.SPRING_OTHER_VISITS if "utm_" in url)
+    out["flyer_visits"] = next(n for url, n in cl.SPRING_OTHER_VISITS if url == flyer)
+    out["flyer_source"] = str(cl.read_tags(flyer)["source"])
+
+    posts = len(load_posts())
+    comments, questions = load_comments(), load_questions()
+    replies = int((comments["author"] == NURSERY).sum())
+    messages = int(((questions["channel"] == "message") & (questions["first_reply_by"] == NURSERY)).sum())
+    hours = (posts * MINUTES["post"] + replies * MINUTES["reply"] + messages * MINUTES["message"]) / 60
+    spend = BOOSTS_PER_YEAR * _link("paid_social").spend
+    year = cl.marketing_cost(hours, HOUR_VALUE, spend)
+    roi = cl.social_roi(load_posts(), load_leads(), sales, load_survey(), cost=float(year["total"]))
+    out |= {
+        "year_posts": posts,
+        "year_replies": replies,
+        "year_messages": messages,
+        "minutes_post": MINUTES["post"],
+        "minutes_reply": MINUTES["reply"],
+        "minutes_message": MINUTES["message"],
+        "year_hours": hours,
+        "year_hours_week": hours / 52,
+        "year_time_cost": float(year["time"]),
+        "boosts_per_year": BOOSTS_PER_YEAR,
+        "year_spend": spend,
+        "year_cost": float(year["total"]),
+        "year_time_share": float(year["time"] / year["total"]),
+        "year_return_on_cost": float(roi["value"].iloc[-1]),
+    }
+    # Sultan, Farley and Lehmann's averages are per year: the share of a market adopted in a
+    # year at that pace, next to the share the nursery's data (made with them per month) reach in twelve months
+    out["sultan_share_year"] = float(cl.bass_cumulative(1, BASS["p"], BASS["q"]))
+    out["sultan_share_12_periods"] = float(cl.bass_cumulative(12, BASS["p"], BASS["q"]))
+    return out
 
 
 def _by_source(leads, source: str) -> dict[str, float]:
@@ -97,4 +182,5 @@ def numbers() -> dict[str, object]:
         "mouth_share_clients": float(roi["share of all clients who came by word of mouth"]),
         "social_sales": float(roi["sales to clients from social"]),
         "social_purchases": int((sales["source"] == "social").sum()),
+        **in_practice(),
     }

@@ -9,12 +9,25 @@ discount), so each wrong answer gets a message about its cause.
 
 from __future__ import annotations
 
+import urllib.parse
 from collections.abc import Iterator
+from typing import Any
 
 from sevencs import clients as cl
-from sevencs.course.engine import Kind, Mistake, NumberExercise
+from sevencs.course.engine import (
+    Exercise,
+    Feedback,
+    Kind,
+    Mistake,
+    NumberExercise,
+    Status,
+    _common_problem,
+    _short,
+    describe_kind,
+)
 from sevencs.course.questions import Option, Question, Reflection
 from sevencs.datasets import load_leads, load_survey
+from sevencs.errors import LearnerError
 
 CHAPTER = "clients"
 
@@ -294,11 +307,165 @@ class FittedImitation(RoundedNumber):
         yield Mistake(fit.market, "That is the fitted market size, m. The question asks for q.")
 
 
+#: Exercise 6: the link Dana puts in her May email to existing customers.
+Q6_PAGE = "https://fernleaf.example/summer"
+Q6_TAGS = {"source": "newsletter", "medium": "email", "campaign": "summer_sale", "content": "may_email"}
+
+
+class TaggedLink(Exercise):
+    """A tagged link, given as text: right when its page and its campaign tags are the ones asked for.
+
+    The tags may come in any order, and other parameters are not allowed to change them. Each wrong
+    link gets a message about its first problem: not a whole address, a hand-joined second ``?``,
+    the wrong page, a tag missing, swapped or written with capitals.
+    """
+
+    title = "Build the tagged link for Dana's May email"
+    answer_name = "email_link"
+    wanted = "one web address, in quotes (text), with its campaign tags"
+    hints = (
+        "A tagged link is the page's address, a `?`, then `utm_source=...&utm_medium=...&utm_campaign=..."
+        "&utm_content=...`. Writing it by hand is easy to get wrong; let the package write it.",
+        "`cl.tag_link(page, source=..., medium=..., campaign=..., content=...)` adds the tags to a page's "
+        "address. The page is 'https://fernleaf.example/summer'.",
+        "Check what you built with `cl.read_tags(email_link)`: it shows the page and each tag.",
+    )
+    solution_code = (
+        "email_link = cl.tag_link('https://fernleaf.example/summer', source='newsletter', medium='email', "
+        "campaign='summer_sale', content='may_email')"
+    )
+    correct_message = (
+        "Right: {expected}. Every visit through this link now says where it came from. Read it back "
+        "with `cl.read_tags(email_link)`."
+    )
+
+    def expected(self) -> str:
+        return cl.tag_link(Q6_PAGE, **Q6_TAGS)
+
+    def mistakes(self, expected: str) -> Iterator[Mistake]:
+        yield Mistake(
+            expected.removeprefix("https://"),
+            "The address has no https:// at the start. Without it, a link in an email or a post may "
+            "not open as a web page at all: start from 'https://fernleaf.example/summer'.",
+        )
+        yield Mistake(
+            cl.tag_link(Q6_PAGE, **{**Q6_TAGS, "source": "email", "medium": "newsletter"}),
+            "Source and medium are swapped. The source is who sends the visit (the newsletter); the "
+            "medium is the kind of channel (email), the same for all your emails.",
+        )
+        yield Mistake(
+            cl.tag_link(Q6_PAGE, **{k: v for k, v in Q6_TAGS.items() if k != "content"}),
+            "The content tag is missing: add content='may_email', so this email's visits can be told "
+            "apart from the next one's.",
+        )
+
+    def judge(self, answer: Any, expected: str) -> Feedback:
+        problem = _common_problem(answer, self.wanted)
+        if problem:
+            return self._feedback(Status.INCORRECT, problem)
+        if not isinstance(answer, str):
+            return self._feedback(
+                Status.INCORRECT,
+                f"The question asks for {self.wanted}, but your answer is {describe_kind(answer)}: "
+                f"{_short(answer)}. `cl.tag_link(...)` gives the link as text.",
+            )
+        if answer.strip() == expected:
+            return self._feedback(Status.CORRECT, self.correct_message.format(expected=expected))
+        for mistake in self.known_mistakes:
+            if answer.strip() == mistake.value:
+                return self._feedback(Status.INCORRECT, mistake.message)
+        if answer.count("?") > 1:
+            return self._feedback(
+                Status.INCORRECT,
+                "The link has more than one `?`. Only the first `?` starts the tags; the next ones are "
+                "joined with `&`. Let `cl.tag_link` join them for you.",
+            )
+        try:
+            tags = cl.read_tags(answer)
+        except LearnerError as error:
+            return self._feedback(Status.INCORRECT, f"This is not a link that can be read: {error}.")
+        if tags["page"] != Q6_PAGE:
+            return self._feedback(
+                Status.INCORRECT,
+                f"The link leads to {tags['page']!r}, but Dana's email points to {Q6_PAGE!r}.",
+            )
+        for name, value in Q6_TAGS.items():
+            given = tags[name]
+            if given is None:
+                return self._feedback(Status.INCORRECT, f"The link has no utm_{name}: add {name}={value!r}.")
+            if given != value:
+                if given.lower() == value:
+                    return self._feedback(
+                        Status.INCORRECT,
+                        f"utm_{name} is {given!r}, with capitals. Tags are compared as written, so "
+                        f"{given!r} and {value!r} would count as two; write tags in lower case.",
+                    )
+                return self._feedback(
+                    Status.INCORRECT, f"utm_{name} is {given!r}, but the question asks for {value!r}."
+                )
+        if tags["term"] is not None:
+            return self._feedback(
+                Status.INCORRECT,
+                "The link has a utm_term: that tag is for the keyword of a paid search ad. Leave it out here.",
+            )
+        query = urllib.parse.urlsplit(answer.strip()).query
+        extra = sorted({key for key, _ in urllib.parse.parse_qsl(query) if not key.lower().startswith("utm_")})
+        if extra:
+            return self._feedback(
+                Status.INCORRECT,
+                f"The page and the tags are right, but the link carries more ({', '.join(extra)}). Build it "
+                "from the page's own address with `cl.tag_link`.",
+            )
+        return self._feedback(Status.CORRECT, self.correct_message.format(expected=answer.strip()))
+
+
+class BoostedVisits(NumberExercise):
+    title = "How many visits to the website came through the boosted post?"
+    answer_name = "boosted_visits"
+    kind = Kind.COUNT
+    unit = "visits"
+    hints = (
+        "Each address in `landings` is one visit. The boosted post's link carries "
+        "`utm_medium=paid_social`; the unpaid post's link `utm_medium=social`.",
+        "`cl.read_tags(url)` reads one address's tags; `cl.tally_visits(landings, 'medium')` counts "
+        "the visits by medium.",
+        "Facebook adds its own `fbclid=...` to some addresses, so compare the tags, not whole addresses.",
+    )
+    solution_code = (
+        "boosted_visits = sum(cl.read_tags(url)['medium'] == 'paid_social' for url in cl.spring_landing_pages())"
+    )
+    correct_message = (
+        "Right: {expected:.0f} visits came through the boosted post. Divide what the boost cost, your "
+        "time included, by that number to get its cost per visit."
+    )
+
+    def expected(self) -> float:
+        return float(sum(cl.read_tags(url)["medium"] == "paid_social" for url in cl.spring_landing_pages()))
+
+    def mistakes(self, expected: float) -> Iterator[Mistake]:
+        landings = cl.spring_landing_pages()
+        tags = [cl.read_tags(url) for url in landings]
+        boosted = next(link.link for link in cl.SPRING_LINKS if link.medium == "paid_social")
+        yield Mistake(
+            sum(t["source"] == "facebook" for t in tags),
+            "That counts every visit from Facebook, the unpaid post's too. The boosted post's link has "
+            "the medium 'paid_social'.",
+        )
+        yield Mistake(
+            sum(url == boosted for url in landings),
+            "That counts only the addresses exactly equal to the boosted link. Facebook adds an "
+            "`fbclid=...` to some of them: read each address's tags with `cl.read_tags` instead.",
+        )
+        yield Mistake(len(landings), "That is every visit in April. Count only those whose medium is 'paid_social'.")
+
+
 q1 = ConversationToClient(CHAPTER, "q1")
 q2 = NetPromoter(CHAPTER, "q2")
 q3 = SocialNetPromoter(CHAPTER, "q3")
 q4 = LifetimeValue(CHAPTER, "q4")
 q5 = FittedImitation(CHAPTER, "q5")
+q6 = TaggedLink(CHAPTER, "q6")
+q7 = BoostedVisits(CHAPTER, "q7")
 
 sc1 = Question(
     CHAPTER,
