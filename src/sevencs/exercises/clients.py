@@ -532,8 +532,9 @@ sc2 = Question(
 sc3 = Question(
     CHAPTER,
     "sc3",
-    "Dana's social media cost her about £1,200 this year and brought £1,000 of sales she can trace. "
-    "Her accountant says it lost money. What is missing from that view?",
+    "A florist down the road says her social media cost her about £1,200 this year (her hours and "
+    "her spend) and brought £1,000 of sales she can trace. Her accountant says it lost money. What is "
+    "missing from that view?",
     (
         Option(
             "Nothing: if traced sales are below the cost, then the social media lost money.",
