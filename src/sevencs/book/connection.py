@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 
 from sevencs import connection as cx
-from sevencs.datasets import NURSERY, TEN_FRIENDS, load_karate_club, load_network
+from sevencs.datasets import NURSERY, TEN_FRIENDS, load_karate_club, load_network, load_posts
 
 
 def most_friends_sentence(graph: nx.Graph, broker: str) -> str:
@@ -56,6 +56,7 @@ def numbers() -> dict[str, object]:
         "ten_new": int(parts["new_people"]),
         "ten_overlap": cx.overlap(graph, TEN_FRIENDS),
         "nursery_friends": int(counts[NURSERY]),
+        "page_followers": int(load_posts()["followers"].iloc[-1]),
         "nursery_reach2": cx.reach(graph, NURSERY, 2),
         "nursery_overlap": cx.overlap(graph, NURSERY),
         "story_hop3": int(growth["naive_connected"].iloc[-1]),

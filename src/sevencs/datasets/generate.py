@@ -1064,7 +1064,7 @@ def survey_table(sales: list[dict], seed: int = SEED) -> list[dict]:
 
 GROUP_START = dt.date(2025, 12, 1)
 #: Everyone who will ever join Fernleaf Growers: the keen gardeners among the page's followers.
-GROUP_MARKET = 150
+GROUP_MARKET = 190
 
 
 def group_activity_table(nodes: list[dict], edges: list[dict], seed: int = SEED) -> list[dict]:
