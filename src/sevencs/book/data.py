@@ -18,7 +18,7 @@ from sevencs.yourdata import reader
 from sevencs.yourdata.table import COLUMNS
 
 
-def scale() -> dict[str, object]:
+def numbers() -> dict[str, object]:
     """The sample business's scale, one number per thing counted (glued into the data dictionary)."""
     posts, graph, leads = load_posts(), load_network(), load_leads()
     log = load_interactions()
