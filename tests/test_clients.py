@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from sevencs import clients as cl
 from sevencs._checks import Undefined
 from sevencs.datasets import load_leads, load_posts, load_sales, load_survey
+from sevencs.datasets.generate import BASS
 
 # --- the funnel -----------------------------------------------------------------------------
 
@@ -237,15 +238,15 @@ def test_fit_bass_roughly_recovers_the_continuous_model():
 
 
 def test_fit_bass_roughly_recovers_the_process_behind_the_sample_social_clients():
-    # the sample data drew monthly new social clients from Bass with p 0.03, q 0.38, m 260
+    # the sample data drew monthly new social clients from the Bass model with the generator's p, q and m
     leads = load_leads()
     clients = leads[(leads["source"] == "social") & (leads["stage"] == "client")]
     monthly = clients["date"].dt.to_period("M").value_counts().sort_index()
     assert len(monthly) == 12
     fit = cl.fit_bass(monthly.to_numpy())
-    assert fit.market == pytest.approx(260, rel=0.15)
-    assert fit.p == pytest.approx(0.03, abs=0.02)
-    assert fit.q == pytest.approx(0.38, abs=0.1)
+    assert fit.market == pytest.approx(BASS["m"], rel=0.15)
+    assert fit.p == pytest.approx(BASS["p"], abs=0.02)
+    assert fit.q == pytest.approx(BASS["q"], abs=0.1)
     assert cl.monthly_new_clients(leads, "social").tolist() == monthly.tolist()
 
 

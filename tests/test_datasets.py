@@ -117,3 +117,75 @@ def test_describe_is_the_data_dictionary():
 def test_unknown_table_gets_a_list_of_the_real_ones():
     with pytest.raises(ValueError, match=r"no sample table called 'tweets'.*posts"):
         load_table("tweets")
+
+
+# --- one coherent scale (issue 15, slip 16) ------------------------------------------------
+
+
+def test_a_post_reaches_a_fraction_of_the_followers_it_could_reach():
+    posts = load_posts()
+    share = posts["reach"] / posts["followers"]
+    assert posts["reach"].median() < posts["followers"].min()
+    assert 0.03 <= share.median() <= 0.4, "organic post reach is a fraction of followers on today's platforms"
+
+
+def test_engagement_is_a_plausible_share_of_post_reach_and_of_followers():
+    posts = load_posts()
+    engagements = posts[["likes", "comments", "shares"]].sum(axis=1)
+    by_reach = engagements.sum() / posts["reach"].sum()
+    by_followers = engagements.sum() / posts["followers"].sum()
+    assert 0.01 <= by_reach <= 0.15
+    assert 0.001 <= by_followers <= 0.05
+    assert by_followers < by_reach
+
+
+def test_the_network_map_holds_fewer_accounts_than_the_page_has_followers():
+    posts, graph = load_posts(), load_network()
+    assert graph.degree(NURSERY) < posts["followers"].iloc[0]
+    assert graph.number_of_nodes() < posts["followers"].iloc[-1]
+
+
+def test_no_more_people_came_through_social_media_than_the_page_gained_followers():
+    posts, leads = load_posts(), load_table("leads")
+    gained = posts["followers"].iloc[-1] - posts["followers"].iloc[0]
+    social = leads[leads["source"] == "social"]
+    assert 0 < len(social) <= gained
+    assert len(social) < len(leads) / 2, "most of a small nursery's leads come from off-line"
+
+
+def test_the_online_group_is_a_small_part_of_the_followers():
+    members = load_table("group_activity")["account"].nunique()
+    assert 0 < members < load_posts()["followers"].iloc[-1] / 4
+
+
+# --- the Connection chapter's sentence on who has the most friends (issue 15, slip 11) -------------
+
+
+def _top_person(graph):
+    people = {n: d for n, d in graph.degree() if n != NURSERY}
+    return max(people.items(), key=lambda item: (item[1], -sorted(people).index(item[0])))
+
+
+def test_the_most_friends_sentence_puts_the_nursery_first_when_it_leads():
+    from sevencs.book.connection import most_friends_sentence
+
+    graph = load_network()
+    person, friends = _top_person(graph)
+    assert graph.degree(NURSERY) > friends, "on the sample data the nursery has the most friends"
+    sentence = most_friends_sentence(graph, broker="market_organiser")
+    assert sentence.startswith(
+        f"The account with the most friends is the nursery itself, with {graph.degree(NURSERY)};"
+    )
+    assert f"next comes {person}, with {friends}," in sentence
+
+
+def test_the_most_friends_sentence_names_the_person_when_the_nursery_does_not_lead():
+    from sevencs.book.connection import most_friends_sentence
+
+    graph = load_network()
+    graph.remove_edges_from(list(graph.edges(NURSERY))[:20])
+    person, friends = _top_person(graph)
+    sentence = most_friends_sentence(graph, broker=person)
+    assert "nursery itself" not in sentence
+    assert sentence.startswith(f"The account with the most friends is {person}, with {friends},")
+    assert f"the nursery's {graph.degree(NURSERY)}" in sentence and "also the strongest bridge" in sentence

@@ -277,8 +277,10 @@ def test_a_share_given_as_a_rounded_percentage_is_called_a_percentage(exercise):
 @pytest.mark.parametrize("exercise", SHARES, ids=lambda e: e.label)
 def test_a_share_given_as_some_other_number_up_to_100_may_be_a_percentage_or_a_count(exercise):
     percent = round(100 * exercise.expected())
-    other = percent + 20 if percent < 70 else percent - 20  # far from the answer, as a percentage too
-    assert all(not math.isclose(other, m.value) for m in exercise.known_mistakes if isinstance(m.value, numbers.Real))
+    known = [m.value for m in exercise.known_mistakes if isinstance(m.value, numbers.Real)]
+    # far from the answer, as a percentage too, and not a number the exercise knows as another mistake
+    candidates = [percent + step for step in (20, -20, 25, -25, 30, -30) if 0 < percent + step <= 100]
+    other = next(c for c in candidates if not any(math.isclose(c, value) for value in known))
     feedback = exercise.check(other)
     assert not feedback.correct
     assert "percentage" in feedback.message and "count" in feedback.message

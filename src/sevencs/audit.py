@@ -437,7 +437,7 @@ def _connection(data: _Data) -> _Row:
         values.append(float(connection.reach(_contact_graph(part, account), account, 1)))
     busiest = pd.Period(labels[int(np.argmax(values))], freq="M")
     return _Row(
-        "people in touch with you (reach at 1 hop in the interactions)",
+        "people in touch with you (network reach at 1 hop in the interactions)",
         float(people),
         f"{people:,} people",
         f"{people:,} different people liked, commented, shared or messaged, or heard back from you; "

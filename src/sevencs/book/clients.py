@@ -135,6 +135,7 @@ def numbers() -> dict[str, object]:
         "connection_client": number_at(table, "client", "of_connections"),
         "social_leads": social["leads"],
         "social_clients": social["clients"],
+        "social_not_yet": social["leads"] - social["clients"],
         "social_conv_client": social["conv_client"],
         "social_connection_client": social["connection_client"],
         "mouth_leads": mouth["leads"],

@@ -76,6 +76,11 @@ def numbers() -> dict[str, object]:
         "active_first": float(active["active_ratio"].iloc[0]),
         "active_peak": float(peak["active_ratio"]),
         "active_peak_month": _month(peak["month"]),
+        "active_peak_phrase": (
+            "the highest share of any month"
+            if peak["month"] == active["month"].iloc[0]
+            else f"and the share peaked at {peak['active_ratio']:.0%} in {_month(peak['month'])}"
+        ),
         "active_last": float(active["active_ratio"].iloc[-1]),
         "active_last_count": int(active["active"].iloc[-1]),
         "retention_april_size": int(number_at(retention, "2026-04", "members")),

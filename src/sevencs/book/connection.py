@@ -2,8 +2,31 @@
 
 from __future__ import annotations
 
+import networkx as nx
+
 from sevencs import connection as cx
-from sevencs.datasets import NURSERY, TEN_FRIENDS, load_karate_club, load_network
+from sevencs.datasets import NURSERY, TEN_FRIENDS, load_karate_club, load_network, load_posts
+
+
+def most_friends_sentence(graph: nx.Graph, broker: str) -> str:
+    """Who has the most friends, told as the counts are: the nursery first if it leads, then the top person.
+
+    The chapter sets it beside the strongest bridge (``broker``), so it says
+    whether the person with the most friends is that bridge.
+    """
+    counts = cx.friend_counts(graph)
+    people = counts.drop(NURSERY)
+    person, friends = people.index[0], int(people.iloc[0])
+    bridge = "also the strongest bridge" if person == broker else "not the strongest bridge"
+    if counts.index[0] == NURSERY:
+        return (
+            f"The account with the most friends is the nursery itself, with {int(counts[NURSERY])}; "
+            f"next comes {person}, with {friends}, {bridge}."
+        )
+    return (
+        f"The account with the most friends is {person}, with {friends}, more than the nursery's "
+        f"{int(counts[NURSERY])}, and {bridge}."
+    )
 
 
 def numbers() -> dict[str, object]:
@@ -33,6 +56,7 @@ def numbers() -> dict[str, object]:
         "ten_new": int(parts["new_people"]),
         "ten_overlap": cx.overlap(graph, TEN_FRIENDS),
         "nursery_friends": int(counts[NURSERY]),
+        "page_followers": int(load_posts()["followers"].iloc[-1]),
         "nursery_reach2": cx.reach(graph, NURSERY, 2),
         "nursery_overlap": cx.overlap(graph, NURSERY),
         "story_hop3": int(growth["naive_connected"].iloc[-1]),
@@ -43,6 +67,7 @@ def numbers() -> dict[str, object]:
         "paradox_share": cx.paradox_share(graph),
         "broker": broker["account"],
         "broker_friends": int(broker["friends"]),
+        "most_friends_sentence": most_friends_sentence(graph, broker["account"]),
         "karate_members": karate.number_of_nodes(),
         "karate_friendships": karate.number_of_edges(),
         "karate_mean_friends": k_mean_k,

@@ -10,10 +10,38 @@ from __future__ import annotations
 
 import pandas as pd
 
+from sevencs import connection as cx
+from sevencs.datasets import NURSERY, load_group_activity, load_interactions, load_leads, load_network, load_posts
 from sevencs.imports import describe_fields, describe_formats
 from sevencs.render.html import render
 from sevencs.yourdata import reader
 from sevencs.yourdata.table import COLUMNS
+
+
+def numbers() -> dict[str, object]:
+    """The sample business's scale, one number per thing counted (glued into the data dictionary)."""
+    posts, graph, leads = load_posts(), load_network(), load_leads()
+    log = load_interactions()
+    engagements = posts[["likes", "comments", "shares"]].sum(axis=1).sum()
+    social = int((leads["source"] == "social").sum())
+    people = (set(log["source"]) | set(log["target"])) - {NURSERY}
+    return {
+        "followers_first": int(posts["followers"].iloc[0]),
+        "followers_last": int(posts["followers"].iloc[-1]),
+        "followers_gained": int(posts["followers"].iloc[-1] - posts["followers"].iloc[0]),
+        "post_reach_median": float(posts["reach"].median()),
+        "post_reach_share": float((posts["reach"] / posts["followers"]).median()),
+        "er_reach": float(engagements / posts["reach"].sum()),
+        "er_followers": float(engagements / posts["followers"].sum()),
+        "map_accounts": graph.number_of_nodes(),
+        "map_friends": graph.degree(NURSERY),
+        "network_reach2": cx.reach(graph, NURSERY, 2),
+        "people_interacting": len(people),
+        "group_members": int(load_group_activity()["account"].nunique()),
+        "leads": len(leads),
+        "social_leads": social,
+        "social_share": social / len(leads),
+    }
 
 
 def formats_table() -> str:

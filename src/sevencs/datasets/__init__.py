@@ -94,7 +94,7 @@ TABLES: dict[str, Table] = {
             Column("date", "date and time", "When the post was published (local time)."),
             Column("type", "text", "What kind of post it is: promotional, how-to, question or story."),
             Column("text", "text", "The words of the post."),
-            Column("reach", "integer", "Accounts that saw the post at least once."),
+            Column("reach", "integer", "Post reach: accounts that saw the post at least once."),
             Column("likes", "integer", "Likes (and other reactions) on the post."),
             Column("comments", "integer", "Comments written under the post."),
             Column("shares", "integer", "Times the post was shared or reposted."),
@@ -107,8 +107,9 @@ TABLES: dict[str, Table] = {
         name="network_nodes",
         file="network_nodes.csv",
         description=(
-            "The accounts in the nursery's local network: the nursery, the people who "
-            "follow it and the people they are friends with."
+            "A map of one corner of the nursery's town: the nursery, the people it is friends "
+            "with and the friend circles they belong to. The page's followers are more (see posts): "
+            "a follow goes one way, and most followers are not on the map."
         ),
         columns=(
             Column("account", "text", "The account's handle; unique."),

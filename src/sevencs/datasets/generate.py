@@ -18,12 +18,20 @@ few: a heavy-tailed degree distribution. A small number of friendships cross
 circles at random (weak ties). Circles overlap because members are shared,
 which is exactly why "10 friends of 10 friends" is rarely 100 people.
 
+The network is a map of one corner of the town, not of everyone the nursery
+meets online: the accounts in the friend circles the nursery touches, and the
+two-way friendships between them. The nursery's friends on the map are the
+people it knows and follows back. Its *followers* are more: people who follow
+the page one way, most of whom are not on the map (:data:`FOLLOWERS`).
+
 How the posts are made
 ----------------------
 Twelve months of posts (November 2025 to October 2026), three to four a week,
-of four types: promotional, how-to, question and story. Reach follows the
-follower count, the season (spring is the busy time for a nursery) and the
-post type, times log-normal noise, so a few posts travel far and most do not.
+of four types: promotional, how-to, question and story. Post reach is a
+fraction of the follower count (:data:`REACH_SHARE`; platforms show a post
+to only some of an account's followers), moved by the season (spring is the
+busy time for a nursery) and the post type, times log-normal noise, so a few
+posts travel far and most do not.
 Likes, comments and shares are drawn per post from type-specific rates:
 questions draw comments, how-to posts get shared, promotions get little of
 either. The mix leans promotional on purpose: the nursery is the course's
@@ -182,6 +190,12 @@ NURSERY_CIRCLES = {
 }
 
 POST_TYPES = ("promotional", "how-to", "question", "story")
+
+#: The page's followers on the first and the last day of the sample year: a small
+#: town nursery's page, most of whose followers are not on the network map.
+FOLLOWERS = (840, 1200)
+#: The share of followers a typical post reaches before season and type move it.
+REACH_SHARE = 0.14
 
 
 # --- randomness from random() only ------------------------------------------------
@@ -450,16 +464,20 @@ def _post_text(draw: Draw, kind: str, date: dt.date, names: list[str]) -> str:
     return f"This week: {offer} {product}. Open daily 9 to 5 on Mill Lane."
 
 
-def posts_table(seed: int = SEED, people: list[str] | None = None, followers: int = 48) -> list[dict]:
-    """Posts of the year; ``followers`` is the follower count at the end of it."""
+def followers_on(day: dt.date) -> float:
+    """The nursery's follower count on ``day``: growing steadily from the first to the last of :data:`FOLLOWERS`."""
+    first, last = FOLLOWERS
+    return first + (last - first) * (day - START).days / (END - START).days
+
+
+def posts_table(seed: int = SEED, people: list[str] | None = None) -> list[dict]:
+    """Posts of the year, with their post reach and engagements."""
     draw = Draw(seed + 1)
     names = people or FIRST_NAMES
     types = list(TYPE_MODEL)
     shares = [TYPE_MODEL[t][0] for t in types]
     rows = []
     day = START
-    followers_start, followers_end = round(0.7 * followers), followers
-    total_days = (END - START).days
     post_id = 0
     while day <= END:
         # three or four posts a week, rarely on Sundays
@@ -472,10 +490,9 @@ def posts_table(seed: int = SEED, people: list[str] | None = None, followers: in
                     kind = t
                     break
             _, reach_f, like_r, comment_r, share_r = TYPE_MODEL[kind]
-            audience = followers_start + (followers_end - followers_start) * (day - START).days / total_days
-            # Reach counts accounts that saw the post: followers plus their friends
-            # when it is shared, so it is several times the follower count.
-            expected = audience * 4.0 * SEASON[day.month] * reach_f
+            # Post reach counts accounts that saw the post. The platform shows it to a
+            # fraction of the followers, more in the busy season and for posts people share.
+            expected = followers_on(day) * REACH_SHARE * SEASON[day.month] * reach_f
             reach = max(5, round(expected * draw.lognormal(0.0, 0.55)))
             hour = draw.pick([8, 9, 12, 13, 17, 18, 19, 20])
             minute = draw.pick([0, 5, 15, 20, 30, 40, 45])
@@ -510,21 +527,27 @@ def _stamp(moment: dt.datetime) -> str:
     return moment.replace(second=0, microsecond=0).isoformat(sep=" ")
 
 
-def _audience(nodes: list[dict], edges: list[dict], draw: Draw) -> tuple[list[str], list[float], set[str]]:
-    """Who interacts with the nursery: its followers (weighted up) and their friends.
+def _audience(nodes: list[dict], edges: list[dict], seed: int) -> tuple[list[str], list[float], set[str]]:
+    """Who interacts with the nursery: everyone on the map, its friends most, then their friends.
 
     Each account gets an *affinity*, drawn from a Pareto distribution, so a few
-    people comment, like and message a lot and most rarely do.
+    people comment, like and message a lot and most rarely do. The nursery's
+    friends count three times, friends of friends once and the rest of the map
+    a third: the page's followers reach beyond the nursery's own circles. The
+    affinities have their own stream, so every table sees the same keen people.
     """
+    draw = Draw(seed + 20)
     friends: dict[str, set[str]] = {}
     for row in edges:
         friends.setdefault(row["source"], set()).add(row["target"])
         friends.setdefault(row["target"], set()).add(row["source"])
-    followers = friends.get(NURSERY, set())
-    second = set().union(*(friends[f] for f in followers)) - followers - {NURSERY}
-    accounts = sorted(followers) + sorted(second)
-    weights = [(3.0 if a in followers else 1.0) * min(draw.pareto(1.6), 12.0) for a in accounts]
-    return accounts, weights, followers
+    own = friends.get(NURSERY, set())
+    second = set().union(*(friends[f] for f in own)) - own - {NURSERY}
+    rest = {row["account"] for row in nodes} - own - second - {NURSERY}
+    accounts = sorted(own) + sorted(second) + sorted(rest)
+    closeness = {**dict.fromkeys(own, 3.0), **dict.fromkeys(second, 1.0), **dict.fromkeys(rest, 1 / 3)}
+    weights = [closeness[a] * min(draw.pareto(1.6), 12.0) for a in accounts]
+    return accounts, weights, own
 
 
 def _weighted(draw: Draw, items: list, weights: list[float], total: float | None = None):
@@ -621,7 +644,7 @@ def comments_table(posts: list[dict], nodes: list[dict], edges: list[dict], seed
     members sometimes answer each other.
     """
     draw = Draw(seed + 2)
-    accounts, weights, _ = _audience(nodes, edges, draw)
+    accounts, weights, _ = _audience(nodes, edges, seed)
     total = sum(weights)
     rows: list[dict] = []
     comment_id = 0
@@ -699,7 +722,7 @@ def questions_table(comments: list[dict], nodes: list[dict], edges: list[dict], 
     in the busy spring; a few are never answered, more often recent ones.
     """
     draw = Draw(seed + 3)
-    accounts, weights, _ = _audience(nodes, edges, draw)
+    accounts, weights, _ = _audience(nodes, edges, seed)
     first_reply: dict[int, dict] = {}
     for c in comments:
         if c["reply_to"] != "":
@@ -768,7 +791,7 @@ def interactions_table(
     to it, which makes some relationships two-way and leaves others one-way.
     """
     draw = Draw(seed + 4)
-    accounts, weights, _ = _audience(nodes, edges, draw)
+    accounts, weights, _ = _audience(nodes, edges, seed)
     total = sum(weights)
     by_id = {c["comment_id"]: c for c in comments}
     rows = []
@@ -881,7 +904,7 @@ def mentions_table(nodes: list[dict], edges: list[dict], seed: int = SEED) -> li
     so a sentiment tool can be checked against it (sarcasm included).
     """
     draw = Draw(seed + 5)
-    accounts, weights, _ = _audience(nodes, edges, draw)
+    accounts, weights, _ = _audience(nodes, edges, seed)
     rows = []
     day = START
     while day <= END:
@@ -912,11 +935,11 @@ def mentions_table(nodes: list[dict], edges: list[dict], seed: int = SEED) -> li
 # How new clients arrive, per source. "social" follows the Bass model of
 # diffusion (innovation p, imitation q, market m) over the twelve months, so
 # its monthly new clients rise and then fall; the others are steady.
-BASS = {"p": 0.03, "q": 0.38, "m": 260}
+BASS = {"p": 0.03, "q": 0.38, "m": 80}
 STEADY_CLIENTS = {"word of mouth": 9.0, "walk-in": 14.0, "search": 6.0, "local paper": 3.0}
 # Furthest stage reached by a lead that did not become a client, per client.
 FUNNEL_EXTRA = {
-    "social": (5.0, 2.2, 1.1),
+    "social": (2.4, 1.0, 0.5),
     "word of mouth": (0.6, 0.5, 0.5),
     "walk-in": (1.5, 0.6, 0.2),
     "search": (3.0, 1.0, 0.4),
@@ -1040,6 +1063,8 @@ def survey_table(sales: list[dict], seed: int = SEED) -> list[dict]:
 
 
 GROUP_START = dt.date(2025, 12, 1)
+#: Everyone who will ever join Fernleaf Growers: the keen gardeners among the page's followers.
+GROUP_MARKET = 190
 
 
 def group_activity_table(nodes: list[dict], edges: list[dict], seed: int = SEED) -> list[dict]:
@@ -1052,10 +1077,10 @@ def group_activity_table(nodes: list[dict], edges: list[dict], seed: int = SEED)
     with months since joining, faster for lurkers.
     """
     draw = Draw(seed + 8)
-    accounts, weights, _followers = _audience(nodes, edges, draw)
+    accounts, weights, _ = _audience(nodes, edges, seed)
     order: list[str] = []
     pool = list(zip(accounts, weights))
-    while pool and len(order) < 190:
+    while pool and len(order) < GROUP_MARKET:
         total = sum(w for _, w in pool)
         target, cumulative = draw.uniform() * total, 0.0
         for i, (a, w) in enumerate(pool):
@@ -1070,7 +1095,7 @@ def group_activity_table(nodes: list[dict], edges: list[dict], seed: int = SEED)
         months.append(d)
         d = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     # logistic joining: cumulative members by the end of month k
-    market, rate, midpoint = 190, 0.75, 4.5
+    market, rate, midpoint = GROUP_MARKET, 0.75, 4.5
     members_by = [round(market / (1 + math.exp(-rate * (k + 1 - midpoint)))) for k in range(len(months))]
     joined_at: dict[str, int] = {}
     start = 0
@@ -1179,19 +1204,16 @@ def peer_posts_table(seed: int = SEED) -> list[dict]:
     return [{"post_id": i + 1, **r} for i, r in enumerate(rows)]
 
 
-def add_followers_and_impressions(posts: list[dict], followers: int, seed: int = SEED) -> list[dict]:
+def add_followers_and_impressions(posts: list[dict], seed: int = SEED) -> list[dict]:
     """Add the follower count on the day of each post and its impressions (views, repeats counted).
 
     Impressions count every time a post was shown, so they are at least the
     reach: on average about 1.5 views per account that saw it.
     """
     draw = Draw(seed + 10)
-    followers_start = round(0.7 * followers)
-    total_days = (END - START).days
     out = []
     for post in posts:
-        day = dt.date.fromisoformat(post["date"][:10])
-        count = round(followers_start + (followers - followers_start) * (day - START).days / total_days)
+        count = round(followers_on(dt.date.fromisoformat(post["date"][:10])))
         impressions = round(post["reach"] * (1.2 + 0.6 * draw.uniform()))
         row = dict(post)
         row["followers"] = count
@@ -1215,15 +1237,14 @@ def write_all(directory: Path = DATA_DIR, seed: int = SEED) -> list[Path]:
     directory.mkdir(parents=True, exist_ok=True)
     nodes, edges = network_tables(seed)
     people = [row["account"] for row in nodes if row["kind"] == "person"]
-    followers = sum(NURSERY in (row["source"], row["target"]) for row in edges)
-    posts = posts_table(seed, people, followers)
+    posts = posts_table(seed, people)
     comments = comments_table(posts, nodes, edges, seed)
     questions = questions_table(comments, nodes, edges, seed)
     leads, sales = leads_and_sales(seed)
     tables = {
         "network_nodes.csv": nodes,
         "network_edges.csv": edges,
-        "posts.csv": add_followers_and_impressions(posts, followers, seed),
+        "posts.csv": add_followers_and_impressions(posts, seed),
         "comments.csv": comments,
         "questions.csv": questions,
         "interactions.csv": interactions_table(posts, comments, questions, nodes, edges, seed),

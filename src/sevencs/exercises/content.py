@@ -161,7 +161,8 @@ class EngagementByFollowers(_Rate):
     hints = (
         "Same engagements as before (likes + comments + shares), but divide by the `followers` "
         "column: the nursery's follower count on the day of each post.",
-        "Total engagements ÷ total of the `followers` column. It can be more than the rate by reach; think about why.",
+        "Total engagements ÷ total of the `followers` column. It is not the rate by reach: which is bigger, a "
+        "post's reach or the followers that day, and why?",
         "`ct.engagement_rate(posts, by='followers')`.",
     )
     solution_code = (
@@ -169,9 +170,9 @@ class EngagementByFollowers(_Rate):
         "er_followers = engaged.sum() / posts['followers'].sum()  # or ct.engagement_rate(posts, by='followers')"
     )
     correct_message = (
-        "Right: {expected:.1%} by followers. It is several times the rate by reach because each post "
-        "is seen by more accounts than the nursery has followers (shares carry it further). Never "
-        "compare a rate by followers with a rate by reach."
+        "Right: {expected:.1%} by followers. It is a fraction of the rate by reach because each post "
+        "reaches only some of the nursery's followers: the platform's feed shows it to some of them. "
+        "Never compare a rate by followers with a rate by reach."
     )
 
     def expected(self) -> float:
@@ -362,8 +363,8 @@ sc1 = Question(
         Option(
             "The café's posts are about four times as engaging as the nursery's.",
             False,
-            "Only if both rates divide by the same thing. The nursery's own rate by followers is "
-            "several times its rate by reach, with the very same posts.",
+            "Only if both rates divide by the same thing. The nursery's own rates by reach and by "
+            "followers differ several times over, with the very same posts.",
         ),
         Option(
             "The café must be paying to boost its posts, which inflates its rate.",
@@ -373,14 +374,14 @@ sc1 = Question(
         Option(
             "The nursery should switch to the café's kinds of posts to catch up.",
             False,
-            "Not before knowing the two rates can be compared: a rate by followers can be several "
-            "times a rate by reach for the very same posts.",
+            "Not before knowing the two rates can be compared: a rate by followers and a rate by "
+            "reach can differ several times over for the very same posts.",
         ),
         Option(
             "Nothing yet: first she must ask what the café's rate divides by.",
             True,
-            "Yes. A rate by followers can be several times a rate by reach for the same posts, as "
-            "exercises 2 and 3 show. Compare only rates with the same denominator.",
+            "Yes. A rate by reach and a rate by followers for the same posts can differ several times "
+            "over, as exercises 2 and 3 show. Compare only rates with the same denominator.",
         ),
     ),
 )
