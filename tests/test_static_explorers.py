@@ -208,6 +208,16 @@ def real(errors: list[str]) -> list[str]:
     return [e for e in errors if not any(re.search(pattern, e) for pattern, _ in CONSOLE_NOISE)]
 
 
+def as_read(page, html: str) -> str:
+    """What the browser shows a reader for some HTML (its innerText), laid out in the page."""
+    script = "html => { const d = document.createElement('div'); d.innerHTML = html; document.body.append(d);"
+    return page.evaluate(script + " const text = d.innerText; d.remove(); return text; }", html)
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _state_requests(requested: list[str]) -> list[str]:
     return [url for url in requested if STATES_PATH in unquote(urlsplit(url).path)]
 
@@ -246,9 +256,10 @@ def test_the_explorer_answers_its_first_slider_in_the_static_book(lab, how, brow
         shown_png = (built_book / where.lstrip("/") if how == "served" else Path(where)).read_bytes()
         assert shown_png == expected.png, "the figure is not the one the explorer draws for that value"
         assert figure.get_attribute("alt") == expected.alt
-        assert " ".join(numbers.inner_text().split()) == text_of(expected.numbers.value)
-        label = getattr(expected, cls.static_sliders[0])
-        assert root.locator("output").first.inner_text() == static.readout(label, label.value)
+        assert words(numbers.inner_text()) == words(as_read(page, expected.numbers.value))
+        moved_slider = getattr(expected, cls.static_sliders[0])
+        readout = slider.locator("xpath=following-sibling::output")
+        assert readout.inner_text() == static.readout(moved_slider, moved_slider.value)
         # only that one state was fetched: its script and its picture
         fetched = sorted(Path(urlsplit(u).path).name for u in _state_requests(requested))
         assert fetched == sorted([f"v{index}.js", f"v{index}.png"])
