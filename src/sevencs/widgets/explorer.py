@@ -9,9 +9,10 @@ artists a control move changes, which keeps a move well under 100 ms.
 The image goes into an :class:`ipywidgets.Image` as PNG bytes (a palette of at
 most 256 colours, :func:`sevencs.figures.rgba_to_png`): the bytes travel to the
 page as a binary buffer, not as base64 text inside HTML, which is what keeps a
-move quick in the browser too (``benchmarks/lab_latency.py``). The widget
-state saved in a run notebook keeps the same bytes, so the published book
-shows the figure without a kernel.
+move quick in the browser too (``benchmarks/lab_latency.py``). In the
+published book an explorer is not a widget: while the book is built it shows
+a kernel-free control whose main sliders (``static_sliders``) answer from
+states it draws then with this same ``update()`` (:mod:`sevencs.widgets.static`).
 
 Alt text: ipywidgets' image view sets no ``alt`` (ipywidgets 8.1: only
 ``src``, ``width``, ``height``, classes and, from ``tooltip``, ``title``). The
