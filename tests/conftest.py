@@ -18,6 +18,7 @@ from sevencs.course.engine import EXPECT_CORRECT_ENV
 from sevencs.course.store import ENV_VAR
 from sevencs.publish.lite import ENV_VAR as LITE_ENV
 from sevencs.render.edition import BOOK_ENV
+from sevencs.widgets.static import STATES_ENV
 
 # No timed assertions in tests (timing is measured in benchmarks/): Hypothesis's per-example deadline
 # failed a property test on a busy 2-core machine (725 ms for an example that takes 58 ms when quiet).
@@ -42,10 +43,12 @@ def progress_db(tmp_path, monkeypatch):
 
 @pytest.fixture(autouse=True)
 def live_notebook(request, monkeypatch):
-    """Every test starts as a live notebook (``SEVENCS_BOOK`` unset), and whatever a test's book build sets
-    is undone after it. The tiny books of sphinx.testing leave out the JupyterLite site (``SEVENCS_LITE=0``)."""
-    monkeypatch.setenv(BOOK_ENV, "")  # recorded, so the delete below is undone too
-    monkeypatch.delenv(BOOK_ENV)
+    """Every test starts as a live notebook (``SEVENCS_BOOK`` and ``SEVENCS_EXPLORER_STATES`` unset), and
+    whatever a test's book build sets is undone after it.
+    The tiny books of sphinx.testing leave out the JupyterLite site (``SEVENCS_LITE=0``)."""
+    for name in (BOOK_ENV, STATES_ENV):
+        monkeypatch.setenv(name, "")  # recorded, so the delete below is undone too
+        monkeypatch.delenv(name)
     if request.node.get_closest_marker("sphinx"):
         monkeypatch.setenv(LITE_ENV, "0")
 

@@ -5,8 +5,10 @@ ipywidgets renderer and RequireJS from the npm registry (pinned by
 package-lock.json) and copies them into ``_vendor/widgets``; this extension
 publishes that folder as ``_static/widgets`` and fails the build with a clear
 message if it is incomplete. myst-nb's ``nb_ipywidgets_js`` (in _config.yml)
-then loads those files, and only on pages with saved widgets. (The folder is not
-``_static``: Jupyter Book would add every ``.js`` file there to every page.)
+names those files for pages with saved widgets; :mod:`sevencs.publish.explorers`
+keeps them to the pages that show a widget and loads them there only when the
+widget comes near the screen. (The folder is not ``_static``: Jupyter Book would
+add every ``.js`` file there to every page.)
 
 Launch buttons only where they work. sphinx-book-theme puts the launch buttons
 (Binder, JupyterHub, Colab) on every page that has a kernel, which includes the

@@ -16,7 +16,10 @@ Listed under ``sphinx: extra_extensions`` in ``_config.yml``, it
 4. builds the JupyterLite edition and links each lab to it, unless
    ``SEVENCS_LITE=0`` (:mod:`sevencs.publish.lite`);
 5. turns the notebooks' links to the published book into links to the
-   build's own pages (:mod:`sevencs.publish.links`).
+   build's own pages (:mod:`sevencs.publish.links`);
+6. makes the labs' explorers answer their main sliders without a kernel, and
+   keeps saved widget state and the widget renderer to the pages that show a
+   widget, loading the renderer only when it is needed (:mod:`sevencs.publish.explorers`).
 
 Because the variable is set inside the build itself, a plain
 ``jupyter-book build .`` gets the book's rendering, as do ``make book`` and the
@@ -29,7 +32,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sevencs.publish import assets, links, lite
+from sevencs.publish import assets, explorers, links, lite
 from sevencs.render.edition import BOOK_ENV, INSTRUCTOR, OFF, READER, BookModeError, book_mode
 
 #: The folder holding the quiz's script and style sheet.
@@ -75,4 +78,5 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_js_file(A11Y_SCRIPT, loading_method="defer")
     assets.connect(app)
     links.connect(app)
+    explorers.connect(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -67,6 +67,9 @@ class CaringExplorer(Explorer):
     your own account.
     """
 
+    #: answers in the published book: the response-time target: how many questions meet it, month by month
+    static_sliders = ("target",)
+
     def __init__(self, questions: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None) -> None:
         self.questions = load_questions() if questions is None else questions
         self.scored = caring.score_mentions(load_mentions() if mentions is None else mentions)  # VADER once, here

@@ -61,6 +61,9 @@ class ClientsExplorer(Explorer):
     >>> explorer.table                      # the numbers behind the figure (bass_diffusion)
     """
 
+    #: answers in the published book: word of mouth (q): the chapter's point, imitation against advertising
+    static_sliders = ("q",)
+
     def __init__(self, p: float = 0.03, q: float = 0.38, market: int = 260, periods: int = 12) -> None:
         slider = dict(style=SLIDER_STYLE, layout=SLIDER_LAYOUT, continuous_update=CONTINUOUS)
         self.p = widgets.FloatSlider(

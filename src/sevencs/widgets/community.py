@@ -58,6 +58,9 @@ class CommunityExplorer(Explorer):
     group, :func:`sevencs.community.group_members_by_month`); pass ``False`` to leave it out.
     """
 
+    #: answers in the published book: the market size: where logistic growth parts from the compounding story
+    static_sliders = ("market",)
+
     def __init__(self, real: pd.DataFrame | bool | None = None) -> None:
         if real is None:
             real = community.group_members_by_month(load_group_activity())

@@ -55,6 +55,9 @@ class ConnectionExplorer(Explorer):
     computed) and a ``source`` account, or ``None`` to start anywhere.
     """
 
+    #: answers in the published book: the acceptance rate: how much of the 10 × 10 story survives on a real network
+    static_sliders = ("acceptance",)
+
     def __init__(self, graph: nx.Graph | None = None, source: Hashable | None = NURSERY, seed: int = 0) -> None:
         self.graph = load_network() if graph is None else graph
         if source is not None and source not in self.graph:

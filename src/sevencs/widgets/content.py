@@ -50,6 +50,9 @@ class ContentExplorer(Explorer):
     ``load_posts()`` and a ``promotional`` type works.
     """
 
+    #: answers in the published book: the promotional share: the content-mix question the chapter asks
+    static_sliders = ("promotional",)
+
     def __init__(self, posts: pd.DataFrame | None = None) -> None:
         self.posts = load_posts() if posts is None else posts
         self.actual_share = float(content.content_mix(self.posts).get("promotional", 0.0))

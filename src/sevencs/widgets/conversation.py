@@ -56,6 +56,9 @@ class ConversationExplorer(Explorer):
     share of promotional posts) and ``per_week`` (posts a week).
     """
 
+    #: answers in the published book: the plan's promotional share: what selling more does to comments
+    static_sliders = ("promotional",)
+
     def __init__(self, posts: pd.DataFrame | None = None) -> None:
         posts = load_posts() if posts is None else posts
         self.posts = posts.assign(opening=posts["text"].map(conversation.opening))

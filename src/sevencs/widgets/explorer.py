@@ -9,9 +9,10 @@ artists a control move changes, which keeps a move well under 100 ms.
 The image goes into an :class:`ipywidgets.Image` as PNG bytes (a palette of at
 most 256 colours, :class:`sevencs.figures.PngEncoder`): the bytes travel to the
 page as a binary buffer, not as base64 text inside HTML, which is what keeps a
-move quick in the browser too (``benchmarks/lab_latency.py``). The widget
-state saved in a run notebook keeps the same bytes, so the published book
-shows the figure without a kernel.
+move quick in the browser too (``benchmarks/lab_latency.py``). In the
+published book an explorer is not a widget: while the book is built it shows
+a kernel-free control whose main sliders (``static_sliders``) answer from
+states it draws then with this same ``update()`` (:mod:`sevencs.widgets.static`).
 
 Alt text: ipywidgets' image view sets no ``alt`` (ipywidgets 8.1: only
 ``src``, ``width``, ``height``, classes and, from ``tooltip``, ``title``). The
@@ -34,6 +35,7 @@ from matplotlib.axes import Axes
 
 from sevencs import figures
 from sevencs.render.html import figure_html
+from sevencs.widgets import static
 
 #: Sliders send their value while they are dragged, not only when let go. A move takes a few tens of
 #: milliseconds, and the page sends a widget's newest value only once the kernel has answered the last
@@ -210,6 +212,16 @@ class Explorer(widgets.VBox):
 
     figure: AltImage
     numbers: widgets.HTML
+    #: The sliders (attribute names) that answer in the published book, from states rendered when it is
+    #: built (:mod:`sevencs.widgets.static`); the other controls are shown there at their value, fixed.
+    static_sliders: tuple[str, ...] = ()
+    #: The arguments the explorer was made with (the book makes twins of it to draw its states).
+    made_with: tuple[tuple, dict]
+
+    def __new__(cls, *args, **kwargs):
+        explorer = super().__new__(cls, *args, **kwargs)
+        explorer.made_with = (args, kwargs)
+        return explorer
 
     @property
     def controls(self) -> list[widgets.Widget]:
@@ -227,6 +239,13 @@ class Explorer(widgets.VBox):
             control.observe(self.update, names="value")
         super().__init__([top or widgets.VBox(self.controls), self.figure, self.numbers])
         self.update()
+
+    def _repr_mimebundle_(self, **kwargs):
+        """The live widget; while the book is built, its kernel-free control (:mod:`sevencs.widgets.static`)."""
+        folder = static.states_folder()
+        if folder is None or not self.static_sliders:
+            return super()._repr_mimebundle_(**kwargs)
+        return {"text/plain": f"{type(self).__name__} (in the book)", "text/html": str(static.publish(self, folder))}
 
     def _show(self, png: bytes, alt: str, numbers: str) -> None:
         """Put a rendered figure (with its alt text) and its numbers on screen."""

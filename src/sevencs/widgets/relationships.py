@@ -52,6 +52,9 @@ class RelationshipsExplorer(Explorer):
     date, source, target, kind and the ``account`` on one side of every row.
     """
 
+    #: answers in the published book: the weight of reciprocity: who drops out of the top when one-way ties count less
+    static_sliders = ("reciprocity",)
+
     def __init__(self, interactions: pd.DataFrame | None = None, account: Hashable = NURSERY) -> None:
         self.interactions = load_interactions() if interactions is None else interactions
         self.account = account
