@@ -218,6 +218,10 @@ class Watched:
 
     def open(self, page: str) -> None:
         self.page.goto(self.site + page, wait_until="load")
+        # figures load lazily, when scrolled to (sevencs/publish/images.py): load them all, to check each
+        self.page.evaluate(
+            "() => document.querySelectorAll('img[loading=lazy]').forEach(i => { i.loading = 'eager'; })"
+        )
         self.page.wait_for_function("Array.from(document.images).every(i => i.complete)", timeout=15_000)
 
     def weight(self) -> int:
