@@ -64,8 +64,8 @@ SMALLEST_TEXT = 10.0
 #: A phone's figure: inches wide (360 CSS px, the text column of a 390 px screen), drawn at twice the pixels.
 NARROW_WIDTH = 3.6
 NARROW_DENSITY = 2
-#: Characters a title keeps on one line of a phone's figure, per point of its size (wrapped past that).
-_TITLE_CHARS_PER_INCH_POINT = 72 / 0.58
+#: Characters a line of text keeps in an inch, times its size in points (a character is about 0.58 of the size wide).
+_CHARS_PER_INCH_POINT = 72 / 0.58
 
 
 @dataclass(frozen=True)
@@ -215,6 +215,13 @@ def _declutter_ticks(fig: Figure) -> list[_TickState]:
     return list(changed.values())
 
 
+def _wrap(text: Text | None, inches: float) -> None:
+    """Wrap a text onto lines that fit ``inches``."""
+    if text is not None and text.get_text():
+        chars = int(inches * _CHARS_PER_INCH_POINT / max(float(text.get_fontsize()), SMALLEST_TEXT))
+        text.set_text(textwrap.fill(text.get_text(), chars))
+
+
 def narrow_png(fig: Figure) -> tuple[bytes, float]:
     """The figure laid out for a phone, as PNG bytes at :data:`NARROW_DENSITY` times the pixels, and its
     smallest text in CSS pixels (as :func:`smallest_text_px`).
@@ -249,11 +256,11 @@ def narrow_png(fig: Figure) -> tuple[bytes, float]:
         titles = [getattr(fig, "_suptitle", None)] + [
             getattr(ax, name) for ax in fig.axes for name in ("title", "_left_title")
         ]
-        for title in titles:
-            if title is not None and title.get_text():
-                size = max(float(title.get_fontsize()), SMALLEST_TEXT)
-                chars = int(NARROW_WIDTH * _TITLE_CHARS_PER_INCH_POINT / size)
-                title.set_text(textwrap.fill(title.get_text(), chars))
+        for title in titles:  # a panel's title starts where its axes do, past the tick labels
+            _wrap(title, NARROW_WIDTH * 0.8)
+        for legend, _ in legends:  # an entry takes at most 2/3 of the width (a wider legend squeezes its axes)
+            for entry in legend.get_texts():
+                _wrap(entry, NARROW_WIDTH * 2 / 3)
         fig.set_size_inches(NARROW_WIDTH, height)
         ticks = _declutter_ticks(fig)
         png = to_png(fig, dpi=DPI * NARROW_DENSITY)
