@@ -58,9 +58,9 @@ def test_narrow_screens_get_the_figure_laid_out_for_them_at_twice_the_pixels(nam
     data, density = source["srcset"].split(" ")
     assert density == "2x" and data.startswith("data:image/png;base64,")
     width, _ = png_size(base64.b64decode(data.split(",", 1)[1]))
-    assert width == NARROW_WIDTH * DPI * 2  # shown at NARROW_WIDTH × DPI CSS pixels, a phone's column
+    assert width == round(NARROW_WIDTH * DPI * 2)  # shown at NARROW_WIDTH × DPI CSS pixels, a phone's column
     # its smallest text is at least SMALLEST_TEXT points: 13.9 CSS px at that size
-    assert float(source["data-text-px"]) >= SMALLEST_TEXT * DPI / 72
+    assert float(source["data-text-px"]) >= round(SMALLEST_TEXT * DPI / 72, 2)
 
 
 def test_the_narrow_layout_stacks_side_by_side_panels_and_leaves_the_figure_as_it_was():
@@ -71,7 +71,9 @@ def test_the_narrow_layout_stacks_side_by_side_panels_and_leaves_the_figure_as_i
     before = to_png(fig, dpi=DPI)
     png, text_px = narrow_png(fig)
     width, height = png_size(png)
-    assert width == NARROW_WIDTH * DPI * 2 and height == 2 * 3.0 * DPI * 2  # two panels, each as tall as before
+    assert width == round(NARROW_WIDTH * DPI * 2) and height == round(
+        2 * 3.0 * DPI * 2
+    )  # two panels, each as tall as before
     assert text_px == pytest.approx(SMALLEST_TEXT * DPI / 72, abs=0.01)  # the 7 pt labels drawn at 10 pt
     assert to_png(fig, dpi=DPI) == before  # size, panels, labels and fonts put back
     assert right.get_xticklabels()[0].get_fontsize() == 7

@@ -58,11 +58,12 @@ OKABE_ITO = {
 
 #: Pixels per inch of a figure shown at its own size (one image pixel to one CSS pixel).
 DPI = 100
-#: The smallest text a figure laid out for a phone draws, in points: 10 pt at 100 pixels an inch is 13.9
-#: CSS pixels, a little above a page's small print (the book's is 13.3 px: <small> of its 16 px text).
-SMALLEST_TEXT = 10.0
-#: A phone's figure: inches wide (360 CSS px, the text column of a 390 px screen), drawn at twice the pixels.
-NARROW_WIDTH = 3.6
+#: The smallest text a figure laid out for a phone draws, in points: 10.5 pt at 100 pixels an inch is 14.6
+#: CSS pixels, just above a page's small print (the book theme's is 14.4 px: <small>, 0.9 of its 16 px text).
+SMALLEST_TEXT = 10.5
+#: A phone's figure: inches wide (340 CSS px, within the text column of a 390 px screen, 354-358 px, so
+#: it is shown at its own size), drawn at twice the pixels.
+NARROW_WIDTH = 3.4
 NARROW_DENSITY = 2
 #: Characters a line of text keeps in an inch, times its size in points (a character is about 0.58 of the size wide).
 _CHARS_PER_INCH_POINT = 72 / 0.58
