@@ -222,10 +222,11 @@ def test_every_icon_a_page_names_is_in_the_trimmed_fonts(built_book):
     named = icons.icons_named(p.read_text(encoding="utf-8") for p in pages)
     wanted = {table[name] for name in named if name in table} | drawn
     assert table["fa-bars"] in wanted  # the menu button, on every page
-    solid = TTFont(built_book / "_static" / icons.FOLDER / "fa-solid-900.woff")
-    missing = {hex(c) for c in wanted} - {hex(c) for c in solid.getBestCmap()}
-    assert not missing
-    assert len(solid.getBestCmap()) < 100  # trimmed: the full font has about 1,400 icons
+    fonts = [TTFont(font) for font in sorted((built_book / "_static" / icons.FOLDER).glob("*.woff"))]
+    assert len(fonts) == 3  # solid, regular and brands, as the theme's style sheet declares them
+    missing = {hex(c) for c in wanted} - {hex(c) for font in fonts for c in font.getBestCmap()}
+    assert not missing, f"icons the pages use but the trimmed fonts lack: {missing}"
+    assert all(len(font.getBestCmap()) < 100 for font in fonts)  # trimmed: the solid font has about 1,400 icons
 
 
 # --------------------------------------------------------------------------- the parts, without a book

@@ -233,6 +233,12 @@ def narrow_png(fig: Figure) -> tuple[bytes, float]:
     """
     fig.canvas.draw()  # makes the tick labels, so that they are resized too
     original = tuple(fig.get_size_inches())
+    # an explorer's figure has its layout fixed after the first draw (sevencs.widgets.explorer.Blitter):
+    # laid out again here, then put back where it was, every axes in its place
+    engine = fig.get_layout_engine()
+    positions = [
+        (ax, ax.get_position(original=True), ax.get_position(original=False), ax.get_in_layout()) for ax in fig.axes
+    ]
     height = original[1]
     placed = [(ax, spec) for ax in fig.axes if (spec := ax.get_subplotspec()) is not None]
     panels = [ax for ax, _ in placed]
@@ -244,6 +250,7 @@ def narrow_png(fig: Figure) -> tuple[bytes, float]:
     legends = [(legend, int(getattr(legend, "_ncols", 1))) for legend in every_legend if legend]
     ticks: list[_TickState] = []
     try:
+        fig.set_layout_engine("constrained")
         if stack:
             column = fig.add_gridspec(len(panels), 1)
             for i, ax in enumerate(panels):
@@ -279,6 +286,11 @@ def narrow_png(fig: Figure) -> tuple[bytes, float]:
         for legend, ncols in legends:
             legend.set_ncols(ncols)
         fig.set_size_inches(original)
+        fig.set_layout_engine(engine)
+        for ax, placed_at, shown_at, in_layout in positions:
+            ax.set_position(placed_at, which="original")
+            ax.set_position(shown_at, which="active")
+            ax.set_in_layout(in_layout)  # set_position takes an axes out of the layout
     return png, text_px
 
 

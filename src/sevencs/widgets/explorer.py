@@ -31,9 +31,9 @@ import ipywidgets as widgets
 import traitlets
 from markupsafe import Markup
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 
 from sevencs import figures
-from sevencs.render.html import figure_html
 
 #: Sliders send their value while they are dragged, not only when let go. A move takes a few tens of
 #: milliseconds, and the page sends a widget's newest value only once the kernel has answered the last
@@ -208,6 +208,7 @@ class Explorer(widgets.VBox):
 
     figure: AltImage
     numbers: widgets.HTML
+    _fig: Figure  # the matplotlib figure the subclass draws on
 
     @property
     def controls(self) -> list[widgets.Widget]:
@@ -244,5 +245,6 @@ class Explorer(widgets.VBox):
         return self.figure.tooltip or ""
 
     def figure_html(self) -> Markup:
-        """The figure as currently shown, as an ``<img>`` with its alt text (for a page without widgets)."""
-        return figure_html(self.png, self.alt)
+        """The figure as currently shown, as an ``<img>`` with its alt text (for a page without widgets),
+        laid out for a phone on narrow screens as every figure of the book (:class:`figures.FigureImage`)."""
+        return figures.FigureImage(self._fig, self.alt)._repr_html_()
