@@ -194,6 +194,11 @@ class Watched:
         self.page.on("pageerror", lambda e: self._error(f"uncaught: {e}"))
         self.page.on("requestfailed", self._request_failed)
         self.page.on("response", self._response)
+        # figures load lazily, when scrolled to (sevencs/publish/images.py): here all at once, to check each
+        self.page.add_init_script(
+            "document.addEventListener('DOMContentLoaded', () => "
+            "document.querySelectorAll('img[loading=lazy]').forEach(i => { i.loading = 'eager'; }))"
+        )
         self.built_book, self.site = built_book, site
 
     def _console(self, message) -> None:
@@ -218,10 +223,6 @@ class Watched:
 
     def open(self, page: str) -> None:
         self.page.goto(self.site + page, wait_until="load")
-        # figures load lazily, when scrolled to (sevencs/publish/images.py): load them all, to check each
-        self.page.evaluate(
-            "() => document.querySelectorAll('img[loading=lazy]').forEach(i => { i.loading = 'eager'; })"
-        )
         self.page.wait_for_function("Array.from(document.images).every(i => i.complete)", timeout=15_000)
 
     def weight(self) -> int:
