@@ -36,6 +36,7 @@ from markupsafe import Markup
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.patches import PathPatch
 from matplotlib.path import Path
 from matplotlib.text import Text
@@ -245,12 +246,19 @@ def narrow_png(fig: Figure) -> tuple[bytes, float]:
     grid = placed[0][1].get_gridspec() if placed else None
     rows = grid.nrows if grid is not None else 1
     stack = len(panels) > 1 and grid is not None and grid.ncols > 1
+    # panels placed by hand (fig.add_axes), side by side: stacked too, left one first
+    by_hand = [] if placed else sorted(fig.axes, key=lambda ax: ax.get_position().x0)
+    if len(by_hand) > 1:
+        panels, stack = by_hand, True
     sizes = [(t, float(t.get_fontsize()), t.get_text()) for t in fig.findobj(Text)]
     every_legend = [*fig.legends, *(ax.get_legend() for ax in fig.axes)]
     legends = [(legend, int(getattr(legend, "_ncols", 1))) for legend in every_legend if legend]
     ticks: list[_TickState] = []
+    # (only axes on a grid can be laid out: a single panel placed by hand stays where it is, in proportion)
+    fixed = bool(placed or stack) and not isinstance(engine, ConstrainedLayoutEngine)
     try:
-        fig.set_layout_engine("constrained")
+        if fixed:
+            fig.set_layout_engine("constrained")
         if stack:
             column = fig.add_gridspec(len(panels), 1)
             for i, ax in enumerate(panels):
@@ -280,13 +288,16 @@ def narrow_png(fig: Figure) -> tuple[bytes, float]:
             label.set_visible(visible)
         for ax, spec in placed:
             ax.set_subplotspec(spec)
+        for ax in by_hand:
+            ax._subplotspec = None  # type: ignore[attr-defined]  # placed by hand again (the positions are put back below)
         for text, size, words in sizes:
             text.set_fontsize(size)
             text.set_text(words)
         for legend, ncols in legends:
             legend.set_ncols(ncols)
         fig.set_size_inches(original)
-        fig.set_layout_engine(engine)
+        if fixed:
+            fig.set_layout_engine(engine)
         for ax, placed_at, shown_at, in_layout in positions:
             ax.set_position(placed_at, which="original")
             ax.set_position(shown_at, which="active")
