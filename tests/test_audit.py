@@ -10,7 +10,7 @@ import pytest
 
 from sevencs import caring, clients, community, connection, content, conversation, relationships
 from sevencs import datasets as ds
-from sevencs.audit import COLUMNS, CS, AuditProblem, Scorecard, audit, audit_sample, compare
+from sevencs.audit import COLUMNS, CS, MIRROR, AuditProblem, Scorecard, audit, audit_sample, compare
 
 SCRIPT = "<script>alert(1)</script>"
 
@@ -262,8 +262,9 @@ def test_an_account_name_with_html_is_escaped_in_the_title():
 
 def test_the_figure_has_seven_titled_panels_and_alt_text(sample):
     fig = sample.figure()
-    assert len(fig.axes) == 7
-    titles = [ax.get_title(loc="left") for ax in fig.axes]
+    *panels, note = fig.axes  # the eighth cell holds the closing note, in words
+    assert len(panels) == 7 and not note.get_title(loc="left") and note.texts[0].get_text() == MIRROR
+    titles = [ax.get_title(loc="left") for ax in panels]
     assert [t.split(":")[0] for t in titles] == [c.capitalize() for c in CS]
     for c in CS:
         assert f"{c.capitalize()}: " in sample.alt

@@ -194,6 +194,11 @@ class Watched:
         self.page.on("pageerror", lambda e: self._error(f"uncaught: {e}"))
         self.page.on("requestfailed", self._request_failed)
         self.page.on("response", self._response)
+        # figures load lazily, when scrolled to (sevencs/publish/images.py): here all at once, to check each
+        self.page.add_init_script(
+            "document.addEventListener('DOMContentLoaded', () => "
+            "document.querySelectorAll('img[loading=lazy]').forEach(i => { i.loading = 'eager'; }))"
+        )
         self.built_book, self.site = built_book, site
 
     def _console(self, message) -> None:

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 from bs4 import BeautifulSoup
 
 from sevencs import connection as cx
 from sevencs.datasets import NURSERY, TEN_FRIENDS, load_network
-from sevencs.figures import OKABE_ITO
+from sevencs.figures import (
+    DPI,
+    NARROW_WIDTH,
+    OKABE_ITO,
+    SMALLEST_TEXT,
+    narrow_png,
+    new_figure,
+    smallest_text_px,
+    to_png,
+)
 from sevencs.figures.connection import breakdown, growth, paradox
+from sevencs.publish.images import png_size
 
 GRAPH = load_network()
 PARTS = cx.two_hop_breakdown(GRAPH, TEN_FRIENDS)
@@ -34,8 +46,46 @@ def test_figures_render_to_png_with_alt_text(name):
     assert image.png[:4] == b"\x89PNG"
     html = image._repr_html_()
     [img] = BeautifulSoup(html, "html.parser").find_all("img")
-    assert html.startswith("<img") and img["alt"] == image.alt
+    assert img["alt"] == image.alt
     assert img["src"].startswith("data:image/png;base64,")
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_narrow_screens_get_the_figure_laid_out_for_them_at_twice_the_pixels(name):
+    page = BeautifulSoup(CASES[name]._repr_html_(), "html.parser")
+    [source] = page.select("picture > source")
+    assert source["media"] == "(max-width: 40em)"
+    data, density = source["srcset"].split(" ")
+    assert density == "2x" and data.startswith("data:image/png;base64,")
+    width, _ = png_size(base64.b64decode(data.split(",", 1)[1]))
+    assert width == round(NARROW_WIDTH * DPI * 2)  # shown at NARROW_WIDTH × DPI CSS pixels, a phone's column
+    # its smallest text is at least SMALLEST_TEXT points: 13.9 CSS px at that size
+    assert float(source["data-text-px"]) >= round(SMALLEST_TEXT * DPI / 72, 2)
+
+
+def test_the_narrow_layout_stacks_side_by_side_panels_and_leaves_the_figure_as_it_was():
+    fig = new_figure(8.0, 3.0)
+    left, right = fig.subplots(1, 2)
+    left.set_title("A title long enough that a phone's figure must wrap it onto two lines", loc="left")
+    right.set_xticks(range(6), ["promotional"] * 6, fontsize=7)
+    before = to_png(fig, dpi=DPI)
+    png, text_px = narrow_png(fig)
+    width, height = png_size(png)
+    assert width == round(NARROW_WIDTH * DPI * 2) and height == round(
+        2 * 3.0 * DPI * 2
+    )  # two panels, each as tall as before
+    assert text_px == pytest.approx(SMALLEST_TEXT * DPI / 72, abs=0.01)  # the 7 pt labels drawn at 10 pt
+    assert to_png(fig, dpi=DPI) == before  # size, panels, labels and fonts put back
+    assert right.get_xticklabels()[0].get_fontsize() == 7
+
+
+def test_the_smallest_text_is_measured_in_css_pixels_at_the_figures_own_size():
+    fig = new_figure(4.0, 3.0)
+    ax = fig.add_subplot()
+    ax.set_title("title", fontsize=18)
+    ax.tick_params(labelsize=9)
+    to_png(fig, dpi=DPI)
+    assert smallest_text_px(fig) == pytest.approx(9 * 100 / 72, abs=0.01)  # 12.5 px: a point is 1/72 inch
 
 
 def test_alt_text_states_the_figures_numbers():

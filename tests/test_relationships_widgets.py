@@ -98,4 +98,4 @@ def test_the_book_figure_has_alt_text_from_the_same_numbers():
     table = rx.tie_strength(LOG)
     image = strength_figure(table)
     assert f"Strongest: {table.index[0]} at {table['strength'].iloc[0]:.2f}" in image.alt
-    assert image._repr_html_().startswith('<img src="data:image/png;base64,')
+    assert '<img src="data:image/png;base64,' in image._repr_html_()

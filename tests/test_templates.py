@@ -27,7 +27,7 @@ from sevencs.course.store import ProgressStore
 from sevencs.exercises import chapter_items
 from sevencs.learner.plan import build_plan
 from sevencs.learner.progress import ProgressReport
-from sevencs.render.html import box, cell, environment, fmt, inline, paragraphs, render, text_to_html
+from sevencs.render.html import box, cell, environment, figure_html, fmt, inline, paragraphs, render, text_to_html
 from sevencs.widgets import conversation as conversation_widget
 from sevencs.widgets import relationships as relationships_widget
 
@@ -101,7 +101,7 @@ def test_numbers_and_cells():
 
 
 def test_a_figure_is_one_image_with_its_alt_text():
-    page = parse(render("figure.html", png=b"\x89PNG", alt=HOSTILE))
+    page = parse(figure_html(b"\x89PNG", HOSTILE))
     assert_inert(page, images=1)
     assert page.img["alt"] == HOSTILE and page.img["src"] == "data:image/png;base64,iVBORw=="
 

@@ -183,7 +183,7 @@ class Scorecard:
         return render("audit.html", figure=figure_html(self.png(), self.alt), **self._context())
 
     def _repr_html_(self) -> str:
-        return render("scorecard.html", figure=figure_html(self.png(), self.alt), **self._context())
+        return render("scorecard.html", figure=FigureImage(self.figure(), self.alt)._repr_html_(), **self._context())
 
     def save(self, path: str | Path) -> Path:
         """Write the report to ``path``: ``.html`` (one file) or ``.md`` (with a ``.png`` beside it)."""

@@ -80,7 +80,7 @@ from sevencs.course.agendas import AGENDAS, Agenda
 from sevencs.exercises import CHAPTERS, chapter_items
 from sevencs.figures import FigureImage
 from sevencs.figures.report import hardest_exercises_figure
-from sevencs.render.html import render
+from sevencs.render.html import figure_html, render
 from sevencs.untrusted import plain, shown_path, spreadsheet_safe
 
 HTML_NAME = "class-report.html"
@@ -558,6 +558,7 @@ class ClassReport:
         for _, row in self.grid.iterrows():
             cells = [(*STATES[row[label]], row[label]) for label in labels if row["status"] != MISSING]
             rows.append((row["learner"], row["from"], row["status"], cells, row["passed"]))
+        chart = self.figure()
         wrong = [
             (f"{c} {e}", t, answer, learners, times)
             for c, e, t, answer, learners, times in self.wrong_answers.itertuples(index=False, name=None)
@@ -578,7 +579,7 @@ class ClassReport:
             skipped=[(shown_path(s.path), s.reason) for s in self.skipped],
             notes=self.notes,
             not_in_course=self.not_in_course,
-            figure=self.figure()._repr_html_(),
+            figure=figure_html(chart.png, chart.alt),  # one image: the saved page stays one file, as small as it can
             chapters={"columns": list(chapters.columns), "rows": chapters.itertuples(index=False, name=None)},
             exercises={"columns": list(exercises.columns), "rows": exercises.itertuples(index=False, name=None)},
         )

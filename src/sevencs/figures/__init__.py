@@ -12,13 +12,23 @@ for the chapters (their static figures and their explorers' drawing code),
 :mod:`sevencs.figures.audit`. A finished chart is a :class:`FigureImage`: the
 matplotlib figure together with alt text written from the same numbers, shown
 in notebooks and in the book as an image with that alt text.
+
+Every figure is also laid out for a phone (:func:`narrow_png`): the same
+figure, :data:`NARROW_WIDTH` inches wide, its side-by-side panels stacked in
+one column, long titles wrapped and no text under :data:`SMALLEST_TEXT`
+points, drawn at twice the pixels for sharp screens. The page shows it on
+narrow screens instead of shrinking the wide one, so its text stays as large
+as the page's small print (``tests/test_phone.py`` checks it at 390 px).
 """
 
 from __future__ import annotations
 
 import io
+import itertools
+import textwrap
 import warnings
 from dataclasses import dataclass
+from typing import Literal
 
 import matplotlib
 import numpy as np
@@ -26,6 +36,7 @@ from markupsafe import Markup
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.patches import PathPatch
 from matplotlib.path import Path
 from matplotlib.text import Text
@@ -47,19 +58,35 @@ OKABE_ITO = {
 }
 
 
+#: Pixels per inch of a figure shown at its own size (one image pixel to one CSS pixel).
+DPI = 100
+#: The smallest text a figure laid out for a phone draws, in points: 10.5 pt at 100 pixels an inch is 14.6
+#: CSS pixels, just above a page's small print (the book theme's is 14.4 px: <small>, 0.9 of its 16 px text).
+SMALLEST_TEXT = 10.5
+#: A phone's figure: inches wide (340 CSS px, within the text column of a 390 px screen, 354-358 px, so
+#: it is shown at its own size), drawn at twice the pixels.
+NARROW_WIDTH = 3.4
+NARROW_DENSITY = 2
+#: Characters a line of text keeps in an inch, times its size in points (a character is about 0.58 of the size wide).
+_CHARS_PER_INCH_POINT = 72 / 0.58
+
+
 @dataclass(frozen=True)
 class FigureImage:
-    """A finished figure and its alt text; displays as ``<img alt=...>``."""
+    """A finished figure and its alt text; displays as ``<img alt=...>``, laid out for a phone on narrow screens."""
 
     figure: Figure
     alt: str
 
     @property
     def png(self) -> bytes:
-        return to_png(self.figure, dpi=100)
+        return to_png(self.figure, dpi=DPI)
 
     def _repr_html_(self) -> Markup:
-        return figure_html(self.png, self.alt)
+        wide = self.png
+        wide_text = smallest_text_px(self.figure)
+        narrow, narrow_text = narrow_png(self.figure)
+        return figure_html(wide, self.alt, text_px=wide_text, narrow=narrow, narrow_text_px=narrow_text)
 
     def __repr__(self) -> str:
         return f"Figure: {self.alt}"
@@ -126,6 +153,157 @@ def to_png(fig: Figure, dpi: int = 80) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi)
     return buffer.getvalue()
+
+
+def _texts(fig: Figure) -> list[Text]:
+    """The texts a drawn figure shows (tick labels included), not the empty or hidden ones."""
+    return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+
+
+def smallest_text_px(fig: Figure) -> float:
+    """The height of the figure's smallest text, in CSS pixels, when the figure is shown at its own size.
+
+    A point is 1/72 inch and the figure shows :data:`DPI` pixels an inch: 10 pt is 13.9 px. The
+    figure must have been drawn (``to_png``), so that its tick labels exist.
+    """
+    sizes = [float(t.get_fontsize()) for t in _texts(fig)]
+    return round(min(sizes) * DPI / 72, 2) if sizes else 0.0
+
+
+#: A tick label as it was before a narrow layout changed it: the label, its rotation, alignment and visibility.
+_TickState = tuple[Text, float, Literal["left", "center", "right"], bool]
+
+
+def _overlap(labels: list[Text], renderer, tilted: bool = False) -> bool:
+    """Whether neighbouring labels (left to right) run into each other; tilted ones need a line's height apart."""
+    boxes = [label.get_window_extent(renderer) for label in labels]
+    if tilted:
+        # tilted 35°, neighbours are spacing × sin 35° apart across the line: a line (1.2 × the size) needs 2.1 ×
+        line = max(float(label.get_fontsize()) for label in labels) * renderer.dpi / 72 * 2.1
+        return any(b.x1 - a.x1 < line for a, b in itertools.pairwise(boxes))
+    return any(a.x1 > b.x0 - 2 for a, b in itertools.pairwise(boxes))
+
+
+def _declutter_ticks(fig: Figure) -> list[_TickState]:
+    """Tilt the x tick labels of a narrow figure where they would run into each other, and keep every
+    second (third, ...) label where tilted ones still would. Returns what to restore: each label's
+    rotation, alignment and visibility. Tilted labels take room from every panel of a column, so
+    the panels are checked again until none changes (a few rounds)."""
+    changed: dict[int, _TickState] = {}
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    for _ in range(3):
+        canvas.draw()
+        renderer = canvas.get_renderer()
+        again = False
+        for ax in fig.axes:
+            labels = [t for t in ax.get_xticklabels() if t.get_text().strip() and (t.get_visible() or id(t) in changed)]
+            tilted = bool(labels) and id(labels[0]) in changed
+            shown = [t for t in labels if t.get_visible()]
+            if len(shown) < 2 or not _overlap(shown, renderer, tilted=tilted):
+                continue
+            again = True
+            labels.sort(key=lambda t: t.get_window_extent(renderer).x0)
+            for label in labels:
+                changed.setdefault(id(label), (label, label.get_rotation(), label.get_horizontalalignment(), True))
+                label.set_rotation(35)
+                label.set_horizontalalignment("right")
+                label.set_visible(True)
+            step = 1
+            while step < len(labels) and _overlap(labels[::step], renderer, tilted=True):
+                step += 1
+            for i, label in enumerate(labels):
+                label.set_visible(i % step == 0)
+        if not again:
+            break
+    return list(changed.values())
+
+
+def _wrap(text: Text | None, inches: float) -> None:
+    """Wrap a text onto lines that fit ``inches``."""
+    if text is not None and text.get_text():
+        chars = int(inches * _CHARS_PER_INCH_POINT / max(float(text.get_fontsize()), SMALLEST_TEXT))
+        text.set_text(textwrap.fill(text.get_text(), chars))
+
+
+def narrow_png(fig: Figure) -> tuple[bytes, float]:
+    """The figure laid out for a phone, as PNG bytes at :data:`NARROW_DENSITY` times the pixels, and its
+    smallest text in CSS pixels (as :func:`smallest_text_px`).
+
+    :data:`NARROW_WIDTH` inches wide; panels on a grid go one under the other, each as tall as it
+    was; legends in at most two columns; titles wrapped to the width; no text under
+    :data:`SMALLEST_TEXT` points. The figure is left as it was.
+    """
+    fig.canvas.draw()  # makes the tick labels, so that they are resized too
+    original = tuple(fig.get_size_inches())
+    # an explorer's figure has its layout fixed after the first draw (sevencs.widgets.explorer.Blitter):
+    # laid out again here, then put back where it was, every axes in its place
+    engine = fig.get_layout_engine()
+    positions = [
+        (ax, ax.get_position(original=True), ax.get_position(original=False), ax.get_in_layout()) for ax in fig.axes
+    ]
+    height = original[1]
+    placed = [(ax, spec) for ax in fig.axes if (spec := ax.get_subplotspec()) is not None]
+    panels = [ax for ax, _ in placed]
+    grid = placed[0][1].get_gridspec() if placed else None
+    rows = grid.nrows if grid is not None else 1
+    stack = len(panels) > 1 and grid is not None and grid.ncols > 1
+    # panels placed by hand (fig.add_axes), side by side: stacked too, left one first
+    by_hand = [] if placed else sorted(fig.axes, key=lambda ax: ax.get_position().x0)
+    if len(by_hand) > 1:
+        panels, stack = by_hand, True
+    sizes = [(t, float(t.get_fontsize()), t.get_text()) for t in fig.findobj(Text)]
+    every_legend = [*fig.legends, *(ax.get_legend() for ax in fig.axes)]
+    legends = [(legend, int(getattr(legend, "_ncols", 1))) for legend in every_legend if legend]
+    ticks: list[_TickState] = []
+    # (only axes on a grid can be laid out: a single panel placed by hand stays where it is, in proportion)
+    fixed = bool(placed or stack) and not isinstance(engine, ConstrainedLayoutEngine)
+    try:
+        if fixed:
+            fig.set_layout_engine("constrained")
+        if stack:
+            column = fig.add_gridspec(len(panels), 1)
+            for i, ax in enumerate(panels):
+                ax.set_subplotspec(column[i, 0])
+            height = height / rows * len(panels)
+        for text, size, _ in sizes:
+            if size < SMALLEST_TEXT:
+                text.set_fontsize(SMALLEST_TEXT)
+        for legend, ncols in legends:
+            legend.set_ncols(min(ncols, 2))
+        titles = [getattr(fig, "_suptitle", None)] + [
+            getattr(ax, name) for ax in fig.axes for name in ("title", "_left_title")
+        ]
+        for title in titles:  # a panel's title starts where its axes do, past the tick labels
+            _wrap(title, NARROW_WIDTH * 0.8)
+        for legend, _ in legends:  # an entry takes at most 2/3 of the width (a wider legend squeezes its axes)
+            for entry in legend.get_texts():
+                _wrap(entry, NARROW_WIDTH * 2 / 3)
+        fig.set_size_inches(NARROW_WIDTH, height)
+        ticks = _declutter_ticks(fig)
+        png = to_png(fig, dpi=DPI * NARROW_DENSITY)
+        text_px = smallest_text_px(fig)
+    finally:
+        for label, rotation, align, visible in ticks:
+            label.set_rotation(rotation)
+            label.set_horizontalalignment(align)
+            label.set_visible(visible)
+        for ax, spec in placed:
+            ax.set_subplotspec(spec)
+        for ax in by_hand:
+            ax._subplotspec = None  # type: ignore[attr-defined]  # placed by hand again (the positions are put back below)
+        for text, size, words in sizes:
+            text.set_fontsize(size)
+            text.set_text(words)
+        for legend, ncols in legends:
+            legend.set_ncols(ncols)
+        fig.set_size_inches(original)
+        if fixed:
+            fig.set_layout_engine(engine)
+        for ax, placed_at, shown_at, in_layout in positions:
+            ax.set_position(placed_at, which="original")
+            ax.set_position(shown_at, which="active")
+            ax.set_in_layout(in_layout)  # set_position takes an axes out of the layout
+    return png, text_px
 
 
 class PngEncoder:

@@ -53,8 +53,9 @@ def scorecard_figure(table: pd.DataFrame, panels: Mapping[str, Panel | None], le
     axes = fig.subplots(4, 2).ravel()
     for ax, (_, row) in zip(axes, table.iterrows()):
         draw_panel(ax, row, panels.get(row["c"]))
-    fig.delaxes(axes[-1])
-    fig.text(0.56, 0.12, textwrap.fill(note, 44), fontsize=10, va="center", ha="left", color="#333333")
+    # the note in the eighth cell, as a panel of its own (so a phone's layout keeps it under the others)
+    axes[-1].set_axis_off()
+    axes[-1].text(0.05, 0.5, note, fontsize=10, va="center", ha="left", color="#333333", wrap=True)
     fig.suptitle(lead, fontsize=14, x=0.02, ha="left")
     return fig
 

@@ -20,6 +20,11 @@ Listed under ``sphinx: extra_extensions`` in ``_config.yml``, it
 6. makes the labs' explorers answer their main sliders without a kernel, and
    keeps saved widget state and the widget renderer to the pages that show a
    widget, loading the renderer only when it is needed (:mod:`sevencs.publish.explorers`).
+7. keeps the book light and readable on a phone: its own layout rules
+   (``sevencs/publish/static/sevencs-book.css``: wide tables scroll in their own
+   box, explorers' controls fit the screen), the theme's icons trimmed to the
+   ones the pages use (:mod:`sevencs.publish.icons`) and every figure a file of
+   its own, loaded lazily (:mod:`sevencs.publish.images`).
 
 Because the variable is set inside the build itself, a plain
 ``jupyter-book build .`` gets the book's rendering, as do ``make book`` and the
@@ -32,13 +37,15 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sevencs.publish import assets, explorers, links, lite
+from sevencs.publish import assets, explorers, icons, images, links, lite
 from sevencs.render.edition import BOOK_ENV, INSTRUCTOR, OFF, READER, BookModeError, book_mode
 
 #: The folder holding the quiz's script and style sheet.
 STATIC = Path(__file__).resolve().parent / "static"
 SCRIPT = "sevencs-quiz.js"
 STYLE = "sevencs-quiz.css"
+#: The book's own layout rules (on a phone, nothing makes a page scroll sideways).
+BOOK_STYLE = "sevencs-book.css"
 #: Small accessibility repairs to the theme's markup (see the file's comments).
 A11Y_SCRIPT = "sevencs-a11y.js"
 
@@ -74,9 +81,12 @@ def setup(app: Any) -> dict[str, Any]:
     lite.connect(app)
     app.connect("config-inited", _configure)
     app.add_css_file(STYLE)
+    app.add_css_file(BOOK_STYLE)
     app.add_js_file(SCRIPT, loading_method="defer")
     app.add_js_file(A11Y_SCRIPT, loading_method="defer")
     assets.connect(app)
     links.connect(app)
     explorers.connect(app)
+    icons.connect(app)
+    images.connect(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -149,9 +149,20 @@ def note_html(kind: str, heading: str, text: str = "", code: str = "") -> Markup
     return render("note.html", kind=kind, heading=heading, text=text, code=code)
 
 
-def figure_html(png: bytes, alt: str) -> Markup:
-    """A PNG as an ``<img>`` that carries its data (base64) and its alt text: every figure the course shows."""
-    return render("figure.html", png=png, alt=alt)
+def figure_html(
+    png: bytes,
+    alt: str,
+    text_px: float | None = None,
+    narrow: bytes | None = None,
+    narrow_text_px: float | None = None,
+) -> Markup:
+    """A PNG as an ``<img>`` that carries its data (base64) and its alt text: every figure the course shows.
+
+    With ``narrow`` (the figure laid out for a phone, at twice the pixels), narrow screens show that
+    one instead. ``text_px`` and ``narrow_text_px``: the height of each one's smallest text, in CSS
+    pixels at its own size, kept on the page (``data-text-px``) for the browser tests.
+    """
+    return render("figure.html", png=png, alt=alt, text_px=text_px, narrow=narrow, narrow_text_px=narrow_text_px)
 
 
 def quiz_answers(options: Sequence[tuple[str, bool, str]]) -> str:

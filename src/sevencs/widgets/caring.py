@@ -23,7 +23,7 @@ from sevencs.render.html import render
 from sevencs.widgets.explorer import CONTINUOUS, Blitter, Explorer
 
 SLIDER_STYLE = {"description_width": "14em"}
-SLIDER_LAYOUT = widgets.Layout(width="34em")
+SLIDER_LAYOUT = widgets.Layout(width="34em", max_width="100%")  # narrower on a narrow screen
 CHANNELS = ("all", "comment", "message")
 MAX_WINDOW = 6
 

@@ -21,7 +21,7 @@ from sevencs.render.html import render
 from sevencs.widgets.explorer import CONTINUOUS, Blitter, Explorer, limits
 
 SLIDER_STYLE = {"description_width": "13em"}
-SLIDER_LAYOUT = widgets.Layout(width="32em")
+SLIDER_LAYOUT = widgets.Layout(width="32em", max_width="100%")  # narrower on a narrow screen
 
 #: Most periods the explorer shows; the bars for all of them exist from the start.
 MAX_PERIODS = 36

@@ -26,7 +26,7 @@ from sevencs.render.html import render
 from sevencs.widgets.explorer import CONTINUOUS, Blitter, Explorer, limits
 
 SLIDER_STYLE = {"description_width": "12em"}
-SLIDER_LAYOUT = widgets.Layout(width="32em")
+SLIDER_LAYOUT = widgets.Layout(width="32em", max_width="100%")  # narrower on a narrow screen
 
 
 def growth_summary_html(story: pd.DataFrame, logistic: pd.DataFrame, market: int, rate: float) -> str:

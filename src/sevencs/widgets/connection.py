@@ -25,7 +25,7 @@ from sevencs.render.html import render
 from sevencs.widgets.explorer import CONTINUOUS, Blitter, Explorer
 
 SLIDER_STYLE = {"description_width": "11em"}
-SLIDER_LAYOUT = widgets.Layout(width="30em")
+SLIDER_LAYOUT = widgets.Layout(width="30em", max_width="100%")  # narrower on a narrow screen
 
 
 def summary_html(table: pd.DataFrame, ceiling: int) -> str:

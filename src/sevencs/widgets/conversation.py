@@ -25,7 +25,7 @@ from sevencs.render.html import render
 from sevencs.widgets.explorer import CONTINUOUS, Blitter, Explorer
 
 SLIDER_STYLE = {"description_width": "13em"}
-SLIDER_LAYOUT = widgets.Layout(width="32em")
+SLIDER_LAYOUT = widgets.Layout(width="32em", max_width="100%")  # narrower on a narrow screen
 OTHER_TYPES = ("how-to", "question", "story")
 
 
@@ -114,12 +114,13 @@ class ConversationExplorer(Explorer):
         self._tables: dict[tuple[str, tuple[str, ...]], pd.DataFrame] = {}
         self.plan: pd.Series = pd.Series(dtype=float)
         types_row = widgets.HBox(
-            [
+            layout=widgets.Layout(flex_flow="row wrap"),  # the boxes go to a second line on a narrow screen
+            children=[
                 widgets.Label("other post types in the plan:", layout=widgets.Layout(width="13em")),
                 self.how_to,
                 self.question,
                 self.story,
-            ]
+            ],
         )
         self._start(widgets.VBox([self.group, types_row, self.promotional, self.per_week]))
 

@@ -32,9 +32,9 @@ import ipywidgets as widgets
 import traitlets
 from markupsafe import Markup
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 
 from sevencs import figures
-from sevencs.render.html import figure_html
 from sevencs.widgets import static
 
 #: Sliders send their value while they are dragged, not only when let go. A move takes a few tens of
@@ -212,6 +212,7 @@ class Explorer(widgets.VBox):
 
     figure: AltImage
     numbers: widgets.HTML
+    _fig: Figure  # the matplotlib figure the subclass draws on
     #: The sliders (attribute names) that answer in the published book, from states rendered when it is
     #: built (:mod:`sevencs.widgets.static`); the other controls are shown there at their value, fixed.
     static_sliders: tuple[str, ...] = ()
@@ -265,5 +266,6 @@ class Explorer(widgets.VBox):
         return self.figure.tooltip or ""
 
     def figure_html(self) -> Markup:
-        """The figure as currently shown, as an ``<img>`` with its alt text (for a page without widgets)."""
-        return figure_html(self.png, self.alt)
+        """The figure as currently shown, as an ``<img>`` with its alt text (for a page without widgets),
+        laid out for a phone on narrow screens as every figure of the book (:class:`figures.FigureImage`)."""
+        return figures.FigureImage(self._fig, self.alt)._repr_html_()

@@ -25,7 +25,7 @@ from sevencs.render.html import render
 from sevencs.widgets.explorer import CONTINUOUS, Blitter, Explorer
 
 SLIDER_STYLE = {"description_width": "12em"}
-SLIDER_LAYOUT = widgets.Layout(width="32em")
+SLIDER_LAYOUT = widgets.Layout(width="32em", max_width="100%")  # narrower on a narrow screen
 
 
 def summary_html(table: pd.DataFrame, baseline: pd.DataFrame) -> str:
