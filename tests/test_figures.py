@@ -21,6 +21,7 @@ from sevencs.figures import (
 )
 from sevencs.figures.connection import breakdown, growth, paradox
 from sevencs.publish.images import png_size
+from sevencs.render.edition import BOOK_ENV
 
 GRAPH = load_network()
 PARTS = cx.two_hop_breakdown(GRAPH, TEN_FRIENDS)
@@ -51,7 +52,8 @@ def test_figures_render_to_png_with_alt_text(name):
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_narrow_screens_get_the_figure_laid_out_for_them_at_twice_the_pixels(name):
+def test_narrow_screens_get_the_figure_laid_out_for_them_at_twice_the_pixels(name, monkeypatch):
+    monkeypatch.setenv(BOOK_ENV, "1")  # the book; a live notebook shows the wide figure alone (the test below)
     page = BeautifulSoup(CASES[name]._repr_html_(), "html.parser")
     [source] = page.select("picture > source")
     assert source["media"] == "(max-width: 40em)"
@@ -61,6 +63,12 @@ def test_narrow_screens_get_the_figure_laid_out_for_them_at_twice_the_pixels(nam
     assert width == round(NARROW_WIDTH * DPI * 2)  # shown at NARROW_WIDTH × DPI CSS pixels, a phone's column
     # its smallest text is at least SMALLEST_TEXT points: 13.9 CSS px at that size
     assert float(source["data-text-px"]) >= round(SMALLEST_TEXT * DPI / 72, 2)
+
+
+def test_a_live_notebook_shows_the_wide_figure_alone(monkeypatch):
+    monkeypatch.delenv(BOOK_ENV, raising=False)
+    page = BeautifulSoup(CASES["growth"]._repr_html_(), "html.parser")
+    assert not page.select("picture > source") and len(page.find_all("img")) == 1
 
 
 def test_the_narrow_layout_stacks_side_by_side_panels_and_leaves_the_figure_as_it_was():

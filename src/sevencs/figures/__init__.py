@@ -18,7 +18,9 @@ figure, :data:`NARROW_WIDTH` inches wide, its side-by-side panels stacked in
 one column, long titles wrapped and no text under :data:`SMALLEST_TEXT`
 points, drawn at twice the pixels for sharp screens. The page shows it on
 narrow screens instead of shrinking the wide one, so its text stays as large
-as the page's small print (``tests/test_phone.py`` checks it at 390 px).
+as the page's small print (``tests/test_phone.py`` checks it at 390 px). The
+phone layout is drawn for the book only: in a live notebook, where drawing it
+would double the time a chart takes to appear, the wide figure is shown alone.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from matplotlib.text import Text
 from matplotlib.ticker import Formatter, LogFormatterMathtext
 from PIL import Image
 
+from sevencs.render.edition import OFF, book_mode
 from sevencs.render.html import figure_html
 
 OKABE_ITO = {
@@ -85,6 +88,8 @@ class FigureImage:
     def _repr_html_(self) -> Markup:
         wide = self.png
         wide_text = smallest_text_px(self.figure)
+        if book_mode() == OFF:  # a live notebook: the phone layout would double the time a chart takes to show
+            return figure_html(wide, self.alt, text_px=wide_text)
         narrow, narrow_text = narrow_png(self.figure)
         return figure_html(wide, self.alt, text_px=wide_text, narrow=narrow, narrow_text_px=narrow_text)
 
