@@ -324,10 +324,19 @@ class PngEncoder:
 
     Finding the palette takes most of the time (about 4 ms for a 1000 × 480
     chart); mapping to a known one, a sixth of that. The frames of one figure
-    share their colours, so the palette found for the first frame is kept for
-    the next ones; :meth:`forget_palette` when the picture changes so much that
-    its colours may have changed.
+    share their colours, so the palette is found once, on the first frame, and
+    kept for the next ones; :meth:`forget_palette` when the picture changes so
+    much that its colours may have changed. A later frame can show a colour
+    the first one lacked (the reached accounts of the Connection map): half the
+    palette is the course's own colours (:data:`OKABE_ITO`) and light grey,
+    each blended with white at :data:`BLEND_LEVELS` levels, as their
+    anti-aliased edges are, so those always have a near entry. Every frame,
+    the first too, is mapped to the kept palette the same way (nearest
+    colour), so a pixel that did not change keeps its colour.
     """
+
+    #: levels of each course colour blended with white that the palette keeps
+    BLEND_LEVELS = 12
 
     def __init__(self) -> None:
         self._palette: Image.Image | None = None
@@ -335,18 +344,36 @@ class PngEncoder:
     def forget_palette(self) -> None:
         self._palette = None
 
+    @classmethod
+    def _course_colours(cls) -> list[int]:
+        bases = [*OKABE_ITO.values(), "#e0e0e0"]
+        levels = np.linspace(0, 1, cls.BLEND_LEVELS, endpoint=False)  # 0: the colour itself
+        blends = [
+            [round(255 * (c + (1 - c) * level)) for c in matplotlib.colors.to_rgb(base)]
+            for base in bases
+            for level in levels
+        ]
+        # Pillow maps a colour through a cache of 5 or 6 bits a channel: a blend within a few levels of
+        # white would take the white background's place
+        return [255, 255, 255] + [value for rgb in blends if min(rgb) < 240 for value in rgb]
+
+    def _find_palette(self, image: Image.Image) -> Image.Image:
+        fixed = self._course_colours()
+        room = 256 - len(fixed) // 3
+        own = image.quantize(room, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+        palette = (own.getpalette() or [])[: 3 * room]
+        for i in range(0, len(palette), 3):
+            if min(palette[i : i + 3]) >= 253:  # the octree's averaged white made white again
+                palette[i : i + 3] = [255, 255, 255]
+        holder = Image.new("P", (1, 1))
+        holder.putpalette(fixed + palette)
+        return holder
+
     def encode(self, rgba, size: tuple[int, int]) -> bytes:
         image = Image.frombuffer("RGBA", size, rgba, "raw", "RGBA", 0, 1).convert("RGB")
         if self._palette is None:
-            paletted = image.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
-            palette = paletted.getpalette() or []
-            for i in range(0, len(palette), 3):
-                if min(palette[i : i + 3]) >= 253:
-                    palette[i : i + 3] = [255, 255, 255]
-            paletted.putpalette(palette)
-            self._palette = paletted
-        else:
-            paletted = image.quantize(palette=self._palette, dither=Image.Dither.NONE)
+            self._palette = self._find_palette(image)
+        paletted = image.quantize(palette=self._palette, dither=Image.Dither.NONE)
         buffer = io.BytesIO()
         paletted.save(buffer, format="png", compress_level=1)
         return buffer.getvalue()
