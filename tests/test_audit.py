@@ -11,6 +11,8 @@ import pytest
 from sevencs import caring, clients, community, connection, content, conversation, relationships
 from sevencs import datasets as ds
 from sevencs.audit import COLUMNS, CS, MIRROR, AuditProblem, Scorecard, audit, audit_sample, compare
+from sevencs.chapters import TITLES
+from sevencs.render.edition import BOOK_ENV
 
 SCRIPT = "<script>alert(1)</script>"
 
@@ -289,14 +291,27 @@ def test_save_writes_html_and_markdown_with_its_image(sample, tmp_path):
         sample.save(tmp_path / "audit.pdf")
 
 
+def shown(board) -> str:
+    """The page of the audit dashboard on show."""
+    return board.pages[board.stack.selected_index].value
+
+
 def test_the_dashboard_shows_the_chosen_c(sample):
     board = sample.dashboard()
-    assert "Connection" in board.shown.value
+    assert "Connection" in shown(board)
+    assert [bool(page.value) for page in board.pages] == [True] + [False] * 6  # live: a page when first picked
     board.choose.value = "caring"
-    assert "Caring" in board.shown.value and "Connection:" not in board.shown.value
-    assert 'alt="Caring' in board.shown.value
+    assert "Caring" in shown(board) and "Connection:" not in shown(board)
+    assert 'alt="Caring' in shown(board)
     with pytest.raises(ValueError, match="seven Cs are"):
         sample.panel("cash")
+
+
+def test_in_the_book_the_dashboard_draws_every_page_and_links_the_list_to_them_in_the_page(sample, monkeypatch):
+    monkeypatch.setenv(BOOK_ENV, "1")
+    board = sample.dashboard()
+    assert all(TITLES[c] in page.value for c, page in zip(CS, board.pages))  # nothing left for a kernel
+    assert board.link.source == (board.choose, "index") and board.link.target == (board.stack, "selected_index")
 
 
 # --- before and after -------------------------------------------------------------------------
@@ -376,7 +391,7 @@ def test_post_types_that_look_like_tex_draw_as_typed(mathtext_card, tmp_path):
     dashboard = mathtext_card.dashboard()
     for c in CS:
         dashboard.choose.value = c
-        assert "data:image/png;base64," in dashboard.shown.value
+        assert "data:image/png;base64," in shown(dashboard)
 
 
 def test_a_plan_with_tex_like_labels_saves_both_ways(mathtext_card, tmp_path):

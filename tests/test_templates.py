@@ -150,7 +150,7 @@ def test_the_audit_page_shows_hostile_text_as_text(hostile_card):
 def test_the_audit_dashboard_shows_hostile_text_as_text(hostile_card):
     dashboard = hostile_card.dashboard()
     dashboard.choose.value = "conversation"
-    page = parse(dashboard.shown.value)
+    page = parse(dashboard.pages[dashboard.stack.selected_index].value)
     assert_inert(page, images=1)
     meaning = hostile_card.table.set_index("c").loc["conversation", "meaning"]
     assert POST in meaning and meaning in texts(page, "p")

@@ -58,6 +58,7 @@ from sevencs.errors import InputError, InputTypeError, LearnerError
 from sevencs.figures import FigureImage, to_png
 from sevencs.figures.audit import Panel, panel_figure, scorecard_figure
 from sevencs.parsing import datetimes, moment, year_first
+from sevencs.render.edition import OFF, book_mode
 from sevencs.render.html import figure_html, render
 from sevencs.untrusted import markdown_text as _md
 from sevencs.untrusted import plain
@@ -219,26 +220,40 @@ class Scorecard:
         return panel_figure(row, self.panels.get(c))
 
     def dashboard(self):
-        """A small widget: pick a C, see its row and its panel."""
+        """A small widget: pick a C, see its row and its panel.
+
+        One page per C in a ``Stack``, linked to the list in the page itself (``jslink``), so
+        picking a C shows its page without asking the kernel. In a live notebook a page is drawn
+        when its C is first picked; when the book is built every page is drawn at once and saved
+        with the notebook, so the list answers in the published book too, with no kernel. The
+        widget's ``choose`` is the list, ``pages`` the pages, ``stack`` shows the chosen one and
+        ``link`` ties the two in the page.
+        """
         import ipywidgets as widgets
 
+        table = self.table.set_index("c")
+        pages = [widgets.HTML() for _ in CS]
+
+        def draw(i: int) -> None:
+            if not pages[i].value:
+                c = CS[i]
+                panel = self.panel(c)  # wide only, even in the book: all seven travel with the page there
+                figure = figure_html(panel.png, panel.alt)
+                pages[i].value = render("audit_row.html", title=TITLES[c], row=table.loc[c], figure=figure)
+
         choose = widgets.Dropdown(options=[(TITLES[c], c) for c in CS], value=CS[0], description="which C")
-        shown = widgets.HTML()
+        stack = widgets.Stack(pages, selected_index=0)
+        link = widgets.jslink((choose, "index"), (stack, "selected_index"))
 
-        def update(_change=None) -> None:
-            c = choose.value
-            row = self.table.set_index("c").loc[c]
-            shown.value = render(
-                "audit_row.html",
-                title=TITLES[c],
-                row=row,
-                figure=self.panel(c)._repr_html_(),
-            )
+        def follow(_change=None) -> None:  # the same in Python, drawing the page if it is new
+            draw(choose.index)
+            stack.selected_index = choose.index
 
-        choose.observe(update, names="value")
-        update()
-        box = widgets.VBox([choose, shown])
-        box.choose, box.shown = choose, shown
+        choose.observe(follow, names="value")
+        for i in range(len(CS)) if book_mode() != OFF else [0]:
+            draw(i)
+        box = widgets.VBox([choose, stack])
+        box.choose, box.stack, box.pages, box.link = choose, stack, pages, link
         return box
 
     def compare(self, other: Scorecard) -> pd.DataFrame:
