@@ -17,6 +17,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 # What a book build reads. _vendor holds the widget renderer `make widgets` copies there
 # (tests/test_assets.py checks it reaches the site).
+#: Each lab and the explorer it shows first, as the book must show it (built with its default settings).
+EXPLORERS = {
+    "01_connection_lab": "sevencs.widgets.connection:ConnectionExplorer",
+    "02_conversation_lab": "sevencs.widgets.conversation:ConversationExplorer",
+    "03_relationships_lab": "sevencs.widgets.relationships:RelationshipsExplorer",
+    "04_content_lab": "sevencs.widgets.content:ContentExplorer",
+    "05_community_lab": "sevencs.widgets.community:CommunityExplorer",
+    "06_caring_lab": "sevencs.widgets.caring:CaringExplorer",
+    "07_clients_lab": "sevencs.widgets.clients:ClientsExplorer",
+}
+
 KEEP = ["_config.yml", "_toc.yml", "book", "notebooks", "exercises", "_vendor"]
 
 

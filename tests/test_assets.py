@@ -20,6 +20,8 @@ from urllib.parse import parse_qs, urljoin, urlparse
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+
+from book import EXPLORERS
 from sphinx.errors import ConfigError
 
 from sevencs.publish import assets as site
@@ -31,16 +33,6 @@ EXERCISES = sorted(path.stem for path in (ROOT / "exercises").glob("0*.ipynb"))
 CHAPTERS = sorted(path.stem for path in (ROOT / "book").glob("*.md"))
 WIDGET_FILES = list(site.WIDGET_FILES)
 STATE_TYPE = "application/vnd.jupyter.widget-state+json"
-#: The labs' explorers, built with their default settings (what the book must show).
-EXPLORERS = {
-    "01_connection_lab": "sevencs.widgets.connection:ConnectionExplorer",
-    "02_conversation_lab": "sevencs.widgets.conversation:ConversationExplorer",
-    "03_relationships_lab": "sevencs.widgets.relationships:RelationshipsExplorer",
-    "04_content_lab": "sevencs.widgets.content:ContentExplorer",
-    "05_community_lab": "sevencs.widgets.community:CommunityExplorer",
-    "06_caring_lab": "sevencs.widgets.caring:CaringExplorer",
-    "07_clients_lab": "sevencs.widgets.clients:ClientsExplorer",
-}
 READ_LIVE = "Reading this on the web?"
 
 

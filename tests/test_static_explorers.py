@@ -24,22 +24,14 @@ import ipywidgets as widgets
 import pytest
 from bs4 import BeautifulSoup
 
+from book import EXPLORERS
+
 from sevencs.publish import explorers as hooks
 from sevencs.publish import lite
 from sevencs.widgets import static
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
-#: Each lab and the explorer it shows first, built here with its default settings.
-EXPLORERS = {
-    "01_connection_lab": "sevencs.widgets.connection:ConnectionExplorer",
-    "02_conversation_lab": "sevencs.widgets.conversation:ConversationExplorer",
-    "03_relationships_lab": "sevencs.widgets.relationships:RelationshipsExplorer",
-    "04_content_lab": "sevencs.widgets.content:ContentExplorer",
-    "05_community_lab": "sevencs.widgets.community:CommunityExplorer",
-    "06_caring_lab": "sevencs.widgets.caring:CaringExplorer",
-    "07_clients_lab": "sevencs.widgets.clients:ClientsExplorer",
-}
 STATES_PATH = "/_static/explorers/"
 
 
