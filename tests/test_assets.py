@@ -20,10 +20,9 @@ from urllib.parse import parse_qs, urljoin, urlparse
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
-from book import EXPLORERS
 from sphinx.errors import ConfigError
 
+from book import EXPLORERS
 from sevencs.publish import assets as site
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -25,7 +25,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 from book import EXPLORERS
-
 from sevencs.publish import explorers as hooks
 from sevencs.publish import lite
 from sevencs.widgets import static
