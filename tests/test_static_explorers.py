@@ -278,9 +278,11 @@ def test_a_page_with_a_live_widget_loads_the_renderer_only_when_the_widget_is_ne
             page.locator(".jupyter-widgets img, .jupyter-widgets .widget-html").first.wait_for(state="visible")
             assert [u for u in requested if u.endswith("/embed-amd.js")], "the renderer never loaded"
             if path.stem == "08_capstone_lab":  # the audit dashboard's list answers from its saved pages
-                page.locator(".jupyter-widgets select").first.select_option(label="Caring")
-                page.get_by_text("Caring:", exact=False).first.wait_for(state="visible")
-                assert not page.get_by_text("Connection:", exact=False).first.is_visible()
+                board = page.locator(".widget-vbox").filter(has=page.locator("select")).first
+                board.get_by_text("Connection:").first.wait_for(state="visible")
+                board.locator("select").select_option(label="Caring")
+                board.get_by_text("Caring:").first.wait_for(state="visible")
+                assert not board.get_by_text("Connection:").first.is_visible()
             assert real(errors) == []
         finally:
             context.close()
