@@ -266,3 +266,15 @@ def _exact_link_visits():
 def test_exercise_7_rejects_a_plausible_wrong_count_with_its_cause(wrong, message):
     feedback = ex.q7.check(wrong())
     assert not feedback.correct and message in feedback.message
+
+
+def test_campaign_costs_prices_each_link_by_time_and_spend():
+    boosted = next(link for link in cl.SPRING_LINKS if link.medium == "paid_social")
+    table = cl.campaign_costs(cl.SPRING_LINKS, hour_value=20)
+    row = table.loc[boosted.place]
+    assert row["cost"] == pytest.approx(boosted.hours * 20 + boosted.spend)
+    assert row["per_visit"] == pytest.approx((boosted.hours * 20 + boosted.spend) / boosted.visits)
+    assert row["per_code"] == pytest.approx((boosted.hours * 20 + boosted.spend) / boosted.codes_used)
+    no_code = next(link for link in cl.SPRING_LINKS if link.codes_used == 0)
+    assert not table.loc[no_code.place, "per_code"]  # undefined, not a division by zero
+    assert list(table.index) == [link.place for link in cl.SPRING_LINKS]

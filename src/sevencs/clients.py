@@ -49,6 +49,7 @@ __all__ = [
     "CampaignLink",
     "bass_cumulative",
     "bass_diffusion",
+    "campaign_costs",
     "conversion",
     "cost_per",
     "customer_lifetime_value",
@@ -874,6 +875,35 @@ SPRING_OTHER_VISITS = (
     ("https://fernleaf.example/", 41),
     ("https://fernleaf.example/spring", 15),
 )
+
+
+def campaign_costs(links: Iterable[CampaignLink] = SPRING_LINKS, hour_value: float = 15.0) -> pd.DataFrame:
+    """What each tagged link cost and what each visit and each promo code used cost through it.
+
+    One row per link, indexed by ``place``: ``source``, ``medium``, ``visits``, ``code``,
+    ``codes_used``, ``minutes`` (Dana's time), ``spend``, ``cost`` (:func:`marketing_cost` at
+    ``hour_value`` an hour), ``per_visit`` and ``per_code`` (:func:`cost_per`; undefined for a
+    link whose code was never used, or that carried none).
+    """
+    rows = []
+    for link in links:
+        cost = float(marketing_cost(link.hours, hour_value, link.spend)["total"])
+        rows.append(
+            {
+                "place": link.place,
+                "source": link.source,
+                "medium": link.medium,
+                "visits": link.visits,
+                "code": link.code or "",
+                "codes_used": link.codes_used,
+                "minutes": round(link.hours * 60),
+                "spend": link.spend,
+                "cost": cost,
+                "per_visit": cost_per(cost, link.visits, "visits"),
+                "per_code": cost_per(cost, link.codes_used, "codes used"),
+            }
+        )
+    return pd.DataFrame(rows).set_index("place")
 
 
 def spring_landing_pages() -> list[str]:

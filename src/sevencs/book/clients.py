@@ -21,14 +21,9 @@ MINUTES = {"post": 20, "reply": 3, "message": 5}
 BOOSTS_PER_YEAR = 8
 
 
-def _link(medium: str, source: str | None = None) -> cl.CampaignLink:
-    return next(k for k in cl.SPRING_LINKS if k.medium == medium and (source is None or k.source == source))
-
-
 def in_practice() -> dict[str, object]:
     """The numbers of the chapter's "In practice" part: the spring campaign's tagged links, and the cost side."""
     landings = cl.spring_landing_pages()
-    by_link = cl.tally_visits(landings, ["source", "medium"]).set_index(["source", "medium"])["visits"]
     untagged = int(number_at(cl.tally_visits(landings, "campaign").set_index("campaign"), cl.NO_TAG, "visits"))
     sales = load_sales()
     basket = float(sales.loc[sales["source"] == "social", "amount"].mean())
@@ -39,28 +34,27 @@ def in_practice() -> dict[str, object]:
         "basket": basket,
         "hour_value": HOUR_VALUE,
     }
+    costs = {(r["source"], r["medium"]): r for r in cl.campaign_costs(cl.SPRING_LINKS, HOUR_VALUE).to_dict("records")}
     per_code: dict[str, float] = {}
     per_visit: dict[str, float] = {}
-    for key, link in {
-        "boost": _link("paid_social"),
-        "fbpost": _link("social", "facebook"),
-        "email": _link("email"),
-        "insta": _link("social", "instagram"),
-        "gbp": _link("organic"),
+    for key, (source, medium) in {
+        "boost": ("facebook", "paid_social"),
+        "fbpost": ("facebook", "social"),
+        "email": ("newsletter", "email"),
+        "insta": ("instagram", "social"),
+        "gbp": ("google", "organic"),
     }.items():
-        visits = int(by_link[(link.source, link.medium)])
-        cost = float(cl.marketing_cost(link.hours, HOUR_VALUE, link.spend)["total"])
-        per_code[key] = float(cl.cost_per(cost, link.codes_used, "codes used"))
-        per_visit[key] = float(cl.cost_per(cost, visits, "visits"))
+        link = costs[(source, medium)]
+        per_code[key], per_visit[key] = float(link["per_code"]), float(link["per_visit"])
         out |= {
-            f"{key}_visits": visits,
-            f"{key}_minutes": round(link.hours * 60),
-            f"{key}_spend": link.spend,
-            f"{key}_cost": cost,
+            f"{key}_visits": int(link["visits"]),
+            f"{key}_minutes": int(link["minutes"]),
+            f"{key}_spend": float(link["spend"]),
+            f"{key}_cost": float(link["cost"]),
             f"{key}_per_visit": per_visit[key],
-            f"{key}_codes": link.codes_used,
-            f"{key}_code": link.code or "",
-            f"{key}_takings": link.codes_used * basket,
+            f"{key}_codes": int(link["codes_used"]),
+            f"{key}_code": str(link["code"]),
+            f"{key}_takings": int(link["codes_used"]) * basket,
         }
     out["boost_vs_organic"] = per_visit["boost"] / per_visit["fbpost"]
     out["boost_per_code"] = per_code["boost"]
@@ -74,7 +68,7 @@ def in_practice() -> dict[str, object]:
     replies = int((comments["author"] == NURSERY).sum())
     messages = int(((questions["channel"] == "message") & (questions["first_reply_by"] == NURSERY)).sum())
     hours = (posts * MINUTES["post"] + replies * MINUTES["reply"] + messages * MINUTES["message"]) / 60
-    spend = BOOSTS_PER_YEAR * _link("paid_social").spend
+    spend = BOOSTS_PER_YEAR * float(costs[("facebook", "paid_social")]["spend"])
     year = cl.marketing_cost(hours, HOUR_VALUE, spend)
     roi = cl.social_roi(load_posts(), load_leads(), sales, load_survey(), cost=float(year["total"]))
     out |= {
