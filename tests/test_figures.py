@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import base64
+import io
 
+import numpy as np
 import pytest
 from bs4 import BeautifulSoup
+from PIL import Image
 
 from sevencs import connection as cx
 from sevencs.datasets import NURSERY, TEN_FRIENDS, load_network
@@ -85,6 +88,32 @@ def test_the_narrow_layout_stacks_side_by_side_panels_and_leaves_the_figure_as_i
     assert text_px == pytest.approx(SMALLEST_TEXT * DPI / 72, abs=0.01)  # the 7 pt labels drawn at 10 pt
     assert to_png(fig, dpi=DPI) == before  # size, panels, labels and fonts put back
     assert right.get_xticklabels()[0].get_fontsize() == 7
+
+
+def ink_at_the_edges(png: bytes) -> dict[str, int]:
+    """How many pixels of each outer row and column of a PNG are not the white background."""
+    pixels = np.asarray(Image.open(io.BytesIO(png)).convert("L"))
+    edges = {"top": pixels[0], "bottom": pixels[-1], "left": pixels[:, 0], "right": pixels[:, -1]}
+    return {side: int((line < 250).sum()) for side, line in edges.items() if (line < 250).any()}
+
+
+def test_a_wide_legend_is_laid_out_again_to_fit_a_phone():
+    """matplotlib lays out a legend's columns once; four of them at 10.5 pt ran past a phone figure's edges."""
+    figure = CASES["breakdown"].figure  # a legend of four entries in four columns under the bar
+    before = to_png(figure, dpi=DPI)
+    png, _ = narrow_png(figure)
+    assert not ink_at_the_edges(png), "the phone figure's legend runs past its edges"
+    assert to_png(figure, dpi=DPI) == before  # the legend put back in its four columns
+    assert figure.legends[0]._ncols == 4
+
+
+def test_the_edge_check_sees_text_cut_off():
+    fig = new_figure(3.0, 2.0)
+    fig.text(0.7, 0.5, "a label that runs off the right edge")
+    assert ink_at_the_edges(to_png(fig, dpi=DPI)).keys() == {"right"}
+    fig.texts[0].set_x(0.05)
+    fig.texts[0].set_text("fits")
+    assert not ink_at_the_edges(to_png(fig, dpi=DPI))
 
 
 def test_the_smallest_text_is_measured_in_css_pixels_at_the_figures_own_size():

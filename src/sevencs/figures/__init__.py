@@ -39,6 +39,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
+from matplotlib.legend import Legend
 from matplotlib.patches import PathPatch
 from matplotlib.path import Path
 from matplotlib.text import Text
@@ -230,12 +231,41 @@ def _wrap(text: Text | None, inches: float) -> None:
         text.set_text(textwrap.fill(text.get_text(), chars))
 
 
+def _lay_out_legend(legend: Legend, ncols: int, labels: list[str]) -> None:
+    """Lay a legend's entries out again in ``ncols`` columns, with these labels.
+
+    matplotlib packs a legend's entries into columns once, when the legend is made: ``set_ncols`` alone
+    changes nothing that is drawn (matplotlib 3.11). Its own packing (``_init_legend_box``, private) is
+    run again on the legend's handles, and the title and the box's placement set again as ``Legend``
+    sets them when it is made. The entries' text is made anew, at the legend's own size.
+    """
+    title = legend.get_title()
+    words, props = title.get_text(), title.get_fontproperties()
+    legend.set_ncols(ncols)
+    legend._init_legend_box(legend.legend_handles, labels)
+    legend.set_title(words, prop=props)
+    legend._legend_box.set_offset(legend._findoffset)
+
+
+def _fit_legend(legend: Legend, width: float, renderer) -> None:
+    """A legend of a narrow figure in at most two columns, fewer while it is wider than ``width`` pixels;
+    its entries no smaller than :data:`SMALLEST_TEXT`."""
+    ncols = min(legend._ncols, 2)
+    while True:
+        _lay_out_legend(legend, ncols, [t.get_text() for t in legend.get_texts()])
+        for text in legend.get_texts():
+            text.set_fontsize(max(float(text.get_fontsize()), SMALLEST_TEXT))
+        if ncols == 1 or legend.get_window_extent(renderer).width <= width:
+            return
+        ncols -= 1
+
+
 def narrow_png(fig: Figure) -> tuple[bytes, float]:
     """The figure laid out for a phone, as PNG bytes at :data:`NARROW_DENSITY` times the pixels, and its
     smallest text in CSS pixels (as :func:`smallest_text_px`).
 
     :data:`NARROW_WIDTH` inches wide; panels on a grid go one under the other, each as tall as it
-    was; legends in at most two columns; titles wrapped to the width; no text under
+    was; legends in at most two columns (one where two would not fit); titles wrapped to the width; no text under
     :data:`SMALLEST_TEXT` points. The figure is left as it was.
     """
     fig.canvas.draw()  # makes the tick labels, so that they are resized too
@@ -256,9 +286,10 @@ def narrow_png(fig: Figure) -> tuple[bytes, float]:
     by_hand = [] if placed else sorted(fig.axes, key=lambda ax: ax.get_position().x0)
     if len(by_hand) > 1:
         panels, stack = by_hand, True
-    sizes = [(t, float(t.get_fontsize()), t.get_text()) for t in fig.findobj(Text)]
     every_legend = [*fig.legends, *(ax.get_legend() for ax in fig.axes)]
-    legends = [(legend, int(getattr(legend, "_ncols", 1))) for legend in every_legend if legend]
+    # each legend with its columns and entries: laid out again for the width, then as it was
+    legends = [(legend, legend._ncols, [t.get_text() for t in legend.get_texts()]) for legend in every_legend if legend]
+    sizes = [(t, float(t.get_fontsize()), t.get_text()) for t in fig.findobj(Text)]
     ticks: list[_TickState] = []
     # (only axes on a grid can be laid out: a single panel placed by hand stays where it is, in proportion)
     fixed = bool(placed or stack) and not isinstance(engine, ConstrainedLayoutEngine)
@@ -273,17 +304,17 @@ def narrow_png(fig: Figure) -> tuple[bytes, float]:
         for text, size, _ in sizes:
             if size < SMALLEST_TEXT:
                 text.set_fontsize(SMALLEST_TEXT)
-        for legend, ncols in legends:
-            legend.set_ncols(min(ncols, 2))
         titles = [getattr(fig, "_suptitle", None)] + [
             getattr(ax, name) for ax in fig.axes for name in ("title", "_left_title")
         ]
         for title in titles:  # a panel's title starts where its axes do, past the tick labels
             _wrap(title, NARROW_WIDTH * 0.8)
-        for legend, _ in legends:  # an entry takes at most 2/3 of the width (a wider legend squeezes its axes)
+        for legend, _, _ in legends:  # an entry takes at most 2/3 of the width (a wider legend squeezes its axes)
             for entry in legend.get_texts():
                 _wrap(entry, NARROW_WIDTH * 2 / 3)
         fig.set_size_inches(NARROW_WIDTH, height)
+        for legend, _, _ in legends:
+            _fit_legend(legend, fig.bbox.width, fig.canvas.get_renderer())
         ticks = _declutter_ticks(fig)
         png = to_png(fig, dpi=DPI * NARROW_DENSITY)
         text_px = smallest_text_px(fig)
@@ -299,8 +330,8 @@ def narrow_png(fig: Figure) -> tuple[bytes, float]:
         for text, size, words in sizes:
             text.set_fontsize(size)
             text.set_text(words)
-        for legend, ncols in legends:
-            legend.set_ncols(ncols)
+        for legend, ncols, labels in legends:
+            _lay_out_legend(legend, ncols, labels)
         fig.set_size_inches(original)
         if fixed:
             fig.set_layout_engine(engine)
