@@ -30,7 +30,7 @@ import itertools
 import textwrap
 import warnings
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import matplotlib
 import numpy as np
@@ -242,15 +242,21 @@ def _lay_out_legend(legend: Legend, ncols: int, labels: list[str]) -> None:
     title = legend.get_title()
     words, props = title.get_text(), title.get_fontproperties()
     legend.set_ncols(ncols)
-    legend._init_legend_box(legend.legend_handles, labels)
+    packed: Any = legend  # the private part, untyped
+    packed._init_legend_box(legend.legend_handles, labels)
     legend.set_title(words, prop=props)
-    legend._legend_box.set_offset(legend._findoffset)
+    packed._legend_box.set_offset(packed._findoffset)
+
+
+def _columns(legend: Legend) -> int:
+    """How many columns a legend has (matplotlib keeps it, privately, as ``_ncols``)."""
+    return int(getattr(legend, "_ncols", 1))
 
 
 def _fit_legend(legend: Legend, width: float, renderer) -> None:
     """A legend of a narrow figure in at most two columns, fewer while it is wider than ``width`` pixels;
     its entries no smaller than :data:`SMALLEST_TEXT`."""
-    ncols = min(legend._ncols, 2)
+    ncols = min(_columns(legend), 2)
     while True:
         _lay_out_legend(legend, ncols, [t.get_text() for t in legend.get_texts()])
         for text in legend.get_texts():
@@ -288,7 +294,9 @@ def narrow_png(fig: Figure) -> tuple[bytes, float]:
         panels, stack = by_hand, True
     every_legend = [*fig.legends, *(ax.get_legend() for ax in fig.axes)]
     # each legend with its columns and entries: laid out again for the width, then as it was
-    legends = [(legend, legend._ncols, [t.get_text() for t in legend.get_texts()]) for legend in every_legend if legend]
+    legends = [
+        (legend, _columns(legend), [t.get_text() for t in legend.get_texts()]) for legend in every_legend if legend
+    ]
     sizes = [(t, float(t.get_fontsize()), t.get_text()) for t in fig.findobj(Text)]
     ticks: list[_TickState] = []
     # (only axes on a grid can be laid out: a single panel placed by hand stays where it is, in proportion)
@@ -313,8 +321,9 @@ def narrow_png(fig: Figure) -> tuple[bytes, float]:
             for entry in legend.get_texts():
                 _wrap(entry, NARROW_WIDTH * 2 / 3)
         fig.set_size_inches(NARROW_WIDTH, height)
+        canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
         for legend, _, _ in legends:
-            _fit_legend(legend, fig.bbox.width, fig.canvas.get_renderer())
+            _fit_legend(legend, fig.bbox.width, canvas.get_renderer())
         ticks = _declutter_ticks(fig)
         png = to_png(fig, dpi=DPI * NARROW_DENSITY)
         text_px = smallest_text_px(fig)
