@@ -11,7 +11,6 @@ files (sevencs.publish.assets) is also tested on its own, on a two-page book
 
 from __future__ import annotations
 
-import base64
 import json
 import re
 from pathlib import Path
@@ -23,6 +22,7 @@ from bs4 import BeautifulSoup
 from sphinx.errors import ConfigError
 
 from book import EXPLORERS
+from sevencs import figures
 from sevencs.publish import assets as site
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -288,9 +288,13 @@ def test_every_explorer_shows_its_default_figure_and_numbers_in_the_book(built_b
     text = (built_book / "notebooks" / f"{lab}.html").read_text(encoding="utf-8")
     shown = read(text).select(".sevencs-explorer")
     assert shown, "no explorer in the page"
-    figure = shown[0].select_one("img.sevencs-explorer-figure")
+    figure = shown[0].select_one(".sevencs-explorer-figure img.sevencs-figure")
     assert figure["alt"] == explorer.alt, "the default figure's alt text is missing"
-    assert base64.b64decode(figure["src"].split(",", 1)[1]) == explorer.png, "the default figure is not the explorer's"
+    # a file of its own, loaded lazily, as every figure of the book (sevencs.publish.images)
+    page_folder = built_book / "notebooks"
+    assert (page_folder / figure["src"]).read_bytes() == explorer.png, "the default figure is not the explorer's"
+    phone = shown[0].select_one(".sevencs-explorer-figure picture > source")
+    assert (page_folder / phone["srcset"].split()[0]).read_bytes() == figures.narrow_png(explorer._fig, palette=True)[0]
     numbers = " ".join(shown[0].select_one(".sevencs-explorer-numbers").get_text(" ").split())
     assert numbers == " ".join(read(explorer.numbers.value).get_text(" ").split()), "the default numbers are missing"
     # and one line above each explorer tells the reader how to run it live

@@ -311,6 +311,9 @@ def test_in_the_book_the_dashboard_draws_every_page_and_links_the_list_to_them_i
     monkeypatch.setenv(BOOK_ENV, "1")
     board = sample.dashboard()
     assert all(TITLES[c] in page.value for c, page in zip(CS, board.pages))  # nothing left for a kernel
+    # each panel with its phone layout, the seven in well under the page's 1.5 MB (tests/test_phone.py)
+    assert all('<source media="(max-width: 40em)"' in page.value for page in board.pages)
+    assert sum(len(page.value) for page in board.pages) < 400_000
     assert board.link.source == (board.choose, "index") and board.link.target == (board.stack, "selected_index")
 
 

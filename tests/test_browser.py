@@ -487,7 +487,7 @@ def test_saved_widgets_render_with_their_figure(page, watched):
     p = watched.page
     views = p.locator('script[type="application/vnd.jupyter.widget-view+json"]')
     if views.count() == 0:
-        assert p.locator(".sevencs-explorer img.sevencs-explorer-figure").count() > 0, "no explorer and no widget"
+        assert p.locator(".sevencs-explorer-figure img.sevencs-figure").count() > 0, "no explorer and no widget"
         return
     views.first.evaluate("view => view.parentElement.scrollIntoView()")
     figure = p.locator(".jupyter-widgets img").first

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import base64
-import io
 
-import numpy as np
 import pytest
 from bs4 import BeautifulSoup
-from PIL import Image
 
 from sevencs import connection as cx
 from sevencs.datasets import NURSERY, TEN_FRIENDS, load_network
@@ -25,6 +22,7 @@ from sevencs.figures import (
 from sevencs.figures.connection import breakdown, growth, paradox
 from sevencs.publish.images import png_size
 from sevencs.render.edition import BOOK_ENV
+from test_phone import ink_at_the_edges
 
 GRAPH = load_network()
 PARTS = cx.two_hop_breakdown(GRAPH, TEN_FRIENDS)
@@ -88,13 +86,6 @@ def test_the_narrow_layout_stacks_side_by_side_panels_and_leaves_the_figure_as_i
     assert text_px == pytest.approx(SMALLEST_TEXT * DPI / 72, abs=0.01)  # the 7 pt labels drawn at 10 pt
     assert to_png(fig, dpi=DPI) == before  # size, panels, labels and fonts put back
     assert right.get_xticklabels()[0].get_fontsize() == 7
-
-
-def ink_at_the_edges(png: bytes) -> dict[str, int]:
-    """How many pixels of each outer row and column of a PNG are not the white background."""
-    pixels = np.asarray(Image.open(io.BytesIO(png)).convert("L"))
-    edges = {"top": pixels[0], "bottom": pixels[-1], "left": pixels[:, 0], "right": pixels[:, -1]}
-    return {side: int((line < 250).sum()) for side, line in edges.items() if (line < 250).any()}
 
 
 def test_a_wide_legend_is_laid_out_again_to_fit_a_phone():

@@ -20,14 +20,18 @@ The tiny-book tests at the end check the extension's icon trimming and lazy figu
 from __future__ import annotations
 
 import base64
+import io
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 from fontTools.ttLib import TTFont
+from PIL import Image
 from playwright.sync_api import sync_playwright
 
 from lab_harness import chromium
+from sevencs.figures import DPI, NARROW_DENSITY, NARROW_WIDTH
 from sevencs.publish import icons, images
 from test_browser import PAGES
 
@@ -210,6 +214,52 @@ def test_figures_lower_down_a_chapter_load_only_when_the_reader_gets_there(phone
             break
         phone.page.wait_for_timeout(100)
     assert figures_received() >= figures.count()
+
+
+def test_the_capstone_dashboards_panel_is_readable_on_a_phone(phone):
+    """The audit dashboard (a widget, its seven pages saved in the page) shows the picked C's panel in
+    its phone layout, its text as large as the page's small print."""
+    phone.open("notebooks/08_capstone_lab.html")
+    p = phone.page
+    p.locator('script[type="application/vnd.jupyter.widget-view+json"]').first.evaluate(
+        "view => view.parentElement.scrollIntoView()"
+    )
+    board = p.locator(".widget-vbox").filter(has=p.locator("select")).first
+    board.locator("select").select_option(label="Caring")
+    figure = board.locator(".widget-html img.sevencs-figure").filter(visible=True).first
+    figure.wait_for(state="visible")
+    assert figure.get_attribute("alt").startswith("Caring")
+    figure.scroll_into_view_if_needed()
+    p.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=figure.element_handle())
+    shown = figure.evaluate(FIGURE_TEXT)
+    assert shown["textPx"], "the panel does not say how large its text is"
+    assert shown["own"] < shown["shown"] * 1.01, "the phone shows the wide panel, shrunk"
+    on_screen = figure_text_on_screen(shown["shown"], shown["own"], shown["textPx"])
+    assert on_screen >= p.evaluate(SMALL_PRINT) - 0.05, f"the panel's text is {on_screen:.1f} px on a phone"
+
+
+def ink_at_the_edges(png: bytes) -> dict[str, int]:
+    """How many pixels of each outer row and column of a PNG are not the white background
+    (matplotlib cuts off what runs past a figure's edge: a cut legend or label leaves ink there)."""
+    pixels = np.asarray(Image.open(io.BytesIO(png)).convert("L"))
+    edges = {"top": pixels[0], "bottom": pixels[-1], "left": pixels[:, 0], "right": pixels[:, -1]}
+    return {side: int((line < 250).sum()) for side, line in edges.items() if (line < 250).any()}
+
+
+def test_nothing_runs_off_the_edges_of_a_phone_figure(built_book):
+    """Every figure the site has laid out for a phone, the explorers' states among them: nothing cut off."""
+    narrow_width = round(NARROW_WIDTH * DPI * NARROW_DENSITY)
+    found = [
+        path
+        for folder in ("_images", "_static/explorers")
+        for path in sorted((built_book / folder).rglob("*.png"))
+        if images.png_size(path.read_bytes())[0] == narrow_width
+    ]
+    assert len(found) > 100, f"only {len(found)} figures laid out for a phone in the site"
+    cut = {
+        path.relative_to(built_book).as_posix(): ink for path in found if (ink := ink_at_the_edges(path.read_bytes()))
+    }
+    assert not cut, f"{len(cut)} phone figures run off their edges: {dict(list(cut.items())[:5])}"
 
 
 def test_the_icons_come_from_the_trimmed_fonts_not_the_themes_script(phone):

@@ -25,9 +25,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from book import EXPLORERS
+from sevencs import figures
 from sevencs.publish import explorers as hooks
 from sevencs.publish import lite
+from sevencs.publish.images import png_size
 from sevencs.widgets import static
+from test_phone import FIGURE_TEXT, PHONE, SMALL_PRINT, figure_text_on_screen
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -81,11 +84,17 @@ def test_the_state_files_are_what_the_explorer_shows_for_those_values(lab, tmp_p
         index, expected = first_index + steps, moved(cls, steps)
         script = (folder / f"v{index}.js").read_text()
         assert (folder / f"v{index}.png").read_bytes() == expected.png
+        # and the same figure laid out for a phone, as every figure of the book
+        narrow = (folder / f"v{index}.narrow.png").read_bytes()
+        assert narrow == figures.narrow_png(expected._fig, palette=True)[0]
+        assert png_size(narrow)[0] == round(figures.NARROW_WIDTH * figures.DPI * figures.NARROW_DENSITY)
+        assert _payload(script)["narrowTextPx"] >= round(figures.SMALLEST_TEXT * figures.DPI / 72, 2)
         assert f'"key": "v{index}"' in script and f'"explorer": "{name}"' in script
         assert text_of(expected.numbers.value) == text_of(_numbers(script))
         assert expected.alt == _alt(script)
     # and a comparison that can fail: the last state is not the first value's picture, nor its numbers
     assert (folder / f"v{count - 1}.png").read_bytes() != moved(cls, -first_index).png
+    assert (folder / f"v{count - 1}.narrow.png").read_bytes() != (folder / "v0.narrow.png").read_bytes()
     assert _numbers((folder / f"v{count - 1}.js").read_text()) != moved(cls, -first_index).numbers.value
 
 
@@ -118,7 +127,10 @@ def test_the_control_moves_only_the_main_slider_and_links_to_the_live_explorer(t
     assert len(fixed) == len(explorer.controls) - 1  # posts a month and the rule, shown but not movable
     assert root.select_one("a.sevencs-explorer-live")["href"] == static.LIVE_HREF
     assert text_of(explorer.numbers.value) in text_of(str(root.select_one(".sevencs-explorer-numbers")))
-    assert root.select_one("img.sevencs-explorer-figure")["alt"] == explorer.alt
+    figure = root.select_one(".sevencs-explorer-figure")
+    assert figure.select_one("img.sevencs-figure")["alt"] == explorer.alt
+    # with the phone's layout of the figure, as every figure of the book (tests/test_figures.py)
+    assert figure.select_one("picture > source")["media"] == "(max-width: 40em)"
 
 
 def test_an_explorer_is_a_widget_in_a_notebook_and_a_control_in_the_book(tmp_path, monkeypatch):
@@ -169,9 +181,9 @@ def browser():
         yield launched
 
 
-def _open(browser, url: str):
+def _open(browser, url: str, **device):
     """A page with every request it makes recorded; anything off this machine is refused."""
-    context = browser.new_context()
+    context = browser.new_context(**device)
     context.set_default_timeout(15_000)
     requested: list[str] = []
 
@@ -213,20 +225,23 @@ def _state_requests(requested: list[str]) -> list[str]:
     return [url for url in requested if STATES_PATH in unquote(urlsplit(url).path)]
 
 
-@pytest.mark.parametrize("how", ["served", "file"])
+@pytest.mark.parametrize("how", ["served", "file", "phone"])
 @pytest.mark.parametrize("lab", sorted(EXPLORERS))
 def test_the_explorer_answers_its_first_slider_in_the_static_book(lab, how, browser, built_book, served_book):
+    """On a computer, served and opened as files; on a phone (served), where the figure laid out for a
+    phone answers, its text as large as the page's small print (tests/test_phone.py)."""
     if not CHROMIUM.exists():
         pytest.fail(f"Chromium is not at {CHROMIUM}; run `sh tests/browser/setup.sh`")
     page_path = f"notebooks/{lab}.html"
-    url = served_book + page_path if how == "served" else (built_book / page_path).as_uri()
-    context, page, requested, errors = _open(browser, url)
+    url = (built_book / page_path).as_uri() if how == "file" else served_book + page_path
+    context, page, requested, errors = _open(browser, url, **(PHONE if how == "phone" else {}))
     try:
         assert _state_requests(requested) == [], "states were fetched before any slider moved"
         root = page.locator(".sevencs-explorer").first
         slider = root.locator("input[type=range][data-labels]").first
-        figure, numbers = root.locator("img.sevencs-explorer-figure"), root.locator(".sevencs-explorer-numbers")
-        before = (figure.get_attribute("src"), numbers.inner_text())
+        figure = root.locator(".sevencs-explorer-figure img.sevencs-figure")
+        numbers = root.locator(".sevencs-explorer-numbers")
+        before = (figure.evaluate("img => img.currentSrc"), numbers.inner_text())
         cls = explorer_class(lab)
         at_end = slider.evaluate("s => Number(s.value) === Number(s.max)")
         steps = -1 if at_end else 1
@@ -238,22 +253,31 @@ def test_the_explorer_answers_its_first_slider_in_the_static_book(lab, how, brow
         page.wait_for_function(
             "([root, key]) => root.getAttribute('data-shown') === key", arg=[root.element_handle(), f"v{index}"]
         )
-        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=figure.element_handle())
+        shown_file = f"v{index}.narrow.png" if how == "phone" else f"v{index}.png"
+        page.wait_for_function(
+            "([img, name]) => img.complete && img.naturalWidth > 0 && img.currentSrc.endsWith('/' + name)",
+            arg=[figure.element_handle(), shown_file],
+        )
 
-        src = figure.get_attribute("src")
-        assert (src, numbers.inner_text()) != before and not src.startswith("data:")
-        assert unquote(urlsplit(src).path).endswith(f"/v{index}.png")
+        src = figure.evaluate("img => img.currentSrc")
+        assert (src, numbers.inner_text()) != before
         where = unquote(urlsplit(src).path)
-        shown_png = (built_book / where.lstrip("/") if how == "served" else Path(where)).read_bytes()
-        assert shown_png == expected.png, "the figure is not the one the explorer draws for that value"
+        shown_png = (Path(where) if how == "file" else built_book / where.lstrip("/")).read_bytes()
+        drawn = figures.narrow_png(expected._fig, palette=True)[0] if how == "phone" else expected.png
+        assert shown_png == drawn, "the figure is not the one the explorer draws for that value"
         assert figure.get_attribute("alt") == expected.alt
+        if how == "phone":
+            figure.scroll_into_view_if_needed()
+            shown = figure.evaluate(FIGURE_TEXT)
+            on_screen = figure_text_on_screen(shown["shown"], shown["own"], shown["textPx"])
+            assert on_screen >= page.evaluate(SMALL_PRINT) - 0.05, f"figure text {on_screen:.1f} px on a phone"
         assert words(numbers.inner_text()) == words(as_read(page, expected.numbers.value))
         moved_slider = getattr(expected, cls.static_sliders[0])
         readout = slider.locator("xpath=following-sibling::output")
         assert readout.inner_text() == static.readout(moved_slider, moved_slider.value)
         # only that one state was fetched: its script and its picture
         fetched = sorted(Path(urlsplit(u).path).name for u in _state_requests(requested))
-        assert fetched == sorted([f"v{index}.js", f"v{index}.png"])
+        assert fetched == sorted([f"v{index}.js", shown_file])
         assert real(errors) == []
     finally:
         context.close()

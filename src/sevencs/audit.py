@@ -237,8 +237,9 @@ class Scorecard:
         def draw(i: int) -> None:
             if not pages[i].value:
                 c = CS[i]
-                panel = self.panel(c)  # wide only, even in the book: all seven travel with the page there
-                figure = figure_html(panel.png, panel.alt)
+                # in the book all seven pages travel with the page, each panel with its phone layout:
+                # in a palette, a third of the bytes
+                figure = self.panel(c).html(palette=True)
                 pages[i].value = render("audit_row.html", title=TITLES[c], row=table.loc[c], figure=figure)
 
         choose = widgets.Dropdown(options=[(TITLES[c], c) for c in CS], value=CS[0], description="which C")

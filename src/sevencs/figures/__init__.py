@@ -86,13 +86,19 @@ class FigureImage:
     def png(self) -> bytes:
         return to_png(self.figure, dpi=DPI)
 
-    def _repr_html_(self) -> Markup:
-        wide = self.png
+    def html(self, palette: bool = False) -> Markup:
+        """The figure as the page shows it: with its phone layout in the book (a live notebook, where it
+        would double the time a chart takes to show, has the wide figure alone). With ``palette``, its
+        images in at most 256 colours (:func:`to_png`), for a page that carries many figures inside it."""
+        wide = to_png(self.figure, dpi=DPI, palette=palette)
         wide_text = smallest_text_px(self.figure)
-        if book_mode() == OFF:  # a live notebook: the phone layout would double the time a chart takes to show
+        if book_mode() == OFF:
             return figure_html(wide, self.alt, text_px=wide_text)
-        narrow, narrow_text = narrow_png(self.figure)
+        narrow, narrow_text = narrow_png(self.figure, palette=palette)
         return figure_html(wide, self.alt, text_px=wide_text, narrow=narrow, narrow_text_px=narrow_text)
+
+    def _repr_html_(self) -> Markup:
+        return self.html()
 
     def __repr__(self) -> str:
         return f"Figure: {self.alt}"
@@ -155,10 +161,16 @@ def new_figure(width: float = 7.5, height: float = 4.0) -> Figure:
     return fig
 
 
-def to_png(fig: Figure, dpi: int = 80) -> bytes:
+def to_png(fig: Figure, dpi: int = 80, palette: bool = False) -> bytes:
+    """The figure as PNG bytes at ``dpi`` pixels an inch; with ``palette``, in at most 256 colours
+    (:class:`PngEncoder`: about a third of the bytes, as the explorers' images)."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi)
-    return buffer.getvalue()
+    if not palette:
+        fig.savefig(buffer, format="png", dpi=dpi)
+        return buffer.getvalue()
+    fig.savefig(buffer, format="rgba", dpi=dpi)
+    width, height = (int(inches * dpi) for inches in fig.get_size_inches())  # as the Agg canvas sizes itself
+    return PngEncoder().encode(buffer.getvalue(), (width, height))
 
 
 def _texts(fig: Figure) -> list[Text]:
@@ -190,17 +202,28 @@ def _overlap(labels: list[Text], renderer, tilted: bool = False) -> bool:
     return any(a.x1 > b.x0 - 2 for a, b in itertools.pairwise(boxes))
 
 
-def _declutter_ticks(fig: Figure) -> list[_TickState]:
+def _declutter(fig: Figure, titles: list[Text]) -> list[_TickState]:
     """Tilt the x tick labels of a narrow figure where they would run into each other, and keep every
-    second (third, ...) label where tilted ones still would. Returns what to restore: each label's
-    rotation, alignment and visibility. Tilted labels take room from every panel of a column, so
-    the panels are checked again until none changes (a few rounds)."""
+    second (third, ...) label where tilted ones still would; wrap a title or an x axis label again where
+    it runs past the figure's edges (it starts where its panel does, which only the layout knows). Returns what to
+    restore of the labels: each one's rotation, alignment and visibility. Tilted labels and wrapped
+    titles take room from every panel of a column, so the panels are checked again until none changes
+    (a few rounds)."""
     changed: dict[int, _TickState] = {}
     canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
     for _ in range(3):
         canvas.draw()
         renderer = canvas.get_renderer()
+        edge = fig.bbox.width - 2
         again = False
+        for text in [*titles, *(ax.xaxis.label for ax in fig.axes)]:
+            box = text.get_window_extent(renderer)
+            past = max(box.x1 - edge, 2 - box.x0)
+            if text.get_visible() and text.get_text() and past > 0:
+                # a centred text loses as much on the left as on the right
+                both_sides = 2 if text.get_horizontalalignment() == "center" else 1
+                _wrap(text, (box.width - both_sides * past) / fig.dpi)
+                again = True
         for ax in fig.axes:
             labels = [t for t in ax.get_xticklabels() if t.get_text().strip() and (t.get_visible() or id(t) in changed)]
             tilted = bool(labels) and id(labels[0]) in changed
@@ -266,9 +289,10 @@ def _fit_legend(legend: Legend, width: float, renderer) -> None:
         ncols -= 1
 
 
-def narrow_png(fig: Figure) -> tuple[bytes, float]:
-    """The figure laid out for a phone, as PNG bytes at :data:`NARROW_DENSITY` times the pixels, and its
-    smallest text in CSS pixels (as :func:`smallest_text_px`).
+def narrow_png(fig: Figure, palette: bool = False) -> tuple[bytes, float]:
+    """The figure laid out for a phone, as PNG bytes at :data:`NARROW_DENSITY` times the pixels (with
+    ``palette``: in at most 256 colours, as :func:`to_png`), and its smallest text in CSS pixels (as
+    :func:`smallest_text_px`).
 
     :data:`NARROW_WIDTH` inches wide; panels on a grid go one under the other, each as tall as it
     was; legends in at most two columns (one where two would not fit); titles wrapped to the width; no text under
@@ -307,15 +331,18 @@ def narrow_png(fig: Figure) -> tuple[bytes, float]:
         if stack:
             column = fig.add_gridspec(len(panels), 1)
             for i, ax in enumerate(panels):
-                ax.set_subplotspec(column[i, 0])
+                # each panel in a grid of its own, inside the column: its margins are its own (one panel's
+                # long labels leave another's width alone)
+                ax.set_subplotspec(column[i, 0].subgridspec(1, 1)[0, 0])
             height = height / rows * len(panels)
         for text, size, _ in sizes:
             if size < SMALLEST_TEXT:
                 text.set_fontsize(SMALLEST_TEXT)
-        titles = [getattr(fig, "_suptitle", None)] + [
+        every_title = [getattr(fig, "_suptitle", None)] + [
             getattr(ax, name) for ax in fig.axes for name in ("title", "_left_title")
         ]
-        for title in titles:  # a panel's title starts where its axes do, past the tick labels
+        titles: list[Text] = [title for title in every_title if title is not None]
+        for title in titles:  # a panel's title starts where its axes do, past the tick labels (see _declutter)
             _wrap(title, NARROW_WIDTH * 0.8)
         for legend, _, _ in legends:  # an entry takes at most 2/3 of the width (a wider legend squeezes its axes)
             for entry in legend.get_texts():
@@ -324,8 +351,8 @@ def narrow_png(fig: Figure) -> tuple[bytes, float]:
         canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
         for legend, _, _ in legends:
             _fit_legend(legend, fig.bbox.width, canvas.get_renderer())
-        ticks = _declutter_ticks(fig)
-        png = to_png(fig, dpi=DPI * NARROW_DENSITY)
+        ticks = _declutter(fig, titles)
+        png = to_png(fig, dpi=DPI * NARROW_DENSITY, palette=palette)
         text_px = smallest_text_px(fig)
     finally:
         for label, rotation, align, visible in ticks:

@@ -56,8 +56,7 @@ def explorer_figure(table: pd.DataFrame):
     names = [bars_ax.text(-0.02, r, "", transform=to_left, ha="right", va="center", fontsize=8.5) for r in range(TOP)]
     fig.legend(
         handles=[Patch(facecolor=c, hatch=h, edgecolor="white", label=f"{lab} part") for _, lab, c, h in PARTS],
-        loc="lower left",
-        bbox_to_anchor=(0.02, 0.0),
+        loc="outside lower center",  # under the panels; where a layout engine places it (a phone's layout)
         ncols=3,
         frameon=False,
         fontsize=9,

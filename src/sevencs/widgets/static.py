@@ -2,15 +2,18 @@
 
 While the book is built, every explorer a lab shows renders, with its own
 ``update()`` (the code a live slider move runs), the state for every value of
-its main sliders (``Explorer.static_sliders``): the figure as PNG bytes, its alt
-text and the numbers' HTML. :func:`write_states` writes them as files, one PNG
-and one small script per state, into the folder the book build names in
+its main sliders (``Explorer.static_sliders``): the figure as PNG bytes, the
+same figure laid out for a phone (:func:`sevencs.figures.narrow_png`, as every
+figure of the book), its alt text and the numbers' HTML. :func:`write_states`
+writes them as files, two PNGs and one small script per state, into the folder
+the book build names in
 ``SEVENCS_EXPLORER_STATES`` (:mod:`sevencs.publish.explorers` sets it and
 publishes the folder as ``_static/explorers/``). The page gets a light HTML
 control instead of the widget (``templates/explorer_static.html``): the page's
 script (``sevencs-explorer.js``) fetches a state only when the reader moves a
-slider, the PNG as an ``<img src>`` and the numbers as a ``<script src>`` that
-hands them over (JSONP), both of which work from a folder opened as
+slider, the PNGs as the ``<picture>``'s ``<img src>`` and phone ``<source srcset>``
+and the numbers as a ``<script src>`` that hands them over (JSONP), all of which
+work from a folder opened as
 ``file://``, where a browser refuses ``fetch()``. The other controls are shown
 fixed at their value, with a link to run the explorer live.
 
@@ -20,8 +23,10 @@ keep part of their drawing from the last move (the Clients explorer's bar
 scale stays while the bars fit), so reusing one explorer would make a state
 depend on the one drawn before it.
 
-With one main slider per explorer, an explorer's states take about 0.5-2 MB
-of PNG files in the site; a reader downloads only the ones they move to.
+With one main slider per explorer, an explorer's states take about 1.5-9 MB
+of PNG files in the site (the phone's, twice the pixels, are in a palette of at
+most 256 colours as the wide ones are); a reader downloads only the ones they
+move to, 20-100 kB a move.
 """
 
 from __future__ import annotations
@@ -41,7 +46,8 @@ import comm
 import ipywidgets as widgets
 from markupsafe import Markup
 
-from sevencs.render.html import render
+from sevencs import figures
+from sevencs.render.html import figure_html, render
 
 if TYPE_CHECKING:
     from sevencs.widgets.explorer import Explorer
@@ -97,12 +103,23 @@ class State:
     png: bytes  # empty when the explorer hides its figure at this setting
     alt: str
     numbers: str
+    text_px: float  # the figure's smallest text, CSS px at its own size (as figures.smallest_text_px)
+    narrow: bytes  # the figure laid out for a phone (figures.narrow_png); empty with png
+    narrow_text_px: float
 
 
 def shown(explorer: Explorer) -> tuple[bytes, str, str]:
     """The explorer's figure (empty if hidden), alt text and numbers as they are on screen now."""
     hidden = explorer.figure.layout.display == "none"
     return (b"" if hidden else explorer.png), ("" if hidden else explorer.alt), explorer.numbers.value
+
+
+def for_phones(explorer: Explorer) -> tuple[float, bytes, float]:
+    """The smallest text of the figure on screen now (CSS px), the figure laid out for a phone (empty
+    if hidden) and its smallest text."""
+    if explorer.figure.layout.display == "none":
+        return 0.0, b"", 0.0
+    return figures.smallest_text_px(explorer._fig), *figures.narrow_png(explorer._fig, palette=True)
 
 
 @contextlib.contextmanager
@@ -147,7 +164,7 @@ def render_states(explorer: Explorer) -> Iterator[State]:
                     twin.controls[index].value = value
                 for name, value in zip(explorer.static_sliders, values):
                     getattr(twin, name).value = value
-                state = State(state_key(indices), values, *shown(twin))
+                state = State(state_key(indices), values, *shown(twin), *for_phones(twin))
             finally:
                 discard(twin)
         yield state
@@ -173,12 +190,15 @@ def state_script(name: str, state: State) -> str:
         "alt": state.alt,
         "numbers": state.numbers,
         "figure": bool(state.png),
+        "textPx": state.text_px,
+        "narrowTextPx": state.narrow_text_px,
     }
     return f"{CALLBACK}({json.dumps(payload)});\n"
 
 
 def write_states(explorer: Explorer, folder: Path) -> str:
-    """Render every state of the explorer into ``folder/<id>/`` (``<key>.png``, ``<key>.js``); returns the id."""
+    """Render every state of the explorer into ``folder/<id>/`` (``<key>.png``, the phone's
+    ``<key>.narrow.png``, ``<key>.js``); returns the id."""
     name = explorer_id(explorer)
     out = Path(folder) / name
     if (out / "done").is_file():  # the same explorer shown twice: its states are there already
@@ -187,6 +207,7 @@ def write_states(explorer: Explorer, folder: Path) -> str:
     for state in render_states(explorer):
         if state.png:
             (out / f"{state.key}.png").write_bytes(state.png)
+            (out / f"{state.key}.narrow.png").write_bytes(state.narrow)
         (out / f"{state.key}.js").write_text(state_script(name, state), encoding="utf-8")
     (out / "done").write_text("")
     return name
@@ -216,6 +237,14 @@ def _control(explorer: Explorer, control: widgets.Widget, number: int) -> dict[s
 def static_html(explorer: Explorer, name: str) -> Markup:
     """The explorer as the book shows it: its controls (the main sliders movable), its figure and numbers."""
     png, alt, numbers = shown(explorer)
+    if not png:  # the page's figure, its <img> and phone <source>, is what a move updates
+        raise ValueError(
+            f"The {type(explorer).__name__} hides its figure at the values it starts with, so the book has no "
+            "figure to show; start it at values that show one."
+        )
+    text_px, narrow, narrow_text_px = for_phones(explorer)
+    # the figure as every figure of the book (the book build moves its images into files, loaded lazily)
+    figure = figure_html(png, alt, text_px=text_px, narrow=narrow, narrow_text_px=narrow_text_px)
     controls = [_control(explorer, control, i) for i, control in enumerate(explorer.controls, start=1)]
     fixed = [c["label"] for c in controls if not c["movable"]]
     moving = [c["label"] for c in controls if c["movable"]]
@@ -225,8 +254,7 @@ def static_html(explorer: Explorer, name: str) -> Markup:
         controls=controls,
         moving=moving,
         fixed=fixed,
-        png=png,
-        alt=alt,
+        figure=figure,
         numbers=Markup(numbers),
         live_href=LIVE_HREF,
     )

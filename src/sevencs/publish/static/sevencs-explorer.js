@@ -1,8 +1,9 @@
 // The explorers of the published book (sevencs.widgets.static, templates/explorer_static.html):
 // moving a main slider shows the state the explorer rendered for that value when the book was built.
-// Nothing is loaded until a slider moves. A state is two files in _static/explorers/<explorer>/:
+// Nothing is loaded until a slider moves. A state is three files in _static/explorers/<explorer>/:
 // <key>.js hands over the alt text and numbers by calling window.sevencsExplorerState (a <script src>,
-// not fetch(), so it also works when the book is opened from a folder, file://), and <key>.png is the figure.
+// not fetch(), so it also works when the book is opened from a folder, file://), <key>.png is the figure
+// and <key>.narrow.png the figure laid out for a phone (the <picture>'s <source>, as every figure of the book).
 (function () {
   "use strict";
   var base = new URL("explorers/", document.currentScript.src).href;
@@ -31,6 +32,8 @@
     var explorer = root.getAttribute("data-explorer");
     var sliders = Array.prototype.slice.call(root.querySelectorAll("input[type=range][data-labels]"));
     var figure = root.querySelector(".sevencs-explorer-figure");
+    var img = figure.querySelector("img");
+    var phone = figure.querySelector("picture > source"); // the figure laid out for narrow screens
     var numbers = root.querySelector(".sevencs-explorer-numbers");
     var wanted = null;
 
@@ -41,8 +44,14 @@
       load(explorer, key, function (state) {
         if (wanted !== key) return; // the reader has moved on
         if (state.figure) {
-          figure.src = base + explorer + "/" + key + ".png";
-          figure.alt = state.alt;
+          var file = base + explorer + "/" + key;
+          if (phone) {
+            phone.srcset = file + ".narrow.png 2x";
+            phone.setAttribute("data-text-px", state.narrowTextPx);
+          }
+          img.src = file + ".png";
+          img.setAttribute("data-text-px", state.textPx);
+          img.alt = state.alt;
           figure.hidden = false;
         } else {
           figure.hidden = true;
