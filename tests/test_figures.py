@@ -98,6 +98,18 @@ def test_a_wide_legend_is_laid_out_again_to_fit_a_phone():
     assert figure.legends[0]._ncols == 4
 
 
+def test_a_label_past_the_edge_of_a_phone_figure_is_wrapped_again_where_the_layout_put_it():
+    fig = new_figure(7.5, 3.0)
+    ax = fig.add_subplot()
+    ax.set_yticks([0, 1], ["promotional posts", "stories"])  # pushes the panel right, as names do
+    ax.set_title("A title that starts where the panel does, far from the figure's left edge", loc="left")
+    ax.set_xlabel("an axis label long enough to run past both edges of a phone's figure")
+    before = to_png(fig, dpi=DPI)
+    png, _ = narrow_png(fig)
+    assert not ink_at_the_edges(png)
+    assert to_png(fig, dpi=DPI) == before and "\n" not in ax.get_xlabel()  # put back as it was
+
+
 def test_the_edge_check_sees_text_cut_off():
     fig = new_figure(3.0, 2.0)
     fig.text(0.7, 0.5, "a label that runs off the right edge")

@@ -248,9 +248,9 @@ def _declutter(fig: Figure, titles: list[Text]) -> list[_TickState]:
 
 
 def _wrap(text: Text | None, inches: float) -> None:
-    """Wrap a text onto lines that fit ``inches``."""
+    """Wrap a text onto lines that fit ``inches`` (at least a short word's width: a line of 8 characters)."""
     if text is not None and text.get_text():
-        chars = int(inches * _CHARS_PER_INCH_POINT / max(float(text.get_fontsize()), SMALLEST_TEXT))
+        chars = max(int(inches * _CHARS_PER_INCH_POINT / max(float(text.get_fontsize()), SMALLEST_TEXT)), 8)
         text.set_text(textwrap.fill(text.get_text(), chars))
 
 
