@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import base64
+import itertools
 
+import numpy as np
 import pytest
 from bs4 import BeautifulSoup
 
@@ -108,6 +110,43 @@ def test_a_label_past_the_edge_of_a_phone_figure_is_wrapped_again_where_the_layo
     png, _ = narrow_png(fig)
     assert not ink_at_the_edges(png)
     assert to_png(fig, dpi=DPI) == before and "\n" not in ax.get_xlabel()  # put back as it was
+
+
+def test_a_legend_that_covers_the_data_of_a_phone_figure_moves_and_comes_back():
+    from sevencs.figures import _covered, _declutter
+
+    fig = new_figure(NARROW_WIDTH, 3.0)
+    ax = fig.add_subplot()
+    grid = np.linspace(0, 1, 30)
+    ax.scatter(*np.meshgrid(grid, grid), s=4, label="posts")  # data everywhere: no place inside is free
+    ax.plot(grid, grid, label="the trend")
+    legend = ax.legend(loc="upper left")
+    fig.canvas.draw()
+    assert _covered(legend, fig.canvas.get_renderer()) > 0  # the check sees a legend over the data
+    undo = _declutter(fig, [])
+    renderer = fig.canvas.get_renderer()
+    assert _covered(legend, renderer) == 0
+    assert legend.get_window_extent(renderer).y1 < ax.get_xaxis().label.get_window_extent(renderer).y0  # under it
+    for put_back in reversed(undo):
+        put_back()
+    fig.canvas.draw()
+    assert legend.get_window_extent(fig.canvas.get_renderer()).y1 > ax.bbox.y1 - 40  # in the upper left again
+
+
+def test_a_panel_too_short_for_its_labels_grows_on_a_phone():
+    from sevencs.figures import _declutter
+
+    fig = new_figure(NARROW_WIDTH, 2.0)
+    ax = fig.add_subplot()
+    ax.barh(range(8), range(8))
+    ax.set_yticks(range(8), [f"type {i}\n(a second line)" for i in range(8)])
+    for text in ax.get_yticklabels():
+        text.set_fontsize(SMALLEST_TEXT)
+    _declutter(fig, [])
+    renderer = fig.canvas.get_renderer()
+    boxes = sorted((t.get_window_extent(renderer) for t in ax.get_yticklabels()), key=lambda b: b.y0)
+    assert fig.get_size_inches()[1] > 2.0
+    assert all(low.y1 <= high.y0 + 1 for low, high in itertools.pairwise(boxes)), "the labels still overlap"
 
 
 def test_the_edge_check_sees_text_cut_off():

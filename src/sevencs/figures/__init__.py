@@ -29,8 +29,10 @@ import io
 import itertools
 import textwrap
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from functools import partial
+from typing import Any, cast
 
 import matplotlib
 import numpy as np
@@ -44,6 +46,7 @@ from matplotlib.patches import PathPatch
 from matplotlib.path import Path
 from matplotlib.text import Text
 from matplotlib.ticker import Formatter, LogFormatterMathtext
+from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 from PIL import Image
 
 from sevencs.render.edition import OFF, book_mode
@@ -188,8 +191,8 @@ def smallest_text_px(fig: Figure) -> float:
     return round(min(sizes) * DPI / 72, 2) if sizes else 0.0
 
 
-#: A tick label as it was before a narrow layout changed it: the label, its rotation, alignment and visibility.
-_TickState = tuple[Text, float, Literal["left", "center", "right"], bool]
+#: What puts back one change a narrow layout made (a tick label's angle, a legend's place, ...).
+_Undo = Callable[[], None]
 
 
 def _overlap(labels: list[Text], renderer, tilted: bool = False) -> bool:
@@ -202,20 +205,71 @@ def _overlap(labels: list[Text], renderer, tilted: bool = False) -> bool:
     return any(a.x1 > b.x0 - 2 for a, b in itertools.pairwise(boxes))
 
 
-def _declutter(fig: Figure, titles: list[Text]) -> list[_TickState]:
-    """Tilt the x tick labels of a narrow figure where they would run into each other, and keep every
-    second (third, ...) label where tilted ones still would; wrap a title or an x axis label again where
-    it runs past the figure's edges (it starts where its panel does, which only the layout knows). Returns what to
-    restore of the labels: each one's rotation, alignment and visibility. Tilted labels and wrapped
-    titles take room from every panel of a column, so the panels are checked again until none changes
-    (a few rounds)."""
-    changed: dict[int, _TickState] = {}
+def _covered(legend: Legend, renderer) -> int:
+    """How much of its panel's data a legend inside the panel covers: matplotlib's own count for
+    ``loc="best"`` (points and line crossings under the legend's box, bars it overlaps), from the
+    panel's lines, patches and collections (private: ``Legend._auto_legend_data``)."""
+    bboxes, lines, offsets = cast(Any, legend)._auto_legend_data(renderer)
+    box = legend.get_window_extent(renderer)
+    return int(
+        sum(box.count_contains(line.vertices) for line in lines)
+        + box.count_contains(offsets)
+        + box.count_overlaps(bboxes)
+        + sum(line.intersects_bbox(box, filled=False) for line in lines)
+    )
+
+
+def _put_legend(legend: Legend, loc: Any, anchor: Any) -> None:
+    legend.set_loc(loc)
+    legend.set_bbox_to_anchor(anchor)
+
+
+def _put_title(text: Text, transform: Any, x: float) -> None:
+    text.set_transform(transform)
+    text.set_x(x)
+
+
+def _put_label(label: Text, rotation: float, align: Any, visible: bool) -> None:
+    label.set_rotation(rotation)
+    label.set_horizontalalignment(align)
+    label.set_visible(visible)
+
+
+def _declutter(fig: Figure, titles: list[Text]) -> list[_Undo]:
+    """Tidy a figure laid out narrow, where the layout decides where things fall; returns what puts each
+    change back (:func:`narrow_png` calls them).
+
+    - x tick labels that run into each other are tilted, and every second (third, ...) one kept where
+      tilted ones still would;
+    - a title or an x axis label that runs past the figure's edges is wrapped again (a panel's title
+      starts where the panel does, past its tick labels); a title left with less than half the width
+      starts at the figure's left edge instead; a y axis label longer than its panel is tall, wrapped;
+    - a panel whose y tick labels overlap is made taller (the figure grows);
+    - a legend inside a panel that covers its data moves to matplotlib's best place, else under the panel.
+
+    Each change takes room from the panels, so they are checked again until none changes (a few rounds).
+    """
+    undo: list[_Undo] = []
+    tilted_ids: set[int] = set()
+    moved: dict[int, str] = {}  # legend -> "best", then "below"
     canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
-    for _ in range(3):
+    for _ in range(4):
         canvas.draw()
         renderer = canvas.get_renderer()
         edge = fig.bbox.width - 2
         again = False
+        for text in titles:
+            box = text.get_window_extent(renderer)
+            room = edge - box.x0
+            if text.get_visible() and text.get_text() and box.x1 > edge and room < edge / 2 and text.axes:
+                # from the figure's left edge, at the title's own height above its panel (the Axes keeps
+                # that height as titleOffsetTrans, set by its title's pad)
+                ax, transform, x = text.axes, text.get_transform(), text.get_position()[0]
+                offset = cast(Any, ax).titleOffsetTrans
+                text.set_transform(blended_transform_factory(fig.transFigure, ax.transAxes) + offset)
+                text.set_x(4 / fig.bbox.width)
+                undo.append(partial(_put_title, text, transform, x))
+                again = True
         for text in [*titles, *(ax.xaxis.label for ax in fig.axes)]:
             box = text.get_window_extent(renderer)
             past = max(box.x1 - edge, 2 - box.x0)
@@ -224,16 +278,56 @@ def _declutter(fig: Figure, titles: list[Text]) -> list[_TickState]:
                 both_sides = 2 if text.get_horizontalalignment() == "center" else 1
                 _wrap(text, (box.width - both_sides * past) / fig.dpi)
                 again = True
+        for ax in fig.axes:  # a y axis label longer than its panel is tall runs into the title
+            label = ax.yaxis.label
+            if label.get_visible() and label.get_text() and label.get_window_extent(renderer).height > ax.bbox.height:
+                _wrap(label, ax.bbox.height / fig.dpi)
+                again = True
+        short = 0.0  # the most any panel's y tick labels lack, in pixels
         for ax in fig.axes:
-            labels = [t for t in ax.get_xticklabels() if t.get_text().strip() and (t.get_visible() or id(t) in changed)]
-            tilted = bool(labels) and id(labels[0]) in changed
+            boxes = sorted(
+                (t.get_window_extent(renderer) for t in ax.get_yticklabels() if t.get_visible() and t.get_text()),
+                key=lambda b: b.y0,
+            )
+            short = max([short, *(low.y1 - high.y0 + 2 for low, high in itertools.pairwise(boxes))])
+        if short > 0:
+            width, height = fig.get_size_inches()
+            fig.set_size_inches(width, height + short * len(boxes) / fig.dpi)  # (restored with the size)
+            again = True
+        for ax in fig.axes:
+            legend = ax.get_legend()
+            if legend is None or not legend.get_visible() or _covered(legend, renderer) == 0:
+                continue
+            if id(legend) not in moved:
+                # where it was: its location code and anchor, kept privately
+                undo.append(partial(_put_legend, legend, cast(Any, legend)._loc, cast(Any, legend)._bbox_to_anchor))
+                legend.set_loc("best")
+                moved[id(legend)] = "best"
+            else:  # under the panel, past its tick labels and axis label, centred on the figure
+                legend.set_visible(False)
+                tight = ax.get_tightbbox(renderer)
+                legend.set_visible(True)
+                below = (ax.bbox.y0 - (tight.y0 if tight else ax.bbox.y0) + 4) / fig.dpi
+                down = ax.transAxes + ScaledTranslation(0, -below, fig.dpi_scale_trans)
+                legend.set_loc("upper center")
+                legend.set_bbox_to_anchor((0.5, 0), transform=blended_transform_factory(fig.transFigure, down))
+                moved[id(legend)] = "below"
+            again = True
+        for ax in fig.axes:
+            labels = [
+                t for t in ax.get_xticklabels() if t.get_text().strip() and (t.get_visible() or id(t) in tilted_ids)
+            ]
+            tilted = bool(labels) and id(labels[0]) in tilted_ids
             shown = [t for t in labels if t.get_visible()]
             if len(shown) < 2 or not _overlap(shown, renderer, tilted=tilted):
                 continue
             again = True
             labels.sort(key=lambda t: t.get_window_extent(renderer).x0)
             for label in labels:
-                changed.setdefault(id(label), (label, label.get_rotation(), label.get_horizontalalignment(), True))
+                if id(label) not in tilted_ids:
+                    tilted_ids.add(id(label))
+                    state = (label.get_rotation(), label.get_horizontalalignment(), label.get_visible())
+                    undo.append(partial(_put_label, label, *state))
                 label.set_rotation(35)
                 label.set_horizontalalignment("right")
                 label.set_visible(True)
@@ -244,7 +338,7 @@ def _declutter(fig: Figure, titles: list[Text]) -> list[_TickState]:
                 label.set_visible(i % step == 0)
         if not again:
             break
-    return list(changed.values())
+    return undo
 
 
 def _wrap(text: Text | None, inches: float) -> None:
@@ -322,7 +416,7 @@ def narrow_png(fig: Figure, palette: bool = False) -> tuple[bytes, float]:
         (legend, _columns(legend), [t.get_text() for t in legend.get_texts()]) for legend in every_legend if legend
     ]
     sizes = [(t, float(t.get_fontsize()), t.get_text()) for t in fig.findobj(Text)]
-    ticks: list[_TickState] = []
+    undo: list[_Undo] = []
     # (only axes on a grid can be laid out: a single panel placed by hand stays where it is, in proportion)
     fixed = bool(placed or stack) and not isinstance(engine, ConstrainedLayoutEngine)
     try:
@@ -351,14 +445,12 @@ def narrow_png(fig: Figure, palette: bool = False) -> tuple[bytes, float]:
         canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
         for legend, _, _ in legends:
             _fit_legend(legend, fig.bbox.width, canvas.get_renderer())
-        ticks = _declutter(fig, titles)
+        undo = _declutter(fig, titles)
         png = to_png(fig, dpi=DPI * NARROW_DENSITY, palette=palette)
         text_px = smallest_text_px(fig)
     finally:
-        for label, rotation, align, visible in ticks:
-            label.set_rotation(rotation)
-            label.set_horizontalalignment(align)
-            label.set_visible(visible)
+        for put_back in reversed(undo):
+            put_back()
         for ax, spec in placed:
             ax.set_subplotspec(spec)
         for ax in by_hand:
