@@ -15,8 +15,9 @@ in notebooks and in the book as an image with that alt text.
 
 Every figure is also laid out for a phone (:func:`narrow_png`): the same
 figure, :data:`NARROW_WIDTH` inches wide, its side-by-side panels stacked in
-one column, long titles wrapped and no text under :data:`SMALLEST_TEXT`
-points, drawn at twice the pixels for sharp screens. The page shows it on
+one column, long titles and labels wrapped, legends in columns that fit and
+off the data, no text under :data:`SMALLEST_TEXT` points, drawn at twice the
+pixels for sharp screens. The page shows it on
 narrow screens instead of shrinking the wide one, so its text stays as large
 as the page's small print (``tests/test_phone.py`` checks it at 390 px). The
 phone layout is drawn for the book only: in a live notebook, where drawing it
@@ -389,7 +390,8 @@ def narrow_png(fig: Figure, palette: bool = False) -> tuple[bytes, float]:
     :func:`smallest_text_px`).
 
     :data:`NARROW_WIDTH` inches wide; panels on a grid go one under the other, each as tall as it
-    was; legends in at most two columns (one where two would not fit); titles wrapped to the width; no text under
+    was (taller where its y labels need it); legends in at most two columns (one where two would not
+    fit), moved off the data (:func:`_declutter`); titles wrapped to the width; no text under
     :data:`SMALLEST_TEXT` points. The figure is left as it was.
     """
     fig.canvas.draw()  # makes the tick labels, so that they are resized too
