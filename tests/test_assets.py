@@ -22,8 +22,8 @@ from bs4 import BeautifulSoup
 from sphinx.errors import ConfigError
 
 from book import EXPLORERS
-from sevencs import figures
 from sevencs.publish import assets as site
+from sevencs.widgets import static
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text())
@@ -294,7 +294,7 @@ def test_every_explorer_shows_its_default_figure_and_numbers_in_the_book(built_b
     page_folder = built_book / "notebooks"
     assert (page_folder / figure["src"]).read_bytes() == explorer.png, "the default figure is not the explorer's"
     phone = shown[0].select_one(".sevencs-explorer-figure picture > source")
-    assert (page_folder / phone["srcset"].split()[0]).read_bytes() == figures.narrow_png(explorer._fig, palette=True)[0]
+    assert (page_folder / phone["srcset"].split()[0]).read_bytes() == static.for_phones(explorer)[1]
     numbers = " ".join(shown[0].select_one(".sevencs-explorer-numbers").get_text(" ").split())
     assert numbers == " ".join(read(explorer.numbers.value).get_text(" ").split()), "the default numbers are missing"
     # and one line above each explorer tells the reader how to run it live

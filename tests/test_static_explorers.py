@@ -86,7 +86,7 @@ def test_the_state_files_are_what_the_explorer_shows_for_those_values(lab, tmp_p
         assert (folder / f"v{index}.png").read_bytes() == expected.png
         # and the same figure laid out for a phone, as every figure of the book
         narrow = (folder / f"v{index}.narrow.png").read_bytes()
-        assert narrow == figures.narrow_png(expected._fig, palette=True)[0]
+        assert narrow == static.for_phones(expected)[1]
         assert png_size(narrow)[0] == round(figures.NARROW_WIDTH * figures.DPI * figures.NARROW_DENSITY)
         assert _payload(script)["narrowTextPx"] >= round(figures.SMALLEST_TEXT * figures.DPI / 72, 2)
         assert f'"key": "v{index}"' in script and f'"explorer": "{name}"' in script
@@ -263,7 +263,7 @@ def test_the_explorer_answers_its_first_slider_in_the_static_book(lab, how, brow
         assert (src, numbers.inner_text()) != before
         where = unquote(urlsplit(src).path)
         shown_png = (Path(where) if how == "file" else built_book / where.lstrip("/")).read_bytes()
-        drawn = figures.narrow_png(expected._fig, palette=True)[0] if how == "phone" else expected.png
+        drawn = static.for_phones(expected)[1] if how == "phone" else expected.png
         assert shown_png == drawn, "the figure is not the one the explorer draws for that value"
         assert figure.get_attribute("alt") == expected.alt
         if how == "phone":

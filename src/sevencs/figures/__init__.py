@@ -177,6 +177,16 @@ def to_png(fig: Figure, dpi: int = 80, palette: bool = False) -> bytes:
     return PngEncoder().encode(buffer.getvalue(), (width, height))
 
 
+def _canvas_png(canvas: FigureCanvasAgg, palette: bool) -> bytes:
+    """What an Agg canvas last drew, as PNG bytes (with ``palette``: in at most 256 colours, as :func:`to_png`)."""
+    size = canvas.get_width_height(physical=True)
+    if palette:
+        return PngEncoder().encode(canvas.buffer_rgba(), size)
+    buffer = io.BytesIO()
+    Image.frombuffer("RGBA", size, canvas.buffer_rgba(), "raw", "RGBA", 0, 1).save(buffer, format="png")
+    return buffer.getvalue()
+
+
 def _texts(fig: Figure) -> list[Text]:
     """The texts a drawn figure shows (tick labels included), not the empty or hidden ones."""
     return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
@@ -236,7 +246,7 @@ def _put_label(label: Text, rotation: float, align: Any, visible: bool) -> None:
     label.set_visible(visible)
 
 
-def _declutter(fig: Figure, titles: list[Text]) -> list[_Undo]:
+def _declutter(fig: Figure, titles: list[Text], steady: bool = False) -> list[_Undo]:
     """Tidy a figure laid out narrow, where the layout decides where things fall; returns what puts each
     change back (:func:`narrow_png` calls them).
 
@@ -246,13 +256,15 @@ def _declutter(fig: Figure, titles: list[Text]) -> list[_Undo]:
       starts where the panel does, past its tick labels); a title left with less than half the width
       starts at the figure's left edge instead; a y axis label longer than its panel is tall, wrapped;
     - a panel whose y tick labels overlap is made taller (the figure grows);
-    - a legend inside a panel that covers its data moves to matplotlib's best place, else under the panel.
+    - a legend inside a panel that covers its data moves to matplotlib's best place, else under the panel;
+      with ``steady`` (one of a series of figures, an explorer's states) legends stay where the figure
+      put them, so that a legend does not jump about from one figure to the next as the data move.
 
     Each change takes room from the panels, so they are checked again until none changes (a few rounds).
     """
     undo: list[_Undo] = []
     tilted_ids: set[int] = set()
-    moved: dict[int, str] = {}  # legend -> "best", then "below"
+    moved: dict[int, str] = {}  # legend -> "best", or "below <pixels under its panel>"
     canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
     for _ in range(4):
         canvas.draw()
@@ -297,23 +309,29 @@ def _declutter(fig: Figure, titles: list[Text]) -> list[_Undo]:
             again = True
         for ax in fig.axes:
             legend = ax.get_legend()
-            if legend is None or not legend.get_visible() or _covered(legend, renderer) == 0:
+            if legend is None or not legend.get_visible():
                 continue
-            if id(legend) not in moved:
+            where = moved.get(id(legend))
+            if where is None:
+                if steady or _covered(legend, renderer) == 0:
+                    continue
                 # where it was: its location code and anchor, kept privately
                 undo.append(partial(_put_legend, legend, cast(Any, legend)._loc, cast(Any, legend)._bbox_to_anchor))
                 legend.set_loc("best")
-                moved[id(legend)] = "best"
-            else:  # under the panel, past its tick labels and axis label, centred on the figure
-                legend.set_visible(False)
-                tight = ax.get_tightbbox(renderer)
-                legend.set_visible(True)
-                below = (ax.bbox.y0 - (tight.y0 if tight else ax.bbox.y0) + 4) / fig.dpi
-                down = ax.transAxes + ScaledTranslation(0, -below, fig.dpi_scale_trans)
-                legend.set_loc("upper center")
+                moved[id(legend)], again = "best", True
+                continue
+            if where == "best" and _covered(legend, renderer) == 0:
+                continue
+            # under the panel, past its tick labels and axis label (again each round: they may have grown)
+            legend.set_visible(False)
+            tight = ax.get_tightbbox(renderer)
+            legend.set_visible(True)
+            below = round(ax.bbox.y0 - (tight.y0 if tight else ax.bbox.y0) + 4 * fig.dpi / DPI)  # 4 CSS px apart
+            if where != f"below {below}":
+                down = ax.transAxes + ScaledTranslation(0, -below / fig.dpi, fig.dpi_scale_trans)
+                legend.set_loc("upper center")  # centred on the figure
                 legend.set_bbox_to_anchor((0.5, 0), transform=blended_transform_factory(fig.transFigure, down))
-                moved[id(legend)] = "below"
-            again = True
+                moved[id(legend)], again = f"below {below}", True
         for ax in fig.axes:
             labels = [
                 t for t in ax.get_xticklabels() if t.get_text().strip() and (t.get_visible() or id(t) in tilted_ids)
@@ -338,7 +356,8 @@ def _declutter(fig: Figure, titles: list[Text]) -> list[_Undo]:
             for i, label in enumerate(labels):
                 label.set_visible(i % step == 0)
         if not again:
-            break
+            return undo
+    canvas.draw()  # the canvas shows the figure as tidied (narrow_png takes its picture from it)
     return undo
 
 
@@ -384,10 +403,11 @@ def _fit_legend(legend: Legend, width: float, renderer) -> None:
         ncols -= 1
 
 
-def narrow_png(fig: Figure, palette: bool = False) -> tuple[bytes, float]:
+def narrow_png(fig: Figure, palette: bool = False, steady: bool = False) -> tuple[bytes, float]:
     """The figure laid out for a phone, as PNG bytes at :data:`NARROW_DENSITY` times the pixels (with
     ``palette``: in at most 256 colours, as :func:`to_png`), and its smallest text in CSS pixels (as
-    :func:`smallest_text_px`).
+    :func:`smallest_text_px`). ``steady``: the figure is one of a series (an explorer's states), whose
+    legends should not move from one to the next (see :func:`_declutter`).
 
     :data:`NARROW_WIDTH` inches wide; panels on a grid go one under the other, each as tall as it
     was (taller where its y labels need it); legends in at most two columns (one where two would not
@@ -395,7 +415,7 @@ def narrow_png(fig: Figure, palette: bool = False) -> tuple[bytes, float]:
     :data:`SMALLEST_TEXT` points. The figure is left as it was.
     """
     fig.canvas.draw()  # makes the tick labels, so that they are resized too
-    original = tuple(fig.get_size_inches())
+    original, dpi = tuple(fig.get_size_inches()), fig.get_dpi()
     # an explorer's figure has its layout fixed after the first draw (sevencs.widgets.explorer.Blitter):
     # laid out again here, then put back where it was, every axes in its place
     engine = fig.get_layout_engine()
@@ -444,11 +464,13 @@ def narrow_png(fig: Figure, palette: bool = False) -> tuple[bytes, float]:
             for entry in legend.get_texts():
                 _wrap(entry, NARROW_WIDTH * 2 / 3)
         fig.set_size_inches(NARROW_WIDTH, height)
+        # drawn at the phone's pixels from here: the tidy-up's last drawing is the picture (one draw less)
+        fig.set_dpi(DPI * NARROW_DENSITY)
         canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
         for legend, _, _ in legends:
             _fit_legend(legend, fig.bbox.width, canvas.get_renderer())
-        undo = _declutter(fig, titles)
-        png = to_png(fig, dpi=DPI * NARROW_DENSITY, palette=palette)
+        undo = _declutter(fig, titles, steady)
+        png = _canvas_png(canvas, palette)
         text_px = smallest_text_px(fig)
     finally:
         for put_back in reversed(undo):
@@ -462,6 +484,7 @@ def narrow_png(fig: Figure, palette: bool = False) -> tuple[bytes, float]:
             text.set_text(words)
         for legend, ncols, labels in legends:
             _lay_out_legend(legend, ncols, labels)
+        fig.set_dpi(dpi)
         fig.set_size_inches(original)
         if fixed:
             fig.set_layout_engine(engine)

@@ -119,7 +119,8 @@ def for_phones(explorer: Explorer) -> tuple[float, bytes, float]:
     if hidden) and its smallest text."""
     if explorer.figure.layout.display == "none":
         return 0.0, b"", 0.0
-    return figures.smallest_text_px(explorer._fig), *figures.narrow_png(explorer._fig, palette=True)
+    # steady: an explorer's legends stay in one place from one state to the next
+    return figures.smallest_text_px(explorer._fig), *figures.narrow_png(explorer._fig, palette=True, steady=True)
 
 
 @contextlib.contextmanager
