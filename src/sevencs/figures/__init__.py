@@ -296,16 +296,18 @@ def _declutter(fig: Figure, titles: list[Text], steady: bool = False) -> list[_U
             if label.get_visible() and label.get_text() and label.get_window_extent(renderer).height > ax.bbox.height:
                 _wrap(label, ax.bbox.height / fig.dpi)
                 again = True
-        short = 0.0  # the most any panel's y tick labels lack, in pixels
+        grow = 0.0  # pixels the figure needs for the panel shortest of room for its y tick labels
         for ax in fig.axes:
             boxes = sorted(
                 (t.get_window_extent(renderer) for t in ax.get_yticklabels() if t.get_visible() and t.get_text()),
                 key=lambda b: b.y0,
             )
-            short = max([short, *(low.y1 - high.y0 + 2 for low, high in itertools.pairwise(boxes))])
-        if short > 0:
+            lack = sum(max(low.y1 - high.y0 + 2, 0) for low, high in itertools.pairwise(boxes))
+            if lack > 0:  # the panel has only part of the figure's height: the figure grows in proportion
+                grow = max(grow, lack * fig.bbox.height / max(ax.bbox.height, 1))
+        if grow > 0:
             width, height = fig.get_size_inches()
-            fig.set_size_inches(width, height + short * len(boxes) / fig.dpi)  # (restored with the size)
+            fig.set_size_inches(width, height + grow / fig.dpi)  # (narrow_png puts the size back)
             again = True
         for ax in fig.axes:
             legend = ax.get_legend()
