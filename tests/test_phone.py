@@ -136,7 +136,9 @@ class Phone:
 
     def open(self, page: str) -> None:
         self.page.goto(self.site + page, wait_until="load")
-        self.page.wait_for_load_state("networkidle")
+        # a guard against a hang, not a measure of speed: on a loaded 2-core machine (make test runs two
+        # browsers beside a JupyterHub) a quiet network once took longer than the 15 s default
+        self.page.wait_for_load_state("networkidle", timeout=60_000)
 
     def first_load(self) -> int:
         return sum(self.received.values())
