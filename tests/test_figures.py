@@ -124,9 +124,9 @@ def test_a_legend_that_covers_the_data_of_a_phone_figure_moves_and_comes_back():
     fig.canvas.draw()
     assert _covered(legend, fig.canvas.get_renderer()) > 0  # the check sees a legend over the data
     # one of an explorer's states: the legend stays where the figure put it, as in the other states
-    _declutter(fig, [], steady=True)
+    _declutter(fig.canvas, [], steady=True)
     assert legend.get_window_extent(fig.canvas.get_renderer()).y1 > ax.bbox.y1 - 40
-    undo = _declutter(fig, [])
+    undo = _declutter(fig.canvas, [])
     renderer = fig.canvas.get_renderer()
     assert _covered(legend, renderer) == 0
     assert legend.get_window_extent(renderer).y1 < ax.get_xaxis().label.get_window_extent(renderer).y0  # under it
@@ -145,7 +145,7 @@ def test_a_panel_too_short_for_its_labels_grows_on_a_phone():
     ax.set_yticks(range(8), [f"type {i}\n(a second line)" for i in range(8)])
     for text in ax.get_yticklabels():
         text.set_fontsize(SMALLEST_TEXT)
-    _declutter(fig, [])
+    _declutter(fig.canvas, [])
     renderer = fig.canvas.get_renderer()
     boxes = sorted((t.get_window_extent(renderer) for t in ax.get_yticklabels()), key=lambda b: b.y0)
     assert fig.get_size_inches()[1] > 2.0

@@ -246,7 +246,7 @@ def _put_label(label: Text, rotation: float, align: Any, visible: bool) -> None:
     label.set_visible(visible)
 
 
-def _declutter(fig: Figure, titles: list[Text], steady: bool = False) -> list[_Undo]:
+def _declutter(canvas: FigureCanvasAgg, titles: list[Text], steady: bool = False) -> list[_Undo]:
     """Tidy a figure laid out narrow, where the layout decides where things fall; returns what puts each
     change back (:func:`narrow_png` calls them).
 
@@ -265,7 +265,7 @@ def _declutter(fig: Figure, titles: list[Text], steady: bool = False) -> list[_U
     undo: list[_Undo] = []
     tilted_ids: set[int] = set()
     moved: dict[int, str] = {}  # legend -> "best", or "below <pixels under its panel>"
-    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    fig = canvas.figure
     for _ in range(4):
         canvas.draw()
         renderer = canvas.get_renderer()
@@ -416,7 +416,8 @@ def narrow_png(fig: Figure, palette: bool = False, steady: bool = False) -> tupl
     fit), moved off the data (:func:`_declutter`); titles wrapped to the width; no text under
     :data:`SMALLEST_TEXT` points. The figure is left as it was.
     """
-    fig.canvas.draw()  # makes the tick labels, so that they are resized too
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    canvas.draw()  # makes the tick labels, so that they are resized too
     original, dpi = tuple(fig.get_size_inches()), fig.get_dpi()
     # an explorer's figure has its layout fixed after the first draw (sevencs.widgets.explorer.Blitter):
     # laid out again here, then put back where it was, every axes in its place
@@ -468,10 +469,9 @@ def narrow_png(fig: Figure, palette: bool = False, steady: bool = False) -> tupl
         fig.set_size_inches(NARROW_WIDTH, height)
         # drawn at the phone's pixels from here: the tidy-up's last drawing is the picture (one draw less)
         fig.set_dpi(DPI * NARROW_DENSITY)
-        canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
         for legend, _, _ in legends:
             _fit_legend(legend, fig.bbox.width, canvas.get_renderer())
-        undo = _declutter(fig, titles, steady)
+        undo = _declutter(canvas, titles, steady)
         png = _canvas_png(canvas, palette)
         text_px = smallest_text_px(fig)
     finally:

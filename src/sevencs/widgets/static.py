@@ -108,16 +108,22 @@ class State:
     narrow_text_px: float
 
 
+def hidden(explorer: Explorer) -> bool:
+    """Whether the explorer hides its figure now (it does when the figure would not match the controls)."""
+    return explorer.figure.layout.display == "none"
+
+
 def shown(explorer: Explorer) -> tuple[bytes, str, str]:
     """The explorer's figure (empty if hidden), alt text and numbers as they are on screen now."""
-    hidden = explorer.figure.layout.display == "none"
-    return (b"" if hidden else explorer.png), ("" if hidden else explorer.alt), explorer.numbers.value
+    if hidden(explorer):
+        return b"", "", explorer.numbers.value
+    return explorer.png, explorer.alt, explorer.numbers.value
 
 
 def for_phones(explorer: Explorer) -> tuple[float, bytes, float]:
     """The smallest text of the figure on screen now (CSS px), the figure laid out for a phone (empty
     if hidden) and its smallest text."""
-    if explorer.figure.layout.display == "none":
+    if hidden(explorer):
         return 0.0, b"", 0.0
     # steady: an explorer's legends stay in one place from one state to the next
     return figures.smallest_text_px(explorer._fig), *figures.narrow_png(explorer._fig, palette=True, steady=True)
