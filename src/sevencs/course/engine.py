@@ -318,6 +318,16 @@ def _common_problem(value: Any, wanted: str) -> str | None:
     return None
 
 
+def _text_problem(value: Any, wanted: str, hint: str = "") -> str | None:
+    """What stops an answer that should be text from being judged: a common problem
+    (:func:`_common_problem`), or an answer that is not text at all (then ``hint`` says where text comes from)."""
+    problem = _common_problem(value, wanted)
+    if problem or isinstance(value, str):
+        return problem
+    asks = f"The question asks for {wanted}, but your answer is {describe_kind(value)}: {_short(value)}."
+    return f"{asks} {hint}" if hint else asks
+
+
 # --- exercises -----------------------------------------------------------------------------
 
 

@@ -21,9 +21,7 @@ from sevencs.course.engine import (
     Mistake,
     NumberExercise,
     Status,
-    _common_problem,
-    _short,
-    describe_kind,
+    _text_problem,
 )
 from sevencs.course.questions import Option, Question, Reflection
 from sevencs.datasets import load_leads, load_survey
@@ -360,15 +358,9 @@ class TaggedLink(Exercise):
         )
 
     def judge(self, answer: Any, expected: str) -> Feedback:
-        problem = _common_problem(answer, self.wanted)
+        problem = _text_problem(answer, self.wanted, "`cl.tag_link(...)` gives the link as text.")
         if problem:
             return self._feedback(Status.INCORRECT, problem)
-        if not isinstance(answer, str):
-            return self._feedback(
-                Status.INCORRECT,
-                f"The question asks for {self.wanted}, but your answer is {describe_kind(answer)}: "
-                f"{_short(answer)}. `cl.tag_link(...)` gives the link as text.",
-            )
         if answer.strip() == expected:
             return self._feedback(Status.CORRECT, self.correct_message.format(expected=expected))
         for mistake in self.known_mistakes:

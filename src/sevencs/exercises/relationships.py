@@ -23,9 +23,7 @@ from sevencs.course.engine import (
     NameExercise,
     NumberExercise,
     Status,
-    _common_problem,
-    _short,
-    describe_kind,
+    _text_problem,
 )
 from sevencs.course.questions import Option, Question, Reflection
 from sevencs.datasets import NURSERY, load_interactions, load_posts
@@ -232,14 +230,9 @@ class Rewrite(Exercise):
         return REWRITE_TARGET
 
     def judge(self, answer: Any, expected: float) -> Feedback:
-        problem = _common_problem(answer, self.wanted)
+        problem = _text_problem(answer, self.wanted)
         if problem:
             return self._feedback(Status.INCORRECT, problem)
-        if not isinstance(answer, str):
-            return self._feedback(
-                Status.INCORRECT,
-                f"The question asks for {self.wanted}, but your answer is {describe_kind(answer)}: {_short(answer)}.",
-            )
         if not answer.strip():
             return self._feedback(Status.INCORRECT, "Your rewrite is empty: write the post between the quotes.")
         if " ".join(answer.split()).lower() == " ".join(DRAFT.split()).lower():
